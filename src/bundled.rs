@@ -1,0 +1,11 @@
+//! The policies and catalog compiled into the binary (see `build.rs`).
+
+include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
+
+/// The bundled files whose path starts with `prefix`, in path order.
+pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    FILES
+        .iter()
+        .copied()
+        .filter(move |(path, _)| path.starts_with(prefix))
+}

@@ -1,0 +1,206 @@
+//! SPDX license expressions: aliases resolved to catalog ids, syntax checked
+//! with the `spdx` crate, and `OR` expanded into alternatives.
+//!
+//! `A AND B` binds both licenses; `A OR B` lets the proposal pick. The engine
+//! judges each alternative and takes the first that passes the license rules
+//! (DESIGN §3), so expressions reach the policies as lists of alternatives,
+//! each a list of license ids that all bind.
+
+use spdx::expression::{ExprNode, Operator};
+use spdx::LicenseItem;
+
+use super::Catalog;
+use crate::error::did_you_mean;
+
+/// The most alternatives an expression may expand into.
+pub const MAX_ALTERNATIVES: usize = 32;
+
+/// The id that stands for "no license information" (SPDX `NOASSERTION`).
+pub const NOASSERTION: &str = "NOASSERTION";
+
+/// A parsed expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expression {
+    /// The expression with every name replaced by its catalog id.
+    pub canonical: String,
+    /// Disjunctive normal form: each alternative is the set of license ids
+    /// that bind together, sorted and without duplicates.
+    pub alternatives: Vec<Vec<String>>,
+}
+
+impl Expression {
+    /// `self AND other`: every pairing of alternatives.
+    pub fn and(&self, other: &Expression) -> Result<Expression, ExprError> {
+        if self.canonical == other.canonical {
+            return Ok(self.clone());
+        }
+        let canonical = format!("({}) AND ({})", self.canonical, other.canonical);
+        let alternatives = product(&self.alternatives, &other.alternatives)?;
+        Ok(Expression {
+            canonical,
+            alternatives,
+        })
+    }
+
+    /// An alternative written as an expression (`A AND B`).
+    pub fn describe(alternative: &[String]) -> String {
+        alternative.join(" AND ")
+    }
+}
+
+/// A bad expression: what is wrong and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExprError {
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion.
+    pub hint: Option<String>,
+}
+
+impl ExprError {
+    fn new(message: impl Into<String>) -> Self {
+        ExprError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+fn product(left: &[Vec<String>], right: &[Vec<String>]) -> Result<Vec<Vec<String>>, ExprError> {
+    if left.len().saturating_mul(right.len()) > MAX_ALTERNATIVES {
+        return Err(ExprError::new(format!(
+            "license expression expands into more than {MAX_ALTERNATIVES} alternatives"
+        )));
+    }
+    let mut out = Vec::new();
+    for l in left {
+        for r in right {
+            let mut ids: Vec<String> = l.iter().chain(r).cloned().collect();
+            ids.sort();
+            ids.dedup();
+            if !out.contains(&ids) {
+                out.push(ids);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Parses an expression, resolving names through the catalog.
+///
+/// Each name may be a catalog id or alias (case-insensitive), any SPDX id, or
+/// any `LicenseRef-` id; an SPDX or `LicenseRef-` id without a catalog record
+/// is kept, and the unknown-license rule fails it. Anything else is an error
+/// with a suggestion.
+pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(ExprError::new("license expression is empty"));
+    }
+    if trimmed.eq_ignore_ascii_case(NOASSERTION) || trimmed.eq_ignore_ascii_case("NONE") {
+        let id = trimmed.to_ascii_uppercase();
+        return Ok(Expression {
+            canonical: id.clone(),
+            alternatives: vec![vec![id]],
+        });
+    }
+    if trimmed.len() > 1000 {
+        return Err(ExprError::new(
+            "license expression is longer than 1000 characters",
+        ));
+    }
+    let canonical = canonicalize_names(catalog, trimmed)?;
+    let parsed = spdx::Expression::parse_mode(&canonical, spdx::ParseMode::STRICT)
+        .map_err(|e| ExprError::new(format!("invalid license expression: {}", e.reason)))?;
+    let mut stack: Vec<Vec<Vec<String>>> = Vec::new();
+    for node in parsed.iter() {
+        match node {
+            ExprNode::Req(req) => {
+                let id = match &req.req.license {
+                    LicenseItem::Spdx { id, .. } => id.name.to_string(),
+                    LicenseItem::Other(other) => format!("LicenseRef-{}", other.lic_ref),
+                };
+                stack.push(vec![vec![id]]);
+            }
+            ExprNode::Op(op) => {
+                let (Some(right), Some(left)) = (stack.pop(), stack.pop()) else {
+                    return Err(ExprError::new("invalid license expression"));
+                };
+                let combined = match op {
+                    Operator::And => product(&left, &right)?,
+                    Operator::Or => {
+                        let mut all = left;
+                        for alt in right {
+                            if !all.contains(&alt) {
+                                all.push(alt);
+                            }
+                        }
+                        if all.len() > MAX_ALTERNATIVES {
+                            return Err(ExprError::new(format!(
+                                "license expression expands into more than {MAX_ALTERNATIVES} alternatives"
+                            )));
+                        }
+                        all
+                    }
+                };
+                stack.push(combined);
+            }
+        }
+    }
+    match (stack.pop(), stack.is_empty()) {
+        (Some(alternatives), true) => Ok(Expression {
+            canonical,
+            alternatives,
+        }),
+        _ => Err(ExprError::new("invalid license expression")),
+    }
+}
+
+/// Replaces every license name by its catalog id, keeping operators and
+/// parentheses.
+fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError> {
+    let mut out = String::with_capacity(text.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| -> Result<(), ExprError> {
+        if token.is_empty() {
+            return Ok(());
+        }
+        let upper = token.to_ascii_uppercase();
+        let resolved = if matches!(upper.as_str(), "AND" | "OR" | "WITH") {
+            upper
+        } else if let Some(id) = catalog.license_id_for(token) {
+            id.to_string()
+        } else if token.starts_with("LicenseRef-") || token.starts_with("DocumentRef-") {
+            token.clone()
+        } else if let Some(id) = spdx::imprecise_license_id(token)
+            .map(|(id, _)| id)
+            .filter(|id| id.name.eq_ignore_ascii_case(token))
+        {
+            id.name.to_string()
+        } else {
+            let hint = did_you_mean(token, catalog.license_names());
+            return Err(ExprError {
+                message: format!("unknown license `{token}`"),
+                hint,
+            });
+        };
+        out.push_str(&resolved);
+        token.clear();
+        Ok(())
+    };
+    for c in text.chars() {
+        if c.is_whitespace() || c == '(' || c == ')' {
+            flush(&mut token, &mut out)?;
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        } else {
+            token.push(c);
+        }
+    }
+    flush(&mut token, &mut out)?;
+    Ok(out
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("( ", "(")
+        .replace(" )", ")"))
+}

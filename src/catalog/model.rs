@@ -1,0 +1,74 @@
+//! The model catalog: `licenses/models.yaml`, model id -> family, vendor,
+//! license expression, weights, deployment kinds, modalities.
+
+use serde::{Deserialize, Serialize};
+
+use super::license::Verification;
+use crate::proposal::DeploymentKind;
+
+/// `licenses/models.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelCatalogFile {
+    /// Every model modelgate knows.
+    pub models: Vec<ModelRecord>,
+}
+
+/// One model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRecord {
+    /// Open models by Hugging Face id (`meta-llama/Llama-3.1-70B-Instruct`),
+    /// API models as `vendor/name` (`openai/gpt-4o`). Matched case-insensitively.
+    pub id: String,
+    /// Short names that resolve to this model (`llama-3.1-70b-instruct`, `gpt-4o`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Display name.
+    pub name: String,
+    /// Model family (`llama-3.1`, `gpt-4o`, `qwen2.5`).
+    pub family: String,
+    /// Who publishes it (`meta`, `openai`, ...).
+    pub vendor: String,
+    /// SPDX license expression (catalog ids, `LicenseRef-` included).
+    pub license: String,
+    /// For a fine-tune, distillation or other derivative: the catalog id of
+    /// the model it derives from. Its license binds this model too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_model: Option<String>,
+    /// Parameter count in billions, when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters_b: Option<f64>,
+    /// Input modalities (`text`, `image`, `audio`, `video`).
+    pub input_modalities: Vec<Modality>,
+    /// Output modalities.
+    pub output_modalities: Vec<Modality>,
+    /// Whether the weights can be downloaded and run locally.
+    pub weights_available: bool,
+    /// Deployment kinds that exist for this model.
+    pub deployment_kinds: Vec<DeploymentKind>,
+    /// Release date (ISO), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub released: Option<String>,
+    /// The model card or product page the facts come from.
+    pub source: String,
+    /// How well the license assignment was checked.
+    pub verification: Verification,
+    /// Anything a reviewer should know, in our words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A modality a model reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Text.
+    Text,
+    /// Images.
+    Image,
+    /// Audio.
+    Audio,
+    /// Video.
+    Video,
+}

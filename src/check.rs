@@ -1,0 +1,398 @@
+//! `check`: proposals in, report out. Gathers (proposals, catalog, policies),
+//! judges each subject with the engine, and assembles the report.
+
+use std::path::PathBuf;
+
+use crate::catalog::{Catalog, Expression};
+use crate::digest::combined;
+use crate::engine::{input, Engine, Outcome, PolicySources, RawViolation};
+use crate::error::{Error, ErrorKind, Result};
+use crate::finding::{Category, Finding, Status, Violation};
+use crate::proposal::{subjects, ProposalSet, Subject};
+use crate::report::{
+    CatalogSet, FileDigest, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary,
+    Tool, Verdict, WaiverSet, SCHEMA,
+};
+use crate::source::SourceFile;
+use crate::vocabulary::{Vocabulary, GEOGRAPHY_FILE, PROVIDERS_FILE};
+use crate::waiver::{WaiverState, Waivers};
+
+/// Everything a run needs besides the proposals: catalog, vocabulary,
+/// policies. Built once per process.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The catalog.
+    pub catalog: std::sync::Arc<Catalog>,
+    /// Known places and providers.
+    pub vocabulary: std::sync::Arc<Vocabulary>,
+    /// The policy files.
+    pub sources: std::sync::Arc<PolicySources>,
+    /// The prepared engine.
+    pub engine: Engine,
+}
+
+impl Context {
+    /// Loads the bundled catalog and policies, plus `--policy` paths.
+    pub fn new(policy_paths: &[PathBuf]) -> Result<Context> {
+        let catalog = Catalog::bundled()?;
+        let mut sources = PolicySources::bundled();
+        for path in policy_paths {
+            sources.add_path(path)?;
+        }
+        let data_file = |path: &str| -> Result<SourceFile> {
+            sources
+                .data
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| SourceFile::from_text(f.path.clone(), f.text.clone()))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Policy,
+                        format!("the bundled policies have no {path}"),
+                    )
+                })
+        };
+        let vocabulary =
+            Vocabulary::from_files(&data_file(GEOGRAPHY_FILE)?, &data_file(PROVIDERS_FILE)?)?;
+        let engine = Engine::build(&sources)?;
+        Ok(Context {
+            catalog: catalog.into(),
+            vocabulary: vocabulary.into(),
+            sources: sources.into(),
+            engine,
+        })
+    }
+
+    /// The subjects of every proposal, validated.
+    pub fn subjects(&self, set: &ProposalSet) -> Result<Vec<Subject>> {
+        let mut out = Vec::new();
+        for document in &set.documents {
+            out.extend(subjects(document, &self.catalog, &self.vocabulary)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The date to judge as today (`YYYY-MM-DD`).
+    pub now: String,
+    /// Waivers, if given.
+    pub waivers: Option<Waivers>,
+}
+
+/// Judges every proposal of the set.
+pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Result<Report> {
+    let subjects = context.subjects(set)?;
+    let mut engine = context.engine.clone();
+    let mut proposals: Vec<ProposalResult> = subjects
+        .iter()
+        .map(|s| judge(&mut engine, &context.catalog, s, &options.now))
+        .collect();
+    let stale = match &options.waivers {
+        Some(waivers) => apply_waivers(&mut proposals, waivers, &context.catalog, &options.now),
+        None => Vec::new(),
+    };
+    Ok(assemble(context, set, options, proposals, stale))
+}
+
+/// Judges one subject: every license alternative is tried, and the first
+/// with the fewest license failures is taken (DESIGN §3).
+pub fn judge(
+    engine: &mut Engine,
+    catalog: &Catalog,
+    subject: &Subject,
+    now: &str,
+) -> ProposalResult {
+    let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
+    for alternative in 0..subject.license.alternatives.len() {
+        let input = input::build(subject, alternative, catalog, now);
+        let outcomes = engine.evaluate(regorus::Value::from(input));
+        let findings = findings(engine, subject, alternative, outcomes);
+        let score = license_score(&findings);
+        let better = best.as_ref().is_none_or(|(s, _, _)| score < *s);
+        if better {
+            best = Some((score, alternative, findings));
+        }
+        if score == (0, 0) {
+            break;
+        }
+    }
+    let (_, alternative, mut findings) = best.unwrap_or_default();
+    findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
+    let verdict = verdict(&findings);
+    ProposalResult {
+        name: subject.name.clone(),
+        file: subject.document.file.path.clone(),
+        route: subject.route.clone(),
+        verdict,
+        model: ModelSummary {
+            id: subject
+                .model
+                .as_ref()
+                .map(|m| m.id.clone())
+                .or_else(|| subject.sections.model.id.clone()),
+            license: subject.license.canonical.clone(),
+            alternative: subject
+                .license
+                .alternatives
+                .get(alternative)
+                .map(|a| Expression::describe(a))
+                .unwrap_or_default(),
+        },
+        findings,
+    }
+}
+
+fn license_score(findings: &[Finding]) -> (usize, usize) {
+    let counts = |status: Status| {
+        findings
+            .iter()
+            .filter(|f| {
+                matches!(f.category, Category::License | Category::Redistribution)
+                    && f.status == status
+            })
+            .count()
+    };
+    (
+        counts(Status::Fail) + counts(Status::Error),
+        counts(Status::Warn),
+    )
+}
+
+/// A proposal's verdict from its findings.
+pub fn verdict(findings: &[Finding]) -> Verdict {
+    if findings.iter().any(|f| f.status == Status::Error) {
+        Verdict::Error
+    } else if findings.iter().any(|f| f.status == Status::Fail) {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    }
+}
+
+fn findings(
+    engine: &Engine,
+    subject: &Subject,
+    alternative: usize,
+    outcomes: Vec<Outcome>,
+) -> Vec<Finding> {
+    let alternative_ids = subject
+        .license
+        .alternatives
+        .get(alternative)
+        .cloned()
+        .unwrap_or_default();
+    engine
+        .rules()
+        .iter()
+        .zip(outcomes)
+        .map(|(rule, outcome)| {
+            let meta = &rule.meta;
+            let license_scoped =
+                matches!(meta.category, Category::License | Category::Redistribution);
+            let default_license = license_scoped.then(|| Expression::describe(&alternative_ids));
+            let mut finding = Finding {
+                rule: meta.id.clone(),
+                status: Status::Pass,
+                severity: meta.severity,
+                category: meta.category,
+                title: meta.title.clone(),
+                message: meta.description.clone(),
+                remediation: None,
+                license: default_license.clone(),
+                citation: meta.citation.clone(),
+                path: None,
+                location: None,
+                obligations: Vec::new(),
+                waiver: None,
+                violations: Vec::new(),
+            };
+            match outcome {
+                Outcome::NotApplicable => {
+                    finding.status = Status::NotApplicable;
+                    finding.license = None;
+                }
+                Outcome::Error(message) => {
+                    finding.status = Status::Error;
+                    finding.message = format!("the rule could not be evaluated: {message}");
+                }
+                Outcome::Applied {
+                    deny,
+                    warn,
+                    obligations,
+                } => {
+                    finding.obligations = obligations;
+                    let (status, raw) = if !deny.is_empty() {
+                        (Status::Fail, deny)
+                    } else if !warn.is_empty() {
+                        (Status::Warn, warn)
+                    } else {
+                        (Status::Pass, Vec::new())
+                    };
+                    finding.status = status;
+                    finding.violations = raw
+                        .into_iter()
+                        .map(|v| locate(subject, v, meta.remediation.as_deref()))
+                        .collect();
+                    if let Some(first) = finding.violations.first() {
+                        finding.message = first.message.clone();
+                        finding.remediation = first.remediation.clone();
+                        finding.path = first.path.clone();
+                        finding.location = first.location.clone();
+                        if first.license.is_some() {
+                            finding.license = first.license.clone();
+                        }
+                    }
+                }
+            }
+            finding
+        })
+        .collect()
+}
+
+fn locate(subject: &Subject, raw: RawViolation, default_remediation: Option<&str>) -> Violation {
+    let (path, location) = match raw.path.as_deref() {
+        Some(logical) => (
+            Some(subject.pointer(logical)),
+            Some(subject.locate(logical)),
+        ),
+        None => (None, None),
+    };
+    Violation {
+        message: raw.message,
+        path,
+        location,
+        remediation: raw
+            .remediation
+            .or_else(|| default_remediation.map(str::to_string)),
+        license: raw.license,
+    }
+}
+
+/// Applies waivers to failures; returns the waivers that matched nothing.
+fn apply_waivers(
+    proposals: &mut [ProposalResult],
+    waivers: &Waivers,
+    catalog: &Catalog,
+    now: &str,
+) -> Vec<StaleWaiver> {
+    let mut used = vec![false; waivers.entries.len()];
+    for proposal in proposals.iter_mut() {
+        for finding in proposal.findings.iter_mut() {
+            let Some((index, waiver)) = waivers
+                .matching(&finding.rule, &proposal.name, proposal.route.as_deref())
+                .next()
+            else {
+                continue;
+            };
+            if finding.status != Status::Fail {
+                continue;
+            }
+            used[index] = true;
+            let license_digest = finding
+                .license
+                .as_deref()
+                .and_then(|id| catalog.license(id))
+                .and_then(|entry| catalog.files().iter().find(|f| f.path == entry.file))
+                .map(|f| f.sha256.as_str());
+            let applied = waiver.apply(now, license_digest);
+            match applied.state {
+                WaiverState::Applied => finding.status = Status::Waived,
+                WaiverState::Expired => {
+                    finding.message = format!(
+                        "{} (waiver expired on {})",
+                        finding.message, applied.expires
+                    );
+                }
+                WaiverState::TermsChanged => {
+                    finding.message = format!(
+                        "{} (waiver no longer applies: the license record changed since it was granted)",
+                        finding.message
+                    );
+                }
+            }
+            finding.waiver = Some(applied);
+        }
+        proposal
+            .findings
+            .sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
+        proposal.verdict = verdict(&proposal.findings);
+    }
+    waivers
+        .entries
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(w, _)| StaleWaiver {
+            rule: w.waiver.rule.clone(),
+            proposal: w.waiver.proposal.clone(),
+            route: w.waiver.route.clone(),
+            location: w.location.clone(),
+        })
+        .collect()
+}
+
+fn assemble(
+    context: &Context,
+    set: &ProposalSet,
+    options: &CheckOptions,
+    proposals: Vec<ProposalResult>,
+    stale: Vec<StaleWaiver>,
+) -> Report {
+    let digest = context.engine.digest();
+    let catalog_files: Vec<FileDigest> = context
+        .catalog
+        .files()
+        .iter()
+        .map(|f| FileDigest {
+            file: f.path.clone(),
+            sha256: f.sha256.clone(),
+        })
+        .collect();
+    Report {
+        schema: SCHEMA,
+        tool: Tool::current(),
+        now: options.now.clone(),
+        summary: Summary::of(&proposals),
+        proposals,
+        inputs: set
+            .inputs
+            .iter()
+            .map(|i| FileDigest {
+                file: i.path.clone(),
+                sha256: i.sha256.clone(),
+            })
+            .collect(),
+        policies: PolicySet {
+            sha256: digest.sha256.clone(),
+            rules: context.engine.rules().len(),
+            files: digest
+                .files
+                .iter()
+                .map(|(p, d)| FileDigest {
+                    file: p.clone(),
+                    sha256: d.clone(),
+                })
+                .collect(),
+        },
+        catalog: CatalogSet {
+            sha256: combined(
+                catalog_files
+                    .iter()
+                    .map(|f| (f.file.as_str(), f.sha256.as_str())),
+            ),
+            files: catalog_files,
+        },
+        waivers: options
+            .waivers
+            .as_ref()
+            .and_then(|w| w.file.clone())
+            .map(|(file, sha256)| WaiverSet {
+                file,
+                sha256,
+                stale,
+            }),
+    }
+}

@@ -1,0 +1,349 @@
+//! Command-line arguments (clap derive) and one function per subcommand.
+//! Only this module prints.
+
+mod catalog;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use modelgate::check::{check, CheckOptions, Context};
+use modelgate::engine::input;
+use modelgate::engine::testing::{self, TestStatus};
+use modelgate::error::{Error, ErrorKind, Result};
+use modelgate::proposal::{load_paths, LoadOptions};
+use modelgate::report::{Format, Report, Verdict};
+use modelgate::waiver::Waivers;
+
+/// Decides whether a proposed LLM model choice is allowed, by license terms
+/// and data-residency rules written in Rego.
+#[derive(Debug, Parser)]
+#[command(name = "modelgate", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Judge proposals: exit 0 when all pass, 1 when one fails, 2 on error.
+    Check(CheckArgs),
+    /// Print the exact input document the policies see for each proposal.
+    Parse(ParseArgs),
+    /// Run the Rego unit tests (`test_*` rules) of the policies.
+    Test(TestArgs),
+    /// Explain a rule: what it checks, its citation, and how to fix a failure.
+    Explain(ExplainArgs),
+    /// List the licenses in the catalog, or show one with its terms.
+    Licenses(catalog::LicensesArgs),
+    /// List the models in the catalog.
+    Models(catalog::ModelsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct PolicyArgs {
+    /// Extra policy directory or file; a rule with a bundled rule's id
+    /// replaces it (repeatable).
+    #[arg(long = "policy", short = 'p', value_name = "DIR")]
+    policies: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct InputArgs {
+    /// Proposal files or directories (their .yaml, .yml and .json files).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Also read subdirectories of directory arguments.
+    #[arg(long, short = 'R')]
+    recursive: bool,
+    /// The date to judge as today, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "DATE")]
+    now: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Output format on stdout.
+    #[arg(long, short = 'f', default_value = "text", value_name = "FORMAT", value_parser = Format::NAMES)]
+    format: String,
+    /// Also write a format to a file, as FORMAT=FILE (repeatable).
+    #[arg(long, short = 'o', value_name = "FORMAT=FILE")]
+    output: Vec<String>,
+    /// The lowest finding status that fails the run (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Fail)]
+    fail_on: FailOn,
+    /// Waiver file: turns named failures into `waived`.
+    #[arg(long, value_name = "FILE")]
+    waivers: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Exit 1 when a finding fails.
+    Fail,
+    /// Exit 1 when a finding fails or warns.
+    Warn,
+}
+
+#[derive(Debug, clap::Args)]
+struct ParseArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct TestArgs {
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Only run tests whose full name (`data.<package>.<test>`) contains this text.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    run: String,
+    /// List every test, not only failures.
+    #[arg(long, short = 'v')]
+    verbose: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// Rule id (`LIC-LLAMA-MAU`).
+    rule: String,
+    #[command(flatten)]
+    policy: PolicyArgs,
+}
+
+/// Runs a subcommand; returns the exit code.
+pub fn run(args: Args) -> Result<u8> {
+    match args.command {
+        Command::Check(a) => run_check(a),
+        Command::Parse(a) => run_parse(a),
+        Command::Test(a) => run_test(a),
+        Command::Explain(a) => run_explain(a),
+        Command::Licenses(a) => catalog::licenses(a),
+        Command::Models(a) => catalog::models(a),
+    }
+}
+
+fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .or_else(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write to stdout: {e}")))
+}
+
+/// `--now`, checked, or today's date in UTC.
+fn today(now: Option<&str>) -> Result<String> {
+    match now {
+        Some(text) => jiff::civil::Date::strptime("%Y-%m-%d", text)
+            .map(|d| d.to_string())
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::Usage,
+                    format!("--now must be a date as YYYY-MM-DD, found `{text}`"),
+                )
+            }),
+        None => Ok(jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date()
+            .to_string()),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<u8> {
+    let now = today(args.input.now.as_deref())?;
+    let outputs = args
+        .output
+        .iter()
+        .map(|spec| {
+            let (name, file) = spec.split_once('=').ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Usage,
+                    format!("--output takes FORMAT=FILE, found `{spec}`"),
+                )
+            })?;
+            let format = Format::parse(name).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Usage,
+                    format!(
+                        "unknown format `{name}` in --output (expected one of {})",
+                        Format::NAMES.join(", ")
+                    ),
+                )
+            })?;
+            Ok((format, PathBuf::from(file)))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
+    let context = Context::new(&args.policy.policies)?;
+    let set = load_paths(
+        &args.input.paths,
+        &LoadOptions {
+            recursive: args.input.recursive,
+            ..LoadOptions::default()
+        },
+    )?;
+    let report = check(&context, &set, &CheckOptions { now, waivers })?;
+    for (format, file) in &outputs {
+        std::fs::write(file, format.render(&report)).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("{}: cannot write: {e}", file.display()),
+            )
+        })?;
+    }
+    let format = Format::parse(&args.format).unwrap_or(Format::Text);
+    print(&format.render(&report))?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+/// 2 when a rule could not be evaluated, 1 when a proposal fails (or, with
+/// `--fail-on warn`, when a finding warns), else 0.
+fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
+    let verdicts = || report.proposals.iter().map(|p| p.verdict);
+    if verdicts().any(|v| v == Verdict::Error) {
+        2
+    } else if verdicts().any(|v| v == Verdict::Fail)
+        || (fail_on == FailOn::Warn && report.summary.findings.warn > 0)
+    {
+        1
+    } else {
+        0
+    }
+}
+
+fn run_parse(args: ParseArgs) -> Result<u8> {
+    let now = today(args.input.now.as_deref())?;
+    let context = Context::new(&args.policy.policies)?;
+    let set = load_paths(
+        &args.input.paths,
+        &LoadOptions {
+            recursive: args.input.recursive,
+            ..LoadOptions::default()
+        },
+    )?;
+    let mut documents = Vec::new();
+    for subject in context.subjects(&set)? {
+        for alternative in 0..subject.license.alternatives.len() {
+            documents.push(input::build(&subject, alternative, &context.catalog, &now));
+        }
+    }
+    let value = if documents.len() == 1 {
+        documents.remove(0)
+    } else {
+        serde_json::Value::Array(documents)
+    };
+    let mut text = serde_json::to_string_pretty(&value)
+        .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+    text.push('\n');
+    print(&text)?;
+    Ok(0)
+}
+
+fn run_test(args: TestArgs) -> Result<u8> {
+    let context = Context::new(&args.policy.policies)?;
+    let results = testing::run(&context.sources, context.engine.replaced(), &args.run)?;
+    let mut out = String::new();
+    let mut current_file = "";
+    let (mut passed, mut failed, mut errors) = (0, 0, 0);
+    for result in &results {
+        let label = match &result.status {
+            TestStatus::Pass => {
+                passed += 1;
+                "PASS"
+            }
+            TestStatus::Fail => {
+                failed += 1;
+                "FAIL"
+            }
+            TestStatus::Error(_) => {
+                errors += 1;
+                "ERROR"
+            }
+        };
+        if !args.verbose && result.status == TestStatus::Pass {
+            continue;
+        }
+        if result.file != current_file {
+            out.push_str(&format!("{}:\n", result.file));
+            current_file = &result.file;
+        }
+        out.push_str(&format!("{}: {label}\n", result.name));
+        if let TestStatus::Error(message) = &result.status {
+            for line in message.lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        if result.status != TestStatus::Pass {
+            for line in &result.prints {
+                out.push_str(&format!("  print: {line}\n"));
+            }
+        }
+    }
+    if !out.is_empty() {
+        out.push_str(&"-".repeat(80));
+        out.push('\n');
+    }
+    let total = results.len();
+    out.push_str(&format!("PASS: {passed}/{total}\n"));
+    if failed > 0 {
+        out.push_str(&format!("FAIL: {failed}/{total}\n"));
+    }
+    if errors > 0 {
+        out.push_str(&format!("ERROR: {errors}/{total}\n"));
+    }
+    print(&out)?;
+    Ok(if errors > 0 {
+        2
+    } else if failed > 0 || total == 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn run_explain(args: ExplainArgs) -> Result<u8> {
+    let context = Context::new(&args.policy.policies)?;
+    let rules = context.engine.rules();
+    let Some(rule) = rules
+        .iter()
+        .find(|r| r.meta.id.eq_ignore_ascii_case(&args.rule))
+    else {
+        let hint =
+            modelgate::error::did_you_mean(&args.rule, rules.iter().map(|r| r.meta.id.as_str()));
+        let mut error = Error::new(ErrorKind::Usage, format!("unknown rule `{}`", args.rule));
+        if let Some(hint) = hint {
+            error = error.with_hint(hint);
+        }
+        return Err(error);
+    };
+    let m = &rule.meta;
+    let mut out = format!("{}  {}\n\n", m.id, m.title);
+    out.push_str(&format!("Summary      {}\n", m.description));
+    out.push_str(&format!("Category     {}\n", m.category.as_str()));
+    out.push_str(&format!("Severity     {}\n", m.severity.as_str()));
+    out.push_str(&format!(
+        "Citation     {} §{}\n             {}\n",
+        m.citation.document, m.citation.section, m.citation.url
+    ));
+    if let Some(fix) = &m.remediation {
+        out.push_str(&format!("Remediation  {fix}\n"));
+    }
+    out.push_str(&format!("Package      data.{}\n", rule.package));
+    out.push_str(&format!("Defined in   {}\n", rule.files.join(", ")));
+    print(&out)?;
+    Ok(0)
+}

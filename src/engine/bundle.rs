@@ -1,0 +1,175 @@
+//! The policy files an engine is built from: the bundled `policies/` tree,
+//! plus any `--policy DIR`, each file with its digest.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::digest::sha256_hex;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where a policy file came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary.
+    Bundled,
+    /// Given with `--policy`.
+    User,
+}
+
+/// One policy or data file.
+#[derive(Debug, Clone)]
+pub struct PolicyFile {
+    /// Path as shown in reports (`policies/license/llama_mau.rego`, or the
+    /// `--policy` path joined with the file's relative path).
+    pub path: String,
+    /// The text.
+    pub text: Arc<str>,
+    /// Hex sha256 of the text.
+    pub sha256: String,
+    /// Bundled or user.
+    pub origin: Origin,
+    /// For data files: where the data is mounted under `data`.
+    pub mount: Vec<String>,
+}
+
+/// Every policy, test and data file of a run.
+#[derive(Debug, Clone, Default)]
+pub struct PolicySources {
+    /// Rego modules other than tests.
+    pub modules: Vec<PolicyFile>,
+    /// `*_test.rego` modules.
+    pub tests: Vec<PolicyFile>,
+    /// `data.yaml` files.
+    pub data: Vec<PolicyFile>,
+}
+
+/// The name of a policy data file.
+pub const DATA_FILE: &str = "data.yaml";
+
+/// Data files are mounted at `data.modelgate.facts.<dir>...`.
+fn mount_for(relative_dir: &str) -> Vec<String> {
+    let mut mount = vec!["modelgate".to_string(), "facts".to_string()];
+    mount.extend(
+        relative_dir
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+    );
+    mount
+}
+
+impl PolicySources {
+    /// The bundled policies.
+    pub fn bundled() -> PolicySources {
+        let mut sources = PolicySources::default();
+        for (path, text) in crate::bundled::files_under("policies/") {
+            let relative = &path["policies/".len()..];
+            sources.push(path.to_string(), relative, Arc::from(text), Origin::Bundled);
+        }
+        sources
+    }
+
+    fn push(&mut self, path: String, relative: &str, text: Arc<str>, origin: Origin) {
+        let name = relative.rsplit('/').next().unwrap_or(relative);
+        let dir = relative
+            .strip_suffix(name)
+            .unwrap_or("")
+            .trim_end_matches('/');
+        let file = PolicyFile {
+            sha256: sha256_hex(text.as_bytes()),
+            path,
+            text,
+            origin,
+            mount: Vec::new(),
+        };
+        if name == DATA_FILE {
+            self.data.push(PolicyFile {
+                mount: mount_for(dir),
+                ..file
+            });
+        } else if name.ends_with("_test.rego") {
+            self.tests.push(file);
+        } else if name.ends_with(".rego") {
+            self.modules.push(file);
+        }
+    }
+
+    /// Adds the `.rego` and `data.yaml` files of a directory tree (or one
+    /// `.rego` file).
+    pub fn add_path(&mut self, root: &Path) -> Result<()> {
+        let display = root.to_string_lossy().replace('\\', "/");
+        let metadata = std::fs::metadata(root).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("{display}: cannot read policy path: {e}"),
+            )
+        })?;
+        let before = self.modules.len() + self.tests.len() + self.data.len();
+        if metadata.is_file() {
+            let text = read(root, &display)?;
+            let name = root
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
+            self.push(display.clone(), &name, text, Origin::User);
+        } else {
+            let mut files = Vec::new();
+            walk(root, "", &mut files)?;
+            for relative in files {
+                let path = format!("{}/{}", display.trim_end_matches('/'), relative);
+                let text = read(&root.join(&relative), &path)?;
+                self.push(path, &relative, text, Origin::User);
+            }
+        }
+        if self.modules.len() + self.tests.len() + self.data.len() == before {
+            return Err(Error::new(
+                ErrorKind::Policy,
+                format!("{display}: no .rego or data.yaml files"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every file with its digest, for the audit trail.
+    pub fn all(&self) -> impl Iterator<Item = &PolicyFile> {
+        self.modules.iter().chain(&self.data).chain(&self.tests)
+    }
+}
+
+fn read(path: &Path, display: &str) -> Result<Arc<str>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
+    Ok(Arc::from(text))
+}
+
+fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
+    let dir = root.join(relative);
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("{}: cannot list: {e}", dir.display()),
+            )
+        })?
+        .filter_map(|e| e.ok())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        let child = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
+        if entry.path().is_dir() {
+            walk(root, &child, out)?;
+        } else if name.ends_with(".rego") || name == DATA_FILE {
+            out.push(child);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,575 @@
+//! The regorus wrapper (DESIGN §4): policies parsed once, rule packages
+//! discovered under `modelgate.rules`, every rule of a subject evaluated in
+//! one query, and the rule contract turned into outcomes.
+//!
+//! The single query is an aggregate module generated from the discovered
+//! packages (`package modelgate.engine`): one `r<i>` per rule holding its
+//! `applies`, `deny`, `warn` and `obligations`, and `results` listing them.
+//! When that query errors, each `r<i>` is evaluated on its own so the error
+//! is pinned on the rule at fault.
+
+pub mod bundle;
+pub mod input;
+pub mod meta;
+pub mod testing;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use regorus::unstable::{Rule as AstRule, RuleHead};
+
+pub use bundle::{Origin, PolicyFile, PolicySources};
+pub use meta::RuleMeta;
+
+use crate::digest::combined;
+use crate::error::{Error, ErrorKind, Result};
+use crate::finding::{Category, Obligation};
+use crate::source::{Limits, SourceFile};
+
+/// The package every rule lives under.
+pub const RULES_ROOT: [&str; 2] = ["modelgate", "rules"];
+
+/// The generated aggregate package.
+const AGGREGATE_PACKAGE: &str = "modelgate.engine";
+
+/// A discovered rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Its `meta`.
+    pub meta: RuleMeta,
+    /// Package path without `data.` (`modelgate.rules.license.llama_mau`).
+    pub package: String,
+    /// The files that define the package.
+    pub files: Vec<String>,
+    /// Where it came from (`User` when any of its files was given with `--policy`).
+    pub origin: Origin,
+    /// Whether bundled and `--policy` files both declare the package.
+    mixed: bool,
+    declares: BTreeSet<String>,
+}
+
+impl Rule {
+    /// Whether the package declares a rule of this name.
+    pub fn declares(&self, name: &str) -> bool {
+        self.declares.contains(name)
+    }
+}
+
+/// One deny or warn entry as the rule produced it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RawViolation {
+    /// `msg`.
+    pub message: String,
+    /// `path`: a JSON pointer into the proposal (logical: `/contracts/baa`).
+    pub path: Option<String>,
+    /// `remediation`.
+    pub remediation: Option<String>,
+    /// `license`: the license id the entry concerns.
+    pub license: Option<String>,
+}
+
+/// What a rule said about one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// `applies` was false or undefined.
+    NotApplicable,
+    /// The rule applied.
+    Applied {
+        /// Deny entries.
+        deny: Vec<RawViolation>,
+        /// Warn entries.
+        warn: Vec<RawViolation>,
+        /// Obligations.
+        obligations: Vec<Obligation>,
+    },
+    /// Evaluation failed, or the rule broke the contract.
+    Error(String),
+}
+
+/// Digests of the policy files an engine was built from.
+#[derive(Debug, Clone, Default)]
+pub struct PolicyDigest {
+    /// One digest over all files (path and content).
+    pub sha256: String,
+    /// Each file, by path.
+    pub files: Vec<(String, String)>,
+}
+
+/// A prepared engine. Cloning is cheap (regorus shares parsed modules), so
+/// each worker thread takes its own clone.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    regorus: regorus::Engine,
+    rules: Arc<Vec<Rule>>,
+    digest: Arc<PolicyDigest>,
+    replaced: Arc<BTreeSet<String>>,
+}
+
+/// A module's package path and the top-level rule names it declares.
+struct ModuleInfo {
+    file: String,
+    package: Vec<String>,
+    names: BTreeSet<String>,
+}
+
+fn new_regorus() -> regorus::Engine {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    engine.set_gather_prints(true);
+    engine
+}
+
+/// Parses modules into a fresh regorus engine and mounts the data files.
+fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
+    let mut engine = new_regorus();
+    for file in files {
+        engine
+            .add_policy(file.path.clone(), file.text.to_string())
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Policy,
+                    format!("{}: {}", file.path, first_lines(&e.to_string())),
+                )
+            })?;
+    }
+    for file in data {
+        let source = SourceFile::from_text(file.path.clone(), file.text.clone());
+        let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
+        let [node] = documents.as_slice() else {
+            return Err(Error::new(
+                ErrorKind::Policy,
+                format!("{}: a data file holds one document", file.path),
+            ));
+        };
+        let mut value: serde_json::Value = crate::de::from_node(node, "")
+            .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
+        for segment in file.mount.iter().rev() {
+            value = serde_json::json!({ segment: value });
+        }
+        engine.add_data(regorus::Value::from(value)).map_err(|e| {
+            Error::new(
+                ErrorKind::Policy,
+                format!(
+                    "{}: cannot merge into data: {}",
+                    file.path,
+                    first_lines(&e.to_string())
+                ),
+            )
+        })?;
+    }
+    Ok(engine)
+}
+
+/// regorus errors carry a source excerpt; the first lines say what and where.
+fn first_lines(message: &str) -> String {
+    message.lines().take(4).collect::<Vec<_>>().join("\n")
+}
+
+fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
+    let packages = engine
+        .get_policy_package_components()
+        .map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
+    let mut out = Vec::with_capacity(packages.len());
+    for (module, package) in engine.get_modules().iter().zip(packages) {
+        let mut names = BTreeSet::new();
+        for rule in &module.policy {
+            let refr = match rule.as_ref() {
+                AstRule::Spec { head, .. } => match head {
+                    RuleHead::Compr { refr, .. }
+                    | RuleHead::Set { refr, .. }
+                    | RuleHead::Func { refr, .. } => refr,
+                },
+                AstRule::Default { refr, .. } => refr,
+            };
+            let text = refr.span().text();
+            let name = text
+                .split(['.', '['])
+                .next()
+                .unwrap_or(text)
+                .trim()
+                .to_string();
+            names.insert(name);
+        }
+        out.push(ModuleInfo {
+            file: package.source_file,
+            package: package.components,
+            names,
+        });
+    }
+    Ok(out)
+}
+
+fn is_rule_package(package: &[String]) -> bool {
+    package.len() > RULES_ROOT.len()
+        && package[..RULES_ROOT.len()] == RULES_ROOT
+        && !package.last().is_some_and(|p| p.ends_with("_test"))
+}
+
+fn is_identifier(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+impl Engine {
+    /// Builds the engine: parses every module, mounts data, discovers rules,
+    /// reads and checks their `meta`, applies `--policy` overrides (a user
+    /// rule with the id or package of a bundled one replaces it), and adds the
+    /// aggregate query.
+    pub fn build(sources: &PolicySources) -> Result<Engine> {
+        let all: Vec<&PolicyFile> = sources.modules.iter().collect();
+        let (mut engine, mut rules) = Engine::discover(&all, &sources.data)?;
+        let replaced = replaced_packages(&rules);
+        if !replaced.is_empty() {
+            let kept: Vec<&PolicyFile> = sources
+                .modules
+                .iter()
+                .filter(|f| {
+                    f.origin == Origin::User
+                        || !rules
+                            .iter()
+                            .any(|r| replaced.contains(&r.package) && r.files.contains(&f.path))
+                })
+                .collect();
+            (engine, rules) = Engine::discover(&kept, &sources.data)?;
+        }
+        let mut ids: BTreeMap<&str, &Rule> = BTreeMap::new();
+        for rule in &rules {
+            if let Some(other) = ids.insert(&rule.meta.id, rule) {
+                return Err(Error::new(
+                    ErrorKind::Policy,
+                    format!(
+                        "rule id `{}` is declared by both `{}` and `{}`",
+                        rule.meta.id, other.package, rule.package
+                    ),
+                ));
+            }
+        }
+        rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        engine
+            .add_policy(
+                "modelgate/aggregate.rego".to_string(),
+                aggregate_module(&rules),
+            )
+            .map_err(|e| {
+                Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}"))
+            })?;
+        let files: Vec<(String, String)> = sources
+            .modules
+            .iter()
+            .chain(&sources.data)
+            .map(|f| (f.path.clone(), f.sha256.clone()))
+            .collect();
+        let sha256 = combined(files.iter().map(|(p, d)| (p.as_str(), d.as_str())));
+        Ok(Engine {
+            regorus: engine,
+            rules: Arc::new(rules),
+            digest: Arc::new(PolicyDigest { sha256, files }),
+            replaced: Arc::new(replaced),
+        })
+    }
+
+    /// Parses the modules and reads every rule package's `meta`.
+    fn discover(
+        sources: &[&PolicyFile],
+        data: &[PolicyFile],
+    ) -> Result<(regorus::Engine, Vec<Rule>)> {
+        let mut engine = load(sources, data)?;
+        let infos = modules(&mut engine)?;
+        let mut packages: BTreeMap<Vec<String>, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
+        for info in &infos {
+            if info.package.first().map(String::as_str) == Some(RULES_ROOT[0])
+                && info.package.get(1).map(String::as_str) == Some("engine")
+            {
+                return Err(Error::new(
+                    ErrorKind::Policy,
+                    format!(
+                        "{}: package `{AGGREGATE_PACKAGE}` is reserved for modelgate",
+                        info.file
+                    ),
+                ));
+            }
+            if !is_rule_package(&info.package) {
+                continue;
+            }
+            if let Some(bad) = info.package.iter().find(|c| !is_identifier(c)) {
+                return Err(Error::new(
+                    ErrorKind::Policy,
+                    format!(
+                        "{}: rule package component `{bad}` must be a plain identifier",
+                        info.file
+                    ),
+                ));
+            }
+            let entry = packages.entry(info.package.clone()).or_default();
+            entry.0.push(info.file.clone());
+            entry.1.extend(info.names.iter().cloned());
+        }
+        engine.set_input(regorus::Value::new_object());
+        let mut rules = Vec::with_capacity(packages.len());
+        for (package, (files, declares)) in packages {
+            let package = package.join(".");
+            if !declares.contains("meta") {
+                return Err(Error::new(
+                    ErrorKind::Policy,
+                    format!(
+                        "{}: package `{package}` is under `modelgate.rules` but declares no `meta`; \
+                         helper packages belong under `modelgate.lib`",
+                        files[0]
+                    ),
+                ));
+            }
+            let value = engine
+                .eval_rule(format!("data.{package}.meta"))
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::Policy,
+                        format!(
+                            "{}: cannot evaluate `meta`: {}",
+                            files[0],
+                            first_lines(&e.to_string())
+                        ),
+                    )
+                })?;
+            let json = value_to_json(&value).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Policy,
+                    format!("{}: `meta` must be a constant object", files[0]),
+                )
+            })?;
+            let meta: RuleMeta = serde_json::from_value(json).map_err(|e| {
+                Error::new(
+                    ErrorKind::Policy,
+                    format!("{}: invalid `meta`: {e}", files[0]),
+                )
+            })?;
+            meta.check()
+                .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {e}", files[0])))?;
+            let user = files.iter().any(|path| {
+                sources
+                    .iter()
+                    .any(|f| &f.path == path && f.origin == Origin::User)
+            });
+            let bundled = files.iter().any(|path| {
+                sources
+                    .iter()
+                    .any(|f| &f.path == path && f.origin == Origin::Bundled)
+            });
+            let origin = if user { Origin::User } else { Origin::Bundled };
+            rules.push(Rule {
+                meta,
+                package,
+                files,
+                origin,
+                mixed: user && bundled,
+                declares,
+            });
+        }
+        Ok((engine, rules))
+    }
+
+    /// The rules, sorted by id.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Bundled rule packages that `--policy` rules replaced.
+    pub fn replaced(&self) -> &BTreeSet<String> {
+        &self.replaced
+    }
+
+    /// Digests of the policy and data files.
+    pub fn digest(&self) -> &PolicyDigest {
+        &self.digest
+    }
+
+    /// Evaluates every rule on one input; one outcome per rule, in `rules()` order.
+    pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
+        self.regorus.set_input(input);
+        match self
+            .regorus
+            .eval_rule(format!("data.{AGGREGATE_PACKAGE}.results"))
+        {
+            Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => results
+                .iter()
+                .zip(self.rules.iter())
+                .map(|(value, rule)| outcome(value, rule.meta.category))
+                .collect(),
+            _ => (0..self.rules.len())
+                .map(|i| {
+                    match self
+                        .regorus
+                        .eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{i}"))
+                    {
+                        Ok(value) => outcome(&value, self.rules[i].meta.category),
+                        Err(e) => Outcome::Error(first_lines(&e.to_string())),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Bundled packages that `--policy` rules take over: a user package with
+/// the same path, or a user rule with the same id.
+fn replaced_packages(rules: &[Rule]) -> BTreeSet<String> {
+    let mut replaced = BTreeSet::new();
+    for user in rules.iter().filter(|r| r.origin == Origin::User) {
+        if user.mixed {
+            replaced.insert(user.package.clone());
+        }
+        for bundled in rules.iter().filter(|r| r.origin == Origin::Bundled) {
+            if bundled.meta.id == user.meta.id {
+                replaced.insert(bundled.package.clone());
+            }
+        }
+    }
+    replaced
+}
+
+/// The aggregate module: one `r<i>` per rule, and `results`.
+fn aggregate_module(rules: &[Rule]) -> String {
+    let mut rego = format!("package {AGGREGATE_PACKAGE}\n\nimport rego.v1\n\n");
+    for (i, rule) in rules.iter().enumerate() {
+        let pkg = format!("data.{}", rule.package);
+        let part = |name: &str| {
+            if rule.declares(name) {
+                format!("{pkg}.{name}")
+            } else {
+                "[]".to_string()
+            }
+        };
+        let body = format!(
+            "{{\"applies\": true, \"deny\": {}, \"warn\": {}, \"obligations\": {}}}",
+            part("deny"),
+            part("warn"),
+            part("obligations")
+        );
+        if rule.declares("applies") {
+            rego.push_str(&format!(
+                "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n"
+            ));
+        } else {
+            rego.push_str(&format!("r{i} := {body}\n\n"));
+        }
+    }
+    let all: Vec<String> = (0..rules.len()).map(|i| format!("r{i}")).collect();
+    rego.push_str(&format!("results := [{}]\n", all.join(", ")));
+    rego
+}
+
+/// A regorus value as JSON; `None` for undefined.
+pub fn value_to_json(value: &regorus::Value) -> Option<serde_json::Value> {
+    if matches!(value, regorus::Value::Undefined) {
+        return None;
+    }
+    serde_json::to_value(value).ok()
+}
+
+/// Turns one rule's aggregate entry into an outcome, checking the contract.
+fn outcome(value: &regorus::Value, category: Category) -> Outcome {
+    let Some(serde_json::Value::Object(entry)) = value_to_json(value) else {
+        return Outcome::Error("the rule produced no result".to_string());
+    };
+    if entry.get("applies") != Some(&serde_json::Value::Bool(true)) {
+        return Outcome::NotApplicable;
+    }
+    let violations = |key: &str| -> std::result::Result<Vec<RawViolation>, String> {
+        let items = entry
+            .get(key)
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| format!("`{key}` must be a set"))?;
+        let mut out: Vec<RawViolation> = items
+            .iter()
+            .map(|item| violation(item, key))
+            .collect::<std::result::Result<_, _>>()?;
+        out.sort();
+        Ok(out)
+    };
+    let result = (|| {
+        let mut deny = violations("deny")?;
+        let mut warn = violations("warn")?;
+        if category == Category::Advisory {
+            // Advisory rules never gate: a deny counts as a warning.
+            warn.append(&mut deny);
+            warn.sort();
+        }
+        let items = entry
+            .get("obligations")
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| "`obligations` must be a set".to_string())?;
+        let mut obligations: Vec<Obligation> = items
+            .iter()
+            .map(obligation)
+            .collect::<std::result::Result<_, _>>()?;
+        obligations.sort();
+        obligations.dedup();
+        Ok(Outcome::Applied {
+            deny,
+            warn,
+            obligations,
+        })
+    })();
+    result.unwrap_or_else(Outcome::Error)
+}
+
+fn violation(item: &serde_json::Value, key: &str) -> std::result::Result<RawViolation, String> {
+    let string =
+        |v: &serde_json::Value, field: &str| -> std::result::Result<Option<String>, String> {
+            match v.get(field) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(format!("`{key}` entry field `{field}` must be a string")),
+            }
+        };
+    match item {
+        serde_json::Value::String(s) => Ok(RawViolation {
+            message: s.clone(),
+            path: None,
+            remediation: None,
+            license: None,
+        }),
+        serde_json::Value::Object(map) => {
+            if let Some(unknown) = map
+                .keys()
+                .find(|k| !["msg", "path", "remediation", "license"].contains(&k.as_str()))
+            {
+                return Err(format!("`{key}` entry has unknown field `{unknown}` (expected msg, path, remediation, license)"));
+            }
+            let message =
+                string(item, "msg")?.ok_or_else(|| format!("`{key}` entry has no `msg`"))?;
+            let path = string(item, "path")?;
+            if path
+                .as_deref()
+                .is_some_and(|p| !p.is_empty() && !p.starts_with('/'))
+            {
+                return Err(format!(
+                    "`{key}` entry path must be a JSON pointer starting with `/`"
+                ));
+            }
+            Ok(RawViolation {
+                message,
+                path,
+                remediation: string(item, "remediation")?,
+                license: string(item, "license")?,
+            })
+        }
+        _ => Err(format!(
+            "`{key}` entries must be objects with `msg` (or strings)"
+        )),
+    }
+}
+
+fn obligation(item: &serde_json::Value) -> std::result::Result<Obligation, String> {
+    match item {
+        serde_json::Value::String(s) => Ok(Obligation {
+            text: s.clone(),
+            section: None,
+            license: None,
+        }),
+        serde_json::Value::Object(_) => serde_json::from_value(item.clone())
+            .map_err(|e| format!("obligation entries must be strings or objects with `text`: {e}")),
+        _ => Err("obligation entries must be strings or objects with `text`".to_string()),
+    }
+}

@@ -1,0 +1,95 @@
+//! `modelgate test`: runs every `test_*` rule of the policies, like `opa test`.
+//!
+//! Tests run on the interpreter (they use `with`), each evaluated on its own
+//! so one error does not hide the others. A test passes when it evaluates to
+//! `true`; `false` or undefined is a failure; an evaluation error is an error.
+
+use std::collections::BTreeSet;
+
+use super::{load, modules, PolicyFile, PolicySources};
+use crate::error::Result;
+
+/// The outcome of one test rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TestStatus {
+    /// Evaluated to `true`.
+    Pass,
+    /// Evaluated to something else, or was undefined.
+    Fail,
+    /// Could not be evaluated.
+    Error(String),
+}
+
+/// One test rule's result.
+#[derive(Debug, Clone)]
+pub struct TestResult {
+    /// The file that declares it.
+    pub file: String,
+    /// `data.<package>.<rule>`.
+    pub name: String,
+    /// The outcome.
+    pub status: TestStatus,
+    /// What the policy printed while the test ran.
+    pub prints: Vec<String>,
+}
+
+/// Runs every test rule whose full name contains `filter` (all when empty).
+/// Bundled tests of packages a `--policy` rule replaced are skipped: they
+/// test code that no longer runs.
+pub fn run(
+    sources: &PolicySources,
+    replaced: &BTreeSet<String>,
+    filter: &str,
+) -> Result<Vec<TestResult>> {
+    let tests: Vec<&PolicyFile> = sources.tests.iter().collect();
+    let replaced_files: BTreeSet<String> = {
+        let mut probe = load(&tests, &[])?;
+        modules(&mut probe)?
+            .into_iter()
+            .filter(|m| {
+                let package = m.package.join(".");
+                package
+                    .strip_suffix("_test")
+                    .is_some_and(|tested| replaced.contains(tested))
+            })
+            .map(|m| m.file)
+            .collect()
+    };
+    let mut files: Vec<&PolicyFile> = sources.modules.iter().collect();
+    files.extend(
+        tests
+            .into_iter()
+            .filter(|t| !(replaced_files.contains(&t.path) && t.origin == super::Origin::Bundled)),
+    );
+    let mut engine = load(&files, &sources.data)?;
+    let infos = modules(&mut engine)?;
+    let mut names = Vec::new();
+    for info in &infos {
+        for name in info.names.iter().filter(|n| n.starts_with("test_")) {
+            let full = format!("data.{}.{name}", info.package.join("."));
+            if full.contains(filter) && !names.iter().any(|(n, _): &(String, String)| *n == full) {
+                names.push((full, info.file.clone()));
+            }
+        }
+    }
+    engine.set_input(regorus::Value::new_object());
+    let mut results = Vec::with_capacity(names.len());
+    for (name, file) in names {
+        let status = match engine.eval_rule(name.clone()) {
+            Ok(regorus::Value::Bool(true)) => TestStatus::Pass,
+            Ok(_) => TestStatus::Fail,
+            Err(e) => {
+                TestStatus::Error(e.to_string().lines().take(4).collect::<Vec<_>>().join("\n"))
+            }
+        };
+        let prints = engine.take_prints().unwrap_or_default();
+        results.push(TestResult {
+            file,
+            name,
+            status,
+            prints,
+        });
+    }
+    results.sort_by(|a, b| (&a.file, &a.name).cmp(&(&b.file, &b.name)));
+    Ok(results)
+}

@@ -1,0 +1,216 @@
+//! Files and directories in, typed proposal documents out.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::ProposalDoc;
+use crate::de::from_node;
+use crate::digest::sha256_hex;
+use crate::error::{Error, ErrorKind, Result};
+use crate::source::{Limits, Node, Pos, SourceFile, Value};
+
+/// How to find and read proposal files.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Descend into subdirectories of directory arguments.
+    pub recursive: bool,
+    /// Size, depth and node limits.
+    pub limits: Limits,
+}
+
+/// One proposal document with the tree it came from.
+#[derive(Debug)]
+pub struct LoadedDocument {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// The root node of the YAML document holding the proposal.
+    pub root: Arc<Node>,
+    /// JSON pointer of the proposal inside `root`: empty, or `/<i>` when the
+    /// document is a list of proposals.
+    pub pointer: String,
+    /// The proposal.
+    pub doc: ProposalDoc,
+}
+
+impl LoadedDocument {
+    /// The node of the proposal itself.
+    pub fn node(&self) -> &Node {
+        self.root.node_at(&self.pointer).unwrap_or(&self.root)
+    }
+
+    /// An input error at a JSON pointer relative to the proposal.
+    pub fn error_at(
+        &self,
+        pointer: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Error {
+        let pos = self.node().locate(pointer).0;
+        let error = self.file.error(ErrorKind::Input, message, pos);
+        match hint {
+            Some(h) => error.with_hint(h),
+            None => error,
+        }
+    }
+}
+
+/// A proposal input file and its digest.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputFile {
+    /// The path as given.
+    pub path: String,
+    /// Hex sha256 of the bytes.
+    pub sha256: String,
+}
+
+/// Everything read from the command-line paths.
+#[derive(Debug, Default)]
+pub struct ProposalSet {
+    /// Every file read, in reading order.
+    pub inputs: Vec<InputFile>,
+    /// Every proposal document, in file order, then document order.
+    pub documents: Vec<Arc<LoadedDocument>>,
+}
+
+/// The proposal files a path names: itself, or the `.yaml`, `.yml` and
+/// `.json` files of a directory (its subdirectories too when recursive), sorted.
+fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
+    let display = path.to_string_lossy().replace('\\', "/");
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
+    if !metadata.is_dir() {
+        out.push((path.to_path_buf(), display));
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot list: {e}")))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.is_dir() {
+            if recursive {
+                expand(&entry, recursive, out)?;
+            }
+        } else if [".yaml", ".yml", ".json"]
+            .iter()
+            .any(|ext| name.to_ascii_lowercase().ends_with(ext))
+        {
+            let display = format!("{}/{}", display.trim_end_matches('/'), name);
+            out.push((entry, display));
+        }
+    }
+    Ok(())
+}
+
+/// Reads every proposal named by `paths`.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSet> {
+    let mut files = Vec::new();
+    for path in paths {
+        let before = files.len();
+        expand(path, options.recursive, &mut files)?;
+        if files.len() == before {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!(
+                    "{}: no .yaml, .yml or .json files{}",
+                    path.display(),
+                    if options.recursive {
+                        ""
+                    } else {
+                        " (use --recursive to read subdirectories)"
+                    }
+                ),
+            ));
+        }
+    }
+    let mut set = ProposalSet::default();
+    let mut names: HashMap<String, (String, u32)> = HashMap::new();
+    for (path, display) in files {
+        let file = Arc::new(SourceFile::read(
+            &path,
+            display,
+            &options.limits,
+            ErrorKind::Input,
+        )?);
+        set.inputs.push(InputFile {
+            path: file.path.clone(),
+            sha256: sha256_hex(file.text.as_bytes()),
+        });
+        for root in file.documents(&options.limits, ErrorKind::Input)? {
+            let root = Arc::new(root);
+            let pointers: Vec<String> = match &root.value {
+                Value::Seq(items) => (0..items.len()).map(|i| format!("/{i}")).collect(),
+                _ => vec![String::new()],
+            };
+            for pointer in pointers {
+                let document = read_document(&file, &root, pointer)?;
+                let name = document.doc.metadata.name.clone();
+                let pos = document.node().locate("/metadata/name").0;
+                if let Some((other_file, other_line)) = names.get(&name) {
+                    return Err(file.error(
+                        ErrorKind::Input,
+                        format!(
+                            "proposal name `{name}` is already used at {other_file}:{other_line}"
+                        ),
+                        pos,
+                    ));
+                }
+                names.insert(name, (file.path.clone(), pos.line));
+                set.documents.push(Arc::new(document));
+            }
+        }
+    }
+    Ok(set)
+}
+
+fn read_document(
+    file: &Arc<SourceFile>,
+    root: &Arc<Node>,
+    pointer: String,
+) -> Result<LoadedDocument> {
+    let node = root.node_at(&pointer).unwrap_or(root);
+    if !matches!(node.value, Value::Map(_)) {
+        return Err(file.error(
+            ErrorKind::Input,
+            format!(
+                "expected a proposal (a mapping), found {}",
+                node.value.describe()
+            ),
+            node.pos,
+        ));
+    }
+    let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
+        let error = file.error(
+            ErrorKind::Input,
+            describe_at(&e),
+            e.pos.unwrap_or(Pos { line: 1, column: 1 }),
+        );
+        match e.hint {
+            Some(h) => error.with_hint(h),
+            None => error,
+        }
+    })?;
+    Ok(LoadedDocument {
+        file: file.clone(),
+        root: root.clone(),
+        pointer,
+        doc,
+    })
+}
+
+/// The message with the field it concerns: "`contracts.baaa`: unknown key".
+fn describe_at(e: &crate::de::DeError) -> String {
+    match e.pointer.as_deref() {
+        Some(p) if !p.is_empty() => {
+            let field = p.trim_start_matches('/').replace('/', ".");
+            format!("`{field}`: {}", e.message)
+        }
+        _ => e.message.clone(),
+    }
+}

@@ -1,0 +1,515 @@
+//! The input model: a proposal in the `modelgate.dev/v1` format (DESIGN §2).
+//!
+//! The serde types below are the schema: unknown keys are errors, enums are
+//! closed, counts are unsigned. Absent optional fields take the safe reading
+//! each field documents; `Subject` is a proposal (or one of its routes) with
+//! every section filled in, which is what the policies see.
+
+mod load;
+mod subject;
+
+pub use load::{load_paths, InputFile, LoadOptions, LoadedDocument, ProposalSet};
+pub use subject::{subjects, Subject, SubjectSections};
+
+use serde::{Deserialize, Serialize};
+
+/// One proposal document as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalDoc {
+    /// Always `modelgate.dev/v1`.
+    #[serde(rename = "apiVersion")]
+    pub api_version: ApiVersion,
+    /// Always `ModelProposal`.
+    pub kind: ProposalKind,
+    /// Name and owner.
+    pub metadata: Metadata,
+    /// The model (required here or in every route).
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// How it is deployed (required here or in every route).
+    #[serde(default)]
+    pub deployment: Option<Deployment>,
+    /// What data it sees (required here or in every route).
+    #[serde(default)]
+    pub data: Option<Data>,
+    /// Contracts signed with the provider that operates the endpoint.
+    #[serde(default)]
+    pub contracts: Option<Contracts>,
+    /// The organisation making the choice.
+    #[serde(default)]
+    pub organization: Option<Organization>,
+    /// How the model is used.
+    #[serde(default, rename = "use")]
+    pub usage: Option<Usage>,
+    /// What leaves the organisation.
+    #[serde(default)]
+    pub distribution: Option<Distribution>,
+    /// The organisation's own constraints.
+    #[serde(default)]
+    pub requirements: Option<Requirements>,
+    /// Workload facts for advisory rules.
+    #[serde(default)]
+    pub workload: Option<Workload>,
+    /// Team facts for advisory rules.
+    #[serde(default)]
+    pub team: Option<Team>,
+    /// A hybrid system: each route is judged on its own.
+    #[serde(default)]
+    pub routes: Option<Vec<Route>>,
+}
+
+/// The format version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApiVersion {
+    /// The only version so far.
+    #[serde(rename = "modelgate.dev/v1")]
+    V1,
+}
+
+/// The document kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProposalKind {
+    /// A model proposal.
+    ModelProposal,
+}
+
+/// Name and owner of a proposal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// `[a-z0-9][a-z0-9-]*`, unique among the proposals of a run.
+    pub name: String,
+    /// Free text: the team that owns the proposal.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Free text: what the proposal is for.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// The model being proposed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// Catalog id (case-insensitive) or alias.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// SPDX expression: required when `id` is not in the catalog; overrides
+    /// the catalog when given.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// For a fine-tune or other derivative: the catalog id it derives from.
+    #[serde(default)]
+    pub base_model: Option<String>,
+}
+
+/// How the model is deployed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    /// Who runs the weights, and how they are reached.
+    pub kind: DeploymentKind,
+    /// Who operates the endpoint (`on_prem`, `aws`, `openai`, ...).
+    pub provider: String,
+    /// Finer service name where it matters (`azure_openai`, `aws_bedrock`, ...).
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Product tier; absent means `api`.
+    #[serde(default)]
+    pub tier: Tier,
+    /// Where prompts are processed and stored; empty means undeclared.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Network posture; absent means `internet`.
+    #[serde(default)]
+    pub network: Network,
+    /// Does anything phone home? Absent means yes: inference servers such as
+    /// vLLM send usage statistics unless told not to.
+    #[serde(default = "default_true")]
+    pub telemetry: bool,
+}
+
+/// Who runs the weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeploymentKind {
+    /// The organisation runs the weights (on premises or on rented infrastructure).
+    SelfHosted,
+    /// The model vendor's own API (OpenAI, Anthropic, Google).
+    VendorApi,
+    /// A third party serving open weights as an API (Together, Fireworks).
+    HostedOpenApi,
+    /// A cloud platform's managed model service (Azure OpenAI, Bedrock, Vertex AI).
+    ManagedCloud,
+}
+
+/// Product tier of the endpoint.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// The developer API.
+    #[default]
+    Api,
+    /// An enterprise agreement.
+    Enterprise,
+    /// A consumer product (ChatGPT Free, Claude.ai Free): no BAA, may train on inputs.
+    Consumer,
+}
+
+/// Network posture of the deployment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Network {
+    /// No connection to any outside network.
+    AirGapped,
+    /// Private networking only (VPC, private link).
+    Private,
+    /// Reachable over the internet.
+    #[default]
+    Internet,
+}
+
+/// What data the model sees.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Data {
+    /// Required: the classes of data in prompts, context and outputs.
+    pub classes: Vec<DataClass>,
+    /// Where the data subjects are (ISO codes, `EU`, `EEA`).
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// HIPAA de-identification; anything but `none` takes data out of HIPAA's scope.
+    #[serde(default)]
+    pub deidentification: Deidentification,
+    /// GDPR Art. 35 "large scale" processing.
+    #[serde(default)]
+    pub large_scale: bool,
+}
+
+/// A class of data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataClass {
+    /// Published information.
+    Public,
+    /// Internal business information.
+    Internal,
+    /// Confidential business information.
+    Confidential,
+    /// Personal information.
+    Pii,
+    /// HIPAA protected health information.
+    Phi,
+    /// Personal data of people in the EU/EEA (GDPR).
+    EuPersonal,
+    /// GDPR Art. 9 special categories.
+    SpecialCategory,
+    /// Payment card data (PCI DSS).
+    Cardholder,
+    /// Classified government information.
+    Classified,
+    /// ITAR/EAR controlled technical data.
+    ExportControlled,
+}
+
+/// HIPAA de-identification method (45 CFR 164.514(b)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deidentification {
+    /// Not de-identified.
+    #[default]
+    None,
+    /// The 18 identifiers removed (164.514(b)(2)).
+    SafeHarbor,
+    /// An expert determined the risk is very small (164.514(b)(1)).
+    ExpertDetermination,
+}
+
+/// Contracts with the provider that operates the endpoint.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contracts {
+    /// HIPAA Business Associate Agreement signed.
+    #[serde(default)]
+    pub baa: bool,
+    /// GDPR Art. 28 data processing agreement signed.
+    #[serde(default)]
+    pub dpa: bool,
+    /// GDPR Chapter V transfer mechanism.
+    #[serde(default)]
+    pub transfer_mechanism: TransferMechanism,
+    /// An approved zero-data-retention arrangement.
+    #[serde(default)]
+    pub zero_data_retention: bool,
+    /// GDPR Art. 35 impact assessment on file.
+    #[serde(default)]
+    pub dpia_done: bool,
+}
+
+/// GDPR Chapter V transfer mechanism.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferMechanism {
+    /// None.
+    #[default]
+    None,
+    /// An adequacy decision covers the destination (Art. 45).
+    Adequacy,
+    /// The recipient is certified under the EU-US Data Privacy Framework.
+    Dpf,
+    /// Standard contractual clauses (Art. 46(2)(c), Decision 2021/914).
+    Sccs,
+    /// Binding corporate rules (Art. 47).
+    Bcr,
+    /// An Art. 49 derogation (restrictive; occasional transfers only).
+    Art49,
+}
+
+/// The organisation making the choice.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Country of the principal place of business (ISO 3166-1 alpha-2).
+    #[serde(default)]
+    pub domicile: Option<String>,
+    /// Monthly active users of the products and services using the model,
+    /// affiliates included.
+    #[serde(default)]
+    pub monthly_active_users: Option<u64>,
+    /// Annual revenue in US dollars, affiliates included.
+    #[serde(default)]
+    pub annual_revenue_usd: Option<u64>,
+}
+
+/// How the model is used.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Usage {
+    /// Any use in the course of a business; absent means yes.
+    #[serde(default = "default_true")]
+    pub commercial: bool,
+    /// Serves real work (false: evaluation, testing, research); absent means yes.
+    #[serde(default = "default_true")]
+    pub production: bool,
+    /// Declared fields of use that use policies restrict.
+    #[serde(default)]
+    pub purposes: Vec<Purpose>,
+    /// Outputs used to train or improve another model.
+    #[serde(default)]
+    pub outputs_train_other_models: bool,
+    /// Present when the model is fine-tuned, distilled or otherwise derived.
+    #[serde(default)]
+    pub fine_tune: Option<FineTune>,
+}
+
+impl Default for Usage {
+    fn default() -> Self {
+        Usage {
+            commercial: true,
+            production: true,
+            purposes: Vec::new(),
+            outputs_train_other_models: false,
+            fine_tune: None,
+        }
+    }
+}
+
+/// A declared field of use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// Medical advice or interpretation of medical results.
+    MedicalAdvice,
+    /// Legal advice.
+    LegalAdvice,
+    /// Financial advice.
+    FinancialAdvice,
+    /// Military or warfare uses.
+    Military,
+    /// Weapons.
+    Weapons,
+    /// Operating critical infrastructure, transport or heavy machinery.
+    CriticalInfrastructure,
+    /// Fully automated decisions with legal or similarly significant effects.
+    AutomatedDecisions,
+    /// Tracking or monitoring people.
+    Surveillance,
+    /// Biometric identification.
+    BiometricIdentification,
+    /// Law enforcement, justice, immigration.
+    LawEnforcement,
+    /// Products used by or directed at minors.
+    Minors,
+}
+
+/// A fine-tune or other derivative.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FineTune {
+    /// How the derivative is made.
+    pub method: FineTuneMethod,
+}
+
+/// How a derivative is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FineTuneMethod {
+    /// Low-rank adapter.
+    Lora,
+    /// Quantized low-rank adapter.
+    Qlora,
+    /// Full fine-tune.
+    Full,
+    /// Direct preference optimisation.
+    Dpo,
+    /// Reinforcement learning from human feedback.
+    Rlhf,
+    /// Distillation into another model.
+    Distillation,
+    /// Merge of several models.
+    Merge,
+    /// Quantization.
+    Quantization,
+}
+
+/// What leaves the organisation; absent means nothing does.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    /// Weights, adapters or quantizations given to others.
+    #[serde(default)]
+    pub weights: bool,
+    /// The model, or a product built on it, offered to others.
+    #[serde(default)]
+    pub hosted_service: bool,
+    /// The name the model or derivative is published under.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// A copy of the license goes to recipients.
+    #[serde(default)]
+    pub includes_license_copy: bool,
+    /// The NOTICE text the license asks for is included.
+    #[serde(default)]
+    pub includes_notice: bool,
+    /// The public notice shown (`Built with Llama`).
+    #[serde(default)]
+    pub attribution: Option<String>,
+    /// Recipients and users are bound by the model's use restrictions.
+    #[serde(default)]
+    pub passes_use_policy: bool,
+    /// Modified files carry a notice of change.
+    #[serde(default)]
+    pub marks_modifications: bool,
+}
+
+/// The organisation's own constraints.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    /// No party but the organisation may process the data.
+    #[serde(default)]
+    pub no_third_party_processing: bool,
+    /// Regions data may be processed in; empty means no constraint.
+    #[serde(default)]
+    pub allowed_regions: Vec<String>,
+    /// Nothing may be retained by the provider.
+    #[serde(default)]
+    pub zero_retention: bool,
+}
+
+/// Workload facts (advisory rules only).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// What the model must do.
+    #[serde(default)]
+    pub task: Option<Task>,
+    /// Input plus output tokens per day.
+    #[serde(default)]
+    pub tokens_per_day: Option<u64>,
+    /// Fraction of tokens that are output (0 to 1).
+    #[serde(default)]
+    pub output_share: Option<f64>,
+    /// Time to first token the product needs, in milliseconds.
+    #[serde(default)]
+    pub latency_budget_ms: Option<u64>,
+}
+
+/// The kind of task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    /// Frontier-level reasoning.
+    FrontierReasoning,
+    /// Reasoning within a domain.
+    DomainReasoning,
+    /// General assistance.
+    General,
+    /// Classification and extraction.
+    ClassificationExtraction,
+    /// A narrow task a fine-tuned small model handles.
+    NarrowFinetuned,
+}
+
+/// Team facts (advisory rules only).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// ML operations capacity.
+    #[serde(default)]
+    pub mlops: Option<Mlops>,
+}
+
+/// ML operations capacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mlops {
+    /// Nobody runs models.
+    None,
+    /// Can run a container.
+    Basic,
+    /// A DevOps team.
+    Devops,
+    /// An ML platform team.
+    MlPlatform,
+    /// Runs its own GPU fleet.
+    GpuInfra,
+}
+
+/// A route of a hybrid system: a partial proposal; each section given
+/// replaces the proposal's section of the same name.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// `[a-z0-9][a-z0-9-]*`, unique within the proposal.
+    pub name: String,
+    /// Replaces the proposal's `model`.
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// Replaces the proposal's `deployment`.
+    #[serde(default)]
+    pub deployment: Option<Deployment>,
+    /// Replaces the proposal's `data`.
+    #[serde(default)]
+    pub data: Option<Data>,
+    /// Replaces the proposal's `contracts`.
+    #[serde(default)]
+    pub contracts: Option<Contracts>,
+    /// Replaces the proposal's `use`.
+    #[serde(default, rename = "use")]
+    pub usage: Option<Usage>,
+    /// Replaces the proposal's `distribution`.
+    #[serde(default)]
+    pub distribution: Option<Distribution>,
+    /// Replaces the proposal's `requirements`.
+    #[serde(default)]
+    pub requirements: Option<Requirements>,
+    /// Replaces the proposal's `workload`.
+    #[serde(default)]
+    pub workload: Option<Workload>,
+}
+
+fn default_true() -> bool {
+    true
+}

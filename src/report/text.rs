@@ -1,0 +1,176 @@
+//! `--format text` (the default): for people reading a terminal or a CI log.
+//! Proposals that fail come first; within a proposal, errors, failures and
+//! warnings come first, each with where, why, the citation and the fix;
+//! passes follow with their obligations; rules that do not apply are listed
+//! by id on one line.
+
+use std::fmt::Write;
+
+use super::{Report, Verdict};
+use crate::finding::{Finding, Status};
+
+/// Renders the report.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let mut order: Vec<usize> = (0..report.proposals.len()).collect();
+    order.sort_by_key(|&i| report.proposals[i].verdict);
+    for i in order {
+        let p = &report.proposals[i];
+        let verdict = match p.verdict {
+            Verdict::Error => "ERROR",
+            Verdict::Fail => "FAIL",
+            Verdict::Pass => "PASS",
+        };
+        let name = match &p.route {
+            Some(route) => format!("{} / route {route}", p.name),
+            None => p.name.clone(),
+        };
+        let _ = writeln!(out, "{verdict}  {name}  ({})", p.file);
+        let _ = writeln!(
+            out,
+            "      model {} · license {}",
+            p.model.id.as_deref().unwrap_or("(not in the catalog)"),
+            p.model.license
+        );
+        if p.model.alternative != p.model.license {
+            let _ = writeln!(
+                out,
+                "      judged under the alternative {}",
+                p.model.alternative
+            );
+        }
+        let mut not_applicable = Vec::new();
+        for finding in &p.findings {
+            match finding.status {
+                Status::NotApplicable => not_applicable.push(finding.rule.as_str()),
+                Status::Pass => pass(&mut out, finding),
+                _ => problem(&mut out, finding),
+            }
+        }
+        if !not_applicable.is_empty() {
+            let _ = writeln!(out, "  n/a   {}", not_applicable.join(", "));
+        }
+        out.push('\n');
+    }
+    if let Some(waivers) = &report.waivers {
+        for stale in &waivers.stale {
+            let route = stale
+                .route
+                .as_deref()
+                .map(|r| format!(" route {r}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "warning: stale waiver at {}: {} for {}{route} matches no failure",
+                stale.location, stale.rule, stale.proposal
+            );
+        }
+        if !waivers.stale.is_empty() {
+            out.push('\n');
+        }
+    }
+    let s = &report.summary;
+    let f = &s.findings;
+    let _ = writeln!(
+        out,
+        "{} proposal{}: {} pass, {} fail, {} error · findings: {} pass, {} fail, {} warn, {} waived, {} not applicable, {} error",
+        s.proposals,
+        if s.proposals == 1 { "" } else { "s" },
+        s.pass,
+        s.fail,
+        s.error,
+        f.pass,
+        f.fail,
+        f.warn,
+        f.waived,
+        f.not_applicable,
+        f.error
+    );
+    out
+}
+
+fn label(status: Status) -> &'static str {
+    match status {
+        Status::Error => "error",
+        Status::Fail => "fail",
+        Status::Warn => "warn",
+        Status::Waived => "waived",
+        Status::Pass => "pass",
+        Status::NotApplicable => "n/a",
+    }
+}
+
+fn problem(out: &mut String, finding: &Finding) {
+    let _ = writeln!(
+        out,
+        "  {:<5} {}  [{}] {}",
+        label(finding.status),
+        finding.rule,
+        finding.severity.as_str(),
+        finding.title
+    );
+    if finding.violations.is_empty() {
+        let _ = writeln!(out, "        {}", finding.message);
+    }
+    for violation in &finding.violations {
+        match (&violation.location, &violation.path) {
+            (Some(location), Some(path)) => {
+                let _ = writeln!(out, "        at {location} ({path})");
+            }
+            (Some(location), None) => {
+                let _ = writeln!(out, "        at {location}");
+            }
+            _ => {}
+        }
+        let _ = writeln!(out, "        {}", violation.message);
+        if let Some(fix) = violation
+            .remediation
+            .as_ref()
+            .or(finding.remediation.as_ref())
+        {
+            let _ = writeln!(out, "        fix:  {fix}");
+        }
+    }
+    let c = &finding.citation;
+    let _ = writeln!(
+        out,
+        "        cite: {} §{} <{}>",
+        c.document, c.section, c.url
+    );
+    if let Some(waiver) = &finding.waiver {
+        let ticket = waiver
+            .ticket
+            .as_deref()
+            .map(|t| format!(", {t}"))
+            .unwrap_or_default();
+        let state = match waiver.state {
+            crate::waiver::WaiverState::Applied => "waived by",
+            crate::waiver::WaiverState::Expired => "waiver EXPIRED, was approved by",
+            crate::waiver::WaiverState::TermsChanged => {
+                "waiver VOID (license terms changed), was approved by"
+            }
+        };
+        let _ = writeln!(
+            out,
+            "        {state} {} ({:?}{ticket}) until {}: {}",
+            waiver.approved_by, waiver.reason, waiver.expires, waiver.comment
+        );
+    }
+    obligations(out, finding);
+}
+
+fn pass(out: &mut String, finding: &Finding) {
+    let _ = writeln!(out, "  pass  {}  {}", finding.rule, finding.title);
+    obligations(out, finding);
+}
+
+fn obligations(out: &mut String, finding: &Finding) {
+    for o in &finding.obligations {
+        let section = o
+            .section
+            .as_deref()
+            .map(|s| format!(" (§{s})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "        must: {}{section}", o.text);
+    }
+}

@@ -1,0 +1,757 @@
+//! Reading YAML and JSON with positions, within bounds.
+//!
+//! Files are parsed with `saphyr-parser` into a [`Node`] tree that keeps the
+//! line and column of every key and value. The tree serves twice: serde
+//! deserializes the typed proposal from it (see `de`), so every schema error
+//! names file:line:column, and findings resolve their JSON pointer against it.
+//!
+//! Hostile input is refused early and in bounded memory: files above
+//! [`Limits::max_file_bytes`], nesting deeper than [`Limits::max_depth`], and
+//! documents (aliases expanded) above [`Limits::max_nodes`] are errors.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// Bounds on what one file may hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: usize,
+    /// Deepest nesting of mappings and sequences.
+    pub max_depth: usize,
+    /// Most nodes in one document, counting every alias expansion.
+    pub max_nodes: usize,
+    /// Most documents in one file.
+    pub max_documents: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 100_000,
+            max_documents: 100_000,
+        }
+    }
+}
+
+/// A line and column, both from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub column: u32,
+}
+
+impl Pos {
+    fn from_span(span: &Span) -> Pos {
+        Pos {
+            line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// A parsed value with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// The value.
+    pub value: Value,
+}
+
+/// A mapping key with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    /// The key text.
+    pub name: String,
+    /// Where the key starts.
+    pub pos: Pos,
+}
+
+/// The value of a node, typed by the YAML 1.2 core schema.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`, `~` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool, String),
+    /// An integer that fits `i64`.
+    Int(i64, String),
+    /// A positive integer above `i64::MAX`.
+    UInt(u64, String),
+    /// A float.
+    Float(f64, String),
+    /// A string (quoted, or a plain scalar that is nothing else).
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in source order, keys unique.
+    Map(Vec<(Key, Node)>),
+}
+
+impl Value {
+    /// How the value is named in error messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(..) => "a boolean",
+            Value::Int(..) | Value::UInt(..) => "an integer",
+            Value::Float(..) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl Node {
+    /// The node a JSON pointer names, or the deepest existing ancestor.
+    ///
+    /// Returns the position to report for the pointer: a mapping member's
+    /// key, a sequence item, or the nearest ancestor when the pointer goes
+    /// past what the document holds (a finding about an absent field points
+    /// at the section that should hold it).
+    pub fn locate(&self, pointer: &str) -> (Pos, bool) {
+        let mut node = self;
+        let mut pos = self.pos;
+        for segment in pointer.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            let next = match &node.value {
+                Value::Map(entries) => entries
+                    .iter()
+                    .find(|(k, _)| k.name == segment)
+                    .map(|(k, v)| (k.pos, v)),
+                Value::Seq(items) => segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|v| (v.pos, v)),
+                _ => None,
+            };
+            match next {
+                Some((p, child)) => {
+                    pos = p;
+                    node = child;
+                }
+                None => return (pos, false),
+            }
+        }
+        (pos, true)
+    }
+
+    /// The node a JSON pointer names exactly, if it exists.
+    pub fn node_at(&self, pointer: &str) -> Option<&Node> {
+        let mut node = self;
+        for segment in pointer.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            node = match &node.value {
+                Value::Map(entries) => entries
+                    .iter()
+                    .find(|(k, _)| k.name == segment)
+                    .map(|(_, v)| v)?,
+                Value::Seq(items) => items.get(segment.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// The value at a mapping key, if this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// A file read into memory, with its digest.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given (or the embedded path), `/`-separated.
+    pub path: String,
+    /// The text.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// Reads a file from disk, refusing files above the size limit before
+    /// reading them.
+    pub fn read(
+        path: &std::path::Path,
+        display: String,
+        limits: &Limits,
+        kind: ErrorKind,
+    ) -> Result<Self> {
+        let io_error =
+            |e: std::io::Error| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}"));
+        let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if metadata.len() > limits.max_file_bytes as u64 {
+            return Err(Error::at(
+                kind,
+                format!(
+                    "file is {} bytes, above the limit of {} bytes",
+                    metadata.len(),
+                    limits.max_file_bytes
+                ),
+                Location {
+                    file: display,
+                    line: 1,
+                    column: 1,
+                },
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(io_error)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Error::at(
+                kind,
+                "file is not valid UTF-8",
+                Location {
+                    file: display.clone(),
+                    line: line as u32,
+                    column: column as u32,
+                },
+            )
+        })?;
+        Ok(SourceFile {
+            path: display,
+            text: text.into(),
+        })
+    }
+
+    /// A file whose text is already in memory (embedded files, tests).
+    pub fn from_text(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The location of a position in this file.
+    pub fn location(&self, pos: Pos) -> Location {
+        Location {
+            file: self.path.clone(),
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+
+    /// An error at a position in this file, showing the offending line.
+    pub fn error(&self, kind: ErrorKind, message: impl Into<String>, pos: Pos) -> Error {
+        Error::at(kind, message, self.location(pos)).with_source_text(self.text.clone())
+    }
+
+    /// Whether the file is JSON (by extension).
+    pub fn is_json(&self) -> bool {
+        self.path.to_ascii_lowercase().ends_with(".json")
+    }
+
+    /// Parses every document of the file. Empty documents (a stray `---`)
+    /// are skipped; a file with no document at all is an error.
+    pub fn documents(&self, limits: &Limits, kind: ErrorKind) -> Result<Vec<Node>> {
+        if self.text.trim().is_empty() {
+            return Err(self.error(
+                kind,
+                "file is empty: expected at least one document",
+                Pos { line: 1, column: 1 },
+            ));
+        }
+        if self.is_json() {
+            self.check_json_syntax(kind)?;
+        }
+        let mut builder = Builder {
+            file: self,
+            limits,
+            kind,
+            anchors: HashMap::new(),
+            nodes: 0,
+        };
+        let mut parser = Parser::new_from_str(&self.text);
+        let mut documents = Vec::new();
+        loop {
+            let (event, span) = builder.next_event(&mut parser)?;
+            match event {
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    builder.anchors.clear();
+                    builder.nodes = 0;
+                    let (event, span) = builder.next_event(&mut parser)?;
+                    let root = builder.node(&mut parser, event, span, 0)?;
+                    let (end, end_span) = builder.next_event(&mut parser)?;
+                    if end != Event::DocumentEnd {
+                        return Err(self.error(
+                            kind,
+                            "expected the end of the document",
+                            Pos::from_span(&end_span),
+                        ));
+                    }
+                    if root.value != Value::Null {
+                        if documents.len() == limits.max_documents {
+                            return Err(self.error(
+                                kind,
+                                format!("more than {} documents in one file", limits.max_documents),
+                                root.pos,
+                            ));
+                        }
+                        documents.push(root);
+                    }
+                }
+                Event::StreamStart | Event::Nothing => {}
+                _ => {
+                    return Err(self.error(
+                        kind,
+                        "unexpected content outside a document",
+                        Pos::from_span(&span),
+                    ))
+                }
+            }
+        }
+        if documents.is_empty() {
+            return Err(self.error(
+                kind,
+                "file holds no document: expected at least one",
+                Pos { line: 1, column: 1 },
+            ));
+        }
+        Ok(documents)
+    }
+
+    /// JSON files get JSON's own syntax check first, so a trailing comma or
+    /// a missing quote is reported as JSON, not as YAML.
+    fn check_json_syntax(&self, kind: ErrorKind) -> Result<()> {
+        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        let result: std::result::Result<serde::de::IgnoredAny, _> =
+            serde::Deserialize::deserialize(&mut deserializer);
+        let result = result.and_then(|_| deserializer.end());
+        result.map_err(|e| {
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            self.error(
+                kind,
+                format!("invalid JSON: {message}"),
+                Pos {
+                    line: e.line().max(1) as u32,
+                    column: e.column().max(1) as u32,
+                },
+            )
+        })
+    }
+}
+
+/// Builds nodes from parser events, enforcing the limits.
+struct Builder<'f> {
+    file: &'f SourceFile,
+    limits: &'f Limits,
+    kind: ErrorKind,
+    /// Anchored nodes by anchor id, with their node counts.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes built so far in the current document, aliases expanded.
+    nodes: usize,
+}
+
+type Parsed<'t> = (Event<'t>, Span);
+
+impl<'f> Builder<'f> {
+    fn next_event<'t>(
+        &self,
+        parser: &mut Parser<'t, saphyr_parser::StrInput<'t>>,
+    ) -> Result<Parsed<'t>> {
+        match parser.next_event() {
+            Some(Ok(parsed)) => Ok(parsed),
+            Some(Err(e)) => {
+                let marker = e.marker();
+                Err(self.file.error(
+                    self.kind,
+                    format!("invalid YAML: {}", e.info()),
+                    Pos {
+                        line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
+                        column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
+                    },
+                ))
+            }
+            None => Err(self.file.error(
+                self.kind,
+                "unexpected end of input",
+                Pos { line: 1, column: 1 },
+            )),
+        }
+    }
+
+    fn count(&mut self, n: usize, pos: Pos) -> Result<()> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(self.file.error(
+                self.kind,
+                format!(
+                    "document is too large: more than {} values (aliases expanded)",
+                    self.limits.max_nodes
+                ),
+                pos,
+            ));
+        }
+        Ok(())
+    }
+
+    fn node<'t>(
+        &mut self,
+        parser: &mut Parser<'t, saphyr_parser::StrInput<'t>>,
+        event: Event<'t>,
+        span: Span,
+        depth: usize,
+    ) -> Result<Node> {
+        let pos = Pos::from_span(&span);
+        if depth > self.limits.max_depth {
+            return Err(self.file.error(
+                self.kind,
+                format!("nesting is deeper than {} levels", self.limits.max_depth),
+                pos,
+            ));
+        }
+        let start_count = self.nodes;
+        self.count(1, pos)?;
+        let (node, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                (
+                    Node {
+                        pos,
+                        value: self.scalar(&text, style, tag.as_deref(), pos)?,
+                    },
+                    anchor,
+                )
+            }
+            Event::SequenceStart(anchor, tag) => {
+                self.reject_tag(
+                    tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                    "!!seq",
+                    pos,
+                )?;
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = self.next_event(parser)?;
+                    if event == Event::SequenceEnd {
+                        break;
+                    }
+                    items.push(self.node(parser, event, span, depth + 1)?);
+                }
+                (
+                    Node {
+                        pos,
+                        value: Value::Seq(items),
+                    },
+                    anchor,
+                )
+            }
+            Event::MappingStart(anchor, tag) => {
+                self.reject_tag(
+                    tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                    "!!map",
+                    pos,
+                )?;
+                let mut entries: Vec<(Key, Node)> = Vec::new();
+                loop {
+                    let (event, span) = self.next_event(parser)?;
+                    if event == Event::MappingEnd {
+                        break;
+                    }
+                    let key_pos = Pos::from_span(&span);
+                    let key = match event {
+                        Event::Scalar(text, ..) => text.into_owned(),
+                        Event::Alias(_) => {
+                            return Err(self.file.error(
+                                self.kind,
+                                "aliases are not allowed as mapping keys",
+                                key_pos,
+                            ))
+                        }
+                        _ => {
+                            return Err(self.file.error(
+                                self.kind,
+                                "mapping keys must be plain strings, not lists or mappings",
+                                key_pos,
+                            ))
+                        }
+                    };
+                    if key == "<<" {
+                        return Err(self.file.error(
+                            self.kind,
+                            "merge keys (`<<`) are not supported: write the keys out",
+                            key_pos,
+                        ));
+                    }
+                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == key) {
+                        return Err(self.file.error(
+                            self.kind,
+                            format!(
+                                "duplicate key `{key}` (first defined at line {})",
+                                first.pos.line
+                            ),
+                            key_pos,
+                        ));
+                    }
+                    let (event, span) = self.next_event(parser)?;
+                    let value = self.node(parser, event, span, depth + 1)?;
+                    entries.push((
+                        Key {
+                            name: key,
+                            pos: key_pos,
+                        },
+                        value,
+                    ));
+                }
+                (
+                    Node {
+                        pos,
+                        value: Value::Map(entries),
+                    },
+                    anchor,
+                )
+            }
+            Event::Alias(id) => {
+                let Some((anchored, size)) = self.anchors.get(&id) else {
+                    return Err(self.file.error(
+                        self.kind,
+                        "alias refers to an unknown anchor",
+                        pos,
+                    ));
+                };
+                let (mut copy, size) = (anchored.clone(), *size);
+                // The alias itself was counted as one node above.
+                self.count(size.saturating_sub(1), pos)?;
+                copy.pos = pos;
+                return Ok(copy);
+            }
+            _ => return Err(self.file.error(self.kind, "unexpected YAML event", pos)),
+        };
+        if anchor != 0 {
+            let size = self.nodes - start_count;
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        Ok(node)
+    }
+
+    fn reject_tag(&self, tag: Option<String>, allowed: &str, pos: Pos) -> Result<()> {
+        match tag {
+            Some(t) if t != allowed && t != format!("tag:yaml.org,2002:{}", &allowed[2..]) => {
+                Err(self
+                    .file
+                    .error(self.kind, format!("unsupported YAML tag `{t}`"), pos))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn scalar(&self, text: &str, style: ScalarStyle, tag: Option<&str>, pos: Pos) -> Result<Value> {
+        let tag = tag.map(|t| {
+            t.strip_prefix("tag:yaml.org,2002:")
+                .map_or(t.to_string(), |s| format!("!!{s}"))
+        });
+        match tag.as_deref() {
+            None => {}
+            Some("!!str") => return Ok(Value::Str(text.to_string())),
+            Some(t @ ("!!int" | "!!float" | "!!bool" | "!!null")) => {
+                let value = resolve_plain(text);
+                let matches = matches!(
+                    (t, &value),
+                    ("!!int", Value::Int(..) | Value::UInt(..))
+                        | ("!!float", Value::Float(..) | Value::Int(..))
+                        | ("!!bool", Value::Bool(..))
+                        | ("!!null", Value::Null)
+                );
+                if !matches {
+                    return Err(self.file.error(
+                        self.kind,
+                        format!("`{text}` is not a valid {t}"),
+                        pos,
+                    ));
+                }
+                return Ok(value);
+            }
+            Some(t) => {
+                return Err(self
+                    .file
+                    .error(self.kind, format!("unsupported YAML tag `{t}`"), pos))
+            }
+        }
+        if style != ScalarStyle::Plain {
+            return Ok(Value::Str(text.to_string()));
+        }
+        Ok(resolve_plain(text))
+    }
+}
+
+/// Types a plain scalar by the YAML 1.2 core schema. `yes`, `no`, `on` and
+/// `off` stay strings (YAML 1.2), so `country: NO` is Norway.
+fn resolve_plain(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true, text.to_string()),
+        "false" | "False" | "FALSE" => return Value::Bool(false, text.to_string()),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY, text.to_string())
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY, text.to_string()),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN, text.to_string()),
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = text.parse::<i64>() {
+            return Value::Int(i, text.to_string());
+        }
+        if let Ok(u) = text.trim_start_matches('+').parse::<u64>() {
+            return Value::UInt(u, text.to_string());
+        }
+        return Value::Float(text.parse().unwrap_or(f64::INFINITY), text.to_string());
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Value::Int(i, text.to_string());
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Value::Int(i, text.to_string());
+        }
+    }
+    if is_float(digits) {
+        if let Ok(f) = text.parse::<f64>() {
+            return Value::Float(f, text.to_string());
+        }
+    }
+    Value::Str(text.to_string())
+}
+
+/// `[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?` with at least one digit before the exponent.
+fn is_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits_ok = whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()))
+        && (whole.len() + fraction.map_or(0, str::len)) > 0
+        && (fraction.is_some() || exponent.is_some());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    digits_ok && exponent_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Node>> {
+        SourceFile::from_text("t.yaml", text).documents(&Limits::default(), ErrorKind::Input)
+    }
+
+    #[test]
+    fn types_plain_scalars_by_the_core_schema() {
+        let docs =
+            parse("a: 12\nb: -3\nc: 1.5\nd: true\ne: NO\nf: ~\ng: '12'\nh: 2027-03-01\n").unwrap();
+        let get = |k: &str| docs[0].get(k).unwrap().value.clone();
+        assert_eq!(get("a"), Value::Int(12, "12".into()));
+        assert_eq!(get("b"), Value::Int(-3, "-3".into()));
+        assert_eq!(get("c"), Value::Float(1.5, "1.5".into()));
+        assert_eq!(get("d"), Value::Bool(true, "true".into()));
+        assert_eq!(get("e"), Value::Str("NO".into()));
+        assert_eq!(get("f"), Value::Null);
+        assert_eq!(get("g"), Value::Str("12".into()));
+        assert_eq!(get("h"), Value::Str("2027-03-01".into()));
+    }
+
+    #[test]
+    fn locates_pointers_at_keys_and_falls_back_to_the_nearest_ancestor() {
+        let docs = parse("a:\n  b: 1\n  list:\n    - x\n    - y\n").unwrap();
+        assert_eq!(docs[0].locate("/a/b"), (Pos { line: 2, column: 3 }, true));
+        assert_eq!(
+            docs[0].locate("/a/list/1"),
+            (Pos { line: 5, column: 7 }, true)
+        );
+        assert_eq!(
+            docs[0].locate("/a/missing/deeper"),
+            (Pos { line: 1, column: 1 }, false)
+        );
+    }
+
+    #[test]
+    fn splits_documents_and_skips_empty_ones() {
+        let docs = parse("---\na: 1\n---\n---\nb: 2\n").unwrap();
+        assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn rejects_empty_files_duplicate_keys_and_merge_keys() {
+        assert!(parse("  \n")
+            .unwrap_err()
+            .to_string()
+            .contains("file is empty"));
+        let dup = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(dup.location().unwrap().line, 3);
+        assert!(dup.message().contains("duplicate key `a`"));
+        assert!(parse("base: &b {x: 1}\nc:\n  <<: *b\n")
+            .unwrap_err()
+            .message()
+            .contains("merge keys"));
+    }
+
+    #[test]
+    fn refuses_alias_bombs_quickly() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = format!("*a{}", i - 1);
+            text.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                vec![prev.as_str(); 10].join(", ")
+            ));
+        }
+        let err = parse(&text).unwrap_err();
+        assert!(err.message().contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn refuses_deep_nesting() {
+        let text = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&text).unwrap_err();
+        assert!(err.message().contains("nesting is deeper"), "{err}");
+    }
+
+    #[test]
+    fn reports_yaml_syntax_errors_with_a_position() {
+        let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(err.message().starts_with("invalid YAML"), "{err}");
+        assert!(err.location().is_some());
+    }
+
+    #[test]
+    fn reports_json_syntax_errors_as_json() {
+        let file = SourceFile::from_text("p.json", "{\"a\": 1,\n}\n");
+        let err = file
+            .documents(&Limits::default(), ErrorKind::Input)
+            .unwrap_err();
+        assert!(err.message().starts_with("invalid JSON"), "{err}");
+        assert_eq!(err.location().unwrap().line, 2);
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration tests: run the built `modelgate` binary on the fixtures.
