@@ -31,14 +31,13 @@ fn main() {
         println!("cargo:rerun-if-changed={top}");
         collect(&root, &root.join(top), &mut files);
     }
-    let mut code = String::from("/// Every bundled policy and catalog file: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every bundled policy and catalog file: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
+    );
     for file in &files {
         let relative = file.to_str().expect("utf-8 path").replace('\\', "/");
         let absolute = root.join(file);
-        code.push_str(&format!(
-            "    ({relative:?}, include_str!({:?})),\n",
-            absolute.to_str().expect("utf-8 path")
-        ));
+        code.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", absolute.to_str().expect("utf-8 path")));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("bundled_files.rs");

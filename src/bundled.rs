@@ -4,8 +4,5 @@ include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
 
 /// The bundled files whose path starts with `prefix`, in path order.
 pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-    FILES
-        .iter()
-        .copied()
-        .filter(move |(path, _)| path.starts_with(prefix))
+    FILES.iter().copied().filter(move |(path, _)| path.starts_with(prefix))
 }

@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
-    CatalogSet, FileDigest, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary,
-    Tool, Verdict, WaiverSet, SCHEMA,
+    CatalogSet, FileDigest, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool, Verdict,
+    WaiverSet, SCHEMA,
 };
 use crate::source::SourceFile;
 use crate::vocabulary::{Vocabulary, GEOGRAPHY_FILE, PROVIDERS_FILE};
@@ -45,22 +45,11 @@ impl Context {
                 .iter()
                 .find(|f| f.path == path)
                 .map(|f| SourceFile::from_text(f.path.clone(), f.text.clone()))
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::Policy,
-                        format!("the bundled policies have no {path}"),
-                    )
-                })
+                .ok_or_else(|| Error::new(ErrorKind::Policy, format!("the bundled policies have no {path}")))
         };
-        let vocabulary =
-            Vocabulary::from_files(&data_file(GEOGRAPHY_FILE)?, &data_file(PROVIDERS_FILE)?)?;
+        let vocabulary = Vocabulary::from_files(&data_file(GEOGRAPHY_FILE)?, &data_file(PROVIDERS_FILE)?)?;
         let engine = Engine::build(&sources)?;
-        Ok(Context {
-            catalog: catalog.into(),
-            vocabulary: vocabulary.into(),
-            sources: sources.into(),
-            engine,
-        })
+        Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
     }
 
     /// The subjects of every proposal, validated.
@@ -86,10 +75,8 @@ pub struct CheckOptions {
 pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Result<Report> {
     let subjects = context.subjects(set)?;
     let mut engine = context.engine.clone();
-    let mut proposals: Vec<ProposalResult> = subjects
-        .iter()
-        .map(|s| judge(&mut engine, &context.catalog, s, &options.now))
-        .collect();
+    let mut proposals: Vec<ProposalResult> =
+        subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();
     let stale = match &options.waivers {
         Some(waivers) => apply_waivers(&mut proposals, waivers, &context.catalog, &options.now),
         None => Vec::new(),
@@ -99,12 +86,7 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
 
 /// Judges one subject: every license alternative is tried, and the first
 /// with the fewest license failures is taken (DESIGN §3).
-pub fn judge(
-    engine: &mut Engine,
-    catalog: &Catalog,
-    subject: &Subject,
-    now: &str,
-) -> ProposalResult {
+pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &str) -> ProposalResult {
     let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
     for alternative in 0..subject.license.alternatives.len() {
         let input = input::build(subject, alternative, catalog, now);
@@ -128,11 +110,7 @@ pub fn judge(
         route: subject.route.clone(),
         verdict,
         model: ModelSummary {
-            id: subject
-                .model
-                .as_ref()
-                .map(|m| m.id.clone())
-                .or_else(|| subject.sections.model.id.clone()),
+            id: subject.model.as_ref().map(|m| m.id.clone()).or_else(|| subject.sections.model.id.clone()),
             license: subject.license.canonical.clone(),
             alternative: subject
                 .license
@@ -149,16 +127,10 @@ fn license_score(findings: &[Finding]) -> (usize, usize) {
     let counts = |status: Status| {
         findings
             .iter()
-            .filter(|f| {
-                matches!(f.category, Category::License | Category::Redistribution)
-                    && f.status == status
-            })
+            .filter(|f| matches!(f.category, Category::License | Category::Redistribution) && f.status == status)
             .count()
     };
-    (
-        counts(Status::Fail) + counts(Status::Error),
-        counts(Status::Warn),
-    )
+    (counts(Status::Fail) + counts(Status::Error), counts(Status::Warn))
 }
 
 /// A proposal's verdict from its findings.
@@ -172,26 +144,15 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
     }
 }
 
-fn findings(
-    engine: &Engine,
-    subject: &Subject,
-    alternative: usize,
-    outcomes: Vec<Outcome>,
-) -> Vec<Finding> {
-    let alternative_ids = subject
-        .license
-        .alternatives
-        .get(alternative)
-        .cloned()
-        .unwrap_or_default();
+fn findings(engine: &Engine, subject: &Subject, alternative: usize, outcomes: Vec<Outcome>) -> Vec<Finding> {
+    let alternative_ids = subject.license.alternatives.get(alternative).cloned().unwrap_or_default();
     engine
         .rules()
         .iter()
         .zip(outcomes)
         .map(|(rule, outcome)| {
             let meta = &rule.meta;
-            let license_scoped =
-                matches!(meta.category, Category::License | Category::Redistribution);
+            let license_scoped = matches!(meta.category, Category::License | Category::Redistribution);
             let default_license = license_scoped.then(|| Expression::describe(&alternative_ids));
             let mut finding = Finding {
                 rule: meta.id.clone(),
@@ -218,11 +179,7 @@ fn findings(
                     finding.status = Status::Error;
                     finding.message = format!("the rule could not be evaluated: {message}");
                 }
-                Outcome::Applied {
-                    deny,
-                    warn,
-                    obligations,
-                } => {
+                Outcome::Applied { deny, warn, obligations } => {
                     finding.obligations = obligations;
                     let (status, raw) = if !deny.is_empty() {
                         (Status::Fail, deny)
@@ -232,10 +189,8 @@ fn findings(
                         (Status::Pass, Vec::new())
                     };
                     finding.status = status;
-                    finding.violations = raw
-                        .into_iter()
-                        .map(|v| locate(subject, v, meta.remediation.as_deref()))
-                        .collect();
+                    finding.violations =
+                        raw.into_iter().map(|v| locate(subject, v, meta.remediation.as_deref())).collect();
                     if let Some(first) = finding.violations.first() {
                         finding.message = first.message.clone();
                         finding.remediation = first.remediation.clone();
@@ -243,6 +198,9 @@ fn findings(
                         finding.location = first.location.clone();
                         if first.license.is_some() {
                             finding.license = first.license.clone();
+                        }
+                        if let Some(citation) = &first.citation {
+                            finding.citation = citation.clone();
                         }
                     }
                 }
@@ -254,20 +212,16 @@ fn findings(
 
 fn locate(subject: &Subject, raw: RawViolation, default_remediation: Option<&str>) -> Violation {
     let (path, location) = match raw.path.as_deref() {
-        Some(logical) => (
-            Some(subject.pointer(logical)),
-            Some(subject.locate(logical)),
-        ),
+        Some(logical) => (Some(subject.pointer(logical)), Some(subject.locate(logical))),
         None => (None, None),
     };
     Violation {
         message: raw.message,
         path,
         location,
-        remediation: raw
-            .remediation
-            .or_else(|| default_remediation.map(str::to_string)),
+        remediation: raw.remediation.or_else(|| default_remediation.map(str::to_string)),
         license: raw.license,
+        citation: raw.citation,
     }
 }
 
@@ -281,9 +235,8 @@ fn apply_waivers(
     let mut used = vec![false; waivers.entries.len()];
     for proposal in proposals.iter_mut() {
         for finding in proposal.findings.iter_mut() {
-            let Some((index, waiver)) = waivers
-                .matching(&finding.rule, &proposal.name, proposal.route.as_deref())
-                .next()
+            let Some((index, waiver)) =
+                waivers.matching(&finding.rule, &proposal.name, proposal.route.as_deref()).next()
             else {
                 continue;
             };
@@ -301,10 +254,7 @@ fn apply_waivers(
             match applied.state {
                 WaiverState::Applied => finding.status = Status::Waived,
                 WaiverState::Expired => {
-                    finding.message = format!(
-                        "{} (waiver expired on {})",
-                        finding.message, applied.expires
-                    );
+                    finding.message = format!("{} (waiver expired on {})", finding.message, applied.expires);
                 }
                 WaiverState::TermsChanged => {
                     finding.message = format!(
@@ -315,9 +265,7 @@ fn apply_waivers(
             }
             finding.waiver = Some(applied);
         }
-        proposal
-            .findings
-            .sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
+        proposal.findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
         proposal.verdict = verdict(&proposal.findings);
     }
     waivers
@@ -342,57 +290,28 @@ fn assemble(
     stale: Vec<StaleWaiver>,
 ) -> Report {
     let digest = context.engine.digest();
-    let catalog_files: Vec<FileDigest> = context
-        .catalog
-        .files()
-        .iter()
-        .map(|f| FileDigest {
-            file: f.path.clone(),
-            sha256: f.sha256.clone(),
-        })
-        .collect();
+    let catalog_files: Vec<FileDigest> =
+        context.catalog.files().iter().map(|f| FileDigest { file: f.path.clone(), sha256: f.sha256.clone() }).collect();
     Report {
         schema: SCHEMA,
         tool: Tool::current(),
         now: options.now.clone(),
         summary: Summary::of(&proposals),
         proposals,
-        inputs: set
-            .inputs
-            .iter()
-            .map(|i| FileDigest {
-                file: i.path.clone(),
-                sha256: i.sha256.clone(),
-            })
-            .collect(),
+        inputs: set.inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
         policies: PolicySet {
             sha256: digest.sha256.clone(),
             rules: context.engine.rules().len(),
-            files: digest
-                .files
-                .iter()
-                .map(|(p, d)| FileDigest {
-                    file: p.clone(),
-                    sha256: d.clone(),
-                })
-                .collect(),
+            files: digest.files.iter().map(|(p, d)| FileDigest { file: p.clone(), sha256: d.clone() }).collect(),
         },
         catalog: CatalogSet {
-            sha256: combined(
-                catalog_files
-                    .iter()
-                    .map(|f| (f.file.as_str(), f.sha256.as_str())),
-            ),
+            sha256: combined(catalog_files.iter().map(|f| (f.file.as_str(), f.sha256.as_str()))),
             files: catalog_files,
         },
-        waivers: options
-            .waivers
-            .as_ref()
-            .and_then(|w| w.file.clone())
-            .map(|(file, sha256)| WaiverSet {
-                file,
-                sha256,
-                stale,
-            }),
+        waivers: options.waivers.as_ref().and_then(|w| w.file.clone()).map(|(file, sha256)| WaiverSet {
+            file,
+            sha256,
+            stale,
+        }),
     }
 }

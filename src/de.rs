@@ -46,27 +46,17 @@ impl fmt::Display for DeError {
 impl std::error::Error for DeError {}
 
 fn expected_list(expected: &'static [&'static str]) -> String {
-    expected
-        .iter()
-        .map(|e| format!("`{e}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    expected.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ")
 }
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError {
-            message: msg.to_string(),
-            pos: None,
-            pointer: None,
-            hint: None,
-        }
+        DeError { message: msg.to_string(), pos: None, pointer: None, hint: None }
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        let hint = did_you_mean(field, expected.iter().copied()).or_else(|| {
-            (!expected.is_empty()).then(|| format!("expected one of {}", expected_list(expected)))
-        });
+        let hint = did_you_mean(field, expected.iter().copied())
+            .or_else(|| (!expected.is_empty()).then(|| format!("expected one of {}", expected_list(expected))));
         DeError::custom(format_args!("unknown key `{field}`")).with_hint(hint)
     }
 
@@ -81,10 +71,7 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        DeError::custom(format_args!(
-            "expected {exp}, found {}",
-            describe_unexpected(&unexp)
-        ))
+        DeError::custom(format_args!("expected {exp}, found {}", describe_unexpected(&unexp)))
     }
 }
 
@@ -103,14 +90,8 @@ fn describe_unexpected(unexp: &de::Unexpected<'_>) -> String {
 }
 
 /// Deserializes a `T` from a node; `pointer` is the node's JSON pointer.
-pub fn from_node<'de, T: serde::Deserialize<'de>>(
-    node: &'de Node,
-    pointer: &str,
-) -> Result<T, DeError> {
-    T::deserialize(NodeDeserializer {
-        node,
-        pointer: pointer.to_string(),
-    })
+pub fn from_node<'de, T: serde::Deserialize<'de>>(node: &'de Node, pointer: &str) -> Result<T, DeError> {
+    T::deserialize(NodeDeserializer { node, pointer: pointer.to_string() })
 }
 
 struct NodeDeserializer<'de> {
@@ -125,37 +106,23 @@ impl<'de> NodeDeserializer<'de> {
 
     fn scalar_text(&self) -> Option<&'de str> {
         match &self.node.value {
-            Value::Str(s)
-            | Value::Bool(_, s)
-            | Value::Int(_, s)
-            | Value::UInt(_, s)
-            | Value::Float(_, s) => Some(s.as_str()),
+            Value::Str(s) | Value::Bool(_, s) | Value::Int(_, s) | Value::UInt(_, s) | Value::Float(_, s) => {
+                Some(s.as_str())
+            }
             _ => None,
         }
     }
 
-    fn unsigned<V: Visitor<'de>>(
-        self,
-        visitor: V,
-        max: u64,
-        what: &str,
-    ) -> Result<V::Value, DeError> {
+    fn unsigned<V: Visitor<'de>>(self, visitor: V, max: u64, what: &str) -> Result<V::Value, DeError> {
         let result = match &self.node.value {
-            Value::Int(i, _) if *i < 0 => Err(DeError::custom(format_args!(
-                "expected a non-negative integer, found {i}"
-            ))),
+            Value::Int(i, _) if *i < 0 => {
+                Err(DeError::custom(format_args!("expected a non-negative integer, found {i}")))
+            }
             Value::Int(i, _) if (*i as u64) <= max => visitor.visit_u64(*i as u64),
             Value::UInt(u, _) if *u <= max => visitor.visit_u64(*u),
-            Value::Int(..) | Value::UInt(..) => Err(DeError::custom(format_args!(
-                "integer is too large for {what}"
-            ))),
-            Value::Float(f, _) if f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64 => {
-                visitor.visit_u64(*f as u64)
-            }
-            other => Err(DeError::custom(format_args!(
-                "expected a non-negative integer, found {}",
-                other.describe()
-            ))),
+            Value::Int(..) | Value::UInt(..) => Err(DeError::custom(format_args!("integer is too large for {what}"))),
+            Value::Float(f, _) if f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64 => visitor.visit_u64(*f as u64),
+            other => Err(DeError::custom(format_args!("expected a non-negative integer, found {}", other.describe()))),
         };
         self.fail(result)
     }
@@ -172,16 +139,10 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Value::UInt(u, _) => visitor.visit_u64(*u),
             Value::Float(f, _) => visitor.visit_f64(*f),
             Value::Str(s) => visitor.visit_borrowed_str(s),
-            Value::Seq(items) => visitor.visit_seq(SeqAccess {
-                items: items.iter(),
-                pointer: &self.pointer,
-                index: 0,
-            }),
-            Value::Map(entries) => visitor.visit_map(MapAccess {
-                entries: entries.iter(),
-                pointer: &self.pointer,
-                value: None,
-            }),
+            Value::Seq(items) => visitor.visit_seq(SeqAccess { items: items.iter(), pointer: &self.pointer, index: 0 }),
+            Value::Map(entries) => {
+                visitor.visit_map(MapAccess { entries: entries.iter(), pointer: &self.pointer, value: None })
+            }
         };
         self.fail(result)
     }
@@ -227,10 +188,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Value::Int(i, _) => visitor.visit_f64(*i as f64),
             Value::UInt(u, _) => visitor.visit_f64(*u as f64),
             Value::Float(f, _) if f.is_finite() => visitor.visit_f64(*f),
-            other => Err(DeError::custom(format_args!(
-                "expected a finite number, found {}",
-                other.describe()
-            ))),
+            other => Err(DeError::custom(format_args!("expected a finite number, found {}", other.describe()))),
         };
         self.fail(result)
     }
@@ -247,19 +205,12 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     ) -> Result<V::Value, DeError> {
         let result = match &self.node.value {
             Value::Str(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(DeError::custom(format_args!(
-                "expected a string value, found {}",
-                other.describe()
-            ))),
+            other => Err(DeError::custom(format_args!("expected a string value, found {}", other.describe()))),
         };
         self.fail(result)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -278,17 +229,13 @@ struct SeqAccess<'de, 'p> {
 impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
         let Some(node) = self.items.next() else {
             return Ok(None);
         };
         let pointer = format!("{}/{}", self.pointer, self.index);
         self.index += 1;
-        seed.deserialize(NodeDeserializer { node, pointer })
-            .map(Some)
+        seed.deserialize(NodeDeserializer { node, pointer }).map(Some)
     }
 }
 
@@ -305,18 +252,13 @@ fn escape_pointer_segment(segment: &str) -> String {
 impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         let Some((key, node)) = self.entries.next() else {
             return Ok(None);
         };
         let pointer = format!("{}/{}", self.pointer, escape_pointer_segment(&key.name));
         let result = seed
-            .deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(
-                &key.name,
-            ))
+            .deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(&key.name))
             .map_err(|e| e.at(key.pos, &pointer));
         self.value = Some((node, pointer));
         result.map(Some)
@@ -353,9 +295,7 @@ mod tests {
     }
 
     fn load(text: &str) -> Result<Sample, DeError> {
-        let docs = SourceFile::from_text("t.yaml", text)
-            .documents(&Limits::default(), ErrorKind::Input)
-            .unwrap();
+        let docs = SourceFile::from_text("t.yaml", text).documents(&Limits::default(), ErrorKind::Input).unwrap();
         let node = Box::leak(Box::new(docs.into_iter().next().unwrap()));
         from_node(node, "")
     }

@@ -20,9 +20,5 @@ pub fn combined<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Stri
         hasher.update(digest.as_bytes());
         hasher.update(b"\n");
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

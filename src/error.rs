@@ -61,13 +61,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error without a position.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            location: None,
-            hint: None,
-            source_text: None,
-        }
+        Error { kind, message: message.into(), location: None, hint: None, source_text: None }
     }
 
     /// An error at a position.
@@ -130,21 +124,11 @@ impl Error {
         let token_end = line_text[column_byte..]
             .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '}' || c == ']')
             .map_or(line_text.len(), |n| column_byte + n)
-            .max(
-                column_byte
-                    + line_text[column_byte..]
-                        .chars()
-                        .next()
-                        .map_or(0, char::len_utf8),
-            );
+            .max(column_byte + line_text[column_byte..].chars().next().map_or(0, char::len_utf8));
         let label = self.hint.as_deref().unwrap_or("");
-        let snippet = Snippet::source(line_text)
-            .line_start(location.line as usize)
-            .path(location.file.as_str())
-            .annotation(
-                AnnotationKind::Primary
-                    .span(column_byte..token_end.min(line_text.len()).max(column_byte))
-                    .label(label),
+        let snippet =
+            Snippet::source(line_text).line_start(location.line as usize).path(location.file.as_str()).annotation(
+                AnnotationKind::Primary.span(column_byte..token_end.min(line_text.len()).max(column_byte)).label(label),
             );
         let report = &[Level::ERROR.primary_title(&self.message).element(snippet)];
         Renderer::plain().render(report).to_string()
@@ -153,9 +137,7 @@ impl Error {
 
 /// The `n`th line (1-based) of `text`.
 fn nth_line(text: &str, n: u32) -> Option<&str> {
-    text.split('\n')
-        .nth((n as usize).checked_sub(1)?)
-        .map(|l| l.trim_end_matches('\r'))
+    text.split('\n').nth((n as usize).checked_sub(1)?).map(|l| l.trim_end_matches('\r'))
 }
 
 impl fmt::Display for Error {
@@ -174,10 +156,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Suggests the closest of `candidates` to `given`, for "did you mean" hints.
-pub fn did_you_mean<'a>(
-    given: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let given_lower = given.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {

@@ -27,14 +27,8 @@ pub enum Status {
 
 impl Status {
     /// Every status, most serious first (the order findings are listed in).
-    pub const ALL: [Status; 6] = [
-        Status::Error,
-        Status::Fail,
-        Status::Warn,
-        Status::Waived,
-        Status::Pass,
-        Status::NotApplicable,
-    ];
+    pub const ALL: [Status; 6] =
+        [Status::Error, Status::Fail, Status::Warn, Status::Waived, Status::Pass, Status::NotApplicable];
 
     /// The JSON name.
     pub fn as_str(self) -> &'static str {
@@ -114,7 +108,7 @@ impl Category {
 }
 
 /// Where a rule's duty or prohibition is stated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The document (license, statute, regulation, guidance).
@@ -152,6 +146,8 @@ pub struct Violation {
     pub remediation: Option<String>,
     /// The license concerned, for license findings.
     pub license: Option<String>,
+    /// Where this violation's duty is stated, when it differs from the rule's.
+    pub citation: Option<Citation>,
 }
 
 /// One rule's verdict on one subject.

@@ -31,12 +31,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_bytes: 8 * 1024 * 1024,
-            max_depth: 64,
-            max_nodes: 100_000,
-            max_documents: 100_000,
-        }
+        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 100_000, max_documents: 100_000 }
     }
 }
 
@@ -125,15 +120,8 @@ impl Node {
         for segment in pointer.split('/').skip(1) {
             let segment = segment.replace("~1", "/").replace("~0", "~");
             let next = match &node.value {
-                Value::Map(entries) => entries
-                    .iter()
-                    .find(|(k, _)| k.name == segment)
-                    .map(|(k, v)| (k.pos, v)),
-                Value::Seq(items) => segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| items.get(i))
-                    .map(|v| (v.pos, v)),
+                Value::Map(entries) => entries.iter().find(|(k, _)| k.name == segment).map(|(k, v)| (k.pos, v)),
+                Value::Seq(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)).map(|v| (v.pos, v)),
                 _ => None,
             };
             match next {
@@ -153,10 +141,7 @@ impl Node {
         for segment in pointer.split('/').skip(1) {
             let segment = segment.replace("~1", "/").replace("~0", "~");
             node = match &node.value {
-                Value::Map(entries) => entries
-                    .iter()
-                    .find(|(k, _)| k.name == segment)
-                    .map(|(_, v)| v)?,
+                Value::Map(entries) => entries.iter().find(|(k, _)| k.name == segment).map(|(_, v)| v)?,
                 Value::Seq(items) => items.get(segment.parse::<usize>().ok()?)?,
                 _ => return None,
             };
@@ -185,28 +170,14 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads a file from disk, refusing files above the size limit before
     /// reading them.
-    pub fn read(
-        path: &std::path::Path,
-        display: String,
-        limits: &Limits,
-        kind: ErrorKind,
-    ) -> Result<Self> {
-        let io_error =
-            |e: std::io::Error| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}"));
+    pub fn read(path: &std::path::Path, display: String, limits: &Limits, kind: ErrorKind) -> Result<Self> {
+        let io_error = |e: std::io::Error| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}"));
         let metadata = std::fs::metadata(path).map_err(io_error)?;
         if metadata.len() > limits.max_file_bytes as u64 {
             return Err(Error::at(
                 kind,
-                format!(
-                    "file is {} bytes, above the limit of {} bytes",
-                    metadata.len(),
-                    limits.max_file_bytes
-                ),
-                Location {
-                    file: display,
-                    line: 1,
-                    column: 1,
-                },
+                format!("file is {} bytes, above the limit of {} bytes", metadata.len(), limits.max_file_bytes),
+                Location { file: display, line: 1, column: 1 },
             ));
         }
         let bytes = std::fs::read(path).map_err(io_error)?;
@@ -218,34 +189,20 @@ impl SourceFile {
             Error::at(
                 kind,
                 "file is not valid UTF-8",
-                Location {
-                    file: display.clone(),
-                    line: line as u32,
-                    column: column as u32,
-                },
+                Location { file: display.clone(), line: line as u32, column: column as u32 },
             )
         })?;
-        Ok(SourceFile {
-            path: display,
-            text: text.into(),
-        })
+        Ok(SourceFile { path: display, text: text.into() })
     }
 
     /// A file whose text is already in memory (embedded files, tests).
     pub fn from_text(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        SourceFile {
-            path: path.into(),
-            text: text.into(),
-        }
+        SourceFile { path: path.into(), text: text.into() }
     }
 
     /// The location of a position in this file.
     pub fn location(&self, pos: Pos) -> Location {
-        Location {
-            file: self.path.clone(),
-            line: pos.line,
-            column: pos.column,
-        }
+        Location { file: self.path.clone(), line: pos.line, column: pos.column }
     }
 
     /// An error at a position in this file, showing the offending line.
@@ -262,22 +219,12 @@ impl SourceFile {
     /// are skipped; a file with no document at all is an error.
     pub fn documents(&self, limits: &Limits, kind: ErrorKind) -> Result<Vec<Node>> {
         if self.text.trim().is_empty() {
-            return Err(self.error(
-                kind,
-                "file is empty: expected at least one document",
-                Pos { line: 1, column: 1 },
-            ));
+            return Err(self.error(kind, "file is empty: expected at least one document", Pos { line: 1, column: 1 }));
         }
         if self.is_json() {
             self.check_json_syntax(kind)?;
         }
-        let mut builder = Builder {
-            file: self,
-            limits,
-            kind,
-            anchors: HashMap::new(),
-            nodes: 0,
-        };
+        let mut builder = Builder { file: self, limits, kind, anchors: HashMap::new(), nodes: 0 };
         let mut parser = Parser::new_from_str(&self.text);
         let mut documents = Vec::new();
         loop {
@@ -291,11 +238,7 @@ impl SourceFile {
                     let root = builder.node(&mut parser, event, span, 0)?;
                     let (end, end_span) = builder.next_event(&mut parser)?;
                     if end != Event::DocumentEnd {
-                        return Err(self.error(
-                            kind,
-                            "expected the end of the document",
-                            Pos::from_span(&end_span),
-                        ));
+                        return Err(self.error(kind, "expected the end of the document", Pos::from_span(&end_span)));
                     }
                     if root.value != Value::Null {
                         if documents.len() == limits.max_documents {
@@ -309,21 +252,11 @@ impl SourceFile {
                     }
                 }
                 Event::StreamStart | Event::Nothing => {}
-                _ => {
-                    return Err(self.error(
-                        kind,
-                        "unexpected content outside a document",
-                        Pos::from_span(&span),
-                    ))
-                }
+                _ => return Err(self.error(kind, "unexpected content outside a document", Pos::from_span(&span))),
             }
         }
         if documents.is_empty() {
-            return Err(self.error(
-                kind,
-                "file holds no document: expected at least one",
-                Pos { line: 1, column: 1 },
-            ));
+            return Err(self.error(kind, "file holds no document: expected at least one", Pos { line: 1, column: 1 }));
         }
         Ok(documents)
     }
@@ -332,23 +265,15 @@ impl SourceFile {
     /// a missing quote is reported as JSON, not as YAML.
     fn check_json_syntax(&self, kind: ErrorKind) -> Result<()> {
         let mut deserializer = serde_json::Deserializer::from_str(&self.text);
-        let result: std::result::Result<serde::de::IgnoredAny, _> =
-            serde::Deserialize::deserialize(&mut deserializer);
+        let result: std::result::Result<serde::de::IgnoredAny, _> = serde::Deserialize::deserialize(&mut deserializer);
         let result = result.and_then(|_| deserializer.end());
         result.map_err(|e| {
             let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
             self.error(
                 kind,
                 format!("invalid JSON: {message}"),
-                Pos {
-                    line: e.line().max(1) as u32,
-                    column: e.column().max(1) as u32,
-                },
+                Pos { line: e.line().max(1) as u32, column: e.column().max(1) as u32 },
             )
         })
     }
@@ -368,10 +293,7 @@ struct Builder<'f> {
 type Parsed<'t> = (Event<'t>, Span);
 
 impl<'f> Builder<'f> {
-    fn next_event<'t>(
-        &self,
-        parser: &mut Parser<'t, saphyr_parser::StrInput<'t>>,
-    ) -> Result<Parsed<'t>> {
+    fn next_event<'t>(&self, parser: &mut Parser<'t, saphyr_parser::StrInput<'t>>) -> Result<Parsed<'t>> {
         match parser.next_event() {
             Some(Ok(parsed)) => Ok(parsed),
             Some(Err(e)) => {
@@ -385,11 +307,7 @@ impl<'f> Builder<'f> {
                     },
                 ))
             }
-            None => Err(self.file.error(
-                self.kind,
-                "unexpected end of input",
-                Pos { line: 1, column: 1 },
-            )),
+            None => Err(self.file.error(self.kind, "unexpected end of input", Pos { line: 1, column: 1 })),
         }
     }
 
@@ -398,10 +316,7 @@ impl<'f> Builder<'f> {
         if self.nodes > self.limits.max_nodes {
             return Err(self.file.error(
                 self.kind,
-                format!(
-                    "document is too large: more than {} values (aliases expanded)",
-                    self.limits.max_nodes
-                ),
+                format!("document is too large: more than {} values (aliases expanded)", self.limits.max_nodes),
                 pos,
             ));
         }
@@ -428,20 +343,10 @@ impl<'f> Builder<'f> {
         let (node, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
-                (
-                    Node {
-                        pos,
-                        value: self.scalar(&text, style, tag.as_deref(), pos)?,
-                    },
-                    anchor,
-                )
+                (Node { pos, value: self.scalar(&text, style, tag.as_deref(), pos)? }, anchor)
             }
             Event::SequenceStart(anchor, tag) => {
-                self.reject_tag(
-                    tag.map(|t| format!("{}{}", t.handle, t.suffix)),
-                    "!!seq",
-                    pos,
-                )?;
+                self.reject_tag(tag.map(|t| format!("{}{}", t.handle, t.suffix)), "!!seq", pos)?;
                 let mut items = Vec::new();
                 loop {
                     let (event, span) = self.next_event(parser)?;
@@ -450,20 +355,10 @@ impl<'f> Builder<'f> {
                     }
                     items.push(self.node(parser, event, span, depth + 1)?);
                 }
-                (
-                    Node {
-                        pos,
-                        value: Value::Seq(items),
-                    },
-                    anchor,
-                )
+                (Node { pos, value: Value::Seq(items) }, anchor)
             }
             Event::MappingStart(anchor, tag) => {
-                self.reject_tag(
-                    tag.map(|t| format!("{}{}", t.handle, t.suffix)),
-                    "!!map",
-                    pos,
-                )?;
+                self.reject_tag(tag.map(|t| format!("{}{}", t.handle, t.suffix)), "!!map", pos)?;
                 let mut entries: Vec<(Key, Node)> = Vec::new();
                 loop {
                     let (event, span) = self.next_event(parser)?;
@@ -474,11 +369,7 @@ impl<'f> Builder<'f> {
                     let key = match event {
                         Event::Scalar(text, ..) => text.into_owned(),
                         Event::Alias(_) => {
-                            return Err(self.file.error(
-                                self.kind,
-                                "aliases are not allowed as mapping keys",
-                                key_pos,
-                            ))
+                            return Err(self.file.error(self.kind, "aliases are not allowed as mapping keys", key_pos))
                         }
                         _ => {
                             return Err(self.file.error(
@@ -498,38 +389,19 @@ impl<'f> Builder<'f> {
                     if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == key) {
                         return Err(self.file.error(
                             self.kind,
-                            format!(
-                                "duplicate key `{key}` (first defined at line {})",
-                                first.pos.line
-                            ),
+                            format!("duplicate key `{key}` (first defined at line {})", first.pos.line),
                             key_pos,
                         ));
                     }
                     let (event, span) = self.next_event(parser)?;
                     let value = self.node(parser, event, span, depth + 1)?;
-                    entries.push((
-                        Key {
-                            name: key,
-                            pos: key_pos,
-                        },
-                        value,
-                    ));
+                    entries.push((Key { name: key, pos: key_pos }, value));
                 }
-                (
-                    Node {
-                        pos,
-                        value: Value::Map(entries),
-                    },
-                    anchor,
-                )
+                (Node { pos, value: Value::Map(entries) }, anchor)
             }
             Event::Alias(id) => {
                 let Some((anchored, size)) = self.anchors.get(&id) else {
-                    return Err(self.file.error(
-                        self.kind,
-                        "alias refers to an unknown anchor",
-                        pos,
-                    ));
+                    return Err(self.file.error(self.kind, "alias refers to an unknown anchor", pos));
                 };
                 let (mut copy, size) = (anchored.clone(), *size);
                 // The alias itself was counted as one node above.
@@ -549,19 +421,14 @@ impl<'f> Builder<'f> {
     fn reject_tag(&self, tag: Option<String>, allowed: &str, pos: Pos) -> Result<()> {
         match tag {
             Some(t) if t != allowed && t != format!("tag:yaml.org,2002:{}", &allowed[2..]) => {
-                Err(self
-                    .file
-                    .error(self.kind, format!("unsupported YAML tag `{t}`"), pos))
+                Err(self.file.error(self.kind, format!("unsupported YAML tag `{t}`"), pos))
             }
             _ => Ok(()),
         }
     }
 
     fn scalar(&self, text: &str, style: ScalarStyle, tag: Option<&str>, pos: Pos) -> Result<Value> {
-        let tag = tag.map(|t| {
-            t.strip_prefix("tag:yaml.org,2002:")
-                .map_or(t.to_string(), |s| format!("!!{s}"))
-        });
+        let tag = tag.map(|t| t.strip_prefix("tag:yaml.org,2002:").map_or(t.to_string(), |s| format!("!!{s}")));
         match tag.as_deref() {
             None => {}
             Some("!!str") => return Ok(Value::Str(text.to_string())),
@@ -575,19 +442,11 @@ impl<'f> Builder<'f> {
                         | ("!!null", Value::Null)
                 );
                 if !matches {
-                    return Err(self.file.error(
-                        self.kind,
-                        format!("`{text}` is not a valid {t}"),
-                        pos,
-                    ));
+                    return Err(self.file.error(self.kind, format!("`{text}` is not a valid {t}"), pos));
                 }
                 return Ok(value);
             }
-            Some(t) => {
-                return Err(self
-                    .file
-                    .error(self.kind, format!("unsupported YAML tag `{t}`"), pos))
-            }
+            Some(t) => return Err(self.file.error(self.kind, format!("unsupported YAML tag `{t}`"), pos)),
         }
         if style != ScalarStyle::Plain {
             return Ok(Value::Str(text.to_string()));
@@ -603,9 +462,7 @@ fn resolve_plain(text: &str) -> Value {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true, text.to_string()),
         "false" | "False" | "FALSE" => return Value::Bool(false, text.to_string()),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return Value::Float(f64::INFINITY, text.to_string())
-        }
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY, text.to_string()),
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY, text.to_string()),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN, text.to_string()),
         _ => {}
@@ -669,8 +526,7 @@ mod tests {
 
     #[test]
     fn types_plain_scalars_by_the_core_schema() {
-        let docs =
-            parse("a: 12\nb: -3\nc: 1.5\nd: true\ne: NO\nf: ~\ng: '12'\nh: 2027-03-01\n").unwrap();
+        let docs = parse("a: 12\nb: -3\nc: 1.5\nd: true\ne: NO\nf: ~\ng: '12'\nh: 2027-03-01\n").unwrap();
         let get = |k: &str| docs[0].get(k).unwrap().value.clone();
         assert_eq!(get("a"), Value::Int(12, "12".into()));
         assert_eq!(get("b"), Value::Int(-3, "-3".into()));
@@ -686,14 +542,8 @@ mod tests {
     fn locates_pointers_at_keys_and_falls_back_to_the_nearest_ancestor() {
         let docs = parse("a:\n  b: 1\n  list:\n    - x\n    - y\n").unwrap();
         assert_eq!(docs[0].locate("/a/b"), (Pos { line: 2, column: 3 }, true));
-        assert_eq!(
-            docs[0].locate("/a/list/1"),
-            (Pos { line: 5, column: 7 }, true)
-        );
-        assert_eq!(
-            docs[0].locate("/a/missing/deeper"),
-            (Pos { line: 1, column: 1 }, false)
-        );
+        assert_eq!(docs[0].locate("/a/list/1"), (Pos { line: 5, column: 7 }, true));
+        assert_eq!(docs[0].locate("/a/missing/deeper"), (Pos { line: 1, column: 1 }, false));
     }
 
     #[test]
@@ -704,17 +554,11 @@ mod tests {
 
     #[test]
     fn rejects_empty_files_duplicate_keys_and_merge_keys() {
-        assert!(parse("  \n")
-            .unwrap_err()
-            .to_string()
-            .contains("file is empty"));
+        assert!(parse("  \n").unwrap_err().to_string().contains("file is empty"));
         let dup = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(dup.location().unwrap().line, 3);
         assert!(dup.message().contains("duplicate key `a`"));
-        assert!(parse("base: &b {x: 1}\nc:\n  <<: *b\n")
-            .unwrap_err()
-            .message()
-            .contains("merge keys"));
+        assert!(parse("base: &b {x: 1}\nc:\n  <<: *b\n").unwrap_err().message().contains("merge keys"));
     }
 
     #[test]
@@ -722,10 +566,7 @@ mod tests {
         let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let prev = format!("*a{}", i - 1);
-            text.push_str(&format!(
-                "a{i}: &a{i} [{}]\n",
-                vec![prev.as_str(); 10].join(", ")
-            ));
+            text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", ")));
         }
         let err = parse(&text).unwrap_err();
         assert!(err.message().contains("too large"), "{err}");
@@ -748,9 +589,7 @@ mod tests {
     #[test]
     fn reports_json_syntax_errors_as_json() {
         let file = SourceFile::from_text("p.json", "{\"a\": 1,\n}\n");
-        let err = file
-            .documents(&Limits::default(), ErrorKind::Input)
-            .unwrap_err();
+        let err = file.documents(&Limits::default(), ErrorKind::Input).unwrap_err();
         assert!(err.message().starts_with("invalid JSON"), "{err}");
         assert_eq!(err.location().unwrap().line, 2);
     }

@@ -67,21 +67,12 @@ impl Vocabulary {
         let geo_node = read(geography)?;
         let geo: GeographyFile = from_node(&geo_node, "").map_err(|e| de_error(geography, e))?;
         let providers_node = read(providers)?;
-        let prov: ProvidersFile =
-            from_node(&providers_node, "").map_err(|e| de_error(providers, e))?;
+        let prov: ProvidersFile = from_node(&providers_node, "").map_err(|e| de_error(providers, e))?;
         Ok(Vocabulary {
             countries: geo.countries.into_keys().collect(),
             blocs: geo.blocs.into_keys().collect(),
-            regions: geo
-                .regions
-                .into_iter()
-                .map(|(id, r)| (id, r.location))
-                .collect(),
-            services: prov
-                .providers
-                .values()
-                .flat_map(|p| p.services.keys().cloned())
-                .collect(),
+            regions: geo.regions.into_iter().map(|(id, r)| (id, r.location)).collect(),
+            services: prov.providers.values().flat_map(|p| p.services.keys().cloned()).collect(),
             providers: prov.providers.into_keys().collect(),
         })
     }
@@ -106,13 +97,8 @@ impl Vocabulary {
         {
             return Ok(());
         }
-        let candidates = self
-            .countries
-            .iter()
-            .chain(&self.blocs)
-            .chain(self.regions.keys())
-            .map(String::as_str)
-            .chain(["global"]);
+        let candidates =
+            self.countries.iter().chain(&self.blocs).chain(self.regions.keys()).map(String::as_str).chain(["global"]);
         Err((
             format!("unknown region `{code}`: expected an ISO country code, EU, EEA, a provider region id or `global`"),
             did_you_mean(code, candidates),

@@ -137,11 +137,7 @@ impl Waivers {
     pub fn parse(file: &SourceFile) -> Result<Waivers> {
         let documents = file.documents(&Limits::default(), ErrorKind::Waiver)?;
         let [node] = documents.as_slice() else {
-            return Err(file.error(
-                ErrorKind::Waiver,
-                "a waiver file holds one document",
-                Pos { line: 1, column: 1 },
-            ));
+            return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", Pos { line: 1, column: 1 }));
         };
         let parsed: WaiverFile = from_node(node, "").map_err(|e| {
             let error = file.error(ErrorKind::Waiver, e.message, e.pos.unwrap_or_default());
@@ -156,17 +152,11 @@ impl Waivers {
             if jiff::civil::Date::strptime("%Y-%m-%d", &waiver.expires).is_err() {
                 return Err(Error::at(
                     ErrorKind::Waiver,
-                    format!(
-                        "`expires` must be a date as YYYY-MM-DD, found `{}`",
-                        waiver.expires
-                    ),
+                    format!("`expires` must be a date as YYYY-MM-DD, found `{}`", waiver.expires),
                     at("/expires"),
                 ));
             }
-            for (field, value) in [
-                ("approved_by", &waiver.approved_by),
-                ("comment", &waiver.comment),
-            ] {
+            for (field, value) in [("approved_by", &waiver.approved_by), ("comment", &waiver.comment)] {
                 if value.trim().is_empty() {
                     return Err(Error::at(
                         ErrorKind::Waiver,
@@ -184,16 +174,10 @@ impl Waivers {
                     ));
                 }
             }
-            entries.push(LocatedWaiver {
-                waiver,
-                location: at(""),
-            });
+            entries.push(LocatedWaiver { waiver, location: at("") });
         }
         let sha = crate::digest::sha256_hex(file.text.as_bytes());
-        Ok(Waivers {
-            entries,
-            file: Some((file.path.clone(), sha)),
-        })
+        Ok(Waivers { entries, file: Some((file.path.clone(), sha)) })
     }
 
     /// The waivers that name this rule, proposal and route.
@@ -217,12 +201,7 @@ impl LocatedWaiver {
     pub fn apply(&self, now: &str, license_sha256: Option<&str>) -> AppliedWaiver {
         let state = if self.waiver.expires.as_str() < now {
             WaiverState::Expired
-        } else if self
-            .waiver
-            .license_sha256
-            .as_deref()
-            .is_some_and(|pinned| Some(pinned) != license_sha256)
-        {
+        } else if self.waiver.license_sha256.as_deref().is_some_and(|pinned| Some(pinned) != license_sha256) {
             WaiverState::TermsChanged
         } else {
             WaiverState::Applied

@@ -36,10 +36,7 @@ impl Expression {
         }
         let canonical = format!("({}) AND ({})", self.canonical, other.canonical);
         let alternatives = product(&self.alternatives, &other.alternatives)?;
-        Ok(Expression {
-            canonical,
-            alternatives,
-        })
+        Ok(Expression { canonical, alternatives })
     }
 
     /// An alternative written as an expression (`A AND B`).
@@ -59,10 +56,7 @@ pub struct ExprError {
 
 impl ExprError {
     fn new(message: impl Into<String>) -> Self {
-        ExprError {
-            message: message.into(),
-            hint: None,
-        }
+        ExprError { message: message.into(), hint: None }
     }
 }
 
@@ -99,15 +93,10 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
     }
     if trimmed.eq_ignore_ascii_case(NOASSERTION) || trimmed.eq_ignore_ascii_case("NONE") {
         let id = trimmed.to_ascii_uppercase();
-        return Ok(Expression {
-            canonical: id.clone(),
-            alternatives: vec![vec![id]],
-        });
+        return Ok(Expression { canonical: id.clone(), alternatives: vec![vec![id]] });
     }
     if trimmed.len() > 1000 {
-        return Err(ExprError::new(
-            "license expression is longer than 1000 characters",
-        ));
+        return Err(ExprError::new("license expression is longer than 1000 characters"));
     }
     let canonical = canonicalize_names(catalog, trimmed)?;
     let parsed = spdx::Expression::parse_mode(&canonical, spdx::ParseMode::STRICT)
@@ -148,10 +137,7 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
         }
     }
     match (stack.pop(), stack.is_empty()) {
-        (Some(alternatives), true) => Ok(Expression {
-            canonical,
-            alternatives,
-        }),
+        (Some(alternatives), true) => Ok(Expression { canonical, alternatives }),
         _ => Err(ExprError::new("invalid license expression")),
     }
 }
@@ -172,17 +158,13 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
             id.to_string()
         } else if token.starts_with("LicenseRef-") || token.starts_with("DocumentRef-") {
             token.clone()
-        } else if let Some(id) = spdx::imprecise_license_id(token)
-            .map(|(id, _)| id)
-            .filter(|id| id.name.eq_ignore_ascii_case(token))
+        } else if let Some(id) =
+            spdx::imprecise_license_id(token).map(|(id, _)| id).filter(|id| id.name.eq_ignore_ascii_case(token))
         {
             id.name.to_string()
         } else {
             let hint = did_you_mean(token, catalog.license_names());
-            return Err(ExprError {
-                message: format!("unknown license `{token}`"),
-                hint,
-            });
+            return Err(ExprError { message: format!("unknown license `{token}`"), hint });
         };
         out.push_str(&resolved);
         token.clear();
@@ -197,10 +179,5 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
         }
     }
     flush(&mut token, &mut out)?;
-    Ok(out
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("( ", "(")
-        .replace(" )", ")"))
+    Ok(out.split_whitespace().collect::<Vec<_>>().join(" ").replace("( ", "(").replace(" )", ")"))
 }

@@ -56,9 +56,7 @@ pub const MODELS_FILE: &str = "licenses/models.yaml";
 impl Catalog {
     /// The catalog compiled into the binary.
     pub fn bundled() -> Result<Catalog> {
-        Catalog::from_files(
-            crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t)),
-        )
+        Catalog::from_files(crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t)))
     }
 
     /// Builds a catalog from `licenses/*.yaml` files and `licenses/models.yaml`.
@@ -73,22 +71,15 @@ impl Catalog {
         };
         let mut models_file = None;
         for file in files {
-            catalog.files.push(CatalogFile {
-                path: file.path.clone(),
-                sha256: sha256_hex(file.text.as_bytes()),
-            });
+            catalog.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
             if file.path.ends_with("/models.yaml") || file.path == "models.yaml" {
                 models_file = Some(file);
             } else {
                 catalog.add_license(file, &limits)?;
             }
         }
-        let models_file = models_file.ok_or_else(|| {
-            Error::new(
-                ErrorKind::Catalog,
-                format!("the catalog has no {MODELS_FILE}"),
-            )
-        })?;
+        let models_file =
+            models_file.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
         catalog.add_models(&models_file, &limits)?;
         catalog.files.sort();
         Ok(catalog)
@@ -105,12 +96,7 @@ impl Catalog {
         };
         let record: LicenseRecord = from_node(node, "").map_err(|e| de_error(&file, e))?;
         let at = |pointer: &str| node.locate(pointer).0;
-        let stem = file
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&file.path)
-            .trim_end_matches(".yaml");
+        let stem = file.path.rsplit('/').next().unwrap_or(&file.path).trim_end_matches(".yaml");
         if stem != record.id {
             return Err(file.error(
                 ErrorKind::Catalog,
@@ -124,17 +110,15 @@ impl Catalog {
         if !scheme_ok {
             return Err(file.error(
                 ErrorKind::Catalog,
-                format!("`{}` is neither an SPDX id nor `LicenseRef-scancode-...`/`LicenseRef-modelgate-...`", record.id),
+                format!(
+                    "`{}` is neither an SPDX id nor `LicenseRef-scancode-...`/`LicenseRef-modelgate-...`",
+                    record.id
+                ),
                 at("/id"),
             ));
         }
-        let names = std::iter::once((record.id.clone(), "/id".to_string())).chain(
-            record
-                .aliases
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.clone(), format!("/aliases/{i}"))),
-        );
+        let names = std::iter::once((record.id.clone(), "/id".to_string()))
+            .chain(record.aliases.iter().enumerate().map(|(i, a)| (a.clone(), format!("/aliases/{i}"))));
         for (name, pointer) in names {
             let key = name.to_ascii_lowercase();
             if pointer != "/id" && key == record.id.to_ascii_lowercase() {
@@ -149,48 +133,28 @@ impl Catalog {
             }
             self.license_names.insert(key, record.id.clone());
         }
-        let json = serde_json::to_value(&record)
-            .map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
+        let json = serde_json::to_value(&record).map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
         let id = record.id.clone();
-        self.licenses.insert(
-            id,
-            Arc::new(LicenseEntry {
-                record,
-                json,
-                file: file.path.clone(),
-            }),
-        );
+        self.licenses.insert(id, Arc::new(LicenseEntry { record, json, file: file.path.clone() }));
         Ok(())
     }
 
     fn add_models(&mut self, file: &SourceFile, limits: &Limits) -> Result<()> {
         let documents = file.documents(limits, ErrorKind::Catalog)?;
         let [node] = documents.as_slice() else {
-            return Err(file.error(
-                ErrorKind::Catalog,
-                "the model list is one document",
-                Pos { line: 1, column: 1 },
-            ));
+            return Err(file.error(ErrorKind::Catalog, "the model list is one document", Pos { line: 1, column: 1 }));
         };
         let list: model::ModelCatalogFile = from_node(node, "").map_err(|e| de_error(file, e))?;
         for (index, model) in list.models.into_iter().enumerate() {
             let at = |field: &str| node.locate(&format!("/models/{index}{field}")).0;
-            let names = std::iter::once((model.id.clone(), "/id".to_string())).chain(
-                model
-                    .aliases
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.clone(), format!("/aliases/{i}"))),
-            );
+            let names = std::iter::once((model.id.clone(), "/id".to_string()))
+                .chain(model.aliases.iter().enumerate().map(|(i, a)| (a.clone(), format!("/aliases/{i}"))));
             for (name, pointer) in names {
                 let key = name.to_ascii_lowercase();
                 if let Some(&other) = self.model_names.get(&key) {
                     return Err(file.error(
                         ErrorKind::Catalog,
-                        format!(
-                            "name `{name}` is already used by model `{}`",
-                            self.models[other].id
-                        ),
+                        format!("name `{name}` is already used by model `{}`", self.models[other].id),
                         at(&pointer),
                     ));
                 }
@@ -199,12 +163,9 @@ impl Catalog {
             if let Err(e) = expr::parse(self, &model.license) {
                 return Err(file.error(ErrorKind::Catalog, e.message, at("/license")));
             }
-            let unknown = expr::parse(self, &model.license).ok().and_then(|e| {
-                e.alternatives
-                    .concat()
-                    .into_iter()
-                    .find(|id| !self.licenses.contains_key(id))
-            });
+            let unknown = expr::parse(self, &model.license)
+                .ok()
+                .and_then(|e| e.alternatives.concat().into_iter().find(|id| !self.licenses.contains_key(id)));
             if let Some(id) = unknown {
                 return Err(file.error(
                     ErrorKind::Catalog,
@@ -212,9 +173,7 @@ impl Catalog {
                     at("/license"),
                 ));
             }
-            if !model.weights_available
-                && model.deployment_kinds.contains(&DeploymentKind::SelfHosted)
-            {
+            if !model.weights_available && model.deployment_kinds.contains(&DeploymentKind::SelfHosted) {
                 return Err(file.error(
                     ErrorKind::Catalog,
                     "a model without downloadable weights cannot list `self_hosted`",
@@ -256,23 +215,19 @@ impl Catalog {
 
     /// The catalog id an id or alias names (case-insensitive).
     pub fn license_id_for(&self, name: &str) -> Option<&str> {
-        self.license_names
-            .get(&name.to_ascii_lowercase())
-            .map(String::as_str)
+        self.license_names.get(&name.to_ascii_lowercase()).map(String::as_str)
     }
 
     /// Every license id and alias, for suggestions.
     pub fn license_names(&self) -> impl Iterator<Item = &str> {
-        self.licenses.values().flat_map(|e| {
-            std::iter::once(e.record.id.as_str()).chain(e.record.aliases.iter().map(String::as_str))
-        })
+        self.licenses
+            .values()
+            .flat_map(|e| std::iter::once(e.record.id.as_str()).chain(e.record.aliases.iter().map(String::as_str)))
     }
 
     /// A model by id or alias (case-insensitive).
     pub fn model(&self, name: &str) -> Option<&Arc<ModelRecord>> {
-        self.model_names
-            .get(&name.to_ascii_lowercase())
-            .map(|&i| &self.models[i])
+        self.model_names.get(&name.to_ascii_lowercase()).map(|&i| &self.models[i])
     }
 
     /// Every model, in catalog order.
@@ -284,9 +239,7 @@ impl Catalog {
     pub fn suggest_model(&self, given: &str) -> Option<String> {
         did_you_mean(
             given,
-            self.models.iter().flat_map(|m| {
-                std::iter::once(m.id.as_str()).chain(m.aliases.iter().map(String::as_str))
-            }),
+            self.models.iter().flat_map(|m| std::iter::once(m.id.as_str()).chain(m.aliases.iter().map(String::as_str))),
         )
     }
 
@@ -297,11 +250,7 @@ impl Catalog {
 }
 
 fn de_error(file: &SourceFile, e: crate::de::DeError) -> Error {
-    let mut error = file.error(
-        ErrorKind::Catalog,
-        e.message,
-        e.pos.unwrap_or(Pos { line: 1, column: 1 }),
-    );
+    let mut error = file.error(ErrorKind::Catalog, e.message, e.pos.unwrap_or(Pos { line: 1, column: 1 }));
     if let Some(hint) = e.hint {
         error = error.with_hint(hint);
     }

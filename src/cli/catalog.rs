@@ -54,31 +54,19 @@ pub fn licenses(args: LicensesArgs) -> Result<u8> {
         None => {
             if args.json {
                 let all: Vec<&serde_json::Value> = catalog.licenses().map(|e| &e.json).collect();
-                print(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&all).unwrap_or_default()
-                ))?;
+                print(&format!("{}\n", serde_json::to_string_pretty(&all).unwrap_or_default()))?;
                 return Ok(0);
             }
             let mut out = String::new();
             for entry in catalog.licenses() {
                 let r = &entry.record;
-                let _ = writeln!(
-                    out,
-                    "{:<58} {:<16} {}",
-                    r.id,
-                    verification(r.verification),
-                    r.name
-                );
+                let _ = writeln!(out, "{:<58} {:<16} {}", r.id, verification(r.verification), r.name);
             }
             print(&out)?;
             Ok(0)
         }
         Some(LicensesCommand::Show { id }) => {
-            let Some(entry) = catalog
-                .license_id_for(&id)
-                .and_then(|id| catalog.license(id))
-            else {
+            let Some(entry) = catalog.license_id_for(&id).and_then(|id| catalog.license(id)) else {
                 let mut error = Error::new(ErrorKind::Usage, format!("unknown license `{id}`"));
                 if let Some(hint) = did_you_mean(&id, catalog.license_names()) {
                     error = error.with_hint(hint);
@@ -86,10 +74,7 @@ pub fn licenses(args: LicensesArgs) -> Result<u8> {
                 return Err(error);
             };
             if args.json {
-                print(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&entry.json).unwrap_or_default()
-                ))?;
+                print(&format!("{}\n", serde_json::to_string_pretty(&entry.json).unwrap_or_default()))?;
             } else {
                 print(&show(&entry.record))?;
             }
@@ -152,60 +137,32 @@ fn show(r: &LicenseRecord) -> String {
 pub fn models(args: ModelsArgs) -> Result<u8> {
     let catalog = Catalog::bundled()?;
     let license_filter = match &args.license {
-        Some(name) => Some(
-            catalog
-                .license_id_for(name)
-                .map(str::to_string)
-                .ok_or_else(|| {
-                    let mut error =
-                        Error::new(ErrorKind::Usage, format!("unknown license `{name}`"));
-                    if let Some(hint) = did_you_mean(name, catalog.license_names()) {
-                        error = error.with_hint(hint);
-                    }
-                    error
-                })?,
-        ),
+        Some(name) => Some(catalog.license_id_for(name).map(str::to_string).ok_or_else(|| {
+            let mut error = Error::new(ErrorKind::Usage, format!("unknown license `{name}`"));
+            if let Some(hint) = did_you_mean(name, catalog.license_names()) {
+                error = error.with_hint(hint);
+            }
+            error
+        })?),
         None => None,
     };
     let selected: Vec<_> = catalog
         .models()
         .iter()
         .filter(|m| {
-            args.family.as_deref().is_none_or(|f| {
-                m.family
-                    .to_ascii_lowercase()
-                    .starts_with(&f.to_ascii_lowercase())
-            })
+            args.family.as_deref().is_none_or(|f| m.family.to_ascii_lowercase().starts_with(&f.to_ascii_lowercase()))
         })
-        .filter(|m| {
-            license_filter
-                .as_deref()
-                .is_none_or(|id| m.license.split([' ', '(', ')']).any(|t| t == id))
-        })
+        .filter(|m| license_filter.as_deref().is_none_or(|id| m.license.split([' ', '(', ')']).any(|t| t == id)))
         .collect();
     if args.json {
-        let values: Vec<_> = selected
-            .iter()
-            .map(|m| serde_json::to_value(m.as_ref()).unwrap_or_default())
-            .collect();
-        print(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&values).unwrap_or_default()
-        ))?;
+        let values: Vec<_> = selected.iter().map(|m| serde_json::to_value(m.as_ref()).unwrap_or_default()).collect();
+        print(&format!("{}\n", serde_json::to_string_pretty(&values).unwrap_or_default()))?;
         return Ok(0);
     }
     let mut out = String::new();
     for m in selected {
-        let weights = if m.weights_available {
-            "weights"
-        } else {
-            "api-only"
-        };
-        let _ = writeln!(
-            out,
-            "{:<48} {:<14} {:<9} {}",
-            m.id, m.family, weights, m.license
-        );
+        let weights = if m.weights_available { "weights" } else { "api-only" };
+        let _ = writeln!(out, "{:<48} {:<14} {:<9} {}", m.id, m.family, weights, m.license);
     }
     print(&out)?;
     Ok(0)

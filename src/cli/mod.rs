@@ -135,13 +135,7 @@ fn print(text: &str) -> Result<()> {
     stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-        .or_else(|e| {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })
+        .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write to stdout: {e}")))
 }
 
@@ -150,16 +144,8 @@ fn today(now: Option<&str>) -> Result<String> {
     match now {
         Some(text) => jiff::civil::Date::strptime("%Y-%m-%d", text)
             .map(|d| d.to_string())
-            .map_err(|_| {
-                Error::new(
-                    ErrorKind::Usage,
-                    format!("--now must be a date as YYYY-MM-DD, found `{text}`"),
-                )
-            }),
-        None => Ok(jiff::Timestamp::now()
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .date()
-            .to_string()),
+            .map_err(|_| Error::new(ErrorKind::Usage, format!("--now must be a date as YYYY-MM-DD, found `{text}`"))),
+        None => Ok(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string()),
     }
 }
 
@@ -169,19 +155,13 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         .output
         .iter()
         .map(|spec| {
-            let (name, file) = spec.split_once('=').ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Usage,
-                    format!("--output takes FORMAT=FILE, found `{spec}`"),
-                )
-            })?;
+            let (name, file) = spec
+                .split_once('=')
+                .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
             let format = Format::parse(name).ok_or_else(|| {
                 Error::new(
                     ErrorKind::Usage,
-                    format!(
-                        "unknown format `{name}` in --output (expected one of {})",
-                        Format::NAMES.join(", ")
-                    ),
+                    format!("unknown format `{name}` in --output (expected one of {})", Format::NAMES.join(", ")),
                 )
             })?;
             Ok((format, PathBuf::from(file)))
@@ -189,21 +169,12 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         .collect::<Result<Vec<_>>>()?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
-    let set = load_paths(
-        &args.input.paths,
-        &LoadOptions {
-            recursive: args.input.recursive,
-            ..LoadOptions::default()
-        },
-    )?;
+    let set =
+        load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
     let report = check(&context, &set, &CheckOptions { now, waivers })?;
     for (format, file) in &outputs {
-        std::fs::write(file, format.render(&report)).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("{}: cannot write: {e}", file.display()),
-            )
-        })?;
+        std::fs::write(file, format.render(&report))
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
     }
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     print(&format.render(&report))?;
@@ -216,9 +187,7 @@ fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
     let verdicts = || report.proposals.iter().map(|p| p.verdict);
     if verdicts().any(|v| v == Verdict::Error) {
         2
-    } else if verdicts().any(|v| v == Verdict::Fail)
-        || (fail_on == FailOn::Warn && report.summary.findings.warn > 0)
-    {
+    } else if verdicts().any(|v| v == Verdict::Fail) || (fail_on == FailOn::Warn && report.summary.findings.warn > 0) {
         1
     } else {
         0
@@ -228,26 +197,16 @@ fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
 fn run_parse(args: ParseArgs) -> Result<u8> {
     let now = today(args.input.now.as_deref())?;
     let context = Context::new(&args.policy.policies)?;
-    let set = load_paths(
-        &args.input.paths,
-        &LoadOptions {
-            recursive: args.input.recursive,
-            ..LoadOptions::default()
-        },
-    )?;
+    let set =
+        load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
     let mut documents = Vec::new();
     for subject in context.subjects(&set)? {
         for alternative in 0..subject.license.alternatives.len() {
             documents.push(input::build(&subject, alternative, &context.catalog, &now));
         }
     }
-    let value = if documents.len() == 1 {
-        documents.remove(0)
-    } else {
-        serde_json::Value::Array(documents)
-    };
-    let mut text = serde_json::to_string_pretty(&value)
-        .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+    let value = if documents.len() == 1 { documents.remove(0) } else { serde_json::Value::Array(documents) };
+    let mut text = serde_json::to_string_pretty(&value).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
     text.push('\n');
     print(&text)?;
     Ok(0)
@@ -318,12 +277,8 @@ fn run_test(args: TestArgs) -> Result<u8> {
 fn run_explain(args: ExplainArgs) -> Result<u8> {
     let context = Context::new(&args.policy.policies)?;
     let rules = context.engine.rules();
-    let Some(rule) = rules
-        .iter()
-        .find(|r| r.meta.id.eq_ignore_ascii_case(&args.rule))
-    else {
-        let hint =
-            modelgate::error::did_you_mean(&args.rule, rules.iter().map(|r| r.meta.id.as_str()));
+    let Some(rule) = rules.iter().find(|r| r.meta.id.eq_ignore_ascii_case(&args.rule)) else {
+        let hint = modelgate::error::did_you_mean(&args.rule, rules.iter().map(|r| r.meta.id.as_str()));
         let mut error = Error::new(ErrorKind::Usage, format!("unknown rule `{}`", args.rule));
         if let Some(hint) = hint {
             error = error.with_hint(hint);

@@ -49,12 +49,7 @@ pub const DATA_FILE: &str = "data.yaml";
 /// Data files are mounted at `data.modelgate.facts.<dir>...`.
 fn mount_for(relative_dir: &str) -> Vec<String> {
     let mut mount = vec!["modelgate".to_string(), "facts".to_string()];
-    mount.extend(
-        relative_dir
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string),
-    );
+    mount.extend(relative_dir.split('/').filter(|s| !s.is_empty()).map(str::to_string));
     mount
 }
 
@@ -71,22 +66,10 @@ impl PolicySources {
 
     fn push(&mut self, path: String, relative: &str, text: Arc<str>, origin: Origin) {
         let name = relative.rsplit('/').next().unwrap_or(relative);
-        let dir = relative
-            .strip_suffix(name)
-            .unwrap_or("")
-            .trim_end_matches('/');
-        let file = PolicyFile {
-            sha256: sha256_hex(text.as_bytes()),
-            path,
-            text,
-            origin,
-            mount: Vec::new(),
-        };
+        let dir = relative.strip_suffix(name).unwrap_or("").trim_end_matches('/');
+        let file = PolicyFile { sha256: sha256_hex(text.as_bytes()), path, text, origin, mount: Vec::new() };
         if name == DATA_FILE {
-            self.data.push(PolicyFile {
-                mount: mount_for(dir),
-                ..file
-            });
+            self.data.push(PolicyFile { mount: mount_for(dir), ..file });
         } else if name.ends_with("_test.rego") {
             self.tests.push(file);
         } else if name.ends_with(".rego") {
@@ -98,20 +81,12 @@ impl PolicySources {
     /// `.rego` file).
     pub fn add_path(&mut self, root: &Path) -> Result<()> {
         let display = root.to_string_lossy().replace('\\', "/");
-        let metadata = std::fs::metadata(root).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("{display}: cannot read policy path: {e}"),
-            )
-        })?;
+        let metadata = std::fs::metadata(root)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read policy path: {e}")))?;
         let before = self.modules.len() + self.tests.len() + self.data.len();
         if metadata.is_file() {
             let text = read(root, &display)?;
-            let name = root
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_string();
+            let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
             self.push(display.clone(), &name, text, Origin::User);
         } else {
             let mut files = Vec::new();
@@ -123,10 +98,7 @@ impl PolicySources {
             }
         }
         if self.modules.len() + self.tests.len() + self.data.len() == before {
-            return Err(Error::new(
-                ErrorKind::Policy,
-                format!("{display}: no .rego or data.yaml files"),
-            ));
+            return Err(Error::new(ErrorKind::Policy, format!("{display}: no .rego or data.yaml files")));
         }
         Ok(())
     }
@@ -138,20 +110,15 @@ impl PolicySources {
 }
 
 fn read(path: &Path, display: &str) -> Result<Arc<str>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
     Ok(Arc::from(text))
 }
 
 fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
     let dir = root.join(relative);
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("{}: cannot list: {e}", dir.display()),
-            )
-        })?
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot list: {e}", dir.display())))?
         .filter_map(|e| e.ok())
         .collect();
     entries.sort_by_key(|e| e.file_name());
@@ -160,11 +127,7 @@ fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
         if name.starts_with('.') {
             continue;
         }
-        let child = if relative.is_empty() {
-            name.clone()
-        } else {
-            format!("{relative}/{name}")
-        };
+        let child = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
         if entry.path().is_dir() {
             walk(root, &child, out)?;
         } else if name.ends_with(".rego") || name == DATA_FILE {

@@ -31,12 +31,7 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
     };
     input.insert("route".into(), json!(subject.route));
     input.insert("now".into(), json!(now));
-    let ids = subject
-        .license
-        .alternatives
-        .get(alternative)
-        .cloned()
-        .unwrap_or_default();
+    let ids = subject.license.alternatives.get(alternative).cloned().unwrap_or_default();
     let licenses: Vec<Value> = ids
         .iter()
         .map(|id| match catalog.license(id) {

@@ -31,12 +31,10 @@ impl RuleMeta {
     /// Checks what serde cannot: id shape, non-empty texts, URL scheme.
     pub fn check(&self) -> Result<(), String> {
         let id_ok = self.id.split('-').count() >= 2
-            && self.id.split('-').all(|part| {
-                !part.is_empty()
-                    && part
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            })
+            && self
+                .id
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
             && self.id.starts_with(|c: char| c.is_ascii_uppercase());
         if !id_ok {
             return Err(format!(
@@ -44,20 +42,15 @@ impl RuleMeta {
                 self.id
             ));
         }
-        for (field, value) in [
-            ("title", &self.title),
-            ("description", &self.description),
-            ("citation.document", &self.citation.document),
-        ] {
+        for (field, value) in
+            [("title", &self.title), ("description", &self.description), ("citation.document", &self.citation.document)]
+        {
             if value.trim().is_empty() {
                 return Err(format!("meta.{field} of `{}` is empty", self.id));
             }
         }
         if !self.citation.url.starts_with("https://") && !self.citation.url.starts_with("http://") {
-            return Err(format!(
-                "meta.citation.url of `{}` must be an http(s) URL",
-                self.id
-            ));
+            return Err(format!("meta.citation.url of `{}` must be an http(s) URL", self.id));
         }
         Ok(())
     }

@@ -23,7 +23,7 @@ pub use meta::RuleMeta;
 
 use crate::digest::combined;
 use crate::error::{Error, ErrorKind, Result};
-use crate::finding::{Category, Obligation};
+use crate::finding::{Category, Citation, Obligation};
 use crate::source::{Limits, SourceFile};
 
 /// The package every rule lives under.
@@ -66,6 +66,9 @@ pub struct RawViolation {
     pub remediation: Option<String>,
     /// `license`: the license id the entry concerns.
     pub license: Option<String>,
+    /// `citation`: overrides the rule's citation (a license rule cites the
+    /// section of the license at hand).
+    pub citation: Option<Citation>,
 }
 
 /// What a rule said about one input.
@@ -125,21 +128,13 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     for file in files {
         engine
             .add_policy(file.path.clone(), file.text.to_string())
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Policy,
-                    format!("{}: {}", file.path, first_lines(&e.to_string())),
-                )
-            })?;
+            .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", file.path, first_lines(&e.to_string()))))?;
     }
     for file in data {
         let source = SourceFile::from_text(file.path.clone(), file.text.clone());
         let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
         let [node] = documents.as_slice() else {
-            return Err(Error::new(
-                ErrorKind::Policy,
-                format!("{}: a data file holds one document", file.path),
-            ));
+            return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
         };
         let mut value: serde_json::Value = crate::de::from_node(node, "")
             .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
@@ -149,11 +144,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
         engine.add_data(regorus::Value::from(value)).map_err(|e| {
             Error::new(
                 ErrorKind::Policy,
-                format!(
-                    "{}: cannot merge into data: {}",
-                    file.path,
-                    first_lines(&e.to_string())
-                ),
+                format!("{}: cannot merge into data: {}", file.path, first_lines(&e.to_string())),
             )
         })?;
     }
@@ -166,35 +157,22 @@ fn first_lines(message: &str) -> String {
 }
 
 fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
-    let packages = engine
-        .get_policy_package_components()
-        .map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
+    let packages = engine.get_policy_package_components().map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
     let mut out = Vec::with_capacity(packages.len());
     for (module, package) in engine.get_modules().iter().zip(packages) {
         let mut names = BTreeSet::new();
         for rule in &module.policy {
             let refr = match rule.as_ref() {
                 AstRule::Spec { head, .. } => match head {
-                    RuleHead::Compr { refr, .. }
-                    | RuleHead::Set { refr, .. }
-                    | RuleHead::Func { refr, .. } => refr,
+                    RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } | RuleHead::Func { refr, .. } => refr,
                 },
                 AstRule::Default { refr, .. } => refr,
             };
             let text = refr.span().text();
-            let name = text
-                .split(['.', '['])
-                .next()
-                .unwrap_or(text)
-                .trim()
-                .to_string();
+            let name = text.split(['.', '[']).next().unwrap_or(text).trim().to_string();
             names.insert(name);
         }
-        out.push(ModuleInfo {
-            file: package.source_file,
-            package: package.components,
-            names,
-        });
+        out.push(ModuleInfo { file: package.source_file, package: package.components, names });
     }
     Ok(out)
 }
@@ -206,9 +184,7 @@ fn is_rule_package(package: &[String]) -> bool {
 }
 
 fn is_identifier(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -227,9 +203,7 @@ impl Engine {
                 .iter()
                 .filter(|f| {
                     f.origin == Origin::User
-                        || !rules
-                            .iter()
-                            .any(|r| replaced.contains(&r.package) && r.files.contains(&f.path))
+                        || !rules.iter().any(|r| replaced.contains(&r.package) && r.files.contains(&f.path))
                 })
                 .collect();
             (engine, rules) = Engine::discover(&kept, &sources.data)?;
@@ -248,19 +222,10 @@ impl Engine {
         }
         rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         engine
-            .add_policy(
-                "modelgate/aggregate.rego".to_string(),
-                aggregate_module(&rules),
-            )
-            .map_err(|e| {
-                Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}"))
-            })?;
-        let files: Vec<(String, String)> = sources
-            .modules
-            .iter()
-            .chain(&sources.data)
-            .map(|f| (f.path.clone(), f.sha256.clone()))
-            .collect();
+            .add_policy("modelgate/aggregate.rego".to_string(), aggregate_module(&rules))
+            .map_err(|e| Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}")))?;
+        let files: Vec<(String, String)> =
+            sources.modules.iter().chain(&sources.data).map(|f| (f.path.clone(), f.sha256.clone())).collect();
         let sha256 = combined(files.iter().map(|(p, d)| (p.as_str(), d.as_str())));
         Ok(Engine {
             regorus: engine,
@@ -271,10 +236,7 @@ impl Engine {
     }
 
     /// Parses the modules and reads every rule package's `meta`.
-    fn discover(
-        sources: &[&PolicyFile],
-        data: &[PolicyFile],
-    ) -> Result<(regorus::Engine, Vec<Rule>)> {
+    fn discover(sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<(regorus::Engine, Vec<Rule>)> {
         let mut engine = load(sources, data)?;
         let infos = modules(&mut engine)?;
         let mut packages: BTreeMap<Vec<String>, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
@@ -284,10 +246,7 @@ impl Engine {
             {
                 return Err(Error::new(
                     ErrorKind::Policy,
-                    format!(
-                        "{}: package `{AGGREGATE_PACKAGE}` is reserved for modelgate",
-                        info.file
-                    ),
+                    format!("{}: package `{AGGREGATE_PACKAGE}` is reserved for modelgate", info.file),
                 ));
             }
             if !is_rule_package(&info.package) {
@@ -296,10 +255,7 @@ impl Engine {
             if let Some(bad) = info.package.iter().find(|c| !is_identifier(c)) {
                 return Err(Error::new(
                     ErrorKind::Policy,
-                    format!(
-                        "{}: rule package component `{bad}` must be a plain identifier",
-                        info.file
-                    ),
+                    format!("{}: rule package component `{bad}` must be a plain identifier", info.file),
                 ));
             }
             let entry = packages.entry(info.package.clone()).or_default();
@@ -320,51 +276,23 @@ impl Engine {
                     ),
                 ));
             }
-            let value = engine
-                .eval_rule(format!("data.{package}.meta"))
-                .map_err(|e| {
-                    Error::new(
-                        ErrorKind::Policy,
-                        format!(
-                            "{}: cannot evaluate `meta`: {}",
-                            files[0],
-                            first_lines(&e.to_string())
-                        ),
-                    )
-                })?;
+            let value = engine.eval_rule(format!("data.{package}.meta")).map_err(|e| {
+                Error::new(
+                    ErrorKind::Policy,
+                    format!("{}: cannot evaluate `meta`: {}", files[0], first_lines(&e.to_string())),
+                )
+            })?;
             let json = value_to_json(&value).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Policy,
-                    format!("{}: `meta` must be a constant object", files[0]),
-                )
+                Error::new(ErrorKind::Policy, format!("{}: `meta` must be a constant object", files[0]))
             })?;
-            let meta: RuleMeta = serde_json::from_value(json).map_err(|e| {
-                Error::new(
-                    ErrorKind::Policy,
-                    format!("{}: invalid `meta`: {e}", files[0]),
-                )
-            })?;
-            meta.check()
-                .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {e}", files[0])))?;
-            let user = files.iter().any(|path| {
-                sources
-                    .iter()
-                    .any(|f| &f.path == path && f.origin == Origin::User)
-            });
-            let bundled = files.iter().any(|path| {
-                sources
-                    .iter()
-                    .any(|f| &f.path == path && f.origin == Origin::Bundled)
-            });
+            let meta: RuleMeta = serde_json::from_value(json)
+                .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: invalid `meta`: {e}", files[0])))?;
+            meta.check().map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {e}", files[0])))?;
+            let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
+            let bundled =
+                files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::Bundled));
             let origin = if user { Origin::User } else { Origin::Bundled };
-            rules.push(Rule {
-                meta,
-                package,
-                files,
-                origin,
-                mixed: user && bundled,
-                declares,
-            });
+            rules.push(Rule { meta, package, files, origin, mixed: user && bundled, declares });
         }
         Ok((engine, rules))
     }
@@ -387,24 +315,14 @@ impl Engine {
     /// Evaluates every rule on one input; one outcome per rule, in `rules()` order.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
         self.regorus.set_input(input);
-        match self
-            .regorus
-            .eval_rule(format!("data.{AGGREGATE_PACKAGE}.results"))
-        {
-            Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => results
-                .iter()
-                .zip(self.rules.iter())
-                .map(|(value, rule)| outcome(value, rule.meta.category))
-                .collect(),
+        match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
+            Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => {
+                results.iter().zip(self.rules.iter()).map(|(value, rule)| outcome(value, rule.meta.category)).collect()
+            }
             _ => (0..self.rules.len())
-                .map(|i| {
-                    match self
-                        .regorus
-                        .eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{i}"))
-                    {
-                        Ok(value) => outcome(&value, self.rules[i].meta.category),
-                        Err(e) => Outcome::Error(first_lines(&e.to_string())),
-                    }
+                .map(|i| match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{i}")) {
+                    Ok(value) => outcome(&value, self.rules[i].meta.category),
+                    Err(e) => Outcome::Error(first_lines(&e.to_string())),
                 })
                 .collect(),
         }
@@ -476,14 +394,9 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
         return Outcome::NotApplicable;
     }
     let violations = |key: &str| -> std::result::Result<Vec<RawViolation>, String> {
-        let items = entry
-            .get(key)
-            .and_then(|v| v.as_array())
-            .ok_or_else(|| format!("`{key}` must be a set"))?;
-        let mut out: Vec<RawViolation> = items
-            .iter()
-            .map(|item| violation(item, key))
-            .collect::<std::result::Result<_, _>>()?;
+        let items = entry.get(key).and_then(|v| v.as_array()).ok_or_else(|| format!("`{key}` must be a set"))?;
+        let mut out: Vec<RawViolation> =
+            items.iter().map(|item| violation(item, key)).collect::<std::result::Result<_, _>>()?;
         out.sort();
         Ok(out)
     };
@@ -499,75 +412,59 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
             .get("obligations")
             .and_then(|v| v.as_array())
             .ok_or_else(|| "`obligations` must be a set".to_string())?;
-        let mut obligations: Vec<Obligation> = items
-            .iter()
-            .map(obligation)
-            .collect::<std::result::Result<_, _>>()?;
+        let mut obligations: Vec<Obligation> = items.iter().map(obligation).collect::<std::result::Result<_, _>>()?;
         obligations.sort();
         obligations.dedup();
-        Ok(Outcome::Applied {
-            deny,
-            warn,
-            obligations,
-        })
+        Ok(Outcome::Applied { deny, warn, obligations })
     })();
     result.unwrap_or_else(Outcome::Error)
 }
 
+/// The fields a deny or warn entry may carry.
+const VIOLATION_FIELDS: [&str; 5] = ["msg", "path", "remediation", "license", "citation"];
+
 fn violation(item: &serde_json::Value, key: &str) -> std::result::Result<RawViolation, String> {
-    let string =
-        |v: &serde_json::Value, field: &str| -> std::result::Result<Option<String>, String> {
-            match v.get(field) {
-                None | Some(serde_json::Value::Null) => Ok(None),
-                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(format!("`{key}` entry field `{field}` must be a string")),
-            }
-        };
-    match item {
-        serde_json::Value::String(s) => Ok(RawViolation {
-            message: s.clone(),
-            path: None,
-            remediation: None,
-            license: None,
-        }),
-        serde_json::Value::Object(map) => {
-            if let Some(unknown) = map
-                .keys()
-                .find(|k| !["msg", "path", "remediation", "license"].contains(&k.as_str()))
-            {
-                return Err(format!("`{key}` entry has unknown field `{unknown}` (expected msg, path, remediation, license)"));
-            }
-            let message =
-                string(item, "msg")?.ok_or_else(|| format!("`{key}` entry has no `msg`"))?;
-            let path = string(item, "path")?;
-            if path
-                .as_deref()
-                .is_some_and(|p| !p.is_empty() && !p.starts_with('/'))
-            {
-                return Err(format!(
-                    "`{key}` entry path must be a JSON pointer starting with `/`"
-                ));
-            }
-            Ok(RawViolation {
-                message,
-                path,
-                remediation: string(item, "remediation")?,
-                license: string(item, "license")?,
+    let string = |field: &str| -> std::result::Result<Option<String>, String> {
+        match item.get(field) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("`{key}` entry field `{field}` must be a string")),
+        }
+    };
+    let map = match item {
+        serde_json::Value::String(s) => {
+            return Ok(RawViolation {
+                message: s.clone(),
+                path: None,
+                remediation: None,
+                license: None,
+                citation: None,
             })
         }
-        _ => Err(format!(
-            "`{key}` entries must be objects with `msg` (or strings)"
-        )),
+        serde_json::Value::Object(map) => map,
+        _ => return Err(format!("`{key}` entries must be objects with `msg` (or strings)")),
+    };
+    if let Some(unknown) = map.keys().find(|k| !VIOLATION_FIELDS.contains(&k.as_str())) {
+        return Err(format!("`{key}` entry has unknown field `{unknown}` (expected {})", VIOLATION_FIELDS.join(", ")));
     }
+    let message = string("msg")?.ok_or_else(|| format!("`{key}` entry has no `msg`"))?;
+    let path = string("path")?;
+    if path.as_deref().is_some_and(|p| !p.is_empty() && !p.starts_with('/')) {
+        return Err(format!("`{key}` entry path must be a JSON pointer starting with `/`"));
+    }
+    let citation = match map.get("citation") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(c) => Some(
+            serde_json::from_value::<Citation>(c.clone())
+                .map_err(|e| format!("`{key}` entry citation must be {{document, section, url}}: {e}"))?,
+        ),
+    };
+    Ok(RawViolation { message, path, remediation: string("remediation")?, license: string("license")?, citation })
 }
 
 fn obligation(item: &serde_json::Value) -> std::result::Result<Obligation, String> {
     match item {
-        serde_json::Value::String(s) => Ok(Obligation {
-            text: s.clone(),
-            section: None,
-            license: None,
-        }),
+        serde_json::Value::String(s) => Ok(Obligation { text: s.clone(), section: None, license: None }),
         serde_json::Value::Object(_) => serde_json::from_value(item.clone())
             .map_err(|e| format!("obligation entries must be strings or objects with `text`: {e}")),
         _ => Err("obligation entries must be strings or objects with `text`".to_string()),

@@ -36,11 +36,7 @@ pub struct TestResult {
 /// Runs every test rule whose full name contains `filter` (all when empty).
 /// Bundled tests of packages a `--policy` rule replaced are skipped: they
 /// test code that no longer runs.
-pub fn run(
-    sources: &PolicySources,
-    replaced: &BTreeSet<String>,
-    filter: &str,
-) -> Result<Vec<TestResult>> {
+pub fn run(sources: &PolicySources, replaced: &BTreeSet<String>, filter: &str) -> Result<Vec<TestResult>> {
     let tests: Vec<&PolicyFile> = sources.tests.iter().collect();
     let replaced_files: BTreeSet<String> = {
         let mut probe = load(&tests, &[])?;
@@ -48,18 +44,14 @@ pub fn run(
             .into_iter()
             .filter(|m| {
                 let package = m.package.join(".");
-                package
-                    .strip_suffix("_test")
-                    .is_some_and(|tested| replaced.contains(tested))
+                package.strip_suffix("_test").is_some_and(|tested| replaced.contains(tested))
             })
             .map(|m| m.file)
             .collect()
     };
     let mut files: Vec<&PolicyFile> = sources.modules.iter().collect();
     files.extend(
-        tests
-            .into_iter()
-            .filter(|t| !(replaced_files.contains(&t.path) && t.origin == super::Origin::Bundled)),
+        tests.into_iter().filter(|t| !(replaced_files.contains(&t.path) && t.origin == super::Origin::Bundled)),
     );
     let mut engine = load(&files, &sources.data)?;
     let infos = modules(&mut engine)?;
@@ -78,17 +70,10 @@ pub fn run(
         let status = match engine.eval_rule(name.clone()) {
             Ok(regorus::Value::Bool(true)) => TestStatus::Pass,
             Ok(_) => TestStatus::Fail,
-            Err(e) => {
-                TestStatus::Error(e.to_string().lines().take(4).collect::<Vec<_>>().join("\n"))
-            }
+            Err(e) => TestStatus::Error(e.to_string().lines().take(4).collect::<Vec<_>>().join("\n")),
         };
         let prints = engine.take_prints().unwrap_or_default();
-        results.push(TestResult {
-            file,
-            name,
-            status,
-            prints,
-        });
+        results.push(TestResult { file, name, status, prints });
     }
     results.sort_by(|a, b| (&a.file, &a.name).cmp(&(&b.file, &b.name)));
     Ok(results)

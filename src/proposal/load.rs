@@ -40,12 +40,7 @@ impl LoadedDocument {
     }
 
     /// An input error at a JSON pointer relative to the proposal.
-    pub fn error_at(
-        &self,
-        pointer: &str,
-        message: impl Into<String>,
-        hint: Option<String>,
-    ) -> Error {
+    pub fn error_at(&self, pointer: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pos = self.node().locate(pointer).0;
         let error = self.file.error(ErrorKind::Input, message, pos);
         match hint {
@@ -77,8 +72,8 @@ pub struct ProposalSet {
 /// `.json` files of a directory (its subdirectories too when recursive), sorted.
 fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
     let display = path.to_string_lossy().replace('\\', "/");
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
+    let metadata =
+        std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
     if !metadata.is_dir() {
         out.push((path.to_path_buf(), display));
         return Ok(());
@@ -97,10 +92,7 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
             if recursive {
                 expand(&entry, recursive, out)?;
             }
-        } else if [".yaml", ".yml", ".json"]
-            .iter()
-            .any(|ext| name.to_ascii_lowercase().ends_with(ext))
-        {
+        } else if [".yaml", ".yml", ".json"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext)) {
             let display = format!("{}/{}", display.trim_end_matches('/'), name);
             out.push((entry, display));
         }
@@ -120,11 +112,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSe
                 format!(
                     "{}: no .yaml, .yml or .json files{}",
                     path.display(),
-                    if options.recursive {
-                        ""
-                    } else {
-                        " (use --recursive to read subdirectories)"
-                    }
+                    if options.recursive { "" } else { " (use --recursive to read subdirectories)" }
                 ),
             ));
         }
@@ -132,16 +120,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSe
     let mut set = ProposalSet::default();
     let mut names: HashMap<String, (String, u32)> = HashMap::new();
     for (path, display) in files {
-        let file = Arc::new(SourceFile::read(
-            &path,
-            display,
-            &options.limits,
-            ErrorKind::Input,
-        )?);
-        set.inputs.push(InputFile {
-            path: file.path.clone(),
-            sha256: sha256_hex(file.text.as_bytes()),
-        });
+        let file = Arc::new(SourceFile::read(&path, display, &options.limits, ErrorKind::Input)?);
+        set.inputs.push(InputFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
         for root in file.documents(&options.limits, ErrorKind::Input)? {
             let root = Arc::new(root);
             let pointers: Vec<String> = match &root.value {
@@ -155,9 +135,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSe
                 if let Some((other_file, other_line)) = names.get(&name) {
                     return Err(file.error(
                         ErrorKind::Input,
-                        format!(
-                            "proposal name `{name}` is already used at {other_file}:{other_line}"
-                        ),
+                        format!("proposal name `{name}` is already used at {other_file}:{other_line}"),
                         pos,
                     ));
                 }
@@ -169,39 +147,23 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSe
     Ok(set)
 }
 
-fn read_document(
-    file: &Arc<SourceFile>,
-    root: &Arc<Node>,
-    pointer: String,
-) -> Result<LoadedDocument> {
+fn read_document(file: &Arc<SourceFile>, root: &Arc<Node>, pointer: String) -> Result<LoadedDocument> {
     let node = root.node_at(&pointer).unwrap_or(root);
     if !matches!(node.value, Value::Map(_)) {
         return Err(file.error(
             ErrorKind::Input,
-            format!(
-                "expected a proposal (a mapping), found {}",
-                node.value.describe()
-            ),
+            format!("expected a proposal (a mapping), found {}", node.value.describe()),
             node.pos,
         ));
     }
     let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
-        let error = file.error(
-            ErrorKind::Input,
-            describe_at(&e),
-            e.pos.unwrap_or(Pos { line: 1, column: 1 }),
-        );
+        let error = file.error(ErrorKind::Input, describe_at(&e), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
         match e.hint {
             Some(h) => error.with_hint(h),
             None => error,
         }
     })?;
-    Ok(LoadedDocument {
-        file: file.clone(),
-        root: root.clone(),
-        pointer,
-        doc,
-    })
+    Ok(LoadedDocument { file: file.clone(), root: root.clone(), pointer, doc })
 }
 
 /// The message with the field it concerns: "`contracts.baaa`: unknown key".

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::load::LoadedDocument;
 use super::{
-    ApiVersion, Contracts, Data, Deployment, Distribution, Metadata, Model, Organization,
-    ProposalKind, Requirements, Route, Team, Usage, Workload,
+    ApiVersion, Contracts, Data, Deployment, Distribution, Metadata, Model, Organization, ProposalKind, Requirements,
+    Route, Team, Usage, Workload,
 };
 use crate::catalog::{expr, Catalog, Expression, ModelRecord};
 use crate::error::{Error, Location, Result};
@@ -73,27 +73,15 @@ pub struct Subject {
     pub license_source: &'static str,
 }
 
-const ROUTE_SECTIONS: [&str; 8] = [
-    "model",
-    "deployment",
-    "data",
-    "contracts",
-    "use",
-    "distribution",
-    "requirements",
-    "workload",
-];
+const ROUTE_SECTIONS: [&str; 8] =
+    ["model", "deployment", "data", "contracts", "use", "distribution", "requirements", "workload"];
 
 impl Subject {
     /// The JSON pointer, inside the proposal document, of a field named by
     /// its logical pointer (`/contracts/baa`): inside the route when the
     /// route gives that section.
     pub fn pointer(&self, logical: &str) -> String {
-        let section = logical
-            .trim_start_matches('/')
-            .split('/')
-            .next()
-            .unwrap_or("");
+        let section = logical.trim_start_matches('/').split('/').next().unwrap_or("");
         let in_route = self.route_index.filter(|&i| self.route_defines(i, section));
         let prefix = match in_route {
             Some(i) => format!("{}/routes/{i}", self.document.pointer),
@@ -104,11 +92,7 @@ impl Subject {
 
     fn route_defines(&self, index: usize, section: &str) -> bool {
         ROUTE_SECTIONS.contains(&section)
-            && self
-                .document
-                .node()
-                .node_at(&format!("/routes/{index}/{section}"))
-                .is_some()
+            && self.document.node().node_at(&format!("/routes/{index}/{section}")).is_some()
     }
 
     /// The file position of a field named by its logical pointer: the
@@ -122,10 +106,7 @@ impl Subject {
     fn error(&self, logical: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pointer = self.pointer(logical);
         let pos = self.document.root.locate(&pointer).0;
-        let error = self
-            .document
-            .file
-            .error(crate::error::ErrorKind::Input, message, pos);
+        let error = self.document.file.error(crate::error::ErrorKind::Input, message, pos);
         match hint {
             Some(h) => error.with_hint(h),
             None => error,
@@ -134,21 +115,13 @@ impl Subject {
 }
 
 /// Splits a proposal into subjects and validates each.
-pub fn subjects(
-    document: &Arc<LoadedDocument>,
-    catalog: &Catalog,
-    vocabulary: &Vocabulary,
-) -> Result<Vec<Subject>> {
+pub fn subjects(document: &Arc<LoadedDocument>, catalog: &Catalog, vocabulary: &Vocabulary) -> Result<Vec<Subject>> {
     let doc = &document.doc;
     check_name(document, "/metadata/name", &doc.metadata.name)?;
     let routes: Vec<Option<(usize, &Route)>> = match &doc.routes {
         None => vec![None],
         Some(routes) if routes.is_empty() => {
-            return Err(document.error_at(
-                "/routes",
-                "`routes` is empty: give at least one route or remove it",
-                None,
-            ))
+            return Err(document.error_at("/routes", "`routes` is empty: give at least one route or remove it", None))
         }
         Some(routes) => routes.iter().enumerate().map(Some).collect(),
     };
@@ -173,9 +146,7 @@ pub fn subjects(
 
 fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()> {
     let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if first_ok && rest_ok && name.len() <= 128 {
         return Ok(());
@@ -218,10 +189,7 @@ fn subject(
     let missing = |section: &str| {
         document.error_at(
             &where_.0,
-            format!(
-                "{} has no `{section}` section (required, here or at the top of the proposal)",
-                where_.1
-            ),
+            format!("{} has no `{section}` section (required, here or at the top of the proposal)", where_.1),
             None,
         )
     };
@@ -238,10 +206,8 @@ fn subject(
         contracts: pick(r.map(|r| r.contracts.clone()), &doc.contracts).unwrap_or_default(),
         organization: doc.organization.clone().unwrap_or_default(),
         usage: pick(r.map(|r| r.usage.clone()), &doc.usage).unwrap_or_default(),
-        distribution: pick(r.map(|r| r.distribution.clone()), &doc.distribution)
-            .unwrap_or_default(),
-        requirements: pick(r.map(|r| r.requirements.clone()), &doc.requirements)
-            .unwrap_or_default(),
+        distribution: pick(r.map(|r| r.distribution.clone()), &doc.distribution).unwrap_or_default(),
+        requirements: pick(r.map(|r| r.requirements.clone()), &doc.requirements).unwrap_or_default(),
         workload: pick(r.map(|r| r.workload.clone()), &doc.workload),
         team: doc.team.clone(),
     };
@@ -253,10 +219,7 @@ fn subject(
         sections,
         model: None,
         lineage: Vec::new(),
-        license: Expression {
-            canonical: String::new(),
-            alternatives: Vec::new(),
-        },
+        license: Expression { canonical: String::new(), alternatives: Vec::new() },
         license_source: "catalog",
     };
     validate_places(&subject, vocabulary)?;
@@ -269,10 +232,7 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     let lists = [
         ("/deployment/regions", &s.deployment.regions),
         ("/data/subjects", &s.data.subjects),
-        (
-            "/requirements/allowed_regions",
-            &s.requirements.allowed_regions,
-        ),
+        ("/requirements/allowed_regions", &s.requirements.allowed_regions),
     ];
     for (pointer, codes) in lists {
         for (i, code) in codes.iter().enumerate() {
@@ -295,11 +255,7 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         ));
     }
     if let Some(hint) = vocabulary.near_miss_provider(provider) {
-        return Err(subject.error(
-            "/deployment/provider",
-            format!("unknown provider `{provider}`"),
-            Some(hint),
-        ));
+        return Err(subject.error("/deployment/provider", format!("unknown provider `{provider}`"), Some(hint)));
     }
     if let Some(service) = &s.deployment.service {
         if !is_identifier(service) {
@@ -310,29 +266,19 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             ));
         }
         if let Some(hint) = vocabulary.near_miss_service(service) {
-            return Err(subject.error(
-                "/deployment/service",
-                format!("unknown service `{service}`"),
-                Some(hint),
-            ));
+            return Err(subject.error("/deployment/service", format!("unknown service `{service}`"), Some(hint)));
         }
     }
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
-            return Err(subject.error(
-                "/workload/output_share",
-                "output_share must be between 0 and 1",
-                None,
-            ));
+            return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
         }
     }
     Ok(())
 }
 
 fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The most base models a lineage may chain through.
@@ -341,11 +287,7 @@ const MAX_LINEAGE: usize = 8;
 fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     let model = subject.sections.model.clone();
     if model.id.is_none() && model.license.is_none() {
-        return Err(subject.error(
-            "/model",
-            "the model needs an `id` from the catalog, or a `license`",
-            None,
-        ));
+        return Err(subject.error("/model", "the model needs an `id` from the catalog, or a `license`", None));
     }
     if let Some(id) = &model.id {
         subject.model = catalog.model(id).cloned();
@@ -360,13 +302,11 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     let own = match &model.license {
         Some(text) => {
             subject.license_source = "proposal";
-            expr::parse(catalog, text)
-                .map_err(|e| subject.error("/model/license", e.message, e.hint))?
+            expr::parse(catalog, text).map_err(|e| subject.error("/model/license", e.message, e.hint))?
         }
         None => {
             let record = subject.model.as_ref().expect("checked above");
-            expr::parse(catalog, &record.license)
-                .map_err(|e| subject.error("/model/id", e.message, e.hint))?
+            expr::parse(catalog, &record.license).map_err(|e| subject.error("/model/id", e.message, e.hint))?
         }
     };
     let mut base = match &model.base_model {
@@ -377,27 +317,17 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
                 catalog.suggest_model(id),
             )
         })?),
-        None => subject
-            .model
-            .as_ref()
-            .and_then(|m| m.base_model.as_ref())
-            .and_then(|id| catalog.model(id).cloned()),
+        None => subject.model.as_ref().and_then(|m| m.base_model.as_ref()).and_then(|id| catalog.model(id).cloned()),
     };
     let mut license = own;
     while let Some(record) = base {
-        if subject.lineage.len() == MAX_LINEAGE || subject.lineage.iter().any(|m| m.id == record.id)
-        {
+        if subject.lineage.len() == MAX_LINEAGE || subject.lineage.iter().any(|m| m.id == record.id) {
             break;
         }
-        let base_license = expr::parse(catalog, &record.license)
-            .map_err(|e| subject.error("/model/base_model", e.message, e.hint))?;
-        license = license
-            .and(&base_license)
-            .map_err(|e| subject.error("/model", e.message, e.hint))?;
-        base = record
-            .base_model
-            .as_ref()
-            .and_then(|id| catalog.model(id).cloned());
+        let base_license =
+            expr::parse(catalog, &record.license).map_err(|e| subject.error("/model/base_model", e.message, e.hint))?;
+        license = license.and(&base_license).map_err(|e| subject.error("/model", e.message, e.hint))?;
+        base = record.base_model.as_ref().and_then(|id| catalog.model(id).cloned());
         subject.lineage.push(record);
     }
     subject.license = license;

@@ -59,10 +59,7 @@ pub struct Tool {
 impl Tool {
     /// This build.
     pub fn current() -> Tool {
-        Tool {
-            name: "modelgate",
-            version: env!("CARGO_PKG_VERSION"),
-        }
+        Tool { name: "modelgate", version: env!("CARGO_PKG_VERSION") }
     }
 }
 
@@ -220,10 +217,7 @@ impl FindingCounts {
 impl Summary {
     /// Counts a finished list of proposals.
     pub fn of(proposals: &[ProposalResult]) -> Summary {
-        let mut summary = Summary {
-            proposals: proposals.len(),
-            ..Summary::default()
-        };
+        let mut summary = Summary { proposals: proposals.len(), ..Summary::default() };
         for proposal in proposals {
             match proposal.verdict {
                 Verdict::Pass => summary.pass += 1,

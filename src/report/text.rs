@@ -33,11 +33,7 @@ pub fn render(report: &Report) -> String {
             p.model.license
         );
         if p.model.alternative != p.model.license {
-            let _ = writeln!(
-                out,
-                "      judged under the alternative {}",
-                p.model.alternative
-            );
+            let _ = writeln!(out, "      judged under the alternative {}", p.model.alternative);
         }
         let mut not_applicable = Vec::new();
         for finding in &p.findings {
@@ -54,11 +50,7 @@ pub fn render(report: &Report) -> String {
     }
     if let Some(waivers) = &report.waivers {
         for stale in &waivers.stale {
-            let route = stale
-                .route
-                .as_deref()
-                .map(|r| format!(" route {r}"))
-                .unwrap_or_default();
+            let route = stale.route.as_deref().map(|r| format!(" route {r}")).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "warning: stale waiver at {}: {} for {}{route} matches no failure",
@@ -123,32 +115,18 @@ fn problem(out: &mut String, finding: &Finding) {
             _ => {}
         }
         let _ = writeln!(out, "        {}", violation.message);
-        if let Some(fix) = violation
-            .remediation
-            .as_ref()
-            .or(finding.remediation.as_ref())
-        {
+        if let Some(fix) = violation.remediation.as_ref().or(finding.remediation.as_ref()) {
             let _ = writeln!(out, "        fix:  {fix}");
         }
     }
     let c = &finding.citation;
-    let _ = writeln!(
-        out,
-        "        cite: {} §{} <{}>",
-        c.document, c.section, c.url
-    );
+    let _ = writeln!(out, "        cite: {} §{} <{}>", c.document, c.section, c.url);
     if let Some(waiver) = &finding.waiver {
-        let ticket = waiver
-            .ticket
-            .as_deref()
-            .map(|t| format!(", {t}"))
-            .unwrap_or_default();
+        let ticket = waiver.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
         let state = match waiver.state {
             crate::waiver::WaiverState::Applied => "waived by",
             crate::waiver::WaiverState::Expired => "waiver EXPIRED, was approved by",
-            crate::waiver::WaiverState::TermsChanged => {
-                "waiver VOID (license terms changed), was approved by"
-            }
+            crate::waiver::WaiverState::TermsChanged => "waiver VOID (license terms changed), was approved by",
         };
         let _ = writeln!(
             out,
@@ -166,11 +144,7 @@ fn pass(out: &mut String, finding: &Finding) {
 
 fn obligations(out: &mut String, finding: &Finding) {
     for o in &finding.obligations {
-        let section = o
-            .section
-            .as_deref()
-            .map(|s| format!(" (§{s})"))
-            .unwrap_or_default();
+        let section = o.section.as_deref().map(|s| format!(" (§{s})")).unwrap_or_default();
         let _ = writeln!(out, "        must: {}{section}", o.text);
     }
 }

@@ -1,0 +1,202 @@
+# RES-GDPR-TRANSFER: personal data the GDPR governs may be processed outside
+# the EEA only where an adequacy decision covers the destination (for the
+# US: only recipients certified under the Data Privacy Framework), or under
+# appropriate safeguards (standard contractual clauses, binding corporate
+# rules); an Art. 49 derogation is a narrow last resort (GDPR Arts. 44-49).
+package modelgate.rules.residency.gdpr_transfer
+
+import data.modelgate.lib.gdpr
+import data.modelgate.lib.geo
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "RES-GDPR-TRANSFER",
+	"title": "GDPR: personal data leaves the EEA only with adequacy or safeguards",
+	"severity": "high",
+	"category": "residency",
+	"citation": {
+		"document": "Regulation (EU) 2016/679 (GDPR)",
+		"section": "Arts. 44-46, 49",
+		"url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+	},
+	"description": concat(" ", [
+		"Personal data governed by the GDPR may be processed outside the EEA only where an adequacy",
+		"decision covers the destination (the US only for recipients certified under the EU-US Data",
+		"Privacy Framework), or under standard contractual clauses or binding corporate rules; an",
+		"Art. 49 derogation is a warning, and a provider that may route anywhere is a warning at best.",
+	]),
+	"remediation": concat(" ", [
+		"Process in EEA or adequate regions (an EU data zone or region), or sign standard contractual",
+		"clauses (Decision (EU) 2021/914) with the provider and carry out a transfer impact assessment.",
+	]),
+}
+
+default applies := false
+
+applies if gdpr.governed(input)
+
+_locations := gdpr.locations(input)
+
+_mechanism := input.contracts.transfer_mechanism
+
+_safeguards := {"sccs", "bcr"}
+
+# Where each location stands: "eea", "adequate", "dpf_only", "global" or "third".
+_standing(loc) := "eea" if geo.in_eea(loc)
+
+_standing(loc) := "global" if loc == "global"
+
+_standing(loc) := "adequate" if {
+	not geo.in_eea(loc)
+	decision := geo.adequacy(loc, input.now)
+	decision.scope != "dpf_certified_only"
+}
+
+_standing(loc) := "dpf_only" if {
+	not geo.in_eea(loc)
+	geo.adequacy(loc, input.now).scope == "dpf_certified_only"
+}
+
+_standing(loc) := "third" if {
+	loc != "global"
+	not geo.in_eea(loc)
+	not geo.adequacy(loc, input.now)
+}
+
+_dpf := provider.facts(input).dpf_certified.value
+
+deny contains v if {
+	applies
+	count(_locations) == 0
+	v := {
+		"msg": "personal data governed by the GDPR is processed in undeclared regions: a transfer outside the EEA cannot be ruled out",
+		"path": "/deployment/regions",
+		"remediation": "Declare deployment.regions (ISO codes or provider region ids).",
+	}
+}
+
+deny contains v if {
+	applies
+	some loc in _locations
+	_standing(loc) == "third"
+	not _mechanism in (_safeguards | {"art49"})
+	v := {
+		"msg": sprintf(
+			"personal data is processed in %s, which has no GDPR adequacy decision, and no transfer mechanism is in place (%s)",
+			[geo.country_name(loc), _mechanism],
+		),
+		"path": "/contracts/transfer_mechanism",
+	}
+}
+
+deny contains v if {
+	applies
+	some loc in _locations
+	_standing(loc) == "dpf_only"
+	not _mechanism in (_safeguards | {"dpf", "art49"})
+	v := {
+		"msg": sprintf(
+			"personal data is processed in %s, whose adequacy decision covers only recipients certified under the EU-US Data Privacy Framework, and no transfer mechanism is declared (%s)",
+			[geo.country_name(loc), _mechanism],
+		),
+		"path": "/contracts/transfer_mechanism",
+		"remediation": "Confirm the provider's DPF certification and declare transfer_mechanism: dpf, or sign standard contractual clauses.",
+	}
+}
+
+deny contains v if {
+	applies
+	some loc in _locations
+	_standing(loc) == "dpf_only"
+	_mechanism == "dpf"
+	_dpf == false
+	v := {
+		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [provider.name(input)]),
+		"path": "/contracts/transfer_mechanism",
+		"remediation": "Sign standard contractual clauses with the provider instead.",
+	}
+}
+
+deny contains v if {
+	applies
+	"global" in _locations
+	not _mechanism in _safeguards
+	v := {
+		"msg": sprintf(
+			"%s may process the data in any country (regions: global) and no safeguard covers transfers to countries without adequacy (%s)",
+			[provider.name(input), _mechanism],
+		),
+		"path": "/deployment/regions",
+	}
+}
+
+warn contains v if {
+	applies
+	"global" in _locations
+	_mechanism in _safeguards
+	v := {
+		"msg": sprintf(
+			"%s may process the data in any country (regions: global); safeguards are declared, but an EU data zone or region avoids the transfer",
+			[provider.name(input)],
+		),
+		"path": "/deployment/regions",
+	}
+}
+
+warn contains v if {
+	applies
+	_mechanism == "art49"
+	some loc in _locations
+	_standing(loc) in {"third", "dpf_only"}
+	v := {
+		"msg": "the transfer relies on an Art. 49 derogation, which covers only occasional transfers and is read restrictively; a systematic LLM data flow needs adequacy or safeguards",
+		"path": "/contracts/transfer_mechanism",
+		"remediation": "Sign standard contractual clauses, or process in EEA or adequate regions.",
+	}
+}
+
+warn contains v if {
+	applies
+	some loc in _locations
+	_standing(loc) == "dpf_only"
+	_mechanism == "dpf"
+	_dpf == null
+	v := {
+		"msg": sprintf(
+			"modelgate has no fact on whether %s is certified under the Data Privacy Framework: check the DPF List",
+			[provider.name(input)],
+		),
+		"path": "/contracts/transfer_mechanism",
+		"remediation": "Check https://www.dataprivacyframework.gov/list, or sign standard contractual clauses.",
+	}
+}
+
+obligations contains o if {
+	applies
+	some loc in _locations
+	_standing(loc) in {"third", "dpf_only", "global"}
+	_mechanism in _safeguards
+	o := {
+		"text": "Keep the signed transfer safeguards and a transfer impact assessment on file",
+		"section": "Art. 46",
+	}
+}
+
+obligations contains o if {
+	applies
+	some loc in _locations
+	_standing(loc) == "adequate"
+	decision := geo.adequacy(loc, input.now)
+	o := {
+		"text": sprintf(
+			"Rely on %s for %s; check its scope (%s)%s",
+			[decision.decision, geo.country_name(loc), decision.scope, _until(decision)],
+		),
+		"section": "Art. 45",
+	}
+}
+
+_until(decision) := sprintf(" and its expiry on %s", [decision.valid_until]) if decision.valid_until != null
+
+_until(decision) := "" if decision.valid_until == null

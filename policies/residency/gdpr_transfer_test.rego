@@ -1,0 +1,99 @@
+package modelgate.rules.residency.gdpr_transfer_test
+
+import data.modelgate.rules.residency.gdpr_transfer
+import rego.v1
+
+_proposal(regions, mechanism) := {
+	"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+	"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "api", "regions": regions},
+	"contracts": {"transfer_mechanism": mechanism},
+	"organization": {"domicile": "DE"},
+	"now": "2026-11-23",
+}
+
+test_eea_regions_pass if {
+	inp := _proposal(["eu-central-1", "FR"], "none")
+	gdpr_transfer.applies with input as inp
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 0 with input as inp
+}
+
+test_non_adequate_country_without_a_mechanism_fails if {
+	result := gdpr_transfer.deny with input as _proposal(["ap-south-1"], "none")
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/transfer_mechanism"
+}
+
+test_non_adequate_country_with_sccs_passes_with_an_obligation if {
+	inp := _proposal(["ap-south-1"], "sccs")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.obligations) == 1 with input as inp
+}
+
+test_adequate_country_passes if {
+	inp := _proposal(["JP"], "none")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.obligations) == 1 with input as inp
+}
+
+test_united_states_needs_dpf_or_safeguards if {
+	count(gdpr_transfer.deny) == 1 with input as _proposal(["us-east-1"], "none")
+	count(gdpr_transfer.deny) == 0 with input as _proposal(["us-east-1"], "sccs")
+}
+
+test_dpf_claim_with_unknown_certification_warns if {
+	inp := _proposal(["US"], "dpf")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 1 with input as inp
+}
+
+test_art49_warns if {
+	inp := _proposal(["ap-south-1"], "art49")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 1 with input as inp
+}
+
+test_global_routing_fails_without_safeguards_and_warns_with_them if {
+	count(gdpr_transfer.deny) == 1 with input as _proposal(["global"], "none")
+	count(gdpr_transfer.deny) == 0 with input as _proposal(["global"], "sccs")
+	count(gdpr_transfer.warn) == 1 with input as _proposal(["global"], "sccs")
+}
+
+test_undeclared_regions_fail_closed if {
+	some v in gdpr_transfer.deny with input as _proposal([], "none")
+	v.path == "/deployment/regions"
+}
+
+test_on_premises_in_the_eea_without_regions_passes if {
+	inp := {
+		"data": {"classes": ["pii"], "subjects": ["DE"]},
+		"deployment": {"kind": "self_hosted", "provider": "on_prem", "regions": []},
+		"contracts": {"transfer_mechanism": "none"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+}
+
+test_pii_of_eea_subjects_is_governed if {
+	gdpr_transfer.applies with input as {
+		"data": {"classes": ["pii"], "subjects": ["FR"]},
+		"organization": {"domicile": "US"},
+	}
+}
+
+test_pii_of_us_subjects_by_a_us_company_is_not_governed if {
+	not gdpr_transfer.applies with input as {
+		"data": {"classes": ["pii"], "subjects": ["US"]},
+		"organization": {"domicile": "US"},
+	}
+}
+
+test_adequacy_before_the_decision_does_not_count if {
+	inp := json_filter_now(_proposal(["BR"], "none"), "2025-06-01")
+	count(gdpr_transfer.deny) == 1 with input as inp
+	count(gdpr_transfer.deny) == 0 with input as _proposal(["BR"], "none")
+}
+
+json_filter_now(p, now) := object.union(p, {"now": now})

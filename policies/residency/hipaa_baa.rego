@@ -1,0 +1,121 @@
+# RES-HIPAA-BAA: protected health information may reach a party other than
+# the covered entity (or business associate) itself only under a business
+# associate agreement with that party (45 CFR 164.502(e), 164.504(e)). A
+# cloud that hosts a self-managed deployment is such a party (HHS cloud
+# computing guidance). De-identified data (164.514(b)) is outside HIPAA.
+package modelgate.rules.residency.hipaa_baa
+
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "RES-HIPAA-BAA",
+	"title": "HIPAA: PHI only reaches parties under a business associate agreement",
+	"severity": "critical",
+	"category": "residency",
+	"citation": {
+		"document": "45 CFR Part 164 (HIPAA Privacy Rule)",
+		"section": "164.502(e), 164.504(e)",
+		"url": "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.502",
+	},
+	"description": concat(" ", [
+		"Protected health information that is not de-identified may reach a party other than the",
+		"organisation only under a Business Associate Agreement with that party, including a cloud",
+		"provider hosting a self-managed deployment; a consumer tier never qualifies, and the provider",
+		"must offer a BAA for the service used.",
+	]),
+	"remediation": concat(" ", [
+		"Sign a BAA with the operator of the endpoint, self-host on premises, or de-identify the data",
+		"(Safe Harbor or expert determination, 45 CFR 164.514(b)) before it reaches the model.",
+	]),
+}
+
+default applies := false
+
+applies if {
+	"phi" in input.data.classes
+	input.data.deidentification == "none"
+}
+
+_service := provider.service(input)
+
+_provider := provider.name(input)
+
+deny contains v if {
+	applies
+	provider.third_party(input)
+	input.contracts.baa != true
+	v := {
+		"msg": sprintf("PHI reaches %s (%s) without a Business Associate Agreement", [_provider, input.deployment.kind]),
+		"path": "/contracts/baa",
+	}
+}
+
+deny contains v if {
+	applies
+	provider.third_party(input)
+	provider.consumer(input)
+	v := {
+		"msg": sprintf("PHI goes to a consumer product of %s, which no BAA covers", [_provider]),
+		"path": "/deployment/tier",
+		"remediation": "Use the provider's API or enterprise tier under a signed BAA.",
+	}
+}
+
+deny contains v if {
+	applies
+	provider.third_party(input)
+	input.contracts.baa == true
+	_service.baa.available == false
+	v := {
+		"msg": sprintf(
+			"%s offers no BAA for %s, so the declared BAA cannot cover this use",
+			[_provider, provider.service_id(input)],
+		),
+		"path": "/deployment/service",
+		"remediation": "Move to a service the provider's BAA covers, or self-host on premises.",
+	}
+}
+
+warn contains v if {
+	applies
+	provider.third_party(input)
+	input.contracts.baa == true
+	not _baa_known
+	v := {
+		"msg": sprintf(
+			"modelgate has no fact on whether %s offers a BAA for %s: confirm the signed BAA covers it",
+			[_provider, _service_label],
+		),
+		"path": "/deployment/service",
+	}
+}
+
+_baa_known if is_boolean(_service.baa.available)
+
+_service_label := provider.service_id(input)
+
+_service_label := input.deployment.provider if not provider.service_id(input)
+
+obligations contains o if {
+	applies
+	provider.third_party(input)
+	input.contracts.baa == true
+	o := {"text": sprintf(
+		"Keep the BAA with %s on file and send PHI only to endpoints it covers%s",
+		[_provider, _scope],
+	)}
+}
+
+_scope := sprintf(" (%s)", [_service.baa.scope]) if _service.baa.scope
+
+_scope := "" if not _service.baa.scope
+
+obligations contains o if {
+	applies
+	not provider.third_party(input)
+	o := {
+		"text": "Apply the HIPAA Security Rule safeguards (45 CFR 164.308-164.312) to the on-premises deployment",
+		"section": "164.308-164.312",
+	}
+}

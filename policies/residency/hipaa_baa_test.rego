@@ -1,0 +1,63 @@
+package modelgate.rules.residency.hipaa_baa_test
+
+import data.modelgate.rules.residency.hipaa_baa
+import rego.v1
+
+_proposal(kind, provider, tier, baa, deid) := {
+	"data": {"classes": ["phi"], "deidentification": deid},
+	"deployment": {"kind": kind, "provider": provider, "service": null, "tier": tier},
+	"contracts": {"baa": baa},
+}
+
+test_phi_to_an_api_without_a_baa_fails if {
+	result := hipaa_baa.deny with input as _proposal("vendor_api", "openai", "api", false, "none")
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/baa"
+}
+
+test_phi_to_an_api_with_a_baa_passes_with_an_obligation if {
+	inp := _proposal("vendor_api", "openai", "api", true, "none")
+	count(hipaa_baa.deny) == 0 with input as inp
+	count(hipaa_baa.warn) == 0 with input as inp
+	count(hipaa_baa.obligations) == 1 with input as inp
+}
+
+test_self_hosting_in_a_cloud_still_needs_a_baa if {
+	count(hipaa_baa.deny) == 1 with input as _proposal("self_hosted", "aws", "api", false, "none")
+}
+
+test_on_premises_needs_no_baa if {
+	count(hipaa_baa.deny) == 0 with input as _proposal("self_hosted", "on_prem", "api", false, "none")
+}
+
+test_consumer_tier_fails_even_with_a_baa if {
+	result := hipaa_baa.deny with input as _proposal("vendor_api", "openai", "consumer", true, "none")
+	some v in result
+	v.path == "/deployment/tier"
+}
+
+test_service_without_a_baa_fails if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": "chatgpt_consumer", "tier": "api"},
+		"contracts": {"baa": true},
+	}
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/deployment/service"
+}
+
+test_unknown_provider_with_a_baa_warns if {
+	inp := _proposal("hosted_open_api", "example_host", "api", true, "none")
+	count(hipaa_baa.deny) == 0 with input as inp
+	count(hipaa_baa.warn) == 1 with input as inp
+}
+
+test_deidentified_data_is_out_of_scope if {
+	not hipaa_baa.applies with input as _proposal("vendor_api", "openai", "api", false, "safe_harbor")
+	not hipaa_baa.applies with input as _proposal("vendor_api", "openai", "api", false, "expert_determination")
+}
+
+test_no_phi_is_out_of_scope if {
+	not hipaa_baa.applies with input as {"data": {"classes": ["internal"], "deidentification": "none"}}
+}
