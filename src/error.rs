@@ -121,10 +121,9 @@ impl Error {
             .char_indices()
             .nth(location.column.saturating_sub(1) as usize)
             .map_or(line_text.len(), |(i, _)| i);
-        let token_end = line_text[column_byte..]
-            .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '}' || c == ']')
-            .map_or(line_text.len(), |n| column_byte + n)
-            .max(column_byte + line_text[column_byte..].chars().next().map_or(0, char::len_utf8));
+        let rest = &line_text[column_byte..];
+        let token = rest.find(|c: char| c.is_whitespace() || ":,{}[]\"'".contains(c)).unwrap_or(rest.len());
+        let token_end = column_byte + token.max(rest.chars().next().map_or(0, char::len_utf8));
         let label = self.hint.as_deref().unwrap_or("");
         let snippet =
             Snippet::source(line_text).line_start(location.line as usize).path(location.file.as_str()).annotation(

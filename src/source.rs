@@ -298,9 +298,14 @@ impl<'f> Builder<'f> {
             Some(Ok(parsed)) => Ok(parsed),
             Some(Err(e)) => {
                 let marker = e.marker();
+                let message = match e.info() {
+                    "recursion limit exceeded" => "nesting is too deep for the parser".to_string(),
+                    info if self.file.is_json() => format!("invalid JSON: {info}"),
+                    info => format!("invalid YAML: {info}"),
+                };
                 Err(self.file.error(
                     self.kind,
-                    format!("invalid YAML: {}", e.info()),
+                    message,
                     Pos {
                         line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
                         column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
@@ -334,7 +339,7 @@ impl<'f> Builder<'f> {
         if depth > self.limits.max_depth {
             return Err(self.file.error(
                 self.kind,
-                format!("nesting is deeper than {} levels", self.limits.max_depth),
+                format!("nesting is too deep: more than {} levels", self.limits.max_depth),
                 pos,
             ));
         }
@@ -566,7 +571,7 @@ mod tests {
         let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let prev = format!("*a{}", i - 1);
-            text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", ")));
+            text.push_str(&format!("a{i}: &a{i} [{}]\n", [prev.as_str(); 10].join(", ")));
         }
         let err = parse(&text).unwrap_err();
         assert!(err.message().contains("too large"), "{err}");
@@ -574,9 +579,11 @@ mod tests {
 
     #[test]
     fn refuses_deep_nesting() {
-        let text = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
-        let err = parse(&text).unwrap_err();
-        assert!(err.message().contains("nesting is deeper"), "{err}");
+        for depth in [100, 10_000] {
+            let text = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+            let err = parse(&text).unwrap_err();
+            assert!(err.message().starts_with("nesting is too deep"), "{err}");
+        }
     }
 
     #[test]

@@ -1,1 +1,13 @@
-//! Integration tests: run the built `modelgate` binary on the fixtures.
+//! Integration tests: the built `modelgate` binary on the fixtures, as a user
+//! runs it. One test binary (link time matters on 2 cores), one module per theme.
+
+mod support;
+
+/// Brief scenarios, exit codes, flags and subcommands.
+mod cli;
+/// Bad input: one clear error with file:line:column and exit 2.
+mod errors;
+/// Output formats: snapshots and structure.
+mod formats;
+/// Every rule outcome, driven by `fixtures/rules/<RULE-ID>/<status>-*.yaml`.
+mod rules;

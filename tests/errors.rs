@@ -1,0 +1,64 @@
+//! Bad input gets one clear error naming file:line:column and exit 2: never
+//! a panic, never a silent pass. Each YAML fixture in `fixtures/invalid/`
+//! states what it expects on its first line (`# expect: LINE:COL message`);
+//! JSON cannot carry comments, so JSON fixtures are listed here.
+
+use crate::support::{files_in, modelgate, relative};
+
+const JSON_EXPECTATIONS: [(&str, &str); 2] = [
+    ("fixtures/invalid/malformed.json", "5:1 invalid JSON: key must be a string"),
+    ("fixtures/invalid/deep-nesting.json", "1:256 nesting is too deep"),
+];
+
+fn expectation(path: &str) -> String {
+    if let Some((_, e)) = JSON_EXPECTATIONS.iter().find(|(p, _)| *p == path) {
+        return e.to_string();
+    }
+    let text = std::fs::read_to_string(crate::support::root().join(path)).unwrap();
+    let first = text.lines().next().unwrap_or("");
+    first.strip_prefix("# expect: ").unwrap_or_else(|| panic!("{path}: first line must be `# expect: LINE:COL message`")).to_string()
+}
+
+#[test]
+fn each_invalid_fixture_fails_with_its_position_and_message() {
+    let files = files_in("fixtures/invalid");
+    assert!(files.len() >= 15, "expected the full set of invalid fixtures");
+    for file in files {
+        let path = relative(&file);
+        let expected = expectation(&path);
+        let (position, message) = expected.split_once(' ').expect("LINE:COL message");
+        let message = message.split(" (did you mean").next().unwrap();
+        let run = modelgate(&["check", &path]);
+        assert_eq!(run.code, 2, "{path}: exit 2; stderr:\n{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{path}: nothing on stdout, got:\n{}", run.stdout);
+        assert!(run.stderr.contains(&format!("{path}:{position}")), "{path}: stderr names {position}:\n{}", run.stderr);
+        assert!(run.stderr.contains(message), "{path}: stderr says `{message}`:\n{}", run.stderr);
+        if let Some(hint) = expected.split(" (").nth(1) {
+            let hint = hint.trim_end_matches(')');
+            assert!(run.stderr.contains(hint), "{path}: stderr hints `{hint}`:\n{}", run.stderr);
+        }
+        assert!(!run.stderr.contains("panicked"), "{path}: no panic");
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{path}: exactly one error:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_pass() {
+    let run = modelgate(&["check", "fixtures/does-not-exist.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("fixtures/does-not-exist.yaml: cannot read"), "{}", run.stderr);
+}
+
+#[test]
+fn a_directory_without_proposals_is_an_error() {
+    let run = modelgate(&["check", "src"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no .yaml, .yml or .json files"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_now_date_is_an_error() {
+    let run = modelgate(&["check", "--now", "23/11/2026", "fixtures/"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--now must be a date as YYYY-MM-DD"), "{}", run.stderr);
+}

@@ -1,0 +1,57 @@
+//! Every outcome a rule can produce is exercised by a fixture:
+//! `fixtures/rules/<RULE-ID>/<status>[-what].yaml` must give <status> for
+//! <RULE-ID>, and a failure or warning must point at a line of that file.
+
+use crate::support::{check_json, files_in, finding, relative, root};
+
+const STATUSES: [&str; 4] = ["pass", "fail", "warn", "not_applicable"];
+
+#[test]
+fn each_rule_fixture_gives_the_status_its_name_says() {
+    let mut checked = 0;
+    for dir in files_in("fixtures/rules") {
+        let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+        for file in files_in(&relative(&dir)) {
+            let name = file.file_stem().unwrap().to_string_lossy().to_string();
+            let expected = STATUSES
+                .iter()
+                .find(|s| name == **s || name.starts_with(&format!("{s}-")))
+                .unwrap_or_else(|| panic!("{}: name must start with a status", relative(&file)));
+            let path = relative(&file);
+            let (code, report) = check_json(&[&path]);
+            let f = finding(&report, &rule);
+            assert_eq!(f["status"], *expected, "{path}: {rule} gave {}: {}", f["status"], f["message"]);
+            if *expected == "fail" || *expected == "warn" {
+                let location = &f["location"];
+                assert_eq!(location["file"], path, "{path}: location names the proposal file");
+                let line = location["line"].as_u64().expect("line") as usize;
+                let text = std::fs::read_to_string(root().join(&path)).unwrap();
+                assert!(line >= 1 && line <= text.lines().count(), "{path}: line {line} is in the file");
+            }
+            if *expected == "fail" {
+                assert_eq!(code, 1, "{path}: a failure exits 1");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} rule fixtures found");
+}
+
+#[test]
+fn every_rule_has_fixtures_for_pass_fail_and_not_applicable() {
+    let run = crate::support::modelgate(&["check", "--now", crate::support::NOW, "--format", "json", "fixtures/saas-gpt4o-internal.yaml"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for f in report["proposals"][0]["findings"].as_array().unwrap() {
+        let rule = f["rule"].as_str().unwrap();
+        let dir = format!("fixtures/rules/{rule}");
+        assert!(root().join(&dir).is_dir(), "{rule} has no fixture directory {dir}");
+        let names: Vec<String> =
+            files_in(&dir).iter().map(|p| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
+        for status in ["pass", "fail", "not_applicable"] {
+            let has = names.iter().any(|n| n == status || n.starts_with(&format!("{status}-")));
+            // Advisory rules never fail; they warn instead.
+            let needed = !(status == "fail" && f["category"] == "advisory");
+            assert!(has || !needed, "{rule} has no `{status}` fixture in {dir}");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Runs the built binary from the crate root, so fixture paths in outputs
+//! are relative and stable.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The date every test judges as today, so outputs never depend on the clock.
+pub const NOW: &str = "2026-11-23";
+
+/// What a run printed and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `modelgate` with arguments, from the crate root.
+pub fn modelgate(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_modelgate"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run modelgate");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `modelgate check --now NOW --format json ARGS...`, parsed.
+pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--now", NOW, "--format", "json"];
+    all.extend_from_slice(args);
+    let run = modelgate(&all);
+    let json = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}); exit {}; stderr:\n{}\nstdout:\n{}", run.code, run.stderr, run.stdout));
+    (run.code, json)
+}
+
+/// The finding of `rule` in the first proposal of a JSON report.
+pub fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    report["proposals"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("no finding for {rule}"))
+}
+
+/// Files in a fixture directory, sorted.
+pub fn files_in(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// A path relative to the crate root, `/`-separated.
+pub fn relative(path: &std::path::Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
