@@ -69,8 +69,10 @@ fn output_writes_several_formats_from_one_run() {
 
 #[test]
 fn the_same_inputs_give_the_same_bytes() {
-    let first = modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
-    let second = modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
+    let first =
+        modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
+    let second =
+        modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
     assert_eq!(first.stdout, second.stdout);
     assert!(!first.stdout.is_empty());
 }
@@ -173,7 +175,11 @@ fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
 fn explain_prints_what_a_rule_checks_and_where_it_is_stated() {
     let run = modelgate(&["explain", "LIC-LLAMA-MAU"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("Citation     Llama Community License Agreement (Llama 2 to Llama 4) §2"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Citation     Llama Community License Agreement (Llama 2 to Llama 4) §2"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("policies/license/llama_mau.rego"));
     let run = modelgate(&["explain", "LIC-LLAMA-MAUU"]);
     assert_eq!(run.code, 2);

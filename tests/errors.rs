@@ -16,7 +16,10 @@ fn expectation(path: &str) -> String {
     }
     let text = std::fs::read_to_string(crate::support::root().join(path)).unwrap();
     let first = text.lines().next().unwrap_or("");
-    first.strip_prefix("# expect: ").unwrap_or_else(|| panic!("{path}: first line must be `# expect: LINE:COL message`")).to_string()
+    first
+        .strip_prefix("# expect: ")
+        .unwrap_or_else(|| panic!("{path}: first line must be `# expect: LINE:COL message`"))
+        .to_string()
 }
 
 #[test]

@@ -39,7 +39,14 @@ fn each_rule_fixture_gives_the_status_its_name_says() {
 
 #[test]
 fn every_rule_has_fixtures_for_pass_fail_and_not_applicable() {
-    let run = crate::support::modelgate(&["check", "--now", crate::support::NOW, "--format", "json", "fixtures/saas-gpt4o-internal.yaml"]);
+    let run = crate::support::modelgate(&[
+        "check",
+        "--now",
+        crate::support::NOW,
+        "--format",
+        "json",
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     for f in report["proposals"][0]["findings"].as_array().unwrap() {
         let rule = f["rule"].as_str().unwrap();

@@ -20,11 +20,8 @@ pub fn root() -> PathBuf {
 
 /// Runs `modelgate` with arguments, from the crate root.
 pub fn modelgate(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_modelgate"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run modelgate");
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_modelgate")).args(args).current_dir(root()).output().expect("run modelgate");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -37,8 +34,9 @@ pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["check", "--now", NOW, "--format", "json"];
     all.extend_from_slice(args);
     let run = modelgate(&all);
-    let json = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}); exit {}; stderr:\n{}\nstdout:\n{}", run.code, run.stderr, run.stdout));
+    let json = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!("not JSON ({e}); exit {}; stderr:\n{}\nstdout:\n{}", run.code, run.stderr, run.stdout)
+    });
     (run.code, json)
 }
 
