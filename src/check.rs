@@ -69,12 +69,17 @@ pub struct CheckOptions {
     pub now: String,
     /// Waivers, if given.
     pub waivers: Option<Waivers>,
+    /// Limit on one evaluation of all rules for one proposal.
+    pub time_limit: Option<std::time::Duration>,
 }
 
 /// Judges every proposal of the set.
 pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Result<Report> {
     let subjects = context.subjects(set)?;
     let mut engine = context.engine.clone();
+    if let Some(limit) = options.time_limit {
+        engine.set_time_limit(limit);
+    }
     let mut proposals: Vec<ProposalResult> =
         subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();
     let stale = match &options.waivers {

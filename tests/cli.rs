@@ -202,3 +202,25 @@ fn licenses_and_models_browse_the_catalog() {
     let run = modelgate(&["models", "--license", "mit"]);
     assert!(run.stdout.contains("microsoft/phi-4"), "{}", run.stdout);
 }
+
+#[test]
+fn a_recursive_function_in_a_policy_is_refused_before_evaluation() {
+    let run = modelgate(&["check", "--policy", "fixtures/policies/recursive-function", "fixtures/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("fixtures/policies/recursive-function/loop.rego:7"), "{}", run.stderr);
+    assert!(run.stderr.contains("recursive function"), "{}", run.stderr);
+    let run = modelgate(&["test", "--policy", "fixtures/policies/recursive-function"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn a_runaway_rule_is_stopped_by_the_time_limit_and_is_an_error() {
+    let args =
+        ["--policy", "fixtures/policies/runaway-rule", "--timeout-ms", "200", "fixtures/saas-gpt4o-internal.yaml"];
+    let (code, report) = check_json(&args);
+    assert_eq!(code, 2);
+    let f = finding(&report, "ACME-SLOW");
+    assert_eq!(f["status"], "error");
+    assert_eq!(f["message"], "the rule could not be evaluated: evaluation exceeded the time limit of 200 ms");
+    assert_eq!(report["proposals"][0]["verdict"], "error");
+}

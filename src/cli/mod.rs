@@ -80,6 +80,10 @@ struct CheckArgs {
     /// Waiver file: turns named failures into `waived`.
     #[arg(long, value_name = "FILE")]
     waivers: Option<PathBuf>,
+    /// Time limit for evaluating all rules on one proposal, in milliseconds;
+    /// a rule still running then is an `error` finding (exit 2).
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    timeout_ms: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,7 +175,8 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let context = Context::new(&args.policy.policies)?;
     let set =
         load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
-    let report = check(&context, &set, &CheckOptions { now, waivers })?;
+    let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
+    let report = check(&context, &set, &CheckOptions { now, waivers, time_limit })?;
     for (format, file) in &outputs {
         std::fs::write(file, format.render(&report))
             .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;

@@ -11,6 +11,7 @@
 pub mod bundle;
 pub mod input;
 pub mod meta;
+mod recursion;
 pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -106,6 +107,7 @@ pub struct Engine {
     rules: Arc<Vec<Rule>>,
     digest: Arc<PolicyDigest>,
     replaced: Arc<BTreeSet<String>>,
+    time_limit: std::time::Duration,
 }
 
 /// A module's package path and the top-level rule names it declares.
@@ -115,10 +117,17 @@ struct ModuleInfo {
     names: BTreeSet<String>,
 }
 
+/// The default limit on one evaluation of all rules for one proposal.
+pub const DEFAULT_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn new_regorus() -> regorus::Engine {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
     engine.set_gather_prints(true);
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: DEFAULT_TIME_LIMIT,
+        check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
+    });
     engine
 }
 
@@ -130,6 +139,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
             .add_policy(file.path.clone(), file.text.to_string())
             .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", file.path, first_lines(&e.to_string()))))?;
     }
+    recursion::check(&mut engine)?;
     for file in data {
         let source = SourceFile::from_text(file.path.clone(), file.text.clone());
         let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
@@ -232,6 +242,7 @@ impl Engine {
             rules: Arc::new(rules),
             digest: Arc::new(PolicyDigest { sha256, files }),
             replaced: Arc::new(replaced),
+            time_limit: DEFAULT_TIME_LIMIT,
         })
     }
 
@@ -312,6 +323,26 @@ impl Engine {
         &self.digest
     }
 
+    /// Stops any single evaluation that runs longer than `limit`: a runaway
+    /// rule becomes an `error` outcome instead of hanging the gate.
+    pub fn set_time_limit(&mut self, limit: std::time::Duration) {
+        self.time_limit = limit;
+        self.regorus.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit,
+            check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
+        });
+    }
+
+    /// An evaluation error as reported: the time limit without the measured
+    /// elapsed time, so the same inputs always give the same report.
+    fn describe_error(&self, message: &str) -> String {
+        if message.contains("exceeded time limit") {
+            format!("evaluation exceeded the time limit of {} ms", self.time_limit.as_millis())
+        } else {
+            first_lines(message)
+        }
+    }
+
     /// Evaluates every rule on one input; one outcome per rule, in `rules()` order.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
         self.regorus.set_input(input);
@@ -322,7 +353,7 @@ impl Engine {
             _ => (0..self.rules.len())
                 .map(|i| match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{i}")) {
                     Ok(value) => outcome(&value, self.rules[i].meta.category),
-                    Err(e) => Outcome::Error(first_lines(&e.to_string())),
+                    Err(e) => Outcome::Error(self.describe_error(&e.to_string())),
                 })
                 .collect(),
         }

@@ -1,0 +1,250 @@
+//! Rejects recursive functions before anything is evaluated.
+//!
+//! regorus does not detect a function that calls itself (directly or through
+//! other functions): evaluating one overflows the stack and aborts the
+//! process, which no panic handler can catch. OPA rejects such policies at
+//! compile time; modelgate does the same here, from the parsed modules.
+//!
+//! Calls are read from each function's body text (strings and comments
+//! removed) and resolved like Rego resolves them: a bare name in the same
+//! package, `data.`-rooted paths, and paths through an import alias.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use regorus::unstable::{Rule as AstRule, RuleHead};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A function definition: where it is and whom it calls.
+struct Function {
+    file: String,
+    line: u32,
+    calls: BTreeSet<String>,
+}
+
+/// Checks every function of the engine's modules; errors on the first cycle.
+pub fn check(engine: &mut regorus::Engine) -> Result<()> {
+    let packages = engine.get_policy_package_components().map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
+    let mut functions: BTreeMap<String, Function> = BTreeMap::new();
+    let mut raw_calls: Vec<(String, String, BTreeMap<String, String>, Vec<String>)> = Vec::new();
+    for (module, package) in engine.get_modules().iter().zip(packages) {
+        let package = package.components.join(".");
+        let mut aliases = BTreeMap::new();
+        for import in &module.imports {
+            let path = import.refr.span().text().to_string();
+            let alias = match &import.r#as {
+                Some(span) => span.text().to_string(),
+                None => path.rsplit('.').next().unwrap_or(&path).to_string(),
+            };
+            aliases.insert(alias, path);
+        }
+        for rule in &module.policy {
+            let AstRule::Spec { span, head: RuleHead::Func { refr, .. }, .. } = rule.as_ref() else {
+                continue;
+            };
+            let name = refr.span().text().to_string();
+            let full = format!("{package}.{name}");
+            // The rule text names the function once in its head; any further
+            // mention followed by `(` is a call.
+            let mut calls = call_names(span.text());
+            if let Some(head) = calls.iter().position(|c| *c == name) {
+                calls.remove(head);
+            }
+            functions.entry(full.clone()).or_insert_with(|| Function {
+                file: span.source.file().to_string(),
+                line: span.line,
+                calls: BTreeSet::new(),
+            });
+            raw_calls.push((full, package.clone(), aliases.clone(), calls));
+        }
+    }
+    for (full, package, aliases, calls) in raw_calls {
+        let resolved: Vec<String> = calls
+            .iter()
+            .filter_map(|call| resolve(call, &package, &aliases))
+            .filter(|target| functions.contains_key(target))
+            .collect();
+        if let Some(f) = functions.get_mut(&full) {
+            f.calls.extend(resolved);
+        }
+    }
+    if let Some(cycle) = find_cycle(&functions) {
+        let first = &functions[&cycle[0]];
+        return Err(Error::new(
+            ErrorKind::Policy,
+            format!(
+                "{}:{}: recursive function `{}` is not allowed (regorus would abort evaluating it)",
+                first.file,
+                first.line,
+                cycle.join("` -> `")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Where a call goes: `data.`-rooted, through an import alias, or a bare
+/// name in the same package.
+fn resolve(call: &str, package: &str, aliases: &BTreeMap<String, String>) -> Option<String> {
+    if let Some(rest) = call.strip_prefix("data.") {
+        return Some(rest.to_string());
+    }
+    match call.split_once('.') {
+        None => Some(format!("{package}.{call}")),
+        Some((first, rest)) => {
+            let target = aliases.get(first)?;
+            Some(format!("{}.{rest}", target.strip_prefix("data.")?))
+        }
+    }
+}
+
+/// The first cycle in the call graph, in name order, as `[a, b, ..., a]`.
+fn find_cycle(functions: &BTreeMap<String, Function>) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Unseen,
+        OnPath,
+        Done,
+    }
+    let mut marks: BTreeMap<&str, Mark> = functions.keys().map(|k| (k.as_str(), Mark::Unseen)).collect();
+    for start in functions.keys() {
+        if marks[start.as_str()] != Mark::Unseen {
+            continue;
+        }
+        // Iterative depth-first search: policies may be large and the
+        // checker itself must not recurse without bound.
+        let mut path: Vec<(&str, Vec<&str>)> =
+            vec![(start, functions[start].calls.iter().map(String::as_str).collect())];
+        marks.insert(start, Mark::OnPath);
+        while let Some((node, pending)) = path.last_mut() {
+            let node = *node;
+            match pending.pop() {
+                Some(next) => match marks[next] {
+                    Mark::OnPath => {
+                        let from = path.iter().position(|(n, _)| *n == next).unwrap_or(0);
+                        let mut cycle: Vec<String> = path[from..].iter().map(|(n, _)| n.to_string()).collect();
+                        cycle.push(next.to_string());
+                        return Some(cycle);
+                    }
+                    Mark::Unseen => {
+                        marks.insert(next, Mark::OnPath);
+                        path.push((next, functions[next].calls.iter().map(String::as_str).collect()));
+                    }
+                    Mark::Done => {}
+                },
+                None => {
+                    marks.insert(node, Mark::Done);
+                    path.pop();
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Names followed by `(` in Rego text, strings and comments removed.
+fn call_names(text: &str) -> Vec<String> {
+    let cleaned = strip_strings_and_comments(text);
+    let bytes = cleaned.as_bytes();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
+                i += 1;
+            }
+            let preceded_by_dot = start > 0 && bytes[start - 1] == b'.';
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            if !preceded_by_dot && j < bytes.len() && bytes[j] == b'(' {
+                names.push(cleaned[start..i].trim_end_matches('.').to_string());
+            }
+        } else {
+            i += 1;
+        }
+    }
+    names
+}
+
+fn strip_strings_and_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(' ');
+                while let Some(s) = chars.next() {
+                    match s {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '`' => {
+                out.push(' ');
+                for s in chars.by_ref() {
+                    if s == '`' {
+                        break;
+                    }
+                }
+            }
+            '#' => {
+                for s in chars.by_ref() {
+                    if s == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(modules: &[(&str, &str)]) -> regorus::Engine {
+        let mut engine = regorus::Engine::new();
+        for (path, text) in modules {
+            engine.add_policy(path.to_string(), text.to_string()).unwrap();
+        }
+        engine
+    }
+
+    #[test]
+    fn direct_recursion_is_rejected() {
+        let mut e = engine(&[("a.rego", "package a\nimport rego.v1\nf(x) := y if {\n  y := f(x)\n}\n")]);
+        let err = check(&mut e).unwrap_err();
+        assert!(err.message().contains("recursive function `a.f` -> `a.f`"), "{err}");
+        assert!(err.message().starts_with("a.rego:3:"), "{err}");
+    }
+
+    #[test]
+    fn mutual_recursion_across_packages_through_imports_is_rejected() {
+        let mut e = engine(&[
+            ("a.rego", "package a\nimport rego.v1\nimport data.b as other\nf(x) := other.g(x)\n"),
+            ("b.rego", "package b\nimport rego.v1\ng(x) := data.a.f(x)\n"),
+        ]);
+        let err = check(&mut e).unwrap_err();
+        assert!(err.message().contains("`a.f` -> `b.g` -> `a.f`"), "{err}");
+    }
+
+    #[test]
+    fn calls_to_builtins_other_functions_and_names_in_strings_are_fine() {
+        let mut e = engine(&[(
+            "a.rego",
+            "package a\nimport rego.v1\n# f(x) in a comment\nf(x) := sprintf(\"f(%v)\", [g(x)])\ng(x) := count(x)\n",
+        )]);
+        check(&mut e).unwrap();
+    }
+}
