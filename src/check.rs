@@ -76,17 +76,49 @@ pub struct CheckOptions {
 /// Judges every proposal of the set.
 pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Result<Report> {
     let subjects = context.subjects(set)?;
-    let mut engine = context.engine.clone();
-    if let Some(limit) = options.time_limit {
-        engine.set_time_limit(limit);
-    }
-    let mut proposals: Vec<ProposalResult> =
-        subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();
+    let mut proposals = judge_all(context, &subjects, options);
     let stale = match &options.waivers {
         Some(waivers) => apply_waivers(&mut proposals, waivers, &context.catalog, &options.now),
         None => Vec::new(),
     };
     Ok(assemble(context, set, options, proposals, stale))
+}
+
+/// Judges subjects on every core, one prepared engine per thread; results
+/// come back in subject order, so the output is the same as a sequential run.
+pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(subjects.len()).max(1);
+    let engine_for_thread = || {
+        let mut engine = context.engine.clone();
+        if let Some(limit) = options.time_limit {
+            engine.set_time_limit(limit);
+        }
+        engine
+    };
+    if threads == 1 {
+        let mut engine = engine_for_thread();
+        return subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, ProposalResult)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut engine = engine_for_thread();
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(subject) = subjects.get(i) else { break };
+                        done.push((i, judge(&mut engine, &context.catalog, subject, &options.now)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Judges one subject: every license alternative is tried, and the first
