@@ -1,0 +1,110 @@
+# License terms as the license and redistribution rules read them: the
+# records that bind a proposal (input.resolved.licenses), whether a
+# redistribution trigger is met, whether the model is a derivative, and the
+# citation of a term. Rules judge terms, never license ids or names.
+package modelgate.lib.licenses
+
+import rego.v1
+
+# known is the set of binding license records that exist in the catalog.
+known contains license if {
+	some license in input.resolved.licenses
+	license.known == true
+}
+
+# unknown is the set of binding license ids without a record (and the SPDX
+# placeholders NOASSERTION and NONE, which never have one).
+unknown contains license if {
+	some license in input.resolved.licenses
+	not license.known == true
+}
+
+# with_term(name) is the set of known records that state term `name`
+# (absent means "the license says nothing").
+with_term(name) := {license | some license in known; license.terms[name]}
+
+# citation(license, term) cites a term: the license's name, the term's
+# section, and the term's own URL where it is stated in another document
+# (a use policy), else the license's URL.
+citation(license, term) := {
+	"document": license.name,
+	"section": term.section,
+	"url": object.get(term, "url", license.url),
+}
+
+# meta_mau_clause(license) holds for the user ceiling LIC-LLAMA-MAU judges:
+# the Llama Community Licenses' snapshot clause. LIC-USER-THRESHOLD judges
+# every other user ceiling, so the two rules never judge the same clause.
+meta_mau_clause(license) if {
+	license.family == "llama"
+	license.terms.user_threshold
+}
+
+# triggered(trigger) holds when a redistribution duty with that trigger is
+# due: `distribution` when weights (or derivatives) are given to others,
+# `distribution_or_hosted_service` also when the model, or a product built on
+# it, is offered to others as a service.
+triggered(trigger) if {
+	trigger in {"distribution", "distribution_or_hosted_service"}
+	input.distribution.weights == true
+}
+
+triggered(trigger) if {
+	trigger == "distribution_or_hosted_service"
+	input.distribution.hosted_service == true
+}
+
+# how(trigger) says in words what met the trigger, for messages.
+how(trigger) := "the weights are given to others" if {
+	triggered(trigger)
+	input.distribution.weights == true
+}
+
+how(trigger) := "the model is offered to others as a hosted service" if {
+	trigger == "distribution_or_hosted_service"
+	input.distribution.weights != true
+	input.distribution.hosted_service == true
+}
+
+# derivative holds when the model is a fine-tune, distillation or other
+# derivative: the proposal declares a fine-tune, or the model derives from a
+# catalog model (model.base_model, or a catalog model with a base).
+derivative if input.use.fine_tune != null
+
+derivative if count(input.resolved.lineage) > 0
+
+# trains_made_available holds when outputs train another model and something
+# leaves the organisation: the model trained on the outputs is taken to be
+# what is distributed or made available.
+trains_made_available if {
+	input.use.outputs_train_other_models == true
+	input.distribution.weights == true
+}
+
+trains_made_available if {
+	input.use.outputs_train_other_models == true
+	input.distribution.hosted_service == true
+}
+
+# subject_model is the catalog record that says what the model is: the model
+# itself, else (a derivative outside the catalog) its nearest base. Undefined
+# when neither is in the catalog.
+subject_model := input.resolved.model if input.resolved.model != null
+
+subject_model := input.resolved.lineage[0] if {
+	input.resolved.model == null
+	count(input.resolved.lineage) > 0
+}
+
+# model_label names the model for messages.
+model_label := input.resolved.model.name if input.resolved.model != null
+
+model_label := input.model.id if {
+	input.resolved.model == null
+	input.model.id != null
+}
+
+model_label := "the model" if {
+	input.resolved.model == null
+	input.model.id == null
+}

@@ -1,0 +1,88 @@
+# LIC-COMMERCIAL: a license whose grant excludes commercial use (CC-BY-NC,
+# the Mistral Research License, research licenses, Cohere's C4AI terms)
+# gives a business no right to use the model in the course of its business.
+# Judged on each binding record's `commercial_use.allowed`; a license without
+# a record cannot show the grant, so it warns (LIC-UNKNOWN fails it as well).
+package modelgate.rules.license.commercial
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-COMMERCIAL",
+	"title": "Commercial use needs a license that grants it",
+	"severity": "critical",
+	"category": "license",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The commercial-use grant of each binding license (example: CC BY-NC 4.0)",
+		"section": "2(a)(1)",
+		"url": "https://creativecommons.org/licenses/by-nc/4.0/legalcode",
+	},
+	"description": concat(" ", [
+		"Use in the course of a business (use.commercial) needs every binding license to grant",
+		"commercial use; non-commercial and research-only licenses do not.",
+	]),
+	"remediation": concat(" ", [
+		"Buy a commercial license from the licensor and record it as a waiver (reason",
+		"license_acquired), or choose a model whose license allows commercial use.",
+	]),
+}
+
+_commercial := input.use.commercial == true
+
+# Known records that withhold commercial use.
+_non_commercial contains license if {
+	some license in licenses.known
+	license.terms.commercial_use.allowed == false
+}
+
+default applies := false
+
+applies if _commercial
+
+applies if count(_non_commercial) > 0
+
+deny contains v if {
+	_commercial
+	some license in _non_commercial
+	term := license.terms.commercial_use
+	v := {
+		"msg": sprintf(
+			"%s grants no commercial use (section %s), but the proposal declares use in the course of a business",
+			[license.name, term.section],
+		),
+		"path": "/use/commercial",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+	}
+}
+
+warn contains v if {
+	_commercial
+	some license in licenses.unknown
+	v := {
+		"msg": sprintf(
+			"%s has no record in the catalog: modelgate cannot tell whether it grants commercial use",
+			[license.id],
+		),
+		"path": "/use/commercial",
+		"license": license.id,
+		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",
+	}
+}
+
+obligations contains o if {
+	not _commercial
+	some license in _non_commercial
+	term := license.terms.commercial_use
+	o := {
+		"text": sprintf(
+			"Keep the use non-commercial: %s grants no commercial use; any use in the course of a business needs a separate license",
+			[license.name],
+		),
+		"section": term.section,
+		"license": license.id,
+	}
+}

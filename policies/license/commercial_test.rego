@@ -1,0 +1,74 @@
+package modelgate.rules.license.commercial_test
+
+import data.modelgate.rules.license.commercial
+import rego.v1
+
+_nc := {
+	"id": "CC-BY-NC-4.0",
+	"name": "CC BY-NC 4.0",
+	"url": "https://example.test/by-nc",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": false, "section": "2(a)(1)"}},
+}
+
+_open := {
+	"id": "Apache-2.0",
+	"name": "Apache License 2.0",
+	"url": "https://example.test/apache",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": true, "section": "2"}},
+}
+
+_unknown := {"id": "LicenseRef-acme-internal", "known": false}
+
+_input(commercial, records) := {
+	"use": {"commercial": commercial},
+	"resolved": {"licenses": records},
+}
+
+test_commercial_use_of_a_non_commercial_license_fails if {
+	result := commercial.deny with input as _input(true, [_nc, _open])
+	count(result) == 1
+	some v in result
+	v.path == "/use/commercial"
+	v.license == "CC-BY-NC-4.0"
+	v.citation.section == "2(a)(1)"
+	v.citation.url == "https://example.test/by-nc"
+}
+
+test_every_non_commercial_license_is_named if {
+	other := object.union(_nc, {"id": "LicenseRef-x-aup"})
+	result := commercial.deny with input as _input(true, [_nc, other])
+	{v.license | some v in result} == {"CC-BY-NC-4.0", "LicenseRef-x-aup"}
+}
+
+test_commercial_use_of_a_commercial_license_passes if {
+	inp := _input(true, [_open])
+	commercial.applies with input as inp
+	count(commercial.deny) == 0 with input as inp
+	count(commercial.warn) == 0 with input as inp
+}
+
+test_non_commercial_use_passes_with_an_obligation if {
+	inp := _input(false, [_nc])
+	commercial.applies with input as inp
+	count(commercial.deny) == 0 with input as inp
+	obligations := commercial.obligations with input as inp
+	count(obligations) == 1
+	some o in obligations
+	o.license == "CC-BY-NC-4.0"
+}
+
+test_a_license_without_a_record_warns if {
+	inp := _input(true, [_unknown])
+	count(commercial.deny) == 0 with input as inp
+	result := commercial.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "LicenseRef-acme-internal"
+	v.path == "/use/commercial"
+}
+
+test_non_commercial_use_of_commercial_licenses_is_not_applicable if {
+	not commercial.applies with input as _input(false, [_open])
+}
