@@ -3,6 +3,7 @@
 # in the calendar month before the version's release date (section 2).
 package modelgate.rules.license.llama_mau
 
+import data.modelgate.lib.licenses
 import rego.v1
 
 meta := {
@@ -26,11 +27,11 @@ meta := {
 	]),
 }
 
-# Llama licenses with a user ceiling that bind this proposal.
+# Llama licenses with a user ceiling that bind this proposal (the clause
+# LIC-USER-THRESHOLD leaves to this rule).
 _llama contains license if {
 	some license in input.resolved.licenses
-	license.family == "llama"
-	license.terms.user_threshold
+	licenses.meta_mau_clause(license)
 }
 
 default applies := false
