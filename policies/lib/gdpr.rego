@@ -2,6 +2,7 @@
 package modelgate.lib.gdpr
 
 import data.modelgate.lib.geo
+import data.modelgate.lib.provider
 import rego.v1
 
 # Classes that are personal data.
@@ -31,23 +32,15 @@ governed(p) if {
 	geo.in_eea(p.organization.domicile)
 }
 
-# locations(p) is where the data is processed: the declared regions, or,
-# for an on-premises deployment that declares none, the organisation's
-# domicile. Empty when neither is known.
-locations(p) := {geo.location(r) | some r in p.deployment.regions} if count(p.deployment.regions) > 0
+# locations(p) is where the data is processed, as locations (ISO codes,
+# EU/EEA, `global`): see provider.places. Empty when unknown.
+locations(p) := {geo.location(code) | some code in provider.places(p)}
 
-locations(p) := {p.organization.domicile} if {
-	count(p.deployment.regions) == 0
-	p.deployment.provider == "on_prem"
-	p.organization.domicile != null
-}
+# special_category(p): the data includes GDPR Art. 9(1) special categories:
+# declared special-category data, or health data (PHI) the GDPR governs.
+special_category(p) if "special_category" in p.data.classes
 
-locations(p) := set() if {
-	count(p.deployment.regions) == 0
-	not _on_prem_with_domicile(p)
-}
-
-_on_prem_with_domicile(p) if {
-	p.deployment.provider == "on_prem"
-	p.organization.domicile != null
+special_category(p) if {
+	"phi" in p.data.classes
+	governed(p)
 }

@@ -24,6 +24,36 @@ in_eu(loc) if _facts.countries[loc].eu == true
 
 in_eu(loc) if loc == "EU"
 
+# countries(code) is the set of countries a place code may put the data in:
+# one country for a country code or a region id; every member for EU or EEA
+# (separately coded territories inside the EU included, as the country
+# facts mark them). Undefined for `global`, which may be anywhere.
+countries(code) := _expand(location(code))
+
+_expand(loc) := {loc} if _facts.countries[loc]
+
+_expand(loc) := {c | some c, f in _facts.countries; f.eu == true} if loc == "EU"
+
+_expand(loc) := {c | some c, f in _facts.countries; f.eea == true} if loc == "EEA"
+
+# within(code, allowed) holds when a place code stays inside a list of
+# allowed place codes: the same code (a region id matches only itself), or
+# every country it may put the data in is a country, or a member of a bloc,
+# that the list names. A region id in the list allows only that region.
+# `global` is never within anything.
+within(code, allowed) if {
+	location(code) != "global"
+	code in allowed
+}
+
+within(code, allowed) if {
+	location(code) != "global"
+	places := countries(code)
+	count(places) > 0
+	permitted := {c | some a in allowed; not _facts.regions[a]; some c in _expand(location(a))}
+	count(places - permitted) == 0
+}
+
 # adequacy(country, now) is the GDPR Art. 45 decision covering a country on
 # the date now (YYYY-MM-DD), if one is in force.
 adequacy(country, now) := decision if {
@@ -47,3 +77,7 @@ country_name(code) := code if not _facts.countries[code]
 # partition(code) is the cloud partition of a provider region id
 # (commercial, us_gov, cn, ...), if the region names one.
 partition(code) := _facts.regions[code].partition
+
+# region_provider(code) is the provider a region id belongs to (aws, azure,
+# gcp), if code is a provider region id.
+region_provider(code) := _facts.regions[code].provider

@@ -3,6 +3,7 @@
 # undefined: rules that need a fact treat its absence as "not shown".
 package modelgate.lib.provider
 
+import data.modelgate.lib.geo
 import rego.v1
 
 _providers := data.modelgate.facts.residency.providers
@@ -25,6 +26,11 @@ service_id(p) := p.deployment.service if {
 # service(p) is the service record, when the facts have one.
 service(p) := _providers[p.deployment.provider].services[service_id(p)]
 
+# service_label(p) names the service for messages: its id, else the provider.
+service_label(p) := service_id(p)
+
+service_label(p) := p.deployment.provider if not service_id(p)
+
 # name(p) is a readable name for the provider.
 name(p) := _providers[p.deployment.provider].name if _providers[p.deployment.provider].name
 
@@ -38,3 +44,75 @@ third_party(p) if p.deployment.provider != "on_prem"
 consumer(p) if p.deployment.tier == "consumer"
 
 consumer(p) if service(p).consumer == true
+
+# dpa(p) is the GDPR Art. 28 processor-terms fact for the service used: the
+# service's own where the facts give one, else the provider's.
+dpa(p) := service(p).dpa
+
+dpa(p) := facts(p).dpa if not service(p).dpa
+
+# routes_globally(p): with no region chosen, the service may process prompts
+# in any country (routes_globally_by_default in the facts).
+routes_globally(p) if service(p).routes_globally_by_default == true
+
+# places(p) is the set of place codes (as the proposal writes them: ISO
+# codes, EU/EEA, region ids, `global`) where the data is processed: the
+# declared regions; else, on premises, the organisation's domicile; else
+# `global` when the service routes globally by default. Empty when unknown.
+places(p) := {r | some r in p.deployment.regions} if count(p.deployment.regions) > 0
+
+places(p) := {p.organization.domicile} if {
+	count(p.deployment.regions) == 0
+	_on_prem_with_domicile(p)
+}
+
+places(p) := {"global"} if {
+	count(p.deployment.regions) == 0
+	not _on_prem_with_domicile(p)
+	routes_globally(p)
+}
+
+places(p) := set() if {
+	count(p.deployment.regions) == 0
+	not _on_prem_with_domicile(p)
+	not routes_globally(p)
+}
+
+_on_prem_with_domicile(p) if {
+	p.deployment.provider == "on_prem"
+	p.organization.domicile != null
+}
+
+# defaulted_to_global(p): no region is declared and the place `global`
+# comes from the service's routing facts.
+defaulted_to_global(p) if {
+	count(p.deployment.regions) == 0
+	"global" in places(p)
+}
+
+# offers_place(p, code): the service's residency facts back a declared place
+# code: a residency option with the same code, one whose countries all lie
+# inside the place (an EU option backs EEA), or an in-region option for a
+# region id of the same provider. `global` claims nothing and is always
+# backed. Undefined when the facts have no service record.
+offers_place(p, "global") if service(p)
+
+offers_place(p, code) if {
+	some option in service(p).residency
+	option.region == code
+}
+
+offers_place(p, code) if {
+	some option in service(p).residency
+	option.region == "in_region"
+	geo.region_provider(code) == p.deployment.provider
+}
+
+offers_place(p, code) if {
+	some option in service(p).residency
+	option.region != "in_region"
+	inner := geo.countries(option.region)
+	outer := geo.countries(code)
+	count(inner) > 0
+	count(inner - outer) == 0
+}

@@ -118,14 +118,23 @@ deny contains v if {
 	}
 }
 
+# Why the data may go anywhere: the declared `global`, or the service's
+# routing facts when no region is declared.
+_global_reason := sprintf(
+	"no region is declared and %s routes requests globally by default",
+	[provider.service_label(input)],
+) if provider.defaulted_to_global(input)
+
+_global_reason := "regions: global" if not provider.defaulted_to_global(input)
+
 deny contains v if {
 	applies
 	"global" in _locations
 	not _mechanism in _safeguards
 	v := {
 		"msg": sprintf(
-			"%s may process the data in any country (regions: global) and no safeguard covers transfers to countries without adequacy (%s)",
-			[provider.name(input), _mechanism],
+			"%s may process the data in any country (%s) and no safeguard covers transfers to countries without adequacy (%s)",
+			[provider.name(input), _global_reason, _mechanism],
 		),
 		"path": "/deployment/regions",
 	}
@@ -137,11 +146,40 @@ warn contains v if {
 	_mechanism in _safeguards
 	v := {
 		"msg": sprintf(
-			"%s may process the data in any country (regions: global); safeguards are declared, but an EU data zone or region avoids the transfer",
-			[provider.name(input)],
+			"%s may process the data in any country (%s); safeguards are declared, but an EU data zone or region avoids the transfer",
+			[provider.name(input), _global_reason],
 		),
 		"path": "/deployment/regions",
 	}
+}
+
+# A declared EEA or adequate place that the service's residency facts do
+# not back: the provider may process the data elsewhere after all.
+warn contains v if {
+	applies
+	provider.third_party(input)
+	some i, code in input.deployment.regions
+	_standing(geo.location(code)) in {"eea", "adequate"}
+	not provider.offers_place(input, code)
+	v := {
+		"msg": sprintf(
+			"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
+			[provider.service_label(input), code],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": concat(" ", [
+			"Use a residency option the provider documents (a region id of the cloud, an EU data zone or",
+			"an EU project), or confirm the processing location in the contract.",
+		]),
+	}
+}
+
+obligations contains o if {
+	applies
+	some code in input.deployment.regions
+	provider.offers_place(input, code)
+	limits := provider.service(input).residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [provider.service_label(input), limits])}
 }
 
 warn contains v if {

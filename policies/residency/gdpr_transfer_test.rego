@@ -5,14 +5,14 @@ import rego.v1
 
 _proposal(regions, mechanism) := {
 	"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
-	"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "api", "regions": regions},
+	"deployment": {"kind": "managed_cloud", "provider": "aws", "service": "aws_bedrock", "tier": "api", "regions": regions},
 	"contracts": {"transfer_mechanism": mechanism},
 	"organization": {"domicile": "DE"},
 	"now": "2026-11-23",
 }
 
 test_eea_regions_pass if {
-	inp := _proposal(["eu-central-1", "FR"], "none")
+	inp := _proposal(["eu-central-1", "EU"], "none")
 	gdpr_transfer.applies with input as inp
 	count(gdpr_transfer.deny) == 0 with input as inp
 	count(gdpr_transfer.warn) == 0 with input as inp
@@ -97,3 +97,34 @@ test_adequacy_before_the_decision_does_not_count if {
 }
 
 json_filter_now(p, now) := object.union(p, {"now": now})
+
+_vendor(provider, regions) := object.union(_proposal(regions, "none"), {"deployment": {
+	"kind": "vendor_api", "provider": provider, "service": null, "tier": "api", "regions": regions,
+}})
+
+test_no_region_on_a_globally_routing_service_is_global if {
+	result := gdpr_transfer.deny with input as _vendor("openai", [])
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+}
+
+test_a_region_the_service_does_not_offer_warns if {
+	inp := _vendor("anthropic", ["EU"])
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+test_an_offered_region_with_limits_passes_with_the_limits_as_an_obligation if {
+	inp := _vendor("openai", ["EU"])
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 0 with input as inp
+	count(gdpr_transfer.obligations) == 1 with input as inp
+}
+
+test_an_unknown_host_in_the_eea_warns if {
+	inp := _vendor("example_host", ["DE"])
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 1 with input as inp
+}

@@ -48,8 +48,16 @@ deny contains v if {
 	v := {
 		"msg": sprintf("PHI reaches %s (%s) without a Business Associate Agreement", [_provider, input.deployment.kind]),
 		"path": "/contracts/baa",
+		"remediation": _no_baa_remediation,
 	}
 }
+
+_no_baa_remediation := sprintf(
+	"%s offers no BAA for %s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
+	[_provider, provider.service_id(input)],
+) if {
+	_service.baa.available == false
+} else := meta.remediation
 
 deny contains v if {
 	applies
@@ -107,9 +115,35 @@ obligations contains o if {
 	)}
 }
 
-_scope := sprintf(" (%s)", [_service.baa.scope]) if _service.baa.scope
+_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _service.baa.scope
 
-_scope := "" if not _service.baa.scope
+_scope := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
+	not _service.baa.scope
+	_service.baa.exclusions
+}
+
+_scope := "" if {
+	not _service.baa.scope
+	not _service.baa.exclusions
+}
+
+_exclusions := sprintf("; not covered: %s", [_service.baa.exclusions]) if _service.baa.exclusions
+
+_exclusions := "" if not _service.baa.exclusions
+
+# A cloud serving another vendor's model: only the cloud's BAA covers the
+# endpoint; the model vendor's own BAA does not (e.g. Anthropic's BAA does not
+# apply to Claude bought through a cloud provider).
+obligations contains o if {
+	applies
+	input.deployment.kind == "managed_cloud"
+	vendor := input.resolved.model.vendor
+	vendor != input.deployment.provider
+	o := {"text": sprintf(
+		"The BAA must be with %s, which operates the endpoint: a BAA with the model's vendor (%s) does not cover the model served by %s",
+		[_provider, vendor, _provider],
+	)}
+}
 
 obligations contains o if {
 	applies

@@ -1,0 +1,50 @@
+package modelgate.lib.provider_test
+
+import data.modelgate.lib.provider
+import rego.v1
+
+_p(provider, service, kind, regions) := {
+	"deployment": {"kind": kind, "provider": provider, "service": service, "tier": "api", "regions": regions},
+	"organization": {"domicile": "DE"},
+}
+
+test_service_defaults if {
+	provider.service_id(_p("aws", null, "self_hosted", [])) == "aws_ec2"
+	provider.service_id(_p("aws", null, "managed_cloud", [])) == "aws_bedrock"
+	provider.service_id(_p("openai", null, "vendor_api", [])) == "openai_api"
+	not provider.service_id(_p("example_host", null, "vendor_api", []))
+	provider.service_label(_p("example_host", null, "vendor_api", [])) == "example_host"
+}
+
+test_places if {
+	provider.places(_p("aws", null, "managed_cloud", ["eu-central-1"])) == {"eu-central-1"}
+	provider.places(_p("on_prem", null, "self_hosted", [])) == {"DE"}
+	provider.places(_p("openai", null, "vendor_api", [])) == {"global"}
+	provider.defaulted_to_global(_p("openai", null, "vendor_api", []))
+	provider.places(_p("aws", null, "managed_cloud", [])) == set()
+	provider.places(_p("example_host", null, "vendor_api", [])) == set()
+}
+
+test_offers_place if {
+	provider.offers_place(_p("aws", "aws_bedrock", "managed_cloud", []), "eu-central-1")
+	not provider.offers_place(_p("aws", "aws_bedrock", "managed_cloud", []), "westeurope")
+	provider.offers_place(_p("openai", null, "vendor_api", []), "EU")
+	provider.offers_place(_p("openai", null, "vendor_api", []), "EEA")
+	not provider.offers_place(_p("openai", null, "vendor_api", []), "DE")
+	not provider.offers_place(_p("anthropic", null, "vendor_api", []), "EU")
+	provider.offers_place(_p("anthropic", null, "vendor_api", []), "global")
+	not provider.offers_place(_p("example_host", null, "vendor_api", []), "global")
+}
+
+test_dpa_prefers_the_service_fact if {
+	provider.dpa(_p("google", "gemini_api_free", "vendor_api", [])).available == false
+	provider.dpa(_p("google", "gemini_api_paid", "vendor_api", [])).available == true
+	provider.dpa(_p("openai", null, "vendor_api", [])).available == true
+}
+
+test_third_party_and_consumer if {
+	provider.third_party(_p("aws", null, "self_hosted", []))
+	not provider.third_party(_p("on_prem", null, "self_hosted", []))
+	provider.consumer(_p("openai", "chatgpt_consumer", "vendor_api", []))
+	not provider.consumer(_p("openai", null, "vendor_api", []))
+}

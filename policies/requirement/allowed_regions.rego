@@ -1,0 +1,127 @@
+# REQ-ALLOWED-REGIONS: the organisation allows processing only in the places
+# it lists (requirements.allowed_regions). Every place the data is processed
+# must lie inside the list: a region id counts through the country it is
+# in, EU and EEA stand for their members, a region id in the list allows only
+# that region, and `global` (the provider may route anywhere) never
+# satisfies the constraint. Undeclared places fail closed.
+package modelgate.rules.requirement.allowed_regions
+
+import data.modelgate.lib.geo
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "REQ-ALLOWED-REGIONS",
+	"title": "Organisation requirement: processing only in allowed regions",
+	"severity": "high",
+	"category": "requirement",
+	"citation": {
+		"document": "Organisation requirement (requirements.allowed_regions); places as ISO 3166-1 codes",
+		"section": "requirements.allowed_regions",
+		"url": "https://www.iso.org/iso-3166-country-codes.html",
+	},
+	"description": concat(" ", [
+		"When the organisation lists allowed regions, every place the data is processed must lie",
+		"inside them (a provider region through its country, EU and EEA through their members); a",
+		"provider that may route anywhere, or undeclared regions, never satisfy the list.",
+	]),
+	"remediation": "Pin the deployment to regions inside requirements.allowed_regions and declare them in deployment.regions.",
+}
+
+default applies := false
+
+applies if count(input.requirements.allowed_regions) > 0
+
+_allowed := input.requirements.allowed_regions
+
+_allowed_text := concat(", ", _allowed)
+
+_places := provider.places(input)
+
+deny contains v if {
+	applies
+	count(_places) == 0
+	v := {
+		"msg": sprintf("the data is processed in undeclared regions; the organisation allows only %s", [_allowed_text]),
+		"path": "/deployment/regions",
+		"remediation": "Declare deployment.regions (ISO codes or provider region ids).",
+	}
+}
+
+deny contains v if {
+	applies
+	some i, code in input.deployment.regions
+	not geo.within(code, _allowed)
+	v := {
+		"msg": sprintf("the data is processed in %s, outside the allowed regions (%s)", [_describe(code), _allowed_text]),
+		"path": sprintf("/deployment/regions/%d", [i]),
+	}
+}
+
+deny contains v if {
+	applies
+	provider.defaulted_to_global(input)
+	v := {
+		"msg": sprintf(
+			"no region is declared and %s routes requests globally by default: the data may leave the allowed regions (%s)",
+			[provider.service_label(input), _allowed_text],
+		),
+		"path": "/deployment/regions",
+	}
+}
+
+deny contains v if {
+	applies
+	count(input.deployment.regions) == 0
+	some code in _places
+	code != "global"
+	not geo.within(code, _allowed)
+	v := {
+		"msg": sprintf(
+			"the deployment is on premises in %s (the organisation's domicile; no region declared), outside the allowed regions (%s)",
+			[geo.country_name(code), _allowed_text],
+		),
+		"path": "/organization/domicile",
+	}
+}
+
+_describe(code) := "any country (global)" if geo.location(code) == "global"
+
+_describe(code) := sprintf("%s (%s)", [code, geo.country_name(geo.location(code))]) if {
+	geo.location(code) != "global"
+	code != geo.location(code)
+}
+
+_describe(code) := geo.country_name(code) if {
+	geo.location(code) != "global"
+	code == geo.location(code)
+}
+
+# A declared place inside the list that the service's residency facts do
+# not back.
+warn contains v if {
+	applies
+	provider.third_party(input)
+	some i, code in input.deployment.regions
+	geo.within(code, _allowed)
+	not provider.offers_place(input, code)
+	v := {
+		"msg": sprintf(
+			"modelgate has no residency fact showing that %s keeps processing in %s",
+			[provider.service_label(input), code],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": concat(" ", [
+			"Use a residency option the provider documents (a region id of the cloud, a data zone or a",
+			"regional project), or confirm the processing location in the contract.",
+		]),
+	}
+}
+
+obligations contains o if {
+	applies
+	some code in input.deployment.regions
+	provider.offers_place(input, code)
+	limits := provider.service(input).residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [provider.service_label(input), limits])}
+}

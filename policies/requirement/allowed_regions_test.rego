@@ -1,0 +1,94 @@
+package modelgate.rules.requirement.allowed_regions_test
+
+import data.modelgate.rules.requirement.allowed_regions
+import rego.v1
+
+_proposal(kind, provider, service, regions, allowed) := {
+	"deployment": {"kind": kind, "provider": provider, "service": service, "tier": "api", "regions": regions},
+	"requirements": {"allowed_regions": allowed},
+	"organization": {"domicile": "DE"},
+}
+
+_bedrock(regions, allowed) := _proposal("managed_cloud", "aws", "aws_bedrock", regions, allowed)
+
+test_a_region_in_an_allowed_bloc_passes if {
+	inp := _bedrock(["eu-central-1", "eu-west-3"], ["EU"])
+	allowed_regions.applies with input as inp
+	count(allowed_regions.deny) == 0 with input as inp
+	count(allowed_regions.warn) == 0 with input as inp
+}
+
+test_a_region_counts_through_its_country if {
+	count(allowed_regions.deny) == 0 with input as _bedrock(["eu-central-1"], ["DE"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["eu-central-1"], ["FR"])
+}
+
+test_a_region_outside_the_list_fails if {
+	result := allowed_regions.deny with input as _bedrock(["eu-central-1", "us-east-1"], ["EU"])
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/1"
+}
+
+test_the_uk_and_switzerland_are_not_in_the_eu if {
+	count(allowed_regions.deny) == 1 with input as _bedrock(["eu-west-2"], ["EU"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["eu-central-2"], ["EEA"])
+}
+
+test_norway_is_in_the_eea_but_not_the_eu if {
+	inp := _proposal("managed_cloud", "azure", "azure_openai", ["norwayeast"], ["EEA"])
+	count(allowed_regions.deny) == 0 with input as inp
+	count(allowed_regions.deny) == 1 with input as _proposal("managed_cloud", "azure", "azure_openai", ["norwayeast"], ["EU"])
+}
+
+test_a_bloc_is_inside_a_larger_bloc_but_not_inside_one_country if {
+	count(allowed_regions.deny) == 0 with input as _bedrock(["EU"], ["EEA"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["EU"], ["DE"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["EEA"], ["EU"])
+}
+
+test_an_allowed_region_id_allows_only_itself if {
+	count(allowed_regions.deny) == 0 with input as _bedrock(["eu-central-1"], ["eu-central-1"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["DE"], ["eu-central-1"])
+}
+
+test_global_never_satisfies if {
+	count(allowed_regions.deny) == 1 with input as _bedrock(["global"], ["EU"])
+	count(allowed_regions.deny) == 1 with input as _bedrock(["global"], ["global"])
+}
+
+test_no_region_on_a_globally_routing_service_fails if {
+	inp := _proposal("vendor_api", "openai", null, [], ["US"])
+	result := allowed_regions.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+}
+
+test_undeclared_regions_fail_closed if {
+	count(allowed_regions.deny) == 1 with input as _bedrock([], ["EU"])
+}
+
+test_on_premises_without_regions_uses_the_domicile if {
+	count(allowed_regions.deny) == 0 with input as _proposal("self_hosted", "on_prem", null, [], ["EU"])
+	some v in allowed_regions.deny with input as _proposal("self_hosted", "on_prem", null, [], ["US"])
+	v.path == "/organization/domicile"
+}
+
+test_a_region_the_service_does_not_offer_warns if {
+	inp := _proposal("vendor_api", "anthropic", null, ["EU"], ["EU"])
+	count(allowed_regions.deny) == 0 with input as inp
+	some v in allowed_regions.warn with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+test_an_offered_region_with_limits_passes_with_the_limits_as_an_obligation if {
+	inp := _proposal("vendor_api", "openai", null, ["EU"], ["EU"])
+	count(allowed_regions.deny) == 0 with input as inp
+	count(allowed_regions.warn) == 0 with input as inp
+	count(allowed_regions.obligations) == 1 with input as inp
+}
+
+test_no_list_is_out_of_scope if {
+	not allowed_regions.applies with input as _bedrock(["us-east-1"], [])
+}

@@ -1,0 +1,145 @@
+# REQ-ZERO-RETENTION: the organisation requires that nobody keeps its prompts
+# and outputs (requirements.zero_retention). On its own machines, or on
+# self-managed cloud infrastructure, that is the organisation's own setup. A
+# service that keeps data by default (abuse-monitoring logs, application
+# state) needs an approved zero-data-retention arrangement the service
+# offers. Unknown retention facts fail closed.
+package modelgate.rules.requirement.zero_retention
+
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "REQ-ZERO-RETENTION",
+	"title": "Organisation requirement: zero data retention",
+	"severity": "high",
+	"category": "requirement",
+	"citation": {
+		"document": "Organisation requirement (requirements.zero_retention) against the provider's data-retention terms",
+		"section": "requirements.zero_retention",
+		"url": "https://developers.openai.com/api/docs/guides/your-data",
+	},
+	"description": concat(" ", [
+		"When the organisation requires zero data retention, prompts and outputs may go only to its",
+		"own or self-managed infrastructure, to a service that keeps nothing by default, or to a",
+		"service under an approved zero-data-retention arrangement; unknown retention fails.",
+	]),
+	"remediation": concat(" ", [
+		"Apply for the provider's zero-data-retention arrangement and declare",
+		"contracts.zero_data_retention: true, or self-host the model.",
+	]),
+}
+
+default applies := false
+
+applies if input.requirements.zero_retention == true
+
+_service := provider.service(input)
+
+_label := provider.service_label(input)
+
+# Nothing is kept beyond what the organisation's own setup stores.
+_own_setup if not provider.third_party(input)
+
+_own_setup if {
+	_service.self_managed == true
+	_service.retention.customer_controlled == true
+}
+
+_keeps_nothing if {
+	not provider.consumer(input)
+	_service.retention.default_days == 0
+}
+
+_compliant_by_default if _own_setup
+
+_compliant_by_default if _keeps_nothing
+
+_citation := {
+	"document": sprintf("%s data-retention terms", [provider.name(input)]),
+	"section": "retention",
+	"url": _service.retention.url,
+} if {
+	is_string(_service.retention.url)
+} else := meta.citation
+
+deny contains v if {
+	applies
+	not _compliant_by_default
+	input.contracts.zero_data_retention != true
+	v := {
+		"msg": sprintf("the organisation requires zero retention, but %s", [_retention_text]),
+		"path": "/contracts/zero_data_retention",
+		"citation": _citation,
+	}
+}
+
+_retention_text := sprintf(
+	"%s keeps prompts and outputs for up to %d days by default",
+	[_label, _service.retention.default_days],
+) if {
+	_service.retention.default_days > 0
+} else := sprintf(
+	"modelgate has no fact on how long %s keeps prompts and outputs by default (unknown retention fails closed)",
+	[_label],
+)
+
+deny contains v if {
+	applies
+	provider.consumer(input)
+	v := {
+		"msg": sprintf("%s is a consumer product with no zero-retention arrangement", [_label]),
+		"path": "/deployment/tier",
+		"remediation": "Use the provider's API tier under a zero-data-retention arrangement.",
+	}
+}
+
+deny contains v if {
+	applies
+	not _compliant_by_default
+	not provider.consumer(input)
+	input.contracts.zero_data_retention == true
+	_service.zero_retention.available == false
+	v := {
+		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s", [provider.name(input), _label]),
+		"path": "/contracts/zero_data_retention",
+		"citation": _citation,
+	}
+}
+
+warn contains v if {
+	applies
+	not _compliant_by_default
+	not provider.consumer(input)
+	input.contracts.zero_data_retention == true
+	not is_boolean(_service.zero_retention.available)
+	v := {
+		"msg": sprintf(
+			"modelgate has no fact on whether %s offers zero data retention: confirm the arrangement in writing",
+			[_label],
+		),
+		"path": "/contracts/zero_data_retention",
+	}
+}
+
+obligations contains o if {
+	applies
+	_own_setup
+	o := "Configure the serving stack, proxies and logging so that no prompt or output is written to disk or logs"
+}
+
+obligations contains o if {
+	applies
+	not _own_setup
+	exclusions := _service.zero_retention.exclusions
+	is_string(exclusions)
+	o := {"text": sprintf("Stay inside the zero-retention scope of %s; not covered: %s", [_label, exclusions])}
+}
+
+obligations contains o if {
+	applies
+	_keeps_nothing
+	note := _service.retention.note
+	is_string(note)
+	o := {"text": sprintf("Use only the parts of %s that keep nothing: %s", [_label, note])}
+}

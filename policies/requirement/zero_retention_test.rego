@@ -1,0 +1,69 @@
+package modelgate.rules.requirement.zero_retention_test
+
+import data.modelgate.rules.requirement.zero_retention
+import rego.v1
+
+_proposal(kind, provider, service, tier, zdr) := {
+	"deployment": {"kind": kind, "provider": provider, "service": service, "tier": tier},
+	"contracts": {"zero_data_retention": zdr},
+	"requirements": {"zero_retention": true},
+}
+
+_api(provider, service, zdr) := _proposal("vendor_api", provider, service, "api", zdr)
+
+test_on_premises_passes if {
+	inp := _proposal("self_hosted", "on_prem", null, "api", false)
+	zero_retention.applies with input as inp
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.obligations) == 1 with input as inp
+}
+
+test_self_managed_cloud_hosting_passes if {
+	count(zero_retention.deny) == 0 with input as _proposal("self_hosted", "aws", "aws_ec2", "api", false)
+}
+
+test_default_retention_without_an_arrangement_fails if {
+	result := zero_retention.deny with input as _api("openai", null, false)
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/zero_data_retention"
+	v.citation.url == "https://developers.openai.com/api/docs/guides/your-data"
+}
+
+test_an_approved_arrangement_passes_with_its_exclusions if {
+	inp := _api("openai", null, true)
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.warn) == 0 with input as inp
+	count(zero_retention.obligations) == 1 with input as inp
+}
+
+test_unknown_retention_fails_closed if {
+	count(zero_retention.deny) == 1 with input as _proposal("managed_cloud", "aws", "aws_bedrock", "api", false)
+	count(zero_retention.deny) == 1 with input as _api("example_host", null, false)
+}
+
+test_a_service_that_keeps_nothing_by_default_passes if {
+	inp := _proposal("hosted_open_api", "fireworks", null, "api", false)
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.obligations) == 2 with input as inp
+}
+
+test_an_arrangement_the_service_does_not_offer_fails if {
+	some v in zero_retention.deny with input as _proposal("vendor_api", "anthropic", "claude_for_work", "enterprise", true)
+	v.path == "/contracts/zero_data_retention"
+}
+
+test_an_arrangement_with_an_unknown_provider_warns if {
+	inp := _api("example_host", null, true)
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.warn) == 1 with input as inp
+}
+
+test_a_consumer_product_fails if {
+	some v in zero_retention.deny with input as _proposal("vendor_api", "openai", null, "consumer", true)
+	v.path == "/deployment/tier"
+}
+
+test_no_requirement_is_out_of_scope if {
+	not zero_retention.applies with input as {"requirements": {"zero_retention": false}}
+}

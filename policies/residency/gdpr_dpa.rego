@@ -1,0 +1,111 @@
+# RES-GDPR-DPA: a controller may use a processor only under a contract that
+# binds the processor to the terms of GDPR Art. 28(3) (documented
+# instructions, confidentiality, security, sub-processors, assistance,
+# deletion or return, audits). Any third party that operates the endpoint,
+# a cloud hosting a self-managed deployment included, processes the data on
+# the organisation's behalf.
+package modelgate.rules.residency.gdpr_dpa
+
+import data.modelgate.lib.gdpr
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "RES-GDPR-DPA",
+	"title": "GDPR: a processor works only under an Art. 28 data processing agreement",
+	"severity": "high",
+	"category": "residency",
+	"citation": {
+		"document": "Regulation (EU) 2016/679 (GDPR)",
+		"section": "Art. 28(3)",
+		"url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+	},
+	"description": concat(" ", [
+		"Personal data governed by the GDPR may reach a third party that operates the endpoint (a",
+		"cloud hosting a self-managed deployment included) only under a data processing agreement that",
+		"meets Art. 28(3); consumer products and services without processor terms cannot provide one.",
+	]),
+	"remediation": concat(" ", [
+		"Sign the provider's data processing addendum (Art. 28(3); the Commission's clauses in Decision",
+		"(EU) 2021/915 are one option) and declare contracts.dpa: true, or process on premises.",
+	]),
+}
+
+default applies := false
+
+applies if {
+	gdpr.governed(input)
+	provider.third_party(input)
+}
+
+_provider := provider.name(input)
+
+_dpa := provider.dpa(input)
+
+deny contains v if {
+	applies
+	input.contracts.dpa != true
+	v := {
+		"msg": sprintf("personal data governed by the GDPR reaches %s without an Art. 28 data processing agreement", [_provider]),
+		"path": "/contracts/dpa",
+	}
+}
+
+deny contains v if {
+	applies
+	provider.consumer(input)
+	v := {
+		"msg": sprintf(
+			"%s is a consumer product: its terms make the provider a controller of the data, not a processor bound by Art. 28",
+			[provider.service_label(input)],
+		),
+		"path": "/deployment/tier",
+		"remediation": "Use the provider's API or business tier under its data processing addendum.",
+	}
+}
+
+deny contains v if {
+	applies
+	input.contracts.dpa == true
+	not provider.consumer(input)
+	_dpa.available == false
+	v := {
+		"msg": sprintf(
+			"%s offers no processor terms for %s, so the declared DPA cannot cover this use",
+			[_provider, provider.service_label(input)],
+		),
+		"path": "/deployment/service",
+		"remediation": "Move to a service the provider's data processing addendum covers (for example its paid tier).",
+		"citation": _fact_citation,
+	}
+}
+
+warn contains v if {
+	applies
+	input.contracts.dpa == true
+	not provider.consumer(input)
+	not is_boolean(_dpa.available)
+	v := {
+		"msg": sprintf(
+			"modelgate has no fact on whether %s offers Art. 28 processor terms for %s: confirm the signed DPA covers it",
+			[_provider, provider.service_label(input)],
+		),
+		"path": "/contracts/dpa",
+	}
+}
+
+_fact_citation := {"document": sprintf("%s terms", [_provider]), "section": "processor terms", "url": _dpa.url} if {
+	is_string(_dpa.url)
+} else := meta.citation
+
+obligations contains o if {
+	applies
+	input.contracts.dpa == true
+	o := {
+		"text": sprintf(
+			"Keep the DPA with %s on file; follow its sub-processor notices and its deletion or return duties",
+			[_provider],
+		),
+		"section": "Art. 28(2)-(3)",
+	}
+}

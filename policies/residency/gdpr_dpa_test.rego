@@ -1,0 +1,63 @@
+package modelgate.rules.residency.gdpr_dpa_test
+
+import data.modelgate.rules.residency.gdpr_dpa
+import rego.v1
+
+_proposal(provider, service, tier, dpa) := {
+	"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+	"deployment": {"kind": "vendor_api", "provider": provider, "service": service, "tier": tier},
+	"contracts": {"dpa": dpa},
+	"organization": {"domicile": "DE"},
+}
+
+test_processor_without_a_dpa_fails if {
+	result := gdpr_dpa.deny with input as _proposal("openai", null, "api", false)
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/dpa"
+}
+
+test_processor_with_a_dpa_passes_with_an_obligation if {
+	inp := _proposal("openai", null, "api", true)
+	gdpr_dpa.applies with input as inp
+	count(gdpr_dpa.deny) == 0 with input as inp
+	count(gdpr_dpa.warn) == 0 with input as inp
+	count(gdpr_dpa.obligations) == 1 with input as inp
+}
+
+test_consumer_tier_fails_even_with_a_dpa if {
+	some v in gdpr_dpa.deny with input as _proposal("openai", null, "consumer", true)
+	v.path == "/deployment/tier"
+}
+
+test_service_without_processor_terms_fails if {
+	some v in gdpr_dpa.deny with input as _proposal("google", "gemini_api_free", "api", true)
+	v.path == "/deployment/service"
+}
+
+test_paid_tier_of_the_same_provider_passes if {
+	count(gdpr_dpa.deny) == 0 with input as _proposal("google", "gemini_api_paid", "api", true)
+}
+
+test_unknown_provider_with_a_dpa_warns if {
+	inp := _proposal("example_host", null, "api", true)
+	count(gdpr_dpa.deny) == 0 with input as inp
+	count(gdpr_dpa.warn) == 1 with input as inp
+}
+
+test_cloud_hosting_a_self_managed_deployment_is_a_processor if {
+	inp := object.union(_proposal("aws", null, "api", false), {"deployment": {"kind": "self_hosted"}})
+	count(gdpr_dpa.deny) == 1 with input as inp
+}
+
+test_on_premises_is_out_of_scope if {
+	not gdpr_dpa.applies with input as _proposal("on_prem", null, "api", false)
+}
+
+test_data_outside_the_gdpr_is_out_of_scope if {
+	not gdpr_dpa.applies with input as {
+		"data": {"classes": ["pii"], "subjects": ["US"]},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "api"},
+		"organization": {"domicile": "US"},
+	}
+}

@@ -1,0 +1,136 @@
+# RES-VENDOR-DATA-USE: what the provider itself does with the prompts.
+# Consumer products may train on what users type and keep it for years, so
+# no non-public data may go there. A business service that trains on inputs
+# by default uses the data for the provider's own purposes (for personal data
+# the provider then acts as a controller, GDPR Art. 28(10)) unless the
+# organisation opts out. A declared zero-data-retention arrangement must be
+# one the service offers. Facts per service in policies/residency/data.yaml.
+package modelgate.rules.residency.vendor_data_use
+
+import data.modelgate.lib.gdpr
+import data.modelgate.lib.provider
+import rego.v1
+
+meta := {
+	"id": "RES-VENDOR-DATA-USE",
+	"title": "Vendor data use: no consumer tiers or training on non-public data",
+	"severity": "high",
+	"category": "residency",
+	"citation": {
+		"document": "OpenAI, Anthropic, Google and Mistral data-use terms (policies/residency/data.yaml)",
+		"section": "training on inputs; retention",
+		"url": "https://developers.openai.com/api/docs/guides/your-data",
+	},
+	"description": concat(" ", [
+		"Non-public data may not go to a consumer product; a service that trains on inputs by default",
+		"is a warning until the organisation opts out, and a declared zero-data-retention arrangement",
+		"must be one the service offers.",
+	]),
+	"remediation": "Use the provider's API or business tier, which does not train on inputs, or self-host the model.",
+}
+
+default applies := false
+
+applies if {
+	provider.third_party(input)
+	some class in input.data.classes
+	class != "public"
+}
+
+_service := provider.service(input)
+
+_label := provider.service_label(input)
+
+_non_public := concat(", ", sort([c | some c in input.data.classes; c != "public"]))
+
+_train_citation := {
+	"document": sprintf("%s data-use terms", [provider.name(input)]),
+	"section": _label,
+	"url": _service.trains_on_inputs_by_default.url,
+} if {
+	is_string(_service.trains_on_inputs_by_default.url)
+} else := meta.citation
+
+_zdr_citation := {
+	"document": sprintf("%s data-use terms", [provider.name(input)]),
+	"section": _label,
+	"url": _service.zero_retention.url,
+} if {
+	is_string(_service.zero_retention.url)
+} else := meta.citation
+
+deny contains v if {
+	applies
+	provider.consumer(input)
+	v := {
+		"msg": sprintf(
+			"non-public data (%s) goes to %s, a consumer product that may train on it and keep it",
+			[_non_public, _label],
+		),
+		"path": "/deployment/tier",
+		"citation": _train_citation,
+	}
+}
+
+warn contains v if {
+	applies
+	not provider.consumer(input)
+	_service.trains_on_inputs_by_default.value == true
+	v := {
+		"msg": sprintf(
+			"%s trains on inputs by default: non-public data (%s) would be used for the provider's own purposes%s",
+			[_label, _non_public, _controller_note],
+		),
+		"path": "/deployment/service",
+		"remediation": "Opt out of training in writing before use, or move to the provider's paid or business tier.",
+		"citation": _train_citation,
+	}
+}
+
+_controller_note := ", which makes it a controller of the personal data rather than a processor (GDPR Art. 28(10))" if {
+	gdpr.governed(input)
+} else := ""
+
+warn contains v if {
+	applies
+	not provider.consumer(input)
+	not is_boolean(_service.trains_on_inputs_by_default.value)
+	v := {
+		"msg": sprintf(
+			"modelgate has no fact on whether %s trains on inputs by default: confirm in the contract that non-public data (%s) is not used for training",
+			[_label, _non_public],
+		),
+		"path": "/deployment/service",
+	}
+}
+
+deny contains v if {
+	applies
+	input.contracts.zero_data_retention == true
+	_service.zero_retention.available == false
+	v := {
+		"msg": sprintf("a zero-data-retention arrangement is declared, but %s offers none", [_label]),
+		"path": "/contracts/zero_data_retention",
+		"remediation": "Correct contracts.zero_data_retention, or move to a service that offers zero data retention.",
+		"citation": _zdr_citation,
+	}
+}
+
+obligations contains o if {
+	applies
+	input.contracts.zero_data_retention != true
+	days := _service.retention.default_days
+	days > 0
+	o := {"text": sprintf(
+		"%s keeps prompts and outputs for up to %d days by default (abuse monitoring); if this data may not be kept that long, get a zero-data-retention arrangement",
+		[_label, days],
+	)}
+}
+
+obligations contains o if {
+	applies
+	input.contracts.zero_data_retention == true
+	exclusions := _service.zero_retention.exclusions
+	is_string(exclusions)
+	o := {"text": sprintf("Zero data retention with %s does not cover: %s", [_label, exclusions])}
+}
