@@ -1,0 +1,267 @@
+# LIC-GEOGRAPHIC: geographic limits in a license or its use policy, judged on
+# each binding record's `geographic` terms.
+#
+# - key `licensee_domicile`: organization.domicile (the principal place of
+#   business) against the limit's regions, EU and EEA read as blocs through
+#   modelgate.lib.geo. The Llama 3.2, 3.3 and 4 policies withhold the grant
+#   for multimodal models from EU-domiciled licensees (EU end users of a
+#   non-EU company's product are not affected).
+# - key `end_users`: data.subjects (where the people served are) against the
+#   regions, for example the Gemini API's Paid-Services-only rule for users in
+#   the EEA, Switzerland and the UK.
+# - `models: multimodal_models`: the limit covers only a model with more than
+#   one input modality, per the catalog record of the model (a derivative
+#   outside the catalog: of its nearest base).
+#
+# `effect: forbidden` fails; `conditional` warns with the condition. A fact
+# the proposal does not give (no domicile, no subjects, a model whose
+# modalities are unknown) warns wherever the limit could bite.
+package modelgate.rules.license.geographic
+
+import data.modelgate.lib.geo
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-GEOGRAPHIC",
+	"title": "Geographic limits of the license",
+	"severity": "critical",
+	"category": "license",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The geographic limits of each binding license (example: Llama 3.2 Acceptable Use Policy)",
+		"section": "paragraph after item 5",
+		"url": "https://www.llama.com/llama3_2/use-policy",
+	},
+	"description": concat(" ", [
+		"Some licenses withhold rights by place: the Llama 3.2 and Llama 4 multimodal models from",
+		"licensees with a principal place of business in the EU, the Gemini API's free tier from",
+		"products serving users in the EEA, Switzerland or the UK. The licensee's domicile and the",
+		"places its users are in are checked against each limit.",
+	]),
+	"remediation": concat(" ", [
+		"Choose a model the limit does not cover (a text-only model for the Llama multimodal clause),",
+		"or a license that has no such limit.",
+	]),
+}
+
+# Every geographic limit of a binding record, with its record.
+_limits contains [license, limit] if {
+	some license in licenses.known
+	some limit in license.terms.geographic
+}
+
+default applies := false
+
+applies if count(_limits) > 0
+
+# The model the limit's `models` scope is judged on.
+_modalities := licenses.subject_model.input_modalities
+
+_covers(limit) if limit.models == "all_models"
+
+_covers(limit) if {
+	limit.models == "multimodal_models"
+	count(_modalities) > 1
+}
+
+_scope_unknown(limit) if {
+	limit.models == "multimodal_models"
+	not _modalities
+}
+
+# A place code as a location: an ISO code, EU, EEA or global (region ids map
+# to where they are); an unrecognised code stands for itself.
+_place(code) := loc if loc := geo.location(code)
+
+_place(code) := code if not geo.location(code)
+
+# _overlaps(code, region) holds when a place may be inside a limit's region:
+# the same code, a country inside a bloc, a bloc that includes the country, or
+# global (anywhere).
+_overlaps(code, region) if _place(code) == region
+
+_overlaps(code, region) if {
+	region == "EU"
+	geo.in_eu(_place(code))
+}
+
+_overlaps(code, region) if {
+	region == "EEA"
+	geo.in_eea(_place(code))
+}
+
+_overlaps(code, region) if {
+	_place(code) == "EU"
+	geo.in_eu(region)
+}
+
+_overlaps(code, region) if {
+	_place(code) == "EEA"
+	geo.in_eea(region)
+}
+
+_overlaps(code, _) if _place(code) == "global"
+
+_in_regions(code, limit) if {
+	some region in limit.regions
+	_overlaps(code, region)
+}
+
+_regions(limit) := concat(", ", limit.regions)
+
+_condition(limit) := sprintf(": %s", [limit.condition]) if limit.condition
+
+_condition(limit) := "" if not limit.condition
+
+_domicile := input.organization.domicile
+
+_subjects := object.get(input, ["data", "subjects"], [])
+
+# What a limit hits: a path, and words for the message. A domicile limit hits
+# the licensee; an end-user limit hits each place users are in.
+_hits(limit) := {"path": "/organization/domicile", "what": sprintf("the licensee is domiciled in %s", [geo.country_name(_domicile)])} if {
+	limit.key == "licensee_domicile"
+	_domicile != null
+	_in_regions(_domicile, limit)
+}
+
+_hit_subjects(limit) := [i |
+	limit.key == "end_users"
+	some i, code in _subjects
+	_in_regions(code, limit)
+]
+
+_hits(limit) := {"path": sprintf("/data/subjects/%d", [idx[0]]), "what": sprintf("the product serves users in %s", [concat(", ", names)])} if {
+	idx := _hit_subjects(limit)
+	count(idx) > 0
+	names := [geo.country_name(_subjects[i]) | some i in idx]
+}
+
+_model_words(limit) := "" if limit.models == "all_models"
+
+_model_words(limit) := sprintf(" (%s takes %s input)", [licenses.model_label, concat(" and ", _modalities)]) if {
+	limit.models == "multimodal_models"
+	_modalities
+}
+
+_whom(limit) := sprintf("licensees domiciled in %s", [_regions(limit)]) if limit.key == "licensee_domicile"
+
+_whom(limit) := sprintf("products serving users in %s", [_regions(limit)]) if limit.key == "end_users"
+
+_scope_words(limit) := "its grant" if limit.models == "all_models"
+
+_scope_words(limit) := "the grant for its multimodal models" if limit.models == "multimodal_models"
+
+_effect_words(limit) := "withholds %s from %s" if limit.effect == "forbidden"
+
+_effect_words(limit) := "allows %s for %s only on a condition" if limit.effect == "conditional"
+
+_violation(license, limit) := {
+	"msg": sprintf(
+		"%s%s: %s %s (section %s)%s",
+		[
+			hit.what, _model_words(limit), license.name,
+			sprintf(_effect_words(limit), [_scope_words(limit), _whom(limit)]),
+			limit.section, _condition(limit),
+		],
+	),
+	"path": hit.path,
+	"license": license.id,
+	"citation": licenses.citation(license, limit),
+} if {
+	hit := _hits(limit)
+}
+
+deny contains v if {
+	some [license, limit] in _limits
+	limit.effect == "forbidden"
+	_covers(limit)
+	v := _violation(license, limit)
+}
+
+warn contains v if {
+	some [license, limit] in _limits
+	limit.effect == "conditional"
+	_covers(limit)
+	v := object.union(_violation(license, limit), {"remediation": sprintf(
+		"Meet the condition of %s section %s and record how with a waiver (reason not_applicable), or serve no users in %s.",
+		[license.name, limit.section, _regions(limit)],
+	)})
+}
+
+# Unknown facts where a limit could bite.
+warn contains v if {
+	some [license, limit] in _limits
+	limit.key == "licensee_domicile"
+	_domicile == null
+	not _not_covered(limit)
+	v := {
+		"msg": sprintf(
+			"organization.domicile is not declared: %s limits %s for %s (section %s)",
+			[license.name, _scope_words(limit), _whom(limit), limit.section],
+		),
+		"path": "/organization/domicile",
+		"license": license.id,
+		"citation": licenses.citation(license, limit),
+		"remediation": "Declare organization.domicile (the country of the principal place of business).",
+	}
+}
+
+warn contains v if {
+	some [license, limit] in _limits
+	limit.key == "end_users"
+	count(_subjects) == 0
+	not _not_covered(limit)
+	v := {
+		"msg": sprintf(
+			"data.subjects is not declared: %s limits %s for %s (section %s)",
+			[license.name, _scope_words(limit), _whom(limit), limit.section],
+		),
+		"path": "/data/subjects",
+		"license": license.id,
+		"citation": licenses.citation(license, limit),
+		"remediation": "Declare data.subjects (where the people the product serves are).",
+	}
+}
+
+warn contains v if {
+	some [license, limit] in _limits
+	_scope_unknown(limit)
+	_hits(limit)
+	v := {
+		"msg": sprintf(
+			"%s: %s limits the grant for its multimodal models for %s (section %s), and the catalog cannot tell whether %s is multimodal",
+			[_hits(limit).what, license.name, _whom(limit), limit.section, licenses.model_label],
+		),
+		"path": "/model",
+		"license": license.id,
+		"citation": licenses.citation(license, limit),
+		"remediation": "Add the model to the catalog with its input modalities, or confirm it takes text only.",
+	}
+}
+
+# A limit certainly does not cover this model: it covers multimodal models
+# and the model is known to take one input modality.
+_not_covered(limit) if {
+	limit.models == "multimodal_models"
+	_modalities
+	count(_modalities) <= 1
+}
+
+# A domicile limit that would bite but for the model: keep to models it does
+# not cover.
+obligations contains o if {
+	some [license, limit] in _limits
+	_not_covered(limit)
+	hit := _hits(limit)
+	o := {
+		"text": sprintf(
+			"Use only models that take a single input modality: %s, and %s limits the grant for its multimodal models for %s",
+			[hit.what, license.name, _whom(limit)],
+		),
+		"section": limit.section,
+		"license": license.id,
+	}
+}

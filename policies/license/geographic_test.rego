@@ -1,0 +1,145 @@
+package modelgate.rules.license.geographic_test
+
+import data.modelgate.rules.license.geographic
+import rego.v1
+
+_llama32 := {
+	"id": "LicenseRef-scancode-llama-3.2-license-2024",
+	"name": "Llama 3.2 Community License Agreement",
+	"url": "https://example.test/llama32",
+	"known": true,
+	"terms": {"geographic": [{
+		"key": "licensee_domicile",
+		"regions": ["EU"],
+		"models": "multimodal_models",
+		"effect": "forbidden",
+		"section": "AUP",
+		"url": "https://example.test/llama32/aup",
+	}]},
+}
+
+_gemini := {
+	"id": "LicenseRef-scancode-gemini-api-additional-tos-2025",
+	"name": "Gemini API Additional Terms of Service",
+	"url": "https://example.test/gemini",
+	"known": true,
+	"terms": {"geographic": [{
+		"key": "end_users",
+		"regions": ["EEA", "CH", "GB"],
+		"models": "all_models",
+		"effect": "conditional",
+		"condition": "Paid Services only",
+		"section": "Use Restrictions 1",
+	}]},
+}
+
+_apache := {"id": "Apache-2.0", "name": "Apache", "known": true, "terms": {}}
+
+_vision := {"name": "Llama 3.2 11B Vision Instruct", "input_modalities": ["text", "image"]}
+
+_text := {"name": "Llama 3.2 3B Instruct", "input_modalities": ["text"]}
+
+_input(license, model, domicile, subjects) := {
+	"organization": {"domicile": domicile},
+	"data": {"subjects": subjects},
+	"model": {"id": "x"},
+	"resolved": {"model": model, "lineage": [], "licenses": [license]},
+}
+
+test_an_eu_company_on_a_multimodal_model_fails if {
+	result := geographic.deny with input as _input(_llama32, _vision, "DE", ["US"])
+	count(result) == 1
+	some v in result
+	v.path == "/organization/domicile"
+	v.license == "LicenseRef-scancode-llama-3.2-license-2024"
+	v.citation.url == "https://example.test/llama32/aup"
+}
+
+test_an_eu_company_on_a_text_only_model_passes_with_an_obligation if {
+	inp := _input(_llama32, _text, "DE", ["DE"])
+	geographic.applies with input as inp
+	count(geographic.deny) == 0 with input as inp
+	count(geographic.warn) == 0 with input as inp
+	obligations := geographic.obligations with input as inp
+	count(obligations) == 1
+	some o in obligations
+	o.license == "LicenseRef-scancode-llama-3.2-license-2024"
+}
+
+test_a_non_eu_company_serving_eu_users_passes if {
+	inp := _input(_llama32, _vision, "US", ["DE", "FR"])
+	count(geographic.deny) == 0 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_the_eea_outside_the_eu_is_not_the_eu if {
+	count(geographic.deny) == 0 with input as _input(_llama32, _vision, "NO", ["NO"])
+}
+
+test_an_undeclared_domicile_warns if {
+	inp := _input(_llama32, _vision, null, ["US"])
+	count(geographic.deny) == 0 with input as inp
+	result := geographic.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/organization/domicile"
+}
+
+test_an_undeclared_domicile_on_a_text_only_model_passes if {
+	count(geographic.warn) == 0 with input as _input(_llama32, _text, null, ["US"])
+}
+
+test_a_derivative_outside_the_catalog_is_judged_by_its_base if {
+	inp := {
+		"organization": {"domicile": "FR"},
+		"data": {"subjects": ["FR"]},
+		"model": {"id": "acme/vision-ft"},
+		"resolved": {"model": null, "lineage": [_vision], "licenses": [_llama32]},
+	}
+	count(geographic.deny) == 1 with input as inp
+}
+
+test_unknown_modalities_warn_where_the_limit_could_bite if {
+	inp := {
+		"organization": {"domicile": "FR"},
+		"data": {"subjects": ["FR"]},
+		"model": {"id": "acme/unknown"},
+		"resolved": {"model": null, "lineage": [], "licenses": [_llama32]},
+	}
+	count(geographic.deny) == 0 with input as inp
+	result := geographic.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model"
+}
+
+test_users_in_a_conditional_region_warn if {
+	inp := _input(_gemini, _vision, "US", ["US", "DE"])
+	count(geographic.deny) == 0 with input as inp
+	result := geographic.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/data/subjects/1"
+	v.license == "LicenseRef-scancode-gemini-api-additional-tos-2025"
+}
+
+test_an_eu_bloc_subject_is_inside_the_eea if {
+	count(geographic.warn) == 1 with input as _input(_gemini, _vision, "US", ["EU"])
+}
+
+test_users_outside_the_regions_pass if {
+	inp := _input(_gemini, _vision, "US", ["US", "JP"])
+	count(geographic.warn) == 0 with input as inp
+	count(geographic.deny) == 0 with input as inp
+}
+
+test_undeclared_subjects_warn if {
+	result := geographic.warn with input as _input(_gemini, _vision, "US", [])
+	count(result) == 1
+	some v in result
+	v.path == "/data/subjects"
+}
+
+test_licenses_without_limits_are_not_applicable if {
+	not geographic.applies with input as _input(_apache, _vision, "DE", ["DE"])
+}

@@ -1,0 +1,110 @@
+# LIC-OUTPUTS-TRAINING: using a model's outputs to train or improve another
+# model (use.outputs_train_other_models), judged on each binding record's
+# `outputs_training.rule`: `forbidden` fails (Llama 2 and 3, Tongyi Qianwen,
+# Stability: the term's note names any exception, such as the licensor's own
+# family); `forbidden_for_competing_models` warns, since only a reviewer can
+# say whether the model trained competes with the vendor (the OpenAI,
+# Anthropic and Gemini API terms); `conditional` passes with the condition as
+# an obligation (Llama 3.1+: the "Llama" name prefix; Gemma and RAIL: the
+# trained model is a derivative); `allowed`, or no term at all, passes.
+package modelgate.rules.license.outputs_training
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-OUTPUTS-TRAINING",
+	"title": "Outputs used to train other models",
+	"severity": "high",
+	"category": "license",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The outputs clause of each binding license (example: Llama 2 Community License Agreement)",
+		"section": "1.b.v",
+		"url": "https://github.com/meta-llama/llama/blob/main/LICENSE",
+	},
+	"description": concat(" ", [
+		"Using a model's outputs to train or improve another model must be allowed by every binding",
+		"license: some forbid it, some forbid it only for models that compete with the vendor, and",
+		"some attach conditions (naming, derivative status).",
+	]),
+	"remediation": concat(" ", [
+		"Stop using the outputs to train other models, or choose a model whose license allows it;",
+		"if the model trained falls under an exception the license names, record a waiver (reason",
+		"not_applicable) that says which.",
+	]),
+}
+
+default applies := false
+
+applies if input.use.outputs_train_other_models == true
+
+_with(rule) := {license |
+	some license in licenses.known
+	license.terms.outputs_training.rule == rule
+}
+
+_note(term) := sprintf(" %s", [term.note]) if term.note
+
+_note(term) := "" if not term.note
+
+_condition(term) := term.condition if term.condition
+
+_condition(term) := sprintf("see section %s", [term.section]) if not term.condition
+
+deny contains v if {
+	applies
+	some license in _with("forbidden")
+	term := license.terms.outputs_training
+	v := {
+		"msg": sprintf(
+			"%s forbids using the model or its outputs to train or improve other models (section %s).%s",
+			[license.name, term.section, _note(term)],
+		),
+		"path": "/use/outputs_train_other_models",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+	}
+}
+
+warn contains v if {
+	applies
+	some license in _with("forbidden_for_competing_models")
+	term := license.terms.outputs_training
+	v := {
+		"msg": sprintf(
+			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s",
+			[license.name, term.section, _note(term)],
+		),
+		"path": "/use/outputs_train_other_models",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": concat(" ", [
+			"Record what the trained model does and why it does not compete with the vendor's products,",
+			"and approve it with a waiver (reason not_applicable), or train on another model's outputs.",
+		]),
+	}
+}
+
+obligations contains o if {
+	applies
+	some license in _with("conditional")
+	term := license.terms.outputs_training
+	o := {
+		"text": sprintf("Outputs may train other models on a condition: %s", [_condition(term)]),
+		"section": term.section,
+		"license": license.id,
+	}
+}
+
+obligations contains o if {
+	applies
+	some license in _with("forbidden_for_competing_models")
+	term := license.terms.outputs_training
+	o := {
+		"text": "Keep any model trained on the outputs from competing with the vendor's products and services",
+		"section": term.section,
+		"license": license.id,
+	}
+}

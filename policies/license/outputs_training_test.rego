@@ -1,0 +1,70 @@
+package modelgate.rules.license.outputs_training_test
+
+import data.modelgate.rules.license.outputs_training
+import rego.v1
+
+_record(id, term) := {
+	"id": id,
+	"name": id,
+	"url": sprintf("https://example.test/%s", [id]),
+	"known": true,
+	"terms": {"outputs_training": term},
+}
+
+_forbidden := _record("llama2", {"rule": "forbidden", "section": "1.b.v", "note": "Llama 2 models excepted."})
+
+_competing := _record("openai", {"rule": "forbidden_for_competing_models", "section": "3.3(e)"})
+
+_conditional := _record("llama31", {"rule": "conditional", "condition": "name it Llama", "section": "1.b.i"})
+
+_allowed := _record("mit", {"rule": "allowed", "section": "1"})
+
+_silent := {"id": "Apache-2.0", "name": "Apache", "known": true, "terms": {}}
+
+_input(trains, records) := {
+	"use": {"outputs_train_other_models": trains},
+	"resolved": {"licenses": records},
+}
+
+test_a_forbidding_license_fails if {
+	result := outputs_training.deny with input as _input(true, [_forbidden, _allowed])
+	count(result) == 1
+	some v in result
+	v.path == "/use/outputs_train_other_models"
+	v.license == "llama2"
+	v.citation.section == "1.b.v"
+}
+
+test_a_competing_models_ban_warns_with_an_obligation if {
+	inp := _input(true, [_competing])
+	count(outputs_training.deny) == 0 with input as inp
+	result := outputs_training.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "openai"
+	count(outputs_training.obligations) == 1 with input as inp
+}
+
+test_a_condition_passes_as_an_obligation if {
+	inp := _input(true, [_conditional])
+	count(outputs_training.deny) == 0 with input as inp
+	count(outputs_training.warn) == 0 with input as inp
+	obligations := outputs_training.obligations with input as inp
+	count(obligations) == 1
+	some o in obligations
+	o.license == "llama31"
+	o.section == "1.b.i"
+}
+
+test_allowed_or_silent_licenses_pass if {
+	inp := _input(true, [_allowed, _silent])
+	outputs_training.applies with input as inp
+	count(outputs_training.deny) == 0 with input as inp
+	count(outputs_training.warn) == 0 with input as inp
+	count(outputs_training.obligations) == 0 with input as inp
+}
+
+test_not_applicable_when_outputs_train_nothing if {
+	not outputs_training.applies with input as _input(false, [_forbidden])
+	count(outputs_training.deny) == 0 with input as _input(false, [_forbidden])
+}
