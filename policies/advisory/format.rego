@@ -1,0 +1,71 @@
+# Helpers of the advisory rules: bands, and numbers written for people (regorus has no
+# float formatting in sprintf, so money and token counts are rounded and assembled
+# here). It sits beside the advisory rules, its only users, rather than in
+# policies/lib/; it declares no `meta`, so it is never a rule.
+package modelgate.lib.advisory
+
+import rego.v1
+
+# The band of `bands` that holds `value`: the one with the highest `from` at or below
+# it (so each band includes its lower bound). Undefined below the lowest band.
+band(bands, value) := b if {
+	start := max({x.from | some x in bands; value >= x.from})
+	some b in bands
+	b.from == start
+}
+
+# "/workload/task" -> "workload.task"
+dotted(pointer) := concat(".", split(trim_prefix(pointer, "/"), "/"))
+
+# x rounded to one decimal, without a trailing ".0": 66.66 -> "66.7", 25.0 -> "25".
+one_decimal(x) := sprintf("%d", [tenths / 10]) if {
+	tenths := round(x * 10)
+	tenths % 10 == 0
+}
+
+one_decimal(x) := sprintf("%d.%d", [floor(tenths / 10), tenths % 10]) if {
+	tenths := round(x * 10)
+	tenths % 10 != 0
+}
+
+# A token count: 5000000 -> "5M", 66666667 -> "66.7M", 800000 -> "800K", 950 -> "950".
+# Each unit starts where the smaller one would round to 1000 of it (999999 -> "1M").
+tokens(n) := sprintf("%sB", [one_decimal(n / 1000000000)]) if n >= 999950000
+
+tokens(n) := sprintf("%sM", [one_decimal(n / 1000000)]) if {
+	n >= 999950
+	n < 999950000
+}
+
+tokens(n) := sprintf("%sK", [one_decimal(n / 1000)]) if {
+	n >= 1000
+	n < 999950
+}
+
+tokens(n) := sprintf("%d", [round(n)]) if n < 1000
+
+# Whole dollars with thousands separators; cents under $10: 600 -> "$600",
+# 46600 -> "$46,600", 1234567.8 -> "$1,234,568", 4.5 -> "$4.50".
+usd(x) := sprintf("$%s", [cents(x)]) if x < 10
+
+usd(x) := sprintf("$%s", [_grouped(round(x))]) if x >= 10
+
+_grouped(n) := sprintf("%d", [n]) if n < 1000
+
+_grouped(n) := sprintf("%d,%03d", [floor(n / 1000), n % 1000]) if {
+	n >= 1000
+	n < 1000000
+}
+
+_grouped(n) := sprintf("%d,%03d,%03d", [floor(n / 1000000), floor(n / 1000) % 1000, n % 1000]) if n >= 1000000
+
+# x with two decimals: 2.5 -> "2.50", 0.15 -> "0.15", 4.499 -> "4.50".
+cents(x) := sprintf("%d.%02d", [floor(c / 100), c % 100]) if {
+	c := round(x * 100)
+}
+
+# A per-million-token price: two decimals, or more where the price has them
+# (0.075 -> "$0.075").
+price(p) := sprintf("$%s", [cents(p)]) if round(p * 100) == p * 100
+
+price(p) := sprintf("$%v", [p]) if round(p * 100) != p * 100
