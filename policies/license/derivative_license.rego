@@ -1,0 +1,151 @@
+# LIC-DERIVATIVE-LICENSE: a derivative (model.base_model, or a catalog model
+# with a base) whose proposal declares its own license (model.license) that
+# leaves out its base model's license. The base license binds the derivative
+# anyway (DESIGN §3): the engine already judges both, so this warns, naming
+# both, so that nobody reads the declared license as the whole story.
+#
+# It fails when the derivative's weights are given to others without a copy
+# of the license (distribution.includes_license_copy false): recipients would
+# then take the weights under the declared license alone, while the base
+# license binds them. (RED-LICENSE-COPY fails the missing copy as a duty of
+# the base license where the license states one; this rule fails the
+# relabelling itself, whether or not the base license states a copy duty.)
+#
+# Licenses are compared as sets of catalog ids: each name in model.license is
+# resolved through the binding records' ids and aliases, case-insensitively;
+# the base's license comes from its catalog record.
+package modelgate.rules.license.derivative_license
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-DERIVATIVE-LICENSE",
+	"title": "A derivative's own license does not replace its base model's",
+	"severity": "high",
+	"category": "license",
+	# Findings cite the base license at fault; this is the example shown for a
+	# pass and by `modelgate explain`.
+	"citation": {
+		"document": "The base model's license (example: Llama 3.1 Community License Agreement)",
+		"section": "1.b.i(A)",
+		"url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
+	},
+	"description": concat(" ", [
+		"A fine-tune or other derivative stays bound by its base model's license whatever license",
+		"it is declared under; a declared license that leaves the base's out is flagged, and",
+		"distributing the weights under it without the base license fails.",
+	]),
+	"remediation": concat(" ", [
+		"Declare the derivative under its base model's license as well (model.license:",
+		"\"<own> AND <base>\"), and give recipients a copy of the base license.",
+	]),
+}
+
+_base := input.resolved.lineage[0]
+
+default applies := false
+
+applies if {
+	input.resolved.license.source == "proposal"
+	input.model.license != null
+	count(input.resolved.lineage) > 0
+}
+
+# The license names of an expression: operators and parentheses dropped.
+_names(expr) := {t |
+	some raw in split(replace(replace(expr, "(", " "), ")", " "), " ")
+	t := trim_space(raw)
+	t != ""
+	not upper(t) in {"AND", "OR", "WITH"}
+} if is_string(expr)
+
+# A name as a catalog id: the binding record it names (by id or alias,
+# case-insensitively), else the name itself.
+_id(name) := license.id if {
+	some license in input.resolved.licenses
+	_aliases(license)[lower(name)]
+}
+
+_id(name) := name if not _resolves(name)
+
+_resolves(name) if {
+	some license in input.resolved.licenses
+	_aliases(license)[lower(name)]
+}
+
+_aliases(license) := {lower(license.id)} | {lower(a) | some a in object.get(license, "aliases", [])}
+
+_declared := {_id(name) | some name in _names(input.model.license)} if applies
+
+_base_ids := {_id(name) | some name in _names(_base.license)} if applies
+
+# Base licenses the declared license leaves out, as binding records.
+_left_out contains license if {
+	applies
+	some id in _base_ids - _declared
+	some license in input.resolved.licenses
+	license.id == id
+}
+
+_name(license) := license.name if license.name
+
+_name(license) := license.id if not license.name
+
+_citation(license) := licenses.citation(license, license.terms.license_copy) if license.terms.license_copy
+
+_citation(license) := licenses.citation(license, license.terms.commercial_use) if {
+	license.known == true
+	not license.terms.license_copy
+}
+
+_message(license) := sprintf(
+	"%s is declared under %s, but it derives from %s, which is under %s (%s): the base license binds the derivative anyway and is judged with it",
+	[licenses.model_label, input.model.license, _base.id, license.id, _name(license)],
+)
+
+_shipped_without_copy if {
+	input.distribution.weights == true
+	input.distribution.includes_license_copy != true
+}
+
+deny contains v if {
+	_shipped_without_copy
+	some license in _left_out
+	v := _violation(license, sprintf(
+		"%s; its weights are given to others without a copy of the license, so recipients would take them under %s alone",
+		[_message(license), input.model.license],
+	))
+}
+
+warn contains v if {
+	not _shipped_without_copy
+	some license in _left_out
+	v := _violation(license, _message(license))
+}
+
+_violation(license, msg) := {
+	"msg": msg,
+	"path": "/model/license",
+	"license": license.id,
+	"citation": _citation(license),
+}
+
+# A base license without a record (never from the catalog, which is checked
+# when it loads) has nothing to cite; LIC-UNKNOWN fails it too.
+_violation(license, msg) := {
+	"msg": msg,
+	"path": "/model/license",
+	"license": license.id,
+} if not license.known == true
+
+obligations contains o if {
+	some license in _left_out
+	o := {
+		"text": sprintf(
+			"Name %s beside %s wherever the derivative is published, and give its terms to every recipient",
+			[license.id, input.model.license],
+		),
+		"license": license.id,
+	}
+}

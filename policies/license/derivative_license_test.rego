@@ -1,0 +1,94 @@
+package modelgate.rules.license.derivative_license_test
+
+import data.modelgate.rules.license.derivative_license
+import rego.v1
+
+_llama := {
+	"id": "LicenseRef-scancode-llama-3.1-license-2024",
+	"name": "Llama 3.1 Community License Agreement",
+	"url": "https://example.test/llama",
+	"aliases": ["llama3.1"],
+	"known": true,
+	"terms": {
+		"commercial_use": {"allowed": true, "section": "1.a"},
+		"license_copy": {"trigger": "distribution", "section": "1.b.i(A)"},
+	},
+}
+
+_mit := {
+	"id": "MIT",
+	"name": "MIT License",
+	"url": "https://example.test/mit",
+	"aliases": ["mit license"],
+	"known": true,
+	"terms": {"commercial_use": {"allowed": true, "section": "1"}},
+}
+
+_base := {"id": "meta-llama/Llama-3.1-8B", "license": "LicenseRef-scancode-llama-3.1-license-2024"}
+
+_input(declared, records, distribution) := {
+	"model": {"id": "acme/ft", "license": declared, "base_model": "meta-llama/Llama-3.1-8B"},
+	"distribution": distribution,
+	"resolved": {
+		"model": null,
+		"lineage": [_base],
+		"license": {"source": "proposal"},
+		"licenses": records,
+	},
+}
+
+_kept := {"weights": false, "includes_license_copy": false}
+
+test_a_relabelled_derivative_warns_naming_the_base_license if {
+	inp := _input("mit", [_llama, _mit], _kept)
+	count(derivative_license.deny) == 0 with input as inp
+	result := derivative_license.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model/license"
+	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
+	v.citation.section == "1.b.i(A)"
+	count(derivative_license.obligations) == 1 with input as inp
+}
+
+test_relabelled_weights_shipped_without_the_license_fail if {
+	inp := _input("MIT", [_llama, _mit], {"weights": true, "includes_license_copy": false})
+	result := derivative_license.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
+}
+
+test_relabelled_weights_shipped_with_the_license_warn if {
+	inp := _input("MIT", [_llama, _mit], {"weights": true, "includes_license_copy": true})
+	count(derivative_license.deny) == 0 with input as inp
+	count(derivative_license.warn) == 1 with input as inp
+}
+
+test_declaring_the_base_license_by_alias_passes if {
+	inp := _input("LLAMA3.1", [_llama], {"weights": true, "includes_license_copy": false})
+	derivative_license.applies with input as inp
+	count(derivative_license.deny) == 0 with input as inp
+	count(derivative_license.warn) == 0 with input as inp
+}
+
+test_declaring_the_base_license_and_more_passes if {
+	inp := _input("(MIT AND llama3.1)", [_llama, _mit], _kept)
+	count(derivative_license.warn) == 0 with input as inp
+}
+
+test_a_catalog_license_is_not_applicable if {
+	inp := {
+		"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "license": null},
+		"resolved": {"lineage": [_base], "license": {"source": "catalog"}, "licenses": [_llama]},
+	}
+	not derivative_license.applies with input as inp
+}
+
+test_a_model_without_a_base_is_not_applicable if {
+	inp := {
+		"model": {"id": "acme/own", "license": "MIT"},
+		"resolved": {"lineage": [], "license": {"source": "proposal"}, "licenses": [_mit]},
+	}
+	not derivative_license.applies with input as inp
+}

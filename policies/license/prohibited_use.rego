@@ -1,0 +1,99 @@
+# LIC-PROHIBITED-USE: the fields of use a proposal declares (use.purposes)
+# against each binding record's `prohibited_uses`, which map a license's or
+# use policy's restrictions onto the proposal's purpose vocabulary.
+# `forbidden` fails; `conditional` (for example medical advice, forbidden only
+# as the unlicensed practice of a profession) warns and names the condition.
+# A declared purpose no license restricts passes; the use policies that bind
+# all use are listed as obligations.
+package modelgate.rules.license.prohibited_use
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-PROHIBITED-USE",
+	"title": "Declared purposes against the licenses' prohibited uses",
+	"severity": "critical",
+	"category": "license",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The use restrictions of each binding license (example: Llama 3.1 Acceptable Use Policy)",
+		"section": "1-4",
+		"url": "https://llama.meta.com/llama3_1/use-policy",
+	},
+	"description": concat(" ", [
+		"Each field of use the proposal declares (medical advice, military, automated decisions, ...)",
+		"is checked against the restrictions of every binding license and its use policy: a forbidden",
+		"use fails, a use allowed only on a condition warns.",
+	]),
+	"remediation": "Drop the purpose, or choose a model whose license does not restrict it.",
+}
+
+_purposes := object.get(input, ["use", "purposes"], [])
+
+_policies := licenses.with_term("use_policy")
+
+default applies := false
+
+applies if count(_purposes) > 0
+
+applies if {
+	some license in licenses.known
+	count(object.get(license.terms, "prohibited_uses", [])) > 0
+}
+
+applies if count(_policies) > 0
+
+# Each restriction a declared purpose runs into: [index, license, item].
+_hits contains [i, license, item] if {
+	some i, purpose in _purposes
+	some license in licenses.known
+	some item in license.terms.prohibited_uses
+	item.purpose == purpose
+}
+
+deny contains v if {
+	some [i, license, item] in _hits
+	item.effect == "forbidden"
+	v := {
+		"msg": sprintf(
+			"the declared purpose %s is forbidden by %s (section %s): %s",
+			[item.purpose, license.name, item.section, item.description],
+		),
+		"path": sprintf("/use/purposes/%d", [i]),
+		"license": license.id,
+		"citation": licenses.citation(license, item),
+	}
+}
+
+warn contains v if {
+	some [i, license, item] in _hits
+	item.effect == "conditional"
+	v := {
+		"msg": sprintf(
+			"the declared purpose %s is allowed by %s only on a condition (section %s): %s",
+			[item.purpose, license.name, item.section, item.description],
+		),
+		"path": sprintf("/use/purposes/%d", [i]),
+		"license": license.id,
+		"citation": licenses.citation(license, item),
+		"remediation": concat(" ", [
+			"Show how the condition is met (for example a licensed professional reviews every answer)",
+			"and record it with a waiver (reason not_applicable), or drop the purpose.",
+		]),
+	}
+}
+
+obligations contains o if {
+	some license in _policies
+	term := license.terms.use_policy
+	o := {
+		"text": sprintf(
+			"Keep every use of the model, your users' included, within the %s; declare any restricted field of use in use.purposes",
+			[term.name],
+		),
+		"section": term.section,
+		"license": license.id,
+	}
+}

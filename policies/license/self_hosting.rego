@@ -1,0 +1,73 @@
+# LIC-SELF-HOSTING: running a model on infrastructure the organisation
+# controls (deployment.kind self_hosted, or an air-gapped network) needs its
+# weights. A model the catalog lists without downloadable weights (GPT-4o,
+# Claude, Gemini) cannot be self-hosted, and API terms that grant no
+# self-hosting (`self_hosting.allowed: false`) forbid it whatever copy of the
+# weights one might hold. A derivative outside the catalog is judged by its
+# nearest base.
+package modelgate.rules.license.self_hosting
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-SELF-HOSTING",
+	"title": "Self-hosting needs downloadable weights and a license that allows it",
+	"severity": "critical",
+	"category": "license",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The self-hosting terms of each binding license (example: OpenAI Services Agreement)",
+		"section": "3.3(d)",
+		"url": "https://openai.com/policies/services-agreement/",
+	},
+	"description": concat(" ", [
+		"A self-hosted or air-gapped deployment needs a model whose weights can be downloaded and a",
+		"license that lets the licensee run it on its own infrastructure; API-only models and API",
+		"terms grant neither.",
+	]),
+	"remediation": concat(" ", [
+		"Use the vendor's API (deployment.kind: vendor_api) or a managed cloud offering, or choose",
+		"an open-weight model to self-host.",
+	]),
+}
+
+default applies := false
+
+applies if input.deployment.kind == "self_hosted"
+
+applies if input.deployment.network == "air_gapped"
+
+_where := "on an air-gapped network" if input.deployment.network == "air_gapped"
+
+_where := "on its own infrastructure" if input.deployment.network != "air_gapped"
+
+deny contains v if {
+	applies
+	model := licenses.subject_model
+	model.weights_available == false
+	v := {
+		"msg": sprintf(
+			"%s is offered only as a hosted service: its weights cannot be downloaded, so it cannot run %s",
+			[model.name, _where],
+		),
+		"path": "/model/id",
+	}
+}
+
+deny contains v if {
+	applies
+	some license in licenses.known
+	term := license.terms.self_hosting
+	term.allowed == false
+	v := {
+		"msg": sprintf(
+			"%s grants use of the model only as the vendor's hosted service (section %s): it may not run %s",
+			[license.name, term.section, _where],
+		),
+		"path": "/deployment/kind",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+	}
+}

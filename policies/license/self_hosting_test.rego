@@ -1,0 +1,53 @@
+package modelgate.rules.license.self_hosting_test
+
+import data.modelgate.rules.license.self_hosting
+import rego.v1
+
+_openai := {
+	"id": "openai",
+	"name": "OpenAI Services Agreement",
+	"url": "https://example.test/openai",
+	"known": true,
+	"terms": {"self_hosting": {"allowed": false, "section": "3.3(d)"}},
+}
+
+_llama := {"id": "llama", "name": "Llama", "known": true, "terms": {}}
+
+_gpt4o := {"name": "GPT-4o", "weights_available": false}
+
+_open := {"name": "Llama 3.1 8B", "weights_available": true}
+
+_input(kind, network, model, lineage, records) := {
+	"deployment": {"kind": kind, "network": network},
+	"resolved": {"model": model, "lineage": lineage, "licenses": records},
+}
+
+test_gpt4o_self_hosted_fails_on_weights_and_terms if {
+	result := self_hosting.deny with input as _input("self_hosted", "private", _gpt4o, [], [_openai])
+	count(result) == 2
+	{v.path | some v in result} == {"/model/id", "/deployment/kind"}
+	some v in result
+	v.license == "openai"
+	v.citation.section == "3.3(d)"
+}
+
+test_an_air_gapped_api_model_fails if {
+	count(self_hosting.deny) == 2 with input as _input("vendor_api", "air_gapped", _gpt4o, [], [_openai])
+}
+
+test_a_derivative_is_judged_by_its_base if {
+	result := self_hosting.deny with input as _input("self_hosted", "private", null, [_gpt4o], [_llama])
+	count(result) == 1
+	some v in result
+	v.path == "/model/id"
+}
+
+test_an_open_weight_model_self_hosted_passes if {
+	inp := _input("self_hosted", "private", _open, [], [_llama])
+	self_hosting.applies with input as inp
+	count(self_hosting.deny) == 0 with input as inp
+}
+
+test_an_api_deployment_is_not_applicable if {
+	not self_hosting.applies with input as _input("vendor_api", "internet", _gpt4o, [], [_openai])
+}

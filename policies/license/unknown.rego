@@ -1,0 +1,58 @@
+# LIC-UNKNOWN: fail closed on a license modelgate cannot read. A license id
+# without a catalog record ("known": false), and the SPDX placeholders
+# NOASSERTION (nobody has said what the license is) and NONE (no license
+# grants anything), leave every term unknown, so nothing may pass on them.
+# Catalog models only name licenses that have records (the catalog is checked
+# when it loads), so the rule applies to licenses a proposal declares, and to
+# any license without a record however it arrived.
+package modelgate.rules.license.unknown
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "LIC-UNKNOWN",
+	"title": "Unknown license or NOASSERTION (fail closed)",
+	"severity": "critical",
+	"category": "license",
+	"citation": {
+		"document": "SPDX Specification 2.3, License Expressions",
+		"section": "Annex D",
+		"url": "https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/",
+	},
+	"description": concat(" ", [
+		"Every binding license must have a record in the catalog: a license id modelgate does not",
+		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass.",
+	]),
+	"remediation": concat(" ", [
+		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
+		"adding a record under licenses/ if the catalog lacks it.",
+	]),
+}
+
+default applies := false
+
+applies if input.resolved.license.source == "proposal"
+
+applies if count(licenses.unknown) > 0
+
+_path := "/model/license" if input.model.license != null
+
+_path := "/model/id" if input.model.license == null
+
+_why(id) := "nobody has stated what license covers the model (SPDX NOASSERTION)" if id == "NOASSERTION"
+
+_why(id) := "it is declared to be under no license (SPDX NONE), so no right to use it is granted" if id == "NONE"
+
+_why(id) := sprintf("%s has no record in the license catalog, so none of its terms can be checked", [id]) if {
+	not id in {"NOASSERTION", "NONE"}
+}
+
+deny contains v if {
+	some license in licenses.unknown
+	v := {
+		"msg": sprintf("the license of %s cannot be judged: %s", [licenses.model_label, _why(license.id)]),
+		"path": _path,
+		"license": license.id,
+	}
+}

@@ -1,0 +1,56 @@
+package modelgate.rules.license.unknown_test
+
+import data.modelgate.rules.license.unknown
+import rego.v1
+
+_mit := {"id": "MIT", "name": "MIT License", "known": true, "terms": {}}
+
+_input(declared, source, records) := {
+	"model": {"id": "acme/model", "license": declared},
+	"resolved": {"model": null, "license": {"source": source}, "licenses": records},
+}
+
+test_an_id_without_a_record_fails if {
+	result := unknown.deny with input as _input("LicenseRef-acme-1.0", "proposal", [{"id": "LicenseRef-acme-1.0", "known": false}])
+	count(result) == 1
+	some v in result
+	v.path == "/model/license"
+	v.license == "LicenseRef-acme-1.0"
+}
+
+test_noassertion_fails if {
+	result := unknown.deny with input as _input("NOASSERTION", "proposal", [{"id": "NOASSERTION", "known": false}])
+	count(result) == 1
+	some v in result
+	v.license == "NOASSERTION"
+}
+
+test_only_the_unknown_part_of_an_and_fails if {
+	records := [_mit, {"id": "NONE", "known": false}]
+	result := unknown.deny with input as _input("MIT AND NONE", "proposal", records)
+	count(result) == 1
+	some v in result
+	v.license == "NONE"
+}
+
+test_a_declared_license_with_a_record_passes if {
+	inp := _input("MIT", "proposal", [_mit])
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+}
+
+test_a_catalog_license_is_not_applicable if {
+	inp := {"model": {"id": "x", "license": null}, "resolved": {"license": {"source": "catalog"}, "licenses": [_mit]}}
+	not unknown.applies with input as inp
+}
+
+test_an_unknown_license_applies_whatever_its_source if {
+	inp := {
+		"model": {"id": "x", "license": null},
+		"resolved": {"model": null, "license": {"source": "catalog"}, "licenses": [{"id": "LicenseRef-y", "known": false}]},
+	}
+	unknown.applies with input as inp
+	result := unknown.deny with input as inp
+	some v in result
+	v.path == "/model/id"
+}
