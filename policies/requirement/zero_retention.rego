@@ -71,8 +71,17 @@ deny contains v if {
 		"msg": sprintf("the organisation requires zero retention, but %s", [_retention_text]),
 		"path": "/contracts/zero_data_retention",
 		"citation": _citation,
+		"remediation": _how,
 	}
 }
+
+_how := sprintf(
+	"Zero retention with %s: %s Then declare contracts.zero_data_retention: true, or self-host the model.",
+	[_label, _service.zero_retention.how],
+) if {
+	_service.zero_retention.available == true
+	is_string(_service.zero_retention.how)
+} else := meta.remediation
 
 _retention_text := sprintf(
 	"%s keeps prompts and outputs for up to %d days by default",

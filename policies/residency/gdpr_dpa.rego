@@ -87,12 +87,16 @@ warn contains v if {
 	not is_boolean(_dpa.available)
 	v := {
 		"msg": sprintf(
-			"modelgate has no fact on whether %s offers Art. 28 processor terms for %s: confirm the signed DPA covers it",
-			[_provider, provider.service_label(input)],
+			"modelgate has no fact on whether %s offers Art. 28 processor terms%s: confirm the signed DPA covers it",
+			[_provider, _for_service],
 		),
 		"path": "/contracts/dpa",
 	}
 }
+
+_for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.service_id(input)
+
+_for_service := "" if not provider.service_id(input)
 
 _fact_citation := {"document": sprintf("%s terms", [_provider]), "section": "processor terms", "url": _dpa.url} if {
 	is_string(_dpa.url)

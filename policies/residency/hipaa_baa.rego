@@ -92,8 +92,8 @@ warn contains v if {
 	not _baa_known
 	v := {
 		"msg": sprintf(
-			"modelgate has no fact on whether %s offers a BAA for %s: confirm the signed BAA covers it",
-			[_provider, _service_label],
+			"modelgate has no fact on whether %s offers a BAA%s: confirm the signed BAA covers it",
+			[_provider, _for_service],
 		),
 		"path": "/deployment/service",
 	}
@@ -101,9 +101,9 @@ warn contains v if {
 
 _baa_known if is_boolean(_service.baa.available)
 
-_service_label := provider.service_id(input)
+_for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.service_id(input)
 
-_service_label := input.deployment.provider if not provider.service_id(input)
+_for_service := "" if not provider.service_id(input)
 
 obligations contains o if {
 	applies
