@@ -1,0 +1,66 @@
+package modelgate.rules.redistribution.attribution_test
+
+import data.modelgate.rules.redistribution.attribution
+import rego.v1
+
+_qwen := {
+	"id": "qwen",
+	"name": "Qwen LICENSE AGREEMENT",
+	"url": "https://example.test/qwen",
+	"known": true,
+	"terms": {"attribution": {
+		"texts": ["Built with Qwen", "Improved using Qwen"],
+		"placement": "in the product documentation",
+		"trigger": "distribution_or_hosted_service",
+		"section": "5.b",
+	}},
+}
+
+_cc := {
+	"id": "cc",
+	"name": "CC BY-NC 4.0",
+	"url": "https://example.test/cc",
+	"known": true,
+	"terms": {"attribution": {"texts": [], "placement": "reasonably", "trigger": "distribution", "section": "3(a)(1)"}},
+}
+
+_input(records, distribution) := {"distribution": distribution, "resolved": {"licenses": records}}
+
+_hosted(attr) := {"weights": false, "hosted_service": true, "attribution": attr}
+
+_shipped(attr) := {"weights": true, "hosted_service": false, "attribution": attr}
+
+test_a_missing_attribution_fails if {
+	result := attribution.deny with input as _input([_qwen], _hosted(null))
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/attribution"
+	v.license == "qwen"
+	v.citation.section == "5.b"
+}
+
+test_the_wrong_attribution_fails if {
+	count(attribution.deny) == 1 with input as _input([_qwen], _hosted("Powered by Acme"))
+}
+
+test_any_accepted_text_passes_with_an_obligation if {
+	inp := _input([_qwen], _hosted("Support bot · improved using Qwen"))
+	count(attribution.deny) == 0 with input as inp
+	obligations := attribution.obligations with input as inp
+	count(obligations) == 1
+	some o in obligations
+	o.license == "qwen"
+}
+
+test_no_prescribed_text_needs_some_credit if {
+	count(attribution.deny) == 1 with input as _input([_cc], _shipped(""))
+	count(attribution.deny) == 0 with input as _input([_cc], _shipped("Model by Example Labs, CC BY-NC 4.0"))
+}
+
+test_the_trigger_decides_whether_a_service_counts if {
+	not attribution.applies with input as _input([_cc], _hosted(null))
+}
+
+test_nothing_distributed_is_not_applicable if {
+	not attribution.applies with input as _input([_qwen], {"weights": false, "hosted_service": false, "attribution": null})
+}

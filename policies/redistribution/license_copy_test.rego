@@ -1,0 +1,48 @@
+package modelgate.rules.redistribution.license_copy_test
+
+import data.modelgate.rules.redistribution.license_copy
+import rego.v1
+
+_gemma := {
+	"id": "gemma",
+	"name": "Gemma Terms of Use",
+	"url": "https://example.test/gemma",
+	"known": true,
+	"terms": {"license_copy": {"trigger": "distribution_or_hosted_service", "section": "3.1 item 2"}},
+}
+
+_apache := {
+	"id": "Apache-2.0",
+	"name": "Apache License 2.0",
+	"url": "https://example.test/apache",
+	"known": true,
+	"terms": {"license_copy": {"trigger": "distribution", "section": "4(a)"}},
+}
+
+_input(records, weights, hosted, copy) := {
+	"distribution": {"weights": weights, "hosted_service": hosted, "includes_license_copy": copy},
+	"resolved": {"licenses": records},
+}
+
+test_weights_without_the_license_fail if {
+	result := license_copy.deny with input as _input([_apache], true, false, false)
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/includes_license_copy"
+	v.license == "Apache-2.0"
+	v.citation.section == "4(a)"
+}
+
+test_a_hosted_service_counts_where_the_trigger_says_so if {
+	count(license_copy.deny) == 1 with input as _input([_gemma, _apache], false, true, false)
+}
+
+test_the_license_copy_passes_with_an_obligation if {
+	inp := _input([_gemma, _apache], true, false, true)
+	count(license_copy.deny) == 0 with input as inp
+	count(license_copy.obligations) == 2 with input as inp
+}
+
+test_a_hosted_service_under_a_distribution_trigger_is_not_applicable if {
+	not license_copy.applies with input as _input([_apache], false, true, false)
+}

@@ -1,0 +1,110 @@
+# RED-NAMING: a license's naming rule for derivatives (`derivative_naming`):
+# Llama 3.1 and later require "Llama" at the beginning of the name of any AI
+# model built with the Llama materials, or with their outputs, that is
+# distributed or made available (Llama 3: "Llama 3").
+#
+# Due for a derivative (use.fine_tune, or a model with a base) when the
+# term's trigger is met (`distribution`: weights given to others;
+# `distribution_or_hosted_service`: also a hosted service), and, where the
+# term covers models trained on outputs, when the outputs train a model that
+# is distributed or made available. distribution.name is checked: a
+# namespace ("acme/") is ignored, case is ignored, and "-" and "_" count as
+# spaces, so "acme/llama-3-support" begins with "Llama 3".
+package modelgate.rules.redistribution.naming
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "RED-NAMING",
+	"title": "Derivative names carry the prefix the license requires",
+	"severity": "high",
+	"category": "redistribution",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The naming rule of each binding license (example: Llama 3.1 Community License Agreement)",
+		"section": "1.b.i",
+		"url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
+	},
+	"description": concat(" ", [
+		"A derivative (or a model trained on outputs, where the license says so) that is distributed",
+		"or made available must be published under a name that begins with the prefix its license",
+		"requires (\"Llama\" for Llama 3.1 and later).",
+	]),
+	"remediation": "Publish the model under a name that begins with the prefix the license requires.",
+}
+
+_made(term) if licenses.derivative
+
+_made(term) if {
+	term.covers_models_trained_on_outputs == true
+	licenses.trains_made_available
+}
+
+_due contains license if {
+	some license in licenses.known
+	term := license.terms.derivative_naming
+	licenses.triggered(term.trigger)
+	_made(term)
+}
+
+default applies := false
+
+applies if count(_due) > 0
+
+_name := input.distribution.name
+
+# A name reduced for comparison: no namespace, lower case, "-" and "_" as spaces.
+_plain(name) := lower(replace(replace(parts[count(parts) - 1], "-", " "), "_", " ")) if {
+	is_string(name)
+	parts := split(name, "/")
+}
+
+_named(prefix) if startswith(_plain(_name), _plain(prefix))
+
+deny contains v if {
+	some license in _due
+	term := license.terms.derivative_naming
+	_name == null
+	v := {
+		"msg": sprintf(
+			"%s, but distribution.name is not declared: %s requires the name of a model built with it to begin with \"%s\" (section %s)",
+			[licenses.how(term.trigger), license.name, term.prefix, term.section],
+		),
+		"path": "/distribution/name",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": sprintf(
+			"Declare distribution.name, beginning with \"%s\" (for example \"%s-Acme-Support\").",
+			[term.prefix, replace(term.prefix, " ", "-")],
+		),
+	}
+}
+
+deny contains v if {
+	some license in _due
+	term := license.terms.derivative_naming
+	_name != null
+	not _named(term.prefix)
+	v := {
+		"msg": sprintf(
+			"the model is published as \"%s\", but %s requires the name of a model built with it to begin with \"%s\" (section %s)",
+			[_name, license.name, term.prefix, term.section],
+		),
+		"path": "/distribution/name",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": sprintf("Rename it so the name begins with \"%s\".", [term.prefix]),
+	}
+}
+
+obligations contains o if {
+	some license in _due
+	term := license.terms.derivative_naming
+	o := {
+		"text": sprintf("Keep \"%s\" at the beginning of the model's name wherever it is published", [term.prefix]),
+		"section": term.section,
+		"license": license.id,
+	}
+}

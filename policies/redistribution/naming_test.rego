@@ -1,0 +1,92 @@
+package modelgate.rules.redistribution.naming_test
+
+import data.modelgate.rules.redistribution.naming
+import rego.v1
+
+_llama := {
+	"id": "llama31",
+	"name": "Llama 3.1 Community License Agreement",
+	"url": "https://example.test/llama",
+	"known": true,
+	"terms": {"derivative_naming": {
+		"prefix": "Llama",
+		"trigger": "distribution_or_hosted_service",
+		"covers_models_trained_on_outputs": true,
+		"section": "1.b.i",
+	}},
+}
+
+_llama3 := {
+	"id": "llama3",
+	"name": "Meta Llama 3 Community License Agreement",
+	"url": "https://example.test/llama3",
+	"known": true,
+	"terms": {"derivative_naming": {
+		"prefix": "Llama 3",
+		"trigger": "distribution_or_hosted_service",
+		"covers_models_trained_on_outputs": false,
+		"section": "1.b.i",
+	}},
+}
+
+_input(records, fine_tune, outputs, distribution) := {
+	"use": {"fine_tune": fine_tune, "outputs_train_other_models": outputs},
+	"distribution": distribution,
+	"resolved": {"lineage": [], "licenses": records},
+}
+
+_ft := {"method": "lora"}
+
+test_a_distributed_fine_tune_under_another_name_fails if {
+	result := naming.deny with input as _input([_llama], _ft, false, {"weights": true, "hosted_service": false, "name": "acme/Support-8B"})
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/name"
+	v.license == "llama31"
+	v.citation.section == "1.b.i"
+}
+
+test_an_undeclared_name_fails if {
+	result := naming.deny with input as _input([_llama], _ft, false, {"weights": true, "hosted_service": false, "name": null})
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/name"
+}
+
+test_a_prefixed_name_passes_with_an_obligation if {
+	inp := _input([_llama], _ft, false, {"weights": true, "hosted_service": false, "name": "acme/Llama-3.1-Support-8B"})
+	count(naming.deny) == 0 with input as inp
+	count(naming.obligations) == 1 with input as inp
+}
+
+test_separators_and_case_are_ignored if {
+	inp := _input([_llama3], _ft, false, {"weights": true, "hosted_service": false, "name": "acme/llama-3-support"})
+	count(naming.deny) == 0 with input as inp
+}
+
+test_a_hosted_fine_tune_counts_where_the_trigger_says_so if {
+	count(naming.deny) == 1 with input as _input([_llama], _ft, false, {"weights": false, "hosted_service": true, "name": "Acme Assistant"})
+}
+
+test_a_model_trained_on_outputs_counts_where_the_term_covers_it if {
+	dist := {"weights": true, "hosted_service": false, "name": "acme/student"}
+	count(naming.deny) == 1 with input as _input([_llama], null, true, dist)
+	not naming.applies with input as _input([_llama3], null, true, dist)
+}
+
+test_a_derivative_from_the_catalog_counts if {
+	inp := {
+		"use": {"fine_tune": null, "outputs_train_other_models": false},
+		"distribution": {"weights": true, "hosted_service": false, "name": "DeepSeek-R1-Distill-Llama-8B"},
+		"resolved": {"lineage": [{"id": "meta-llama/Llama-3.1-8B"}], "licenses": [_llama]},
+	}
+	count(naming.deny) == 1 with input as inp
+}
+
+test_nothing_distributed_is_not_applicable if {
+	not naming.applies with input as _input([_llama], _ft, false, {"weights": false, "hosted_service": false, "name": null})
+}
+
+test_the_unmodified_model_is_not_applicable if {
+	not naming.applies with input as _input([_llama], null, false, {"weights": true, "hosted_service": false, "name": null})
+}

@@ -1,0 +1,69 @@
+# RED-NOTICE: a NOTICE duty (`notice`): distributed copies keep a "Notice"
+# text file, with the exact string the license prescribes where it
+# prescribes one (Llama, Gemma, Qwen, Mistral, NVIDIA, Stability), or the
+# licensor's own notices (Apache-2.0 NOTICE files, MIT and CC notices). Due
+# when the term's trigger is met; distribution.includes_notice must be true.
+package modelgate.rules.redistribution.notice
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "RED-NOTICE",
+	"title": "The NOTICE text the license prescribes goes with the model",
+	"severity": "medium",
+	"category": "redistribution",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The notice duty of each binding license (example: Apache License 2.0)",
+		"section": "4(d)",
+		"url": "https://www.apache.org/licenses/LICENSE-2.0",
+	},
+	"description": concat(" ", [
+		"Distributed copies must keep the notice each binding license asks for: a Notice file with",
+		"the exact string where the license prescribes one, else the licensor's own notices.",
+	]),
+	"remediation": "Ship the Notice file with the model and declare distribution.includes_notice: true.",
+}
+
+_due contains license if {
+	some license in licenses.known
+	licenses.triggered(license.terms.notice.trigger)
+}
+
+default applies := false
+
+applies if count(_due) > 0
+
+_what(term) := sprintf("a \"Notice\" text file containing \"%s\"", [term.text]) if term.text
+
+_what(term) := "the copyright, license and attribution notices the licensor supplies (its NOTICE file, if any)" if {
+	not term.text
+}
+
+deny contains v if {
+	some license in _due
+	term := license.terms.notice
+	input.distribution.includes_notice != true
+	v := {
+		"msg": sprintf(
+			"%s without the notice %s requires: %s (section %s)",
+			[licenses.how(term.trigger), license.name, _what(term), term.section],
+		),
+		"path": "/distribution/includes_notice",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": sprintf("Ship %s with every copy, and declare distribution.includes_notice: true.", [_what(term)]),
+	}
+}
+
+obligations contains o if {
+	some license in _due
+	term := license.terms.notice
+	o := {
+		"text": sprintf("Keep %s in every copy distributed", [_what(term)]),
+		"section": term.section,
+		"license": license.id,
+	}
+}

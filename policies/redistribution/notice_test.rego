@@ -1,0 +1,46 @@
+package modelgate.rules.redistribution.notice_test
+
+import data.modelgate.rules.redistribution.notice
+import rego.v1
+
+_llama := {
+	"id": "llama",
+	"name": "Llama 3.1 Community License Agreement",
+	"url": "https://example.test/llama",
+	"known": true,
+	"terms": {"notice": {"text": "Llama 3.1 is licensed under ...", "trigger": "distribution", "section": "1.b.iii"}},
+}
+
+_apache := {
+	"id": "Apache-2.0",
+	"name": "Apache License 2.0",
+	"url": "https://example.test/apache",
+	"known": true,
+	"terms": {"notice": {"trigger": "distribution", "section": "4(d)"}},
+}
+
+_input(records, weights, hosted, included) := {
+	"distribution": {"weights": weights, "hosted_service": hosted, "includes_notice": included},
+	"resolved": {"licenses": records},
+}
+
+test_weights_without_the_notice_fail if {
+	result := notice.deny with input as _input([_llama, _apache], true, false, false)
+	count(result) == 2
+	{v.license | some v in result} == {"llama", "Apache-2.0"}
+	some v in result
+	v.path == "/distribution/includes_notice"
+}
+
+test_the_notice_passes_with_obligations if {
+	inp := _input([_llama], true, false, true)
+	count(notice.deny) == 0 with input as inp
+	obligations := notice.obligations with input as inp
+	count(obligations) == 1
+	some o in obligations
+	o.section == "1.b.iii"
+}
+
+test_a_hosted_service_is_not_distribution if {
+	not notice.applies with input as _input([_llama], false, true, false)
+}

@@ -1,0 +1,126 @@
+# RED-USE-POLICY: a use policy incorporated into the license (`use_policy`)
+# and how far it must be passed on, once the term's trigger is met.
+#
+# - `pass_down: required` (Gemma, the BigScience RAIL licenses, DeepSeek):
+#   the restrictions must be an enforceable provision of every agreement
+#   governing use or distribution, hosted services included where the
+#   trigger says so; distribution.passes_use_policy must be true, else fail.
+#   Gemma served as a hosted API without passing its restrictions on fails.
+# - `pass_down: indirect` (Llama, the API terms): no clause has to be written
+#   into downstream terms. The policy travels with the license copy, and the
+#   licensee must not let others use the model against it. Decision: passing
+#   the policy on directly, or shipping the license copy that carries it,
+#   passes with the duty as an obligation; doing neither warns, because
+#   nothing then carries the policy to users, but the license does not make
+#   the missing clause itself a breach (a missing copy the license requires
+#   is RED-LICENSE-COPY's failure).
+# - `pass_down: none`: nothing to check.
+package modelgate.rules.redistribution.use_policy
+
+import data.modelgate.lib.licenses
+import rego.v1
+
+meta := {
+	"id": "RED-USE-POLICY",
+	"title": "Use restrictions are passed on as the license requires",
+	"severity": "high",
+	"category": "redistribution",
+	# Findings cite the section of the license at fault; this is the example
+	# shown for a pass and by `modelgate explain`.
+	"citation": {
+		"document": "The use-policy pass-down of each binding license (example: Gemma Terms of Use)",
+		"section": "3.1",
+		"url": "https://ai.google.dev/gemma/terms",
+	},
+	"description": concat(" ", [
+		"When the model or a derivative is distributed (or offered as a service, where the license",
+		"counts that), its use restrictions must reach recipients and users: written into their",
+		"agreements where the license requires it, else carried by the license copy.",
+	]),
+	"remediation": concat(" ", [
+		"Put the license's use restrictions into the terms of service or license that governs",
+		"recipients and users, tell them the restrictions apply, and declare",
+		"distribution.passes_use_policy: true.",
+	]),
+}
+
+_due contains license if {
+	some license in licenses.known
+	term := license.terms.use_policy
+	term.pass_down != "none"
+	licenses.triggered(term.trigger)
+}
+
+default applies := false
+
+applies if count(_due) > 0
+
+_passes := input.distribution.passes_use_policy == true
+
+# The license copy that carries an indirect policy goes with the model.
+_carried(license) if {
+	license.terms.license_copy
+	input.distribution.includes_license_copy == true
+}
+
+deny contains v if {
+	some license in _due
+	term := license.terms.use_policy
+	term.pass_down == "required"
+	not _passes
+	v := {
+		"msg": sprintf(
+			"%s, but its users and recipients are not bound by the %s: %s requires the restrictions as an enforceable provision of every agreement governing its use or distribution (section %s)",
+			[licenses.how(term.trigger), term.name, license.name, term.section],
+		),
+		"path": "/distribution/passes_use_policy",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+	}
+}
+
+warn contains v if {
+	some license in _due
+	term := license.terms.use_policy
+	term.pass_down == "indirect"
+	not _passes
+	not _carried(license)
+	v := {
+		"msg": sprintf(
+			"%s, but the %s neither binds its users nor travels with a copy of the %s; the licensee must still not let others use the model against it (section %s)",
+			[licenses.how(term.trigger), term.name, license.name, term.section],
+		),
+		"path": "/distribution/passes_use_policy",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": concat(" ", [
+			"Bind users to the policy in your terms (distribution.passes_use_policy: true), or ship the",
+			"license copy that incorporates it (distribution.includes_license_copy: true).",
+		]),
+	}
+}
+
+obligations contains o if {
+	some license in _due
+	term := license.terms.use_policy
+	term.pass_down == "required"
+	o := {
+		"text": sprintf(
+			"Keep the %s restrictions as an enforceable provision in every agreement that governs use or distribution of the model (terms of service included), and tell users they apply",
+			[term.name],
+		),
+		"section": term.section,
+		"license": license.id,
+	}
+}
+
+obligations contains o if {
+	some license in _due
+	term := license.terms.use_policy
+	term.pass_down == "indirect"
+	o := {
+		"text": sprintf("Do not let users or recipients use the model against the %s", [term.name]),
+		"section": term.section,
+		"license": license.id,
+	}
+}

@@ -1,0 +1,94 @@
+package modelgate.rules.redistribution.use_policy_test
+
+import data.modelgate.rules.redistribution.use_policy
+import rego.v1
+
+_gemma := {
+	"id": "gemma",
+	"name": "Gemma Terms of Use",
+	"url": "https://example.test/gemma",
+	"known": true,
+	"terms": {"use_policy": {
+		"name": "Gemma Prohibited Use Policy",
+		"pass_down": "required",
+		"trigger": "distribution_or_hosted_service",
+		"section": "3.1 item 1",
+		"url": "https://example.test/gemma/pup",
+	}},
+}
+
+_llama := {
+	"id": "llama",
+	"name": "Llama 3.1 Community License Agreement",
+	"url": "https://example.test/llama",
+	"known": true,
+	"terms": {
+		"license_copy": {"trigger": "distribution_or_hosted_service", "section": "1.b.i(A)"},
+		"use_policy": {
+			"name": "Llama 3.1 Acceptable Use Policy",
+			"pass_down": "indirect",
+			"trigger": "distribution_or_hosted_service",
+			"section": "1.b.iv",
+		},
+	},
+}
+
+_none := {
+	"id": "none",
+	"name": "Example",
+	"known": true,
+	"terms": {"use_policy": {"name": "x", "pass_down": "none", "trigger": "distribution", "section": "1"}},
+}
+
+_input(records, passes, copy) := {
+	"distribution": {"weights": false, "hosted_service": true, "passes_use_policy": passes, "includes_license_copy": copy},
+	"resolved": {"licenses": records},
+}
+
+test_gemma_hosted_without_passing_its_restrictions_fails if {
+	result := use_policy.deny with input as _input([_gemma], false, true)
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/passes_use_policy"
+	v.license == "gemma"
+	v.citation.url == "https://example.test/gemma/pup"
+}
+
+test_gemma_hosted_with_its_restrictions_passes if {
+	inp := _input([_gemma], true, true)
+	count(use_policy.deny) == 0 with input as inp
+	count(use_policy.obligations) == 1 with input as inp
+}
+
+test_an_indirect_policy_carried_by_the_license_copy_passes if {
+	inp := _input([_llama], false, true)
+	count(use_policy.deny) == 0 with input as inp
+	count(use_policy.warn) == 0 with input as inp
+	count(use_policy.obligations) == 1 with input as inp
+}
+
+test_an_indirect_policy_carried_by_nothing_warns if {
+	inp := _input([_llama], false, false)
+	count(use_policy.deny) == 0 with input as inp
+	result := use_policy.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "llama"
+	v.path == "/distribution/passes_use_policy"
+}
+
+test_an_indirect_policy_passed_on_directly_passes if {
+	count(use_policy.warn) == 0 with input as _input([_llama], true, false)
+}
+
+test_no_pass_down_is_not_applicable if {
+	not use_policy.applies with input as _input([_none], false, false)
+}
+
+test_nothing_distributed_is_not_applicable if {
+	inp := {
+		"distribution": {"weights": false, "hosted_service": false, "passes_use_policy": false, "includes_license_copy": false},
+		"resolved": {"licenses": [_gemma]},
+	}
+	not use_policy.applies with input as inp
+}
