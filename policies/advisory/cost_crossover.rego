@@ -85,7 +85,7 @@ _class_for(p) := fits[0] if {
 	c.max_parameters_b == null
 }
 
-_comparable := sprintf(" (the open-weight class comparable to %s, our judgement: %s)", [
+_comparable := sprintf(" (comparable to %s in our judgement: %s)", [
 	_model.id, _cost.comparable_class[_model.id].note,
 ]) if _parameters == null
 
@@ -118,6 +118,8 @@ _price := object.union(p, {"by": sprintf("%s list price", [p.provider])}) if {
 		"by": sprintf("%s serverless price for models up to %vB parameters", [tiers.provider, tier.max_parameters_b]),
 	}
 }
+
+# The obligation lines sort as: cost of self-hosting, cost through an API, crossover.
 
 # USD per million tokens at the proposal's output share.
 _blended(p) := ((1 - _share) * p.input) + (_share * p.output)
@@ -215,7 +217,7 @@ _price_citation := {
 obligations contains text if {
 	_computed
 	text := sprintf(
-		"API: %s tokens a day x %d days, output share %v%s, at %s in / %s out per million tokens: about %s a month (%s%s, as of %s, %s, %s)",
+		"Cost through an API: %s tokens a day x %d days, output share %v%s, at %s in / %s out per million tokens: about %s a month (%s%s, as of %s, %s, %s)",
 		[
 			fmt.tokens(_tokens), _days, _share, _share_note, fmt.price(_price.input), fmt.price(_price.output),
 			fmt.usd(_api_monthly), _price.by, _priced_as, _price.as_of, _price.verification, _price.url,
@@ -225,7 +227,7 @@ obligations contains text if {
 
 obligations contains text if {
 	_computed
-	text := sprintf("Self-hosting: a model of %s%s on %s, about %s-%s a month in GPU rental (as of %s, %s, %s)", [
+	text := sprintf("Cost of self-hosting: a model of %s%s on %s, about %s-%s a month in GPU rental (as of %s, %s, %s)", [
 		_class.label, _comparable, _class.hardware, fmt.usd(_low), fmt.usd(_high),
 		_class.as_of, _class.verification, _class.url,
 	])
@@ -233,7 +235,7 @@ obligations contains text if {
 
 obligations contains text if {
 	_computed
-	text := sprintf("Break-even: about %s-%s tokens a day at these prices (the proposal: %s)", [
+	text := sprintf("Crossover: the two cost the same at about %s-%s tokens a day (the proposal: %s)", [
 		fmt.tokens(_break_even(_low)), fmt.tokens(_break_even(_high)), fmt.tokens(_tokens),
 	])
 }

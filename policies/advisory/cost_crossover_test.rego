@@ -34,11 +34,11 @@ test_gpt4o_at_five_million_tokens_passes_with_the_crossover if {
 	count(rule.warn) == 0 with input as inp
 	lines := rule.obligations with input as inp
 	count(lines) == 3
-	contains(_line(lines, "API: "), "at $2.50 in / $10.00 out per million tokens: about $600 a month")
-	contains(_line(lines, "API: "), "https://openai.com/api/pricing/")
-	contains(_line(lines, "Self-hosting: "), "about $3,000-$8,000 a month")
-	contains(_line(lines, "Self-hosting: "), "comparable to openai/gpt-4o")
-	startswith(_line(lines, "Break-even: "), "Break-even: about 25M-66.7M tokens a day")
+	contains(_line(lines, "Cost through an API: "), "at $2.50 in / $10.00 out per million tokens: about $600 a month")
+	contains(_line(lines, "Cost through an API: "), "https://openai.com/api/pricing/")
+	contains(_line(lines, "Cost of self-hosting: "), "about $3,000-$8,000 a month")
+	contains(_line(lines, "Cost of self-hosting: "), "comparable to openai/gpt-4o")
+	contains(_line(lines, "Crossover: "), "at about 25M-66.7M tokens a day")
 }
 
 test_gpt4o_above_the_self_hosting_range_warns if {
@@ -53,7 +53,7 @@ test_gpt4o_above_the_self_hosting_range_warns if {
 
 test_output_share_defaults_to_the_data if {
 	lines := rule.obligations with input as _input(_gpt4o, "vendor_api", "openai", 5000000, null)
-	contains(_line(lines, "API: "), "output share 0.2 (default)")
+	contains(_line(lines, "Cost through an API: "), "output share 0.2 (default)")
 }
 
 test_self_hosting_below_the_break_even_warns if {
@@ -86,7 +86,7 @@ test_size_tier_price_when_no_offer_is_listed if {
 	some v in result
 	contains(v.msg, "fireworks serverless price for models up to 16B parameters")
 	lines := rule.obligations with input as inp
-	contains(_line(lines, "Self-hosting: "), "1x NVIDIA A10G (24 GB)")
+	contains(_line(lines, "Cost of self-hosting: "), "1x NVIDIA A10G (24 GB)")
 }
 
 test_no_price_data_warns if {
