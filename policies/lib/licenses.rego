@@ -108,3 +108,20 @@ model_label := "the model" if {
 	input.resolved.model == null
 	input.model.id == null
 }
+
+# grouped(n) writes a whole number with thousands separators (100,000,000).
+grouped(n) := concat("", [part |
+	digits := sprintf("%d", [n])
+	size := count(digits)
+	some i in numbers.range(0, size - 1)
+	part := concat("", [substring(digits, i, 1), _separator(size, i)])
+])
+
+_separator(size, i) := "," if _comma(size, i)
+
+_separator(size, i) := "" if not _comma(size, i)
+
+_comma(size, i) if {
+	i < size - 1
+	(size - 1 - i) % 3 == 0
+}

@@ -64,8 +64,8 @@ deny contains v if {
 	_revenue > threshold.annual_revenue_usd
 	v := {
 		"msg": sprintf(
-			"annual revenue of US$%d exceeds the %s ceiling of US$%d for %s (section %s): %s",
-			[_revenue, license.name, threshold.annual_revenue_usd, _whose(threshold), threshold.section, threshold.consequence],
+			"annual revenue of US$%s exceeds the %s ceiling of US$%s for %s (section %s): %s",
+			[licenses.grouped(_revenue), license.name, licenses.grouped(threshold.annual_revenue_usd), _whose(threshold), threshold.section, threshold.consequence],
 		),
 		"path": "/organization/annual_revenue_usd",
 		"license": license.id,
@@ -79,8 +79,8 @@ warn contains v if {
 	_revenue == null
 	v := {
 		"msg": sprintf(
-			"annual revenue is not declared: the %s ceiling of US$%d (section %s) cannot be checked",
-			[license.name, threshold.annual_revenue_usd, threshold.section],
+			"annual revenue is not declared: the %s ceiling of US$%s (section %s) cannot be checked",
+			[license.name, licenses.grouped(threshold.annual_revenue_usd), threshold.section],
 		),
 		"path": "/organization/annual_revenue_usd",
 		"license": license.id,
@@ -96,8 +96,8 @@ obligations contains o if {
 	_revenue <= threshold.annual_revenue_usd
 	o := {
 		"text": sprintf(
-			"Track the annual revenue of %s: once it passes US$%d, %s ends and a separate license is needed",
-			[_whose(threshold), threshold.annual_revenue_usd, license.name],
+			"Track the annual revenue of %s: once it passes US$%s, %s ends and a separate license is needed",
+			[_whose(threshold), licenses.grouped(threshold.annual_revenue_usd), license.name],
 		),
 		"section": threshold.section,
 		"license": license.id,

@@ -71,3 +71,11 @@ test_a_commercial_only_ceiling_does_not_bind_non_commercial_use if {
 test_licenses_without_a_ceiling_are_not_applicable if {
 	not revenue_threshold.applies with input as _input([_mit], 5000000000, true)
 }
+
+test_figures_are_grouped_by_thousands if {
+	data.modelgate.lib.licenses.grouped(0) == "0"
+	data.modelgate.lib.licenses.grouped(999) == "999"
+	data.modelgate.lib.licenses.grouped(1000) == "1,000"
+	data.modelgate.lib.licenses.grouped(25000000) == "25,000,000"
+	data.modelgate.lib.licenses.grouped(100000000) == "100,000,000"
+}

@@ -80,9 +80,9 @@ deny contains v if {
 	_users > threshold.monthly_active_users
 	v := {
 		"msg": sprintf(
-			"%d monthly active users exceed the %s ceiling of %d for %s, measured %s (section %s): %s",
+			"%s monthly active users exceed the %s ceiling of %s for %s, measured %s (section %s): %s",
 			[
-				_users, license.name, threshold.monthly_active_users, _whose(threshold),
+				licenses.grouped(_users), license.name, licenses.grouped(threshold.monthly_active_users), _whose(threshold),
 				_when(threshold), threshold.section, threshold.consequence,
 			],
 		),
@@ -92,10 +92,10 @@ deny contains v if {
 		"remediation": sprintf(
 			concat(" ", [
 				"Request a license from the licensor and record it as a waiver (reason license_acquired).",
-				"If the ceiling counts %s and none is above %d as the license measures it, record the",
+				"If the ceiling counts %s and none is above %s as the license measures it, record the",
 				"figures with a waiver (reason not_applicable).",
 			]),
-			[_whose(threshold), threshold.monthly_active_users],
+			[_whose(threshold), licenses.grouped(threshold.monthly_active_users)],
 		),
 	}
 }
@@ -106,8 +106,8 @@ warn contains v if {
 	_users == null
 	v := {
 		"msg": sprintf(
-			"monthly active users are not declared: the %s ceiling of %d (section %s) cannot be checked",
-			[license.name, threshold.monthly_active_users, threshold.section],
+			"monthly active users are not declared: the %s ceiling of %s (section %s) cannot be checked",
+			[license.name, licenses.grouped(threshold.monthly_active_users), threshold.section],
 		),
 		"path": "/organization/monthly_active_users",
 		"license": license.id,
@@ -124,8 +124,8 @@ obligations contains o if {
 	_users <= threshold.monthly_active_users
 	o := {
 		"text": sprintf(
-			"Track the monthly active users of %s at all times: above %d, %s grants no rights until the licensor grants a separate license",
-			[_whose(threshold), threshold.monthly_active_users, license.name],
+			"Track the monthly active users of %s at all times: above %s, %s grants no rights until the licensor grants a separate license",
+			[_whose(threshold), licenses.grouped(threshold.monthly_active_users), license.name],
 		),
 		"section": threshold.section,
 		"license": license.id,
@@ -140,8 +140,8 @@ obligations contains o if {
 	_users <= threshold.monthly_active_users
 	o := {
 		"text": sprintf(
-			"Keep evidence that the monthly active users of %s were at most %d in the window anchored on %s",
-			[_whose(threshold), threshold.monthly_active_users, threshold.measurement_date],
+			"Keep evidence that the monthly active users of %s were at most %s in the window anchored on %s",
+			[_whose(threshold), licenses.grouped(threshold.monthly_active_users), threshold.measurement_date],
 		),
 		"section": threshold.section,
 		"license": license.id,
