@@ -156,7 +156,7 @@ _scope_words(limit) := "the grant for its multimodal models" if limit.models == 
 
 _effect_words(limit) := "withholds %s from %s" if limit.effect == "forbidden"
 
-_effect_words(limit) := "allows %s for %s only on a condition" if limit.effect == "conditional"
+_effect_words(limit) := "attaches a condition to %s for %s" if limit.effect == "conditional"
 
 _violation(license, limit) := {
 	"msg": sprintf(

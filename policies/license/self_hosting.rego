@@ -41,7 +41,7 @@ applies if input.deployment.network == "air_gapped"
 
 _where := "on an air-gapped network" if input.deployment.network == "air_gapped"
 
-_where := "on its own infrastructure" if input.deployment.network != "air_gapped"
+_where := "on infrastructure the organisation controls" if input.deployment.network != "air_gapped"
 
 deny contains v if {
 	applies
@@ -53,6 +53,7 @@ deny contains v if {
 			[model.name, _where],
 		),
 		"path": "/model/id",
+		"citation": {"document": sprintf("%s: vendor's model page", [model.name]), "section": "availability", "url": model.source},
 	}
 }
 

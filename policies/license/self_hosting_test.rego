@@ -13,7 +13,7 @@ _openai := {
 
 _llama := {"id": "llama", "name": "Llama", "known": true, "terms": {}}
 
-_gpt4o := {"name": "GPT-4o", "weights_available": false}
+_gpt4o := {"name": "GPT-4o", "weights_available": false, "source": "https://example.test/gpt-4o"}
 
 _open := {"name": "Llama 3.1 8B", "weights_available": true}
 
@@ -29,6 +29,13 @@ test_gpt4o_self_hosted_fails_on_weights_and_terms if {
 	some v in result
 	v.license == "openai"
 	v.citation.section == "3.3(d)"
+}
+
+test_the_weights_finding_cites_the_vendor_page if {
+	result := self_hosting.deny with input as _input("self_hosted", "private", _gpt4o, [], [_llama])
+	some v in result
+	v.path == "/model/id"
+	v.citation.url == "https://example.test/gpt-4o"
 }
 
 test_an_air_gapped_api_model_fails if {
