@@ -42,7 +42,7 @@ deny contains v if {
 	input.distribution.includes_license_copy != true
 	v := {
 		"msg": sprintf(
-			"%s, but no copy of the license goes with it: %s requires one (section %s)",
+			"%s, but no copy of the license is provided: %s requires one (section %s)",
 			[licenses.how(term.trigger), license.name, term.section],
 		),
 		"path": "/distribution/includes_license_copy",
