@@ -23,7 +23,7 @@ test_eea_bloc_members_are_the_eea_countries if {
 }
 
 test_every_region_has_a_known_location if {
-	every id, region in _facts.regions {
+	every _, region in _facts.regions {
 		_known_place(region.location)
 	}
 }

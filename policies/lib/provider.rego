@@ -47,9 +47,9 @@ consumer(p) if service(p).consumer == true
 
 # dpa(p) is the GDPR Art. 28 processor-terms fact for the service used: the
 # service's own where the facts give one, else the provider's.
-dpa(p) := service(p).dpa
-
-dpa(p) := facts(p).dpa if not service(p).dpa
+dpa(p) := d if {
+	d := service(p).dpa
+} else := facts(p).dpa
 
 # routes_globally(p): with no region chosen, the service may process prompts
 # in any country (routes_globally_by_default in the facts).

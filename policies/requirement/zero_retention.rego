@@ -121,7 +121,7 @@ warn contains v if {
 	not _compliant_by_default
 	not provider.consumer(input)
 	input.contracts.zero_data_retention == true
-	not is_boolean(_service.zero_retention.available)
+	not _zdr_known
 	v := {
 		"msg": sprintf(
 			"modelgate has no fact on whether %s offers zero data retention: confirm the arrangement in writing",
@@ -130,6 +130,8 @@ warn contains v if {
 		"path": "/contracts/zero_data_retention",
 	}
 }
+
+_zdr_known if is_boolean(_service.zero_retention.available)
 
 obligations contains o if {
 	applies

@@ -73,7 +73,7 @@ deny contains v if {
 	applies
 	provider.third_party(input)
 	some i, code in input.deployment.regions
-	not geo.partition(code) in _classified_partitions
+	not _classified_region(code)
 	v := {
 		"msg": sprintf(
 			"classified data reaches %s in %s (%s partition), which is not accredited for classified information",
@@ -83,6 +83,8 @@ deny contains v if {
 		"citation": _srg_citation,
 	}
 }
+
+_classified_region(code) if geo.partition(code) in _classified_partitions
 
 _partition_label(code) := geo.partition(code)
 

@@ -84,7 +84,7 @@ warn contains v if {
 	applies
 	input.contracts.dpa == true
 	not provider.consumer(input)
-	not is_boolean(_dpa.available)
+	not _dpa_known
 	v := {
 		"msg": sprintf(
 			"modelgate has no fact on whether %s offers Art. 28 processor terms%s: confirm the signed DPA covers it",
@@ -93,6 +93,8 @@ warn contains v if {
 		"path": "/contracts/dpa",
 	}
 }
+
+_dpa_known if is_boolean(_dpa.available)
 
 _for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.service_id(input)
 

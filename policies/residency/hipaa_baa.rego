@@ -115,21 +115,15 @@ obligations contains o if {
 	)}
 }
 
-_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _service.baa.scope
+_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if {
+	is_string(_service.baa.scope)
+} else := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
+	is_string(_service.baa.exclusions)
+} else := ""
 
-_scope := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
-	not _service.baa.scope
-	_service.baa.exclusions
-}
-
-_scope := "" if {
-	not _service.baa.scope
-	not _service.baa.exclusions
-}
-
-_exclusions := sprintf("; not covered: %s", [_service.baa.exclusions]) if _service.baa.exclusions
-
-_exclusions := "" if not _service.baa.exclusions
+_exclusions := sprintf("; not covered: %s", [_service.baa.exclusions]) if {
+	is_string(_service.baa.exclusions)
+} else := ""
 
 # A cloud serving another vendor's model: only the cloud's BAA covers the
 # endpoint; the model vendor's own BAA does not (e.g. Anthropic's BAA does not

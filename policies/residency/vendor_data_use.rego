@@ -94,7 +94,7 @@ _controller_note := ", which makes it a controller of the personal data rather t
 warn contains v if {
 	applies
 	not provider.consumer(input)
-	not is_boolean(_service.trains_on_inputs_by_default.value)
+	not _training_known
 	v := {
 		"msg": sprintf(
 			"modelgate has no fact on whether %s trains on inputs by default: confirm in the contract that non-public data (%s) is not used for training",
@@ -103,6 +103,8 @@ warn contains v if {
 		"path": "/deployment/service",
 	}
 }
+
+_training_known if is_boolean(_service.trains_on_inputs_by_default.value)
 
 deny contains v if {
 	applies
