@@ -61,3 +61,25 @@ test_deidentified_data_is_out_of_scope if {
 test_no_phi_is_out_of_scope if {
 	not hipaa_baa.applies with input as {"data": {"classes": ["internal"], "deidentification": "none"}}
 }
+
+test_a_service_without_a_baa_names_it_in_the_remediation if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "google", "service": "gemini_api_paid", "tier": "api"},
+		"contracts": {"baa": false},
+	}
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/contracts/baa"
+	v.remediation != hipaa_baa.meta.remediation
+}
+
+test_a_cloud_serving_another_vendors_model_needs_the_clouds_baa if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "managed_cloud", "provider": "aws", "service": "aws_bedrock", "tier": "api"},
+		"contracts": {"baa": true},
+		"resolved": {"model": {"vendor": "anthropic"}},
+	}
+	count(hipaa_baa.deny) == 0 with input as inp
+	count(hipaa_baa.obligations) == 2 with input as inp
+}
