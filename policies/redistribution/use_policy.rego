@@ -57,11 +57,11 @@ applies if count(_due) > 0
 
 _passes := input.distribution.passes_use_policy == true
 
-# The license copy that carries an indirect policy goes with the model.
-_carried(license) if {
-	license.terms.license_copy
-	input.distribution.includes_license_copy == true
-}
+# An indirect policy travels with the license copy (pass_down: indirect), so
+# it is carried when the copy goes with the model, whether or not the record
+# states a copy duty of its own (Cohere's use addendum is attached to the CC
+# BY-NC text it amends).
+_carried(_) if input.distribution.includes_license_copy == true
 
 deny contains v if {
 	some license in _due

@@ -92,3 +92,18 @@ test_nothing_distributed_is_not_applicable if {
 	}
 	not use_policy.applies with input as inp
 }
+
+test_an_indirect_policy_travels_with_any_license_copy if {
+	addendum := {
+		"id": "addendum",
+		"name": "Use addendum",
+		"known": true,
+		"terms": {"use_policy": {"name": "AUP", "pass_down": "indirect", "trigger": "distribution", "section": "1"}},
+	}
+	inp := {
+		"distribution": {"weights": true, "hosted_service": false, "passes_use_policy": false, "includes_license_copy": true},
+		"resolved": {"licenses": [addendum]},
+	}
+	count(use_policy.warn) == 0 with input as inp
+	count(use_policy.obligations) == 1 with input as inp
+}
