@@ -109,7 +109,11 @@ _in_regions(code, limit) if {
 	_overlaps(code, region)
 }
 
-_regions(limit) := concat(", ", limit.regions)
+_regions(limit) := concat(", ", [_region_name(r) | some r in limit.regions])
+
+_region_name(r) := sprintf("the %s", [r]) if r in {"EU", "EEA"}
+
+_region_name(r) := geo.country_name(r) if not r in {"EU", "EEA"}
 
 _condition(limit) := sprintf(": %s", [limit.condition]) if limit.condition
 
@@ -258,8 +262,8 @@ obligations contains o if {
 	hit := _hits(limit)
 	o := {
 		"text": sprintf(
-			"Use only models that take a single input modality: %s, and %s limits the grant for its multimodal models for %s",
-			[hit.what, license.name, _whom(limit)],
+			"Use no multimodal model under the %s: %s, and its grant for multimodal models is withheld from %s",
+			[license.name, hit.what, _whom(limit)],
 		),
 		"section": limit.section,
 		"license": license.id,
