@@ -70,7 +70,7 @@ _scored["privacy"] := {"score": score, "why": why} if {
 	count(_class_scores) == count(input.data.classes) # every class has a score
 	score := max({s.score | some s in _class_scores} | {_network_score})
 	classes := concat(", ", [sprintf("%s (%d)", [s.class, s.score]) | some s in _class_scores])
-	why := concat("", [sprintf("data classes %s", [classes]), _air_gap_note])
+	why := sprintf("data classes %s%s", [classes, _air_gap_note])
 }
 
 _air_gap_note := sprintf("; air-gapped network (%d)", [_network_score]) if _air_gapped
@@ -123,11 +123,7 @@ _lowest := _known_total + _unknown
 
 _highest := _known_total + (_unknown * 5)
 
-_recommendation(total) := rec if {
-	start := max({r.from | some r in _facts.recommendations; total >= r.from})
-	some rec in _facts.recommendations
-	rec.from == start
-}
+_recommendation(total) := fmt.band(_facts.recommendations, total)
 
 _self_hosted if input.deployment.kind == "self_hosted"
 
