@@ -71,6 +71,8 @@ pub struct CheckOptions {
     pub waivers: Option<Waivers>,
     /// Limit on one evaluation of all rules for one proposal.
     pub time_limit: Option<std::time::Duration>,
+    /// Evaluate with the interpreter only (no bytecode VM).
+    pub interpreter_only: bool,
 }
 
 /// Judges every proposal of the set.
@@ -92,6 +94,9 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
         let mut engine = context.engine.clone();
         if let Some(limit) = options.time_limit {
             engine.set_time_limit(limit);
+        }
+        if options.interpreter_only {
+            engine.disable_vm();
         }
         engine
     };

@@ -22,6 +22,7 @@ pub mod digest;
 pub mod engine;
 pub mod error;
 pub mod finding;
+pub mod options;
 pub mod proposal;
 pub mod report;
 pub mod source;

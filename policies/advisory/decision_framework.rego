@@ -42,8 +42,24 @@ applies if input.workload != null
 # The dimensions in the order they are reported.
 _names := ["capability", "privacy", "scale", "operations", "customization", "latency"]
 
-# _scored[dimension] := {"score": 1..5, "why": text}, for each dimension the proposal settles.
-_scored["capability"] := {"score": score, "why": sprintf("workload.task %s", [task])} if {
+# _scored[dimension] := {"score": 1..5, "why": text}, for each dimension the
+# proposal settles. (Built from one rule per dimension: the bytecode VM does
+# not support partial object rules with constant keys.)
+_scored := {name: value | some name in _names; value := _dimension(name)}
+
+_dimension(name) := _dim_capability if name == "capability"
+
+_dimension(name) := _dim_privacy if name == "privacy"
+
+_dimension(name) := _dim_scale if name == "scale"
+
+_dimension(name) := _dim_operations if name == "operations"
+
+_dimension(name) := _dim_customization if name == "customization"
+
+_dimension(name) := _dim_latency if name == "latency"
+
+_dim_capability := {"score": score, "why": sprintf("workload.task %s", [task])} if {
 	task := input.workload.task
 	task != null
 	score := _dims.capability.scores[task]
@@ -65,7 +81,7 @@ _network_score := _dims.privacy.air_gapped if _air_gapped
 
 _network_score := 0 if not _air_gapped
 
-_scored["privacy"] := {"score": score, "why": why} if {
+_dim_privacy := {"score": score, "why": why} if {
 	count(input.data.classes) > 0
 	count(_class_scores) == count(input.data.classes) # every class has a score
 	score := max({s.score | some s in _class_scores} | {_network_score})
@@ -77,31 +93,31 @@ _air_gap_note := sprintf("; air-gapped network (%d)", [_network_score]) if _air_
 
 _air_gap_note := "" if not _air_gapped
 
-_scored["scale"] := {"score": band.score, "why": why} if {
+_dim_scale := {"score": band.score, "why": why} if {
 	tokens := input.workload.tokens_per_day
 	tokens != null
 	band := fmt.band(_dims.scale.bands, tokens)
 	why := sprintf("%s tokens a day (%s)", [fmt.tokens(tokens), band.label])
 }
 
-_scored["operations"] := {"score": score, "why": sprintf("team.mlops %s", [level])} if {
+_dim_operations := {"score": score, "why": sprintf("team.mlops %s", [level])} if {
 	input.team != null
 	level := input.team.mlops
 	level != null
 	score := _dims.operations.scores[level]
 }
 
-_scored["customization"] := {"score": _dims.customization.none, "why": "no fine-tune (use.fine_tune absent)"} if {
+_dim_customization := {"score": _dims.customization.none, "why": "no fine-tune (use.fine_tune absent)"} if {
 	input.use.fine_tune == null
 }
 
-_scored["customization"] := {"score": score, "why": sprintf("fine-tune method %s", [method])} if {
+_dim_customization := {"score": score, "why": sprintf("fine-tune method %s", [method])} if {
 	input.use.fine_tune != null
 	method := input.use.fine_tune.method
 	score := _dims.customization.scores[method]
 }
 
-_scored["latency"] := {"score": band.score, "why": why} if {
+_dim_latency := {"score": band.score, "why": why} if {
 	budget := input.workload.latency_budget_ms
 	budget != null
 	band := fmt.band(_dims.latency.bands, budget)

@@ -2,6 +2,8 @@
 //! Only this module prints.
 
 mod catalog;
+mod options;
+mod start;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +41,12 @@ enum Command {
     Licenses(catalog::LicensesArgs),
     /// List the models in the catalog.
     Models(catalog::ModelsArgs),
+    /// Judge every catalog model in every deployment kind against a scenario.
+    Options(options::OptionsArgs),
+    /// Print the JSON Schema of the proposal format (for editors).
+    Schema,
+    /// Write a commented proposal to start from (asks on a terminal).
+    Init(start::InitArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,6 +92,10 @@ struct CheckArgs {
     /// a rule still running then is an `error` finding (exit 2).
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     timeout_ms: u64,
+    /// Evaluation engine: `auto` (the bytecode VM where the policies compile
+    /// to it) or `interpreter` (for comparison and debugging).
+    #[arg(long, value_parser = ["auto", "interpreter"], default_value = "auto")]
+    engine: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,10 +143,13 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Explain(a) => run_explain(a),
         Command::Licenses(a) => catalog::licenses(a),
         Command::Models(a) => catalog::models(a),
+        Command::Options(a) => options::run(a),
+        Command::Schema => start::schema(),
+        Command::Init(a) => start::init(a),
     }
 }
 
-fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
@@ -144,7 +159,7 @@ fn print(text: &str) -> Result<()> {
 }
 
 /// `--now`, checked, or today's date in UTC.
-fn today(now: Option<&str>) -> Result<String> {
+pub(crate) fn today(now: Option<&str>) -> Result<String> {
     match now {
         Some(text) => jiff::civil::Date::strptime("%Y-%m-%d", text)
             .map(|d| d.to_string())
@@ -176,7 +191,8 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let set =
         load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
-    let report = check(&context, &set, &CheckOptions { now, waivers, time_limit })?;
+    let interpreter_only = args.engine == "interpreter";
+    let report = check(&context, &set, &CheckOptions { now, waivers, time_limit, interpreter_only })?;
     for (format, file) in &outputs {
         std::fs::write(file, format.render(&report))
             .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;

@@ -11,7 +11,9 @@
 //!     "model": <catalog model record> | null,
 //!     "lineage": [<catalog model records of base models, nearest first>],
 //!     "license": {"expression", "source", "alternative", "alternatives"},
-//!     "licenses": [<license records binding under the chosen alternative>]
+//!     "licenses": [<license records binding under the chosen alternative>],
+//!     "card": null | {"path", "license", "license_name", "license_link",
+//!                     "declared", "base_models", "base_model_relation"}
 //!   } }
 //! ```
 //!
@@ -55,6 +57,7 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
             "alternatives": subject.license.alternatives.len(),
         },
         "licenses": licenses,
+        "card": subject.card.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),
     });
     input.insert("resolved".into(), resolved);
     Value::Object(input)

@@ -5,16 +5,18 @@
 //! each field documents; `Subject` is a proposal (or one of its routes) with
 //! every section filled in, which is what the policies see.
 
+pub mod card;
 mod load;
 mod subject;
 
 pub use load::{load_paths, InputFile, LoadOptions, LoadedDocument, ProposalSet};
 pub use subject::{subjects, Subject, SubjectSections};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One proposal document as written.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalDoc {
     /// Always `modelgate.dev/v1`.
@@ -60,7 +62,7 @@ pub struct ProposalDoc {
 }
 
 /// The format version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum ApiVersion {
     /// The only version so far.
     #[serde(rename = "modelgate.dev/v1")]
@@ -68,14 +70,14 @@ pub enum ApiVersion {
 }
 
 /// The document kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum ProposalKind {
     /// A model proposal.
     ModelProposal,
 }
 
 /// Name and owner of a proposal.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
     /// `[a-z0-9][a-z0-9-]*`, unique among the proposals of a run.
@@ -89,7 +91,7 @@ pub struct Metadata {
 }
 
 /// The model being proposed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// Catalog id (case-insensitive) or alias.
@@ -102,10 +104,14 @@ pub struct Model {
     /// For a fine-tune or other derivative: the catalog id it derives from.
     #[serde(default)]
     pub base_model: Option<String>,
+    /// A Hugging Face model card (README.md) whose front matter declares the
+    /// license and base model; relative to the proposal file.
+    #[serde(default)]
+    pub card: Option<String>,
 }
 
 /// How the model is deployed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
     /// Who runs the weights, and how they are reached.
@@ -131,7 +137,7 @@ pub struct Deployment {
 }
 
 /// Who runs the weights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DeploymentKind {
     /// The organisation runs the weights (on premises or on rented infrastructure).
@@ -145,7 +151,7 @@ pub enum DeploymentKind {
 }
 
 /// Product tier of the endpoint.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// The developer API.
@@ -158,7 +164,7 @@ pub enum Tier {
 }
 
 /// Network posture of the deployment.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Network {
     /// No connection to any outside network.
@@ -171,7 +177,7 @@ pub enum Network {
 }
 
 /// What data the model sees.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Data {
     /// Required: the classes of data in prompts, context and outputs.
@@ -188,7 +194,7 @@ pub struct Data {
 }
 
 /// A class of data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DataClass {
     /// Published information.
@@ -214,7 +220,7 @@ pub enum DataClass {
 }
 
 /// HIPAA de-identification method (45 CFR 164.514(b)).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Deidentification {
     /// Not de-identified.
@@ -227,7 +233,7 @@ pub enum Deidentification {
 }
 
 /// Contracts with the provider that operates the endpoint.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contracts {
     /// HIPAA Business Associate Agreement signed.
@@ -248,7 +254,7 @@ pub struct Contracts {
 }
 
 /// GDPR Chapter V transfer mechanism.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TransferMechanism {
     /// None.
@@ -267,7 +273,7 @@ pub enum TransferMechanism {
 }
 
 /// The organisation making the choice.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Country of the principal place of business (ISO 3166-1 alpha-2).
@@ -283,7 +289,7 @@ pub struct Organization {
 }
 
 /// How the model is used.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Usage {
     /// Any use in the course of a business; absent means yes.
@@ -316,7 +322,7 @@ impl Default for Usage {
 }
 
 /// A declared field of use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     /// Medical advice or interpretation of medical results.
@@ -344,7 +350,7 @@ pub enum Purpose {
 }
 
 /// A fine-tune or other derivative.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FineTune {
     /// How the derivative is made.
@@ -352,7 +358,7 @@ pub struct FineTune {
 }
 
 /// How a derivative is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FineTuneMethod {
     /// Low-rank adapter.
@@ -374,7 +380,7 @@ pub enum FineTuneMethod {
 }
 
 /// What leaves the organisation; absent means nothing does.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     /// Weights, adapters or quantizations given to others.
@@ -404,7 +410,7 @@ pub struct Distribution {
 }
 
 /// The organisation's own constraints.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirements {
     /// No party but the organisation may process the data.
@@ -419,7 +425,7 @@ pub struct Requirements {
 }
 
 /// Workload facts (advisory rules only).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
     /// What the model must do.
@@ -437,7 +443,7 @@ pub struct Workload {
 }
 
 /// The kind of task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
     /// Frontier-level reasoning.
@@ -453,7 +459,7 @@ pub enum Task {
 }
 
 /// Team facts (advisory rules only).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     /// ML operations capacity.
@@ -462,7 +468,7 @@ pub struct Team {
 }
 
 /// ML operations capacity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mlops {
     /// Nobody runs models.
@@ -479,7 +485,7 @@ pub enum Mlops {
 
 /// A route of a hybrid system: a partial proposal; each section given
 /// replaces the proposal's section of the same name.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     /// `[a-z0-9][a-z0-9-]*`, unique within the proposal.

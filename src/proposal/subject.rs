@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::card::{self, ModelCard};
 use super::load::LoadedDocument;
 use super::{
     ApiVersion, Contracts, Data, Deployment, Distribution, Metadata, Model, Organization, ProposalKind, Requirements,
@@ -69,8 +70,10 @@ pub struct Subject {
     pub lineage: Vec<Arc<ModelRecord>>,
     /// The license expression that binds it (its own AND its lineage's).
     pub license: Expression,
-    /// Where the model's own license came from: `proposal` or `catalog`.
+    /// Where the model's own license came from: `proposal`, `card` or `catalog`.
     pub license_source: &'static str,
+    /// The model card, when `model.card` names one.
+    pub card: Option<ModelCard>,
 }
 
 const ROUTE_SECTIONS: [&str; 8] =
@@ -221,6 +224,7 @@ fn subject(
         lineage: Vec::new(),
         license: Expression { canonical: String::new(), alternatives: Vec::new() },
         license_source: "catalog",
+        card: None,
     };
     validate_places(&subject, vocabulary)?;
     resolve_model(&mut subject, catalog)?;
@@ -286,12 +290,25 @@ const MAX_LINEAGE: usize = 8;
 
 fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     let model = subject.sections.model.clone();
-    if model.id.is_none() && model.license.is_none() {
-        return Err(subject.error("/model", "the model needs an `id` from the catalog, or a `license`", None));
+    if let Some(path) = &model.card {
+        subject.card = Some(read_card(subject, catalog, path)?);
+    }
+    // A card that declares a license the catalog does not know binds an
+    // unknown license: the policies fail it closed.
+    let card_license = subject
+        .card
+        .as_ref()
+        .and_then(|c| c.declared.clone().or_else(|| c.declared_name().map(|_| expr::NOASSERTION.to_string())));
+    if model.id.is_none() && model.license.is_none() && card_license.is_none() {
+        return Err(subject.error(
+            "/model",
+            "the model needs an `id` from the catalog, a `license`, or a `card` that declares one",
+            None,
+        ));
     }
     if let Some(id) = &model.id {
         subject.model = catalog.model(id).cloned();
-        if subject.model.is_none() && model.license.is_none() {
+        if subject.model.is_none() && model.license.is_none() && card_license.is_none() {
             return Err(subject.error(
                 "/model/id",
                 format!("unknown model `{id}`: not in the catalog (give `model.license` for a model outside it)"),
@@ -299,37 +316,83 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
             ));
         }
     }
-    let own = match &model.license {
-        Some(text) => {
+    let own = match (&model.license, &card_license, &subject.model) {
+        (Some(text), _, _) => {
             subject.license_source = "proposal";
             expr::parse(catalog, text).map_err(|e| subject.error("/model/license", e.message, e.hint))?
         }
-        None => {
-            let record = subject.model.as_ref().expect("checked above");
+        (None, Some(id), _) => {
+            subject.license_source = "card";
+            expr::parse(catalog, id).map_err(|e| subject.error("/model/card", e.message, e.hint))?
+        }
+        (None, None, Some(record)) => {
             expr::parse(catalog, &record.license).map_err(|e| subject.error("/model/id", e.message, e.hint))?
         }
+        (None, None, None) => unreachable!("checked above"),
     };
-    let mut base = match &model.base_model {
-        Some(id) => Some(catalog.model(id).cloned().ok_or_else(|| {
+    let mut bases: Vec<Arc<ModelRecord>> = Vec::new();
+    if let Some(id) = &model.base_model {
+        bases.push(catalog.model(id).cloned().ok_or_else(|| {
             subject.error(
                 "/model/base_model",
                 format!("unknown base model `{id}`: not in the catalog"),
                 catalog.suggest_model(id),
             )
-        })?),
-        None => subject.model.as_ref().and_then(|m| m.base_model.as_ref()).and_then(|id| catalog.model(id).cloned()),
-    };
+        })?);
+    } else if let Some(card) = &subject.card {
+        for id in &card.base_models {
+            let base = catalog.model(id).cloned().ok_or_else(|| {
+                let hint = catalog
+                    .suggest_model(id)
+                    .unwrap_or_else(|| "set model.base_model to the catalog model it derives from".to_string());
+                subject.error(
+                    "/model/card",
+                    format!("the card's base model `{id}` is not in the catalog: its license cannot be known"),
+                    Some(hint),
+                )
+            })?;
+            bases.push(base);
+        }
+    } else if let Some(base) =
+        subject.model.as_ref().and_then(|m| m.base_model.as_ref()).and_then(|id| catalog.model(id).cloned())
+    {
+        bases.push(base);
+    }
     let mut license = own;
-    while let Some(record) = base {
+    let mut queue = bases;
+    while !queue.is_empty() {
+        let record = queue.remove(0);
         if subject.lineage.len() == MAX_LINEAGE || subject.lineage.iter().any(|m| m.id == record.id) {
-            break;
+            continue;
         }
         let base_license =
             expr::parse(catalog, &record.license).map_err(|e| subject.error("/model/base_model", e.message, e.hint))?;
         license = license.and(&base_license).map_err(|e| subject.error("/model", e.message, e.hint))?;
-        base = record.base_model.as_ref().and_then(|id| catalog.model(id).cloned());
+        if let Some(next) = record.base_model.as_ref().and_then(|id| catalog.model(id).cloned()) {
+            queue.push(next);
+        }
         subject.lineage.push(record);
     }
     subject.license = license;
     Ok(())
+}
+
+/// Reads a model card named by the proposal and resolves its declared
+/// license through the catalog. A declaration the catalog does not know
+/// stays `declared: null` (the policies fail it closed); a card without a
+/// license declares nothing.
+fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCard> {
+    let proposal_file = std::path::Path::new(&subject.document.file.path);
+    let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
+    let full = base.join(path);
+    let display = full.to_string_lossy().replace('\\', "/");
+    let mut card = card::read(&full, display).map_err(|e| {
+        if e.kind() == crate::error::ErrorKind::Io {
+            subject.error("/model/card", format!("cannot read model card `{path}`"), None)
+        } else {
+            e
+        }
+    })?;
+    card.declared = card.declared_name().and_then(|name| catalog.license_id_for(name)).map(str::to_string);
+    Ok(card)
 }

@@ -1,0 +1,109 @@
+# LIC-CARD-LICENSE: a model card's declared license must agree with the
+# license of the model it derives from. A derivative of a model under a
+# model license (Llama, Gemma, RAIL, ...) stays bound by that license
+# whatever its card says; a card that relabels it (a Llama fine-tune labelled
+# apache-2.0) misstates the terms to everyone downstream.
+package modelgate.rules.license.card_license
+
+import rego.v1
+
+meta := {
+	"id": "LIC-CARD-LICENSE",
+	"title": "Model card license agrees with the base model's license",
+	"severity": "high",
+	"category": "license",
+	"citation": {
+		"document": "Hugging Face model card metadata (license, base_model)",
+		"section": "license, license_name, base_model",
+		"url": "https://huggingface.co/docs/hub/model-cards#specifying-a-base-model",
+	},
+	"description": concat(" ", [
+		"A model card's declared license must match the license of each model it derives from",
+		"when that license binds derivatives (model licenses); over a permissive base, a different",
+		"label is a warning, since the base's notices still apply.",
+	]),
+	"remediation": "Publish the derivative under its base model's license and correct the card's `license:` field.",
+}
+
+_card := input.resolved.card
+
+default applies := false
+
+applies if _card != null
+
+# The license each base model is under, from the catalog.
+_bases contains base if {
+	some base in input.resolved.lineage
+}
+
+_record(id) := license if {
+	some license in input.resolved.licenses
+	license.id == id
+}
+
+_where := sprintf("%s:%d", [_card.path, _card.license_line]) if _card.license_line != null
+
+_where := _card.path if _card.license_line == null
+
+_declared_label := _card.license_name if _card.license == "other"
+
+_declared_label := _card.license if {
+	_card.license != "other"
+	_card.license != null
+}
+
+deny contains v if {
+	applies
+	_card.declared != null
+	some base in _bases
+	base.license != _card.declared
+	record := _record(base.license)
+	record.kind != "open_source"
+	v := {
+		"msg": sprintf(
+			"the model card (%s) declares `%s` (%s), but its base model %s is under %s, which binds derivatives",
+			[_where, _declared_label, _card.declared, base.id, record.name],
+		),
+		"path": "/model/card",
+		"license": base.license,
+		"citation": {"document": record.name, "section": "1", "url": record.url},
+	}
+}
+
+warn contains v if {
+	applies
+	_card.declared != null
+	some base in _bases
+	base.license != _card.declared
+	record := _record(base.license)
+	record.kind == "open_source"
+	v := {
+		"msg": sprintf(
+			"the model card (%s) declares `%s` over a base under %s: allowed for your changes, but the base's license and notices still apply to its parts",
+			[_where, _card.declared, record.name],
+		),
+		"path": "/model/card",
+		"license": base.license,
+	}
+}
+
+warn contains v if {
+	applies
+	_card.declared == null
+	_declared_label
+	v := {
+		"msg": sprintf("the model card (%s) declares `%s`, a license modelgate has no record of", [_where, _declared_label]),
+		"path": "/model/card",
+		"remediation": "Add the license to the catalog (licenses/), or give model.license as an SPDX expression.",
+	}
+}
+
+warn contains v if {
+	applies
+	_card.license == null
+	v := {
+		"msg": sprintf("the model card (%s) declares no license", [_card.path]),
+		"path": "/model/card",
+		"remediation": "Ask the publisher for the license, or give model.license.",
+	}
+}

@@ -1,0 +1,81 @@
+//! `modelgate options SCENARIO`: the option matrix.
+
+use std::path::PathBuf;
+
+use modelgate::check::{CheckOptions, Context};
+use modelgate::error::{Error, ErrorKind, Result};
+use modelgate::options::{options, Filters, OptionsFormat};
+use modelgate::proposal::{load_paths, DeploymentKind, LoadOptions};
+
+use super::{print, today};
+
+#[derive(Debug, clap::Args)]
+pub struct OptionsArgs {
+    /// A proposal describing the use case; its model, if any, is ignored
+    /// (every catalog model is tried), its deployment supplies network,
+    /// telemetry and regions.
+    scenario: PathBuf,
+    /// Only models of this family (prefix: `llama`, `gpt-4o`).
+    #[arg(long)]
+    family: Option<String>,
+    /// Only models whose license expression names this license (id or alias).
+    #[arg(long)]
+    license: Option<String>,
+    /// Only this deployment kind.
+    #[arg(long, value_parser = ["self_hosted", "vendor_api", "hosted_open_api", "managed_cloud"])]
+    kind: Option<String>,
+    /// Output format on stdout.
+    #[arg(long, short = 'f', default_value = "text", value_parser = OptionsFormat::NAMES)]
+    format: String,
+    /// Also write a format to a file, as FORMAT=FILE (repeatable).
+    #[arg(long, short = 'o', value_name = "FORMAT=FILE")]
+    output: Vec<String>,
+    /// The date to judge as today, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    now: Option<String>,
+    /// Extra policy directory (repeatable).
+    #[arg(long = "policy", short = 'p', value_name = "DIR")]
+    policies: Vec<PathBuf>,
+}
+
+pub fn run(args: OptionsArgs) -> Result<u8> {
+    let now = today(args.now.as_deref())?;
+    let outputs = args
+        .output
+        .iter()
+        .map(|spec| {
+            let (name, file) = spec
+                .split_once('=')
+                .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
+            let format = OptionsFormat::parse(name).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Usage,
+                    format!("unknown format `{name}` (expected one of {})", OptionsFormat::NAMES.join(", ")),
+                )
+            })?;
+            Ok((format, PathBuf::from(file)))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let context = Context::new(&args.policies)?;
+    let set = load_paths(std::slice::from_ref(&args.scenario), &LoadOptions::default())?;
+    let [scenario] = set.documents.as_slice() else {
+        return Err(Error::new(
+            ErrorKind::Usage,
+            format!("{}: a scenario file holds exactly one proposal", args.scenario.display()),
+        ));
+    };
+    let kind = args.kind.as_deref().map(|k| match k {
+        "self_hosted" => DeploymentKind::SelfHosted,
+        "vendor_api" => DeploymentKind::VendorApi,
+        "hosted_open_api" => DeploymentKind::HostedOpenApi,
+        _ => DeploymentKind::ManagedCloud,
+    });
+    let filters = Filters { family: args.family, license: args.license, kind };
+    let report = options(&context, scenario, &filters, &CheckOptions { now, ..CheckOptions::default() })?;
+    for (format, file) in &outputs {
+        std::fs::write(file, format.render(&report))
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
+    }
+    print(&OptionsFormat::parse(&args.format).unwrap_or(OptionsFormat::Text).render(&report))?;
+    Ok(if report.summary.error > 0 { 2 } else { 0 })
+}

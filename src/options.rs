@@ -1,0 +1,540 @@
+//! `modelgate options SCENARIO`: every catalog model in every deployment kind
+//! the catalog says it supports, judged against one scenario's data,
+//! contracts, organisation, use and distribution. Compliance is the hard
+//! filter; advisory findings ride along as advice.
+//!
+//! # Wire format (`--format json`, `modelgate.dev/options/v1`)
+//!
+//! `{"schema", "tool", "now", "scenario": {"name", "file"}, "options": [{"model",
+//! "license", "deployment_kind", "provider", "service", "verdict",
+//! "failing_rules": [{"rule", "title", "message"}], "warnings": [...],
+//! "obligations": [...], "advice": [...]}], "summary": {"options", "pass", "fail", "error"}}`,
+//! compliant options first. The DESIGN §6 fields are fixed; fields may be added.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::catalog::ModelRecord;
+use crate::check::{judge_all, CheckOptions, Context};
+use crate::error::{Error, ErrorKind, Result};
+use crate::finding::{Category, Obligation, Status};
+use crate::proposal::{subjects, Deployment, DeploymentKind, LoadedDocument, Model, Network, Tier};
+use crate::report::{Tool, Verdict};
+
+/// The options schema id.
+pub const SCHEMA: &str = "modelgate.dev/options/v1";
+
+/// Who would operate each deployment kind of a model, when the scenario
+/// does not say: (kind, provider, service). Open models self-host on the
+/// scenario's own provider (or on premises), are served by open-model hosts,
+/// and by the three clouds' model services; API models come from their
+/// vendor and the clouds that resell them.
+fn offerings(model: &ModelRecord, scenario: Option<&Deployment>) -> Vec<(DeploymentKind, String, Option<String>)> {
+    let mut out = Vec::new();
+    for kind in &model.deployment_kinds {
+        match kind {
+            DeploymentKind::SelfHosted => {
+                let provider = scenario
+                    .filter(|d| d.kind == DeploymentKind::SelfHosted)
+                    .map_or("on_prem".to_string(), |d| d.provider.clone());
+                let service = scenario.filter(|d| d.kind == DeploymentKind::SelfHosted).and_then(|d| d.service.clone());
+                out.push((*kind, provider, service));
+            }
+            DeploymentKind::VendorApi => {
+                let (provider, service) = match model.vendor.as_str() {
+                    "openai" => ("openai", "openai_api"),
+                    "anthropic" => ("anthropic", "anthropic_api"),
+                    "google" => ("google", "gemini_api_paid"),
+                    "mistral" | "mistralai" => ("mistral", "mistral_api"),
+                    other => (other, ""),
+                };
+                out.push((*kind, provider.to_string(), (!service.is_empty()).then(|| service.to_string())));
+            }
+            DeploymentKind::HostedOpenApi => {
+                for host in ["together", "fireworks"] {
+                    out.push((*kind, host.to_string(), None));
+                }
+            }
+            DeploymentKind::ManagedCloud => {
+                let clouds: &[(&str, &str)] = match model.vendor.as_str() {
+                    "openai" => &[("azure", "azure_openai")],
+                    "anthropic" => &[("aws", "aws_bedrock"), ("gcp", "vertex_ai")],
+                    "google" => &[("gcp", "vertex_ai")],
+                    _ => &[("aws", "aws_bedrock"), ("azure", "azure_openai"), ("gcp", "vertex_ai")],
+                };
+                for (cloud, service) in clouds {
+                    out.push((*kind, cloud.to_string(), Some(service.to_string())));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Filters on the options listed.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Model family prefix (`llama`, `gpt-4o`).
+    pub family: Option<String>,
+    /// A license id or alias the model's expression must name.
+    pub license: Option<String>,
+    /// A deployment kind.
+    pub kind: Option<DeploymentKind>,
+}
+
+/// One model in one deployment, judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionResult {
+    /// Catalog model id.
+    pub model: String,
+    /// Model family.
+    pub family: String,
+    /// The license expression that binds it.
+    pub license: String,
+    /// How it would be deployed.
+    pub deployment_kind: DeploymentKind,
+    /// Who would operate it.
+    pub provider: String,
+    /// Which service.
+    pub service: Option<String>,
+    /// `pass`, `fail` or `error`.
+    pub verdict: Verdict,
+    /// The rules that reject it.
+    pub failing_rules: Vec<RuleNote>,
+    /// Gating rules that warn.
+    pub warnings: Vec<RuleNote>,
+    /// Duties that come with it.
+    pub obligations: Vec<Obligation>,
+    /// What the advisory rules say.
+    pub advice: Vec<RuleNote>,
+}
+
+/// A rule and what it said.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleNote {
+    /// Rule id.
+    pub rule: String,
+    /// Rule title.
+    pub title: String,
+    /// The finding's message.
+    pub message: String,
+}
+
+/// The option matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionsReport {
+    /// `modelgate.dev/options/v1`.
+    pub schema: &'static str,
+    /// Tool name and version.
+    pub tool: Tool,
+    /// The evaluation date.
+    pub now: String,
+    /// The scenario judged.
+    pub scenario: ScenarioRef,
+    /// Compliant options first, then by model id, kind and provider.
+    pub options: Vec<OptionResult>,
+    /// Counts.
+    pub summary: OptionsSummary,
+}
+
+/// The scenario an option matrix was built for.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioRef {
+    /// `metadata.name`.
+    pub name: String,
+    /// The file.
+    pub file: String,
+    /// The model the scenario names, if it names one (to compare against).
+    pub model: Option<String>,
+}
+
+/// Counts over the options.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OptionsSummary {
+    /// Options judged.
+    pub options: usize,
+    /// Compliant.
+    pub pass: usize,
+    /// Rejected.
+    pub fail: usize,
+    /// Could not be judged.
+    pub error: usize,
+}
+
+/// Builds and judges the option matrix for one scenario.
+pub fn options(
+    context: &Context,
+    scenario: &Arc<LoadedDocument>,
+    filters: &Filters,
+    check: &CheckOptions,
+) -> Result<OptionsReport> {
+    let doc = &scenario.doc;
+    if doc.routes.is_some() {
+        return Err(scenario.error_at(
+            "/routes",
+            "`options` takes a scenario without routes: judge each route as its own scenario",
+            None,
+        ));
+    }
+    let license_filter = match &filters.license {
+        Some(name) => Some(
+            context
+                .catalog
+                .license_id_for(name)
+                .map(str::to_string)
+                .ok_or_else(|| Error::new(ErrorKind::Usage, format!("unknown license `{name}` in --license")))?,
+        ),
+        None => None,
+    };
+    let mut candidates = Vec::new();
+    for model in context.catalog.models() {
+        if let Some(family) = &filters.family {
+            if !model.family.to_ascii_lowercase().starts_with(&family.to_ascii_lowercase()) {
+                continue;
+            }
+        }
+        if let Some(id) = &license_filter {
+            if !model.license.split([' ', '(', ')']).any(|t| t == id) {
+                continue;
+            }
+        }
+        for (kind, provider, service) in offerings(model, doc.deployment.as_ref()) {
+            if filters.kind.is_some_and(|k| k != kind) {
+                continue;
+            }
+            candidates.push((model.clone(), kind, provider, service));
+        }
+    }
+    let mut all_subjects = Vec::with_capacity(candidates.len());
+    for (model, kind, provider, service) in &candidates {
+        let mut variant = doc.clone();
+        variant.model = Some(Model { id: Some(model.id.clone()), license: None, base_model: None, card: None });
+        variant.deployment = Some(deployment_for(doc.deployment.as_ref(), *kind, provider, service.clone(), doc));
+        let document = Arc::new(LoadedDocument {
+            file: scenario.file.clone(),
+            root: scenario.root.clone(),
+            pointer: scenario.pointer.clone(),
+            doc: variant,
+        });
+        all_subjects.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
+    }
+    let judged = judge_all(context, &all_subjects, check);
+    let mut results: Vec<OptionResult> = candidates
+        .iter()
+        .zip(judged)
+        .map(|((model, kind, provider, service), result)| {
+            let note = |f: &crate::finding::Finding| RuleNote {
+                rule: f.rule.clone(),
+                title: f.title.clone(),
+                message: f.message.clone(),
+            };
+            let gating = |f: &&crate::finding::Finding| f.category != Category::Advisory;
+            let mut obligations: Vec<Obligation> = result
+                .findings
+                .iter()
+                .filter(|f| f.category != Category::Advisory)
+                .flat_map(|f| f.obligations.iter().cloned())
+                .collect();
+            obligations.sort();
+            obligations.dedup();
+            OptionResult {
+                model: model.id.clone(),
+                family: model.family.clone(),
+                license: result.model.license.clone(),
+                deployment_kind: *kind,
+                provider: provider.clone(),
+                service: service.clone(),
+                verdict: result.verdict,
+                failing_rules: result
+                    .findings
+                    .iter()
+                    .filter(gating)
+                    .filter(|f| matches!(f.status, Status::Fail | Status::Error))
+                    .map(note)
+                    .collect(),
+                warnings: result
+                    .findings
+                    .iter()
+                    .filter(gating)
+                    .filter(|f| f.status == Status::Warn)
+                    .map(note)
+                    .collect(),
+                obligations,
+                advice: result
+                    .findings
+                    .iter()
+                    .filter(|f| f.category == Category::Advisory && matches!(f.status, Status::Warn | Status::Pass))
+                    .map(note)
+                    .collect(),
+            }
+        })
+        .collect();
+    results.sort_by(|a, b| {
+        (verdict_rank(a.verdict), &a.model, a.deployment_kind, &a.provider).cmp(&(
+            verdict_rank(b.verdict),
+            &b.model,
+            b.deployment_kind,
+            &b.provider,
+        ))
+    });
+    let mut summary = OptionsSummary { options: results.len(), ..OptionsSummary::default() };
+    for r in &results {
+        match r.verdict {
+            Verdict::Pass => summary.pass += 1,
+            Verdict::Fail => summary.fail += 1,
+            Verdict::Error => summary.error += 1,
+        }
+    }
+    Ok(OptionsReport {
+        schema: SCHEMA,
+        tool: Tool::current(),
+        now: check.now.clone(),
+        scenario: ScenarioRef {
+            name: doc.metadata.name.clone(),
+            file: scenario.file.path.clone(),
+            model: doc.model.as_ref().and_then(|m| m.id.clone()),
+        },
+        options: results,
+        summary,
+    })
+}
+
+fn verdict_rank(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Pass => 0,
+        Verdict::Fail => 1,
+        Verdict::Error => 2,
+    }
+}
+
+/// The deployment an option would have: the scenario's network, telemetry
+/// and regions where they fit, the option's kind, provider and service.
+fn deployment_for(
+    scenario: Option<&Deployment>,
+    kind: DeploymentKind,
+    provider: &str,
+    service: Option<String>,
+    doc: &crate::proposal::ProposalDoc,
+) -> Deployment {
+    let domicile = doc.organization.as_ref().and_then(|o| o.domicile.clone());
+    let regions = match scenario {
+        Some(d)
+            if !d.regions.is_empty()
+                && !d.regions.iter().any(|r| r.contains('-') || r.chars().any(|c| c.is_ascii_lowercase())) =>
+        {
+            // Country and bloc codes carry over to any provider; a provider's
+            // own region ids do not.
+            d.regions.clone()
+        }
+        _ => domicile.into_iter().collect(),
+    };
+    Deployment {
+        kind,
+        provider: provider.to_string(),
+        service,
+        tier: scenario.map_or(Tier::Api, |d| if d.tier == Tier::Consumer { Tier::Api } else { d.tier }),
+        regions,
+        network: scenario.map_or(Network::Internet, |d| d.network),
+        telemetry: scenario.map_or(kind != DeploymentKind::SelfHosted, |d| d.telemetry),
+    }
+}
+
+/// Output formats of the option matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionsFormat {
+    /// A table for a terminal.
+    Text,
+    /// `modelgate.dev/options/v1`.
+    Json,
+    /// A matrix table for a PR comment or a wiki page.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl OptionsFormat {
+    /// Every format name.
+    pub const NAMES: [&'static str; 4] = ["text", "json", "markdown", "html"];
+
+    /// Parses a format name.
+    pub fn parse(name: &str) -> Option<OptionsFormat> {
+        match name {
+            "text" => Some(OptionsFormat::Text),
+            "json" => Some(OptionsFormat::Json),
+            "markdown" => Some(OptionsFormat::Markdown),
+            "html" => Some(OptionsFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// Renders the matrix.
+    pub fn render(self, report: &OptionsReport) -> String {
+        match self {
+            OptionsFormat::Text => render_text(report),
+            OptionsFormat::Json => {
+                let mut out = serde_json::to_string_pretty(report).unwrap_or_default();
+                out.push('\n');
+                out
+            }
+            OptionsFormat::Markdown => render_markdown(report),
+            OptionsFormat::Html => render_html(report),
+        }
+    }
+}
+
+fn kind_name(kind: DeploymentKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn where_(option: &OptionResult) -> String {
+    match &option.service {
+        Some(service) => format!("{} ({service})", option.provider),
+        None => option.provider.clone(),
+    }
+}
+
+fn render_text(report: &OptionsReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "Options for {} ({}), judged {}\n", report.scenario.name, report.scenario.file, report.now);
+    let compliant: Vec<_> = report.options.iter().filter(|o| o.verdict == Verdict::Pass).collect();
+    let _ = writeln!(out, "COMPLIANT ({})", compliant.len());
+    for o in &compliant {
+        let _ = writeln!(out, "  {:<48} {:<16} {:<28} {}", o.model, kind_name(o.deployment_kind), where_(o), o.license);
+        for w in &o.warnings {
+            let _ = writeln!(out, "      warn {}: {}", w.rule, w.message);
+        }
+        for ob in &o.obligations {
+            let _ = writeln!(out, "      must: {}", ob.text);
+        }
+        for a in &o.advice {
+            let _ = writeln!(out, "      advice {}: {}", a.rule, a.message);
+        }
+    }
+    let rejected: Vec<_> = report.options.iter().filter(|o| o.verdict != Verdict::Pass).collect();
+    let _ = writeln!(out, "\nREJECTED ({})", rejected.len());
+    for o in &rejected {
+        let rules: Vec<&str> = o.failing_rules.iter().map(|r| r.rule.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  {:<48} {:<16} {:<28} {}",
+            o.model,
+            kind_name(o.deployment_kind),
+            where_(o),
+            rules.join(", ")
+        );
+        if let Some(first) = o.failing_rules.first() {
+            let _ = writeln!(out, "      {}", first.message);
+        }
+    }
+    let s = &report.summary;
+    let _ = writeln!(out, "\n{} options: {} compliant, {} rejected, {} error", s.options, s.pass, s.fail, s.error);
+    out
+}
+
+fn escape_markdown(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn render_markdown(report: &OptionsReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "## Model options for `{}`\n", report.scenario.name);
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "{} options judged on {}: **{} compliant**, {} rejected.\n",
+        s.options,
+        report.now,
+        s.pass,
+        s.fail + s.error
+    );
+    let _ = writeln!(out, "| Verdict | Model | Deployment | Provider | License | Rejected by / obligations |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for o in &report.options {
+        let verdict = match o.verdict {
+            Verdict::Pass => "✅ compliant",
+            Verdict::Fail => "❌ rejected",
+            Verdict::Error => "⚠️ error",
+        };
+        let detail = if o.verdict == Verdict::Pass {
+            o.obligations.iter().map(|ob| ob.text.clone()).collect::<Vec<_>>().join("; ")
+        } else {
+            o.failing_rules.iter().map(|r| format!("`{}`", r.rule)).collect::<Vec<_>>().join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| {verdict} | `{}` | {} | {} | `{}` | {} |",
+            o.model,
+            kind_name(o.deployment_kind),
+            escape_markdown(&where_(o)),
+            escape_markdown(&o.license),
+            escape_markdown(&detail)
+        );
+    }
+    out
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+fn render_html(report: &OptionsReport) -> String {
+    use std::fmt::Write;
+    let mut rows = String::new();
+    for o in &report.options {
+        let (class, label) = match o.verdict {
+            Verdict::Pass => ("pass", "compliant"),
+            Verdict::Fail => ("fail", "rejected"),
+            Verdict::Error => ("error", "error"),
+        };
+        let detail = if o.verdict == Verdict::Pass {
+            o.obligations.iter().map(|ob| format!("<li>{}</li>", escape_html(&ob.text))).collect::<String>()
+        } else {
+            o.failing_rules
+                .iter()
+                .map(|r| format!("<li><b>{}</b> {}</li>", escape_html(&r.rule), escape_html(&r.message)))
+                .collect::<String>()
+        };
+        let advice = o.advice.iter().map(|a| format!("<li>{}</li>", escape_html(&a.message))).collect::<String>();
+        let _ = write!(
+            rows,
+            "<tr class=\"{class}\"><td class=\"verdict\">{label}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td><td><ul>{detail}</ul></td><td><ul>{advice}</ul></td></tr>\n",
+            escape_html(&o.model),
+            escape_html(&kind_name(o.deployment_kind)),
+            escape_html(&where_(o)),
+            escape_html(&o.license),
+        );
+    }
+    let s = &report.summary;
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Model options: {name}</title>
+<style>
+body {{ font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }}
+th {{ background: #eee; }}
+tr.pass td.verdict {{ background: #d9f2d9; }}
+tr.fail td.verdict {{ background: #f8d7d7; }}
+tr.error td.verdict {{ background: #fde9c8; }}
+ul {{ margin: 0; padding-left: 1.2em; }}
+@media print {{ body {{ margin: 0; }} tr {{ page-break-inside: avoid; }} }}
+</style></head><body>
+<h1>Model options for {name}</h1>
+<p>Scenario <code>{file}</code>, judged on {now} by modelgate {version}: <b>{pass} compliant</b>, {rejected} rejected, of {total} options.</p>
+<table><thead><tr><th>Verdict</th><th>Model</th><th>Deployment</th><th>Provider</th><th>License</th><th>Obligations / rejected by</th><th>Advice</th></tr></thead>
+<tbody>
+{rows}</tbody></table>
+</body></html>
+"#,
+        name = escape_html(&report.scenario.name),
+        file = escape_html(&report.scenario.file),
+        now = escape_html(&report.now),
+        version = escape_html(report.tool.version),
+        pass = s.pass,
+        rejected = s.fail + s.error,
+        total = s.options,
+    )
+}
