@@ -224,3 +224,207 @@ fn a_runaway_rule_is_stopped_by_the_time_limit_and_is_an_error() {
     assert_eq!(f["message"], "the rule could not be evaluated: evaluation exceeded the time limit of 200 ms");
     assert_eq!(report["proposals"][0]["verdict"], "error");
 }
+
+/// The findings of one route of a multi-route report.
+fn route<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    report["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["route"] == name)
+        .unwrap_or_else(|| panic!("no route {name}"))
+}
+
+fn route_finding<'a>(report: &'a serde_json::Value, route_name: &str, rule: &str) -> &'a serde_json::Value {
+    route(report, route_name)["findings"].as_array().unwrap().iter().find(|f| f["rule"] == rule).unwrap()
+}
+
+#[test]
+fn a_hybrid_router_is_judged_route_by_route() {
+    let (code, report) = check_json(&["fixtures/hybrid/phi-router-pass.yaml"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["proposals"].as_array().unwrap().len(), 2);
+    assert_eq!(route(&report, "phi-traffic")["verdict"], "pass");
+    assert_eq!(route_finding(&report, "phi-traffic", "RES-HIPAA-BAA")["status"], "pass");
+    assert_eq!(route_finding(&report, "everything-else", "RES-HIPAA-BAA")["status"], "not_applicable");
+
+    let (code, report) = check_json(&["fixtures/hybrid/phi-router-fail.yaml"]);
+    assert_eq!(code, 1);
+    let phi = route(&report, "phi-traffic");
+    assert_eq!(phi["name"], "clinical-router-misrouted");
+    assert_eq!(phi["verdict"], "fail");
+    let baa = route_finding(&report, "phi-traffic", "RES-HIPAA-BAA");
+    assert_eq!(baa["status"], "fail");
+    assert_eq!(baa["path"], "/routes/0/contracts/baa");
+    assert_eq!(baa["location"]["line"], 27);
+    assert_eq!(route(&report, "everything-else")["verdict"], "pass");
+    let text = modelgate(&["check", "--now", NOW, "fixtures/hybrid/phi-router-fail.yaml"]);
+    assert!(text.stdout.contains("FAIL  clinical-router-misrouted / route phi-traffic"), "{}", text.stdout);
+}
+
+#[test]
+fn a_finding_about_a_section_no_route_gives_points_at_the_route() {
+    let dir = std::env::temp_dir().join(format!("modelgate-route-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("router.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: router\norganization:\n  domicile: US\nroutes:\n  - name: phi\n    model: {id: openai/gpt-4o}\n    deployment: {kind: vendor_api, provider: openai, regions: [US]}\n    data: {classes: [phi], subjects: [US]}\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(&[file.to_str().unwrap()]);
+    let baa = route_finding(&report, "phi", "RES-HIPAA-BAA");
+    assert_eq!(baa["status"], "fail");
+    assert_eq!(baa["path"], "/routes/0/contracts/baa");
+    assert_eq!(baa["location"]["line"], 8, "the route, not line 1: {baa}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn options_lists_the_compliant_choices_for_each_brief_scenario() {
+    let run = modelgate(&["options", "--now", NOW, "--format", "json", "fixtures/healthcare-onprem-llama.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["schema"], "modelgate.dev/options/v1");
+    let options = report["options"].as_array().unwrap();
+    assert!(options.len() > 100, "every model in every kind: {}", options.len());
+    // Compliant options first.
+    let first_reject = options.iter().position(|o| o["verdict"] != "pass").unwrap();
+    assert!(options[first_reject..].iter().all(|o| o["verdict"] != "pass"));
+    // PHI: only self-hosting on premises passes (the scenario signs no BAA).
+    for o in &options[..first_reject] {
+        assert_eq!(o["deployment_kind"], "self_hosted", "{o}");
+        assert_eq!(o["provider"], "on_prem", "{o}");
+    }
+    let rejected_api =
+        options.iter().find(|o| o["model"] == "openai/gpt-4o" && o["deployment_kind"] == "vendor_api").unwrap();
+    assert_eq!(rejected_api["verdict"], "fail");
+    assert!(rejected_api["failing_rules"].as_array().unwrap().iter().any(|r| r["rule"] == "RES-HIPAA-BAA"));
+
+    // 800M monthly active users: no Llama version is compliant.
+    let (_, consumer) = options_json(&["fixtures/consumer-platform-llama.yaml", "--family", "llama"]);
+    let llama = consumer["options"].as_array().unwrap();
+    assert!(!llama.is_empty());
+    assert!(llama.iter().all(|o| o["verdict"] == "fail"), "every Llama is rejected");
+    assert!(llama.iter().all(|o| o["failing_rules"].as_array().unwrap().iter().any(|r| r["rule"] == "LIC-LLAMA-MAU")));
+
+    // Internal summaries: API models are admitted.
+    let (_, saas) = options_json(&["fixtures/saas-gpt4o-internal.yaml", "--kind", "vendor_api"]);
+    let admitted: Vec<&str> = saas["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["verdict"] == "pass")
+        .map(|o| o["model"].as_str().unwrap())
+        .collect();
+    assert!(admitted.contains(&"openai/gpt-4o"), "{admitted:?}");
+    assert!(admitted.iter().any(|m| m.starts_with("anthropic/")), "{admitted:?}");
+}
+
+fn options_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["options", "--now", NOW, "--format", "json"];
+    all.extend_from_slice(args);
+    let run = modelgate(&all);
+    (run.code, serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr)))
+}
+
+#[test]
+fn options_renders_a_matrix_in_markdown_and_html() {
+    let md = modelgate(&[
+        "options",
+        "--now",
+        NOW,
+        "--format",
+        "markdown",
+        "--family",
+        "gemma",
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
+    assert_eq!(md.code, 0);
+    assert!(md.stdout.contains("| Verdict | Model | Deployment | Provider | License |"), "{}", md.stdout);
+    assert!(md.stdout.contains("`google/gemma-2-9b-it`"), "{}", md.stdout);
+    let html = modelgate(&[
+        "options",
+        "--now",
+        NOW,
+        "--format",
+        "html",
+        "--family",
+        "gemma",
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
+    assert!(html.stdout.starts_with("<!DOCTYPE html>"));
+    assert!(html.stdout.contains("<table>") && !html.stdout.contains("http://") && !html.stdout.contains("<script"));
+}
+
+#[test]
+fn schema_describes_the_proposal_format() {
+    let run = modelgate(&["schema"]);
+    assert_eq!(run.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(schema["$id"], "https://modelgate.dev/schema/proposal-v1.json");
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(required.contains(&"metadata") && required.contains(&"apiVersion"), "{required:?}");
+    assert_eq!(schema["additionalProperties"], false, "unknown keys are errors");
+    let text = run.stdout;
+    for word in ["self_hosted", "eu_personal", "transfer_mechanism", "monthly_active_users", "routes"] {
+        assert!(text.contains(word), "schema mentions {word}");
+    }
+    let committed = std::fs::read_to_string(crate::support::root().join("schema/proposal.schema.json")).unwrap();
+    assert_eq!(committed, text, "schema/proposal.schema.json is `modelgate schema` output: regenerate it");
+}
+
+#[test]
+fn init_writes_a_proposal_that_checks() {
+    let dir = std::env::temp_dir().join(format!("modelgate-init-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("chat.yaml");
+    let file_arg = file.to_str().unwrap();
+    let run = modelgate(&[
+        "init",
+        "--no-input",
+        "--name",
+        "support-chat",
+        "--model",
+        "gpt-4o",
+        "--kind",
+        "vendor_api",
+        "--provider",
+        "openai",
+        "--data",
+        "pii",
+        "--regions",
+        "US",
+        "--output",
+        file_arg,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("id: openai/gpt-4o"), "alias resolved to the catalog id:\n{text}");
+    assert!(text.contains("# yaml-language-server: $schema="));
+    let check = modelgate(&["check", "--now", NOW, file_arg]);
+    assert!(check.code == 0 || check.code == 1, "the written proposal is valid: {}", check.stderr);
+    let again = modelgate(&["init", "--no-input", "--output", file_arg]);
+    assert_eq!(again.code, 2, "refuses to overwrite");
+    let bad = modelgate(&["init", "--no-input", "--model", "gpt-4oo"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("did you mean"), "{}", bad.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_model_card_declares_license_and_lineage() {
+    let (code, report) = check_json(&["fixtures/rules/LIC-CARD-LICENSE/fail-llama-fine-tune-labelled-apache.yaml"]);
+    assert_eq!(code, 1);
+    let f = finding(&report, "LIC-CARD-LICENSE");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("apache-2.0") && message.contains("Llama 3.1 Community License Agreement"), "{message}");
+    assert!(message.contains("fixtures/cards/llama31-relabelled-apache/README.md:2"), "{message}");
+    // The base license binds the derivative: the Llama clauses apply.
+    assert_ne!(finding(&report, "LIC-LLAMA-MAU")["status"], "not_applicable");
+    let run = modelgate(&["parse", "--now", NOW, "fixtures/rules/LIC-CARD-LICENSE/pass.yaml"]);
+    let input: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(input["resolved"]["card"]["declared"], "LicenseRef-scancode-llama-3.1-license-2024");
+    assert_eq!(input["resolved"]["license"]["source"], "card");
+    assert_eq!(input["resolved"]["lineage"][0]["id"], "meta-llama/Llama-3.1-8B-Instruct");
+}

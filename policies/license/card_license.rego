@@ -66,9 +66,15 @@ deny contains v if {
 		),
 		"path": "/model/card",
 		"license": base.license,
-		"citation": {"document": record.name, "section": "1", "url": record.url},
+		"citation": {"document": record.name, "section": _binding_section(record), "url": record.url},
 	}
 }
+
+# The section that carries the license to derivatives: the duty to pass the
+# license on with them, where the record names it.
+_binding_section(record) := record.terms.license_copy.section
+
+_binding_section(record) := "grant" if not record.terms.license_copy
 
 warn contains v if {
 	applies

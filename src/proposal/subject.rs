@@ -85,7 +85,13 @@ impl Subject {
     /// route gives that section.
     pub fn pointer(&self, logical: &str) -> String {
         let section = logical.trim_start_matches('/').split('/').next().unwrap_or("");
-        let in_route = self.route_index.filter(|&i| self.route_defines(i, section));
+        // A section the route gives is found in the route; one the proposal
+        // gives at the top is found there; one neither gives points at the
+        // route, which is where it would go.
+        let top_defines = self.document.node().node_at(&format!("/{section}")).is_some();
+        let in_route = self
+            .route_index
+            .filter(|&i| self.route_defines(i, section) || (!top_defines && ROUTE_SECTIONS.contains(&section)));
         let prefix = match in_route {
             Some(i) => format!("{}/routes/{i}", self.document.pointer),
             None => self.document.pointer.clone(),
@@ -377,6 +383,23 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     Ok(())
 }
 
+/// `a/b/../c` as `a/c`, without touching the file system, so paths in
+/// reports read as a user would write them.
+fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// Reads a model card named by the proposal and resolves its declared
 /// license through the catalog. A declaration the catalog does not know
 /// stays `declared: null` (the policies fail it closed); a card without a
@@ -384,7 +407,7 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
 fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCard> {
     let proposal_file = std::path::Path::new(&subject.document.file.path);
     let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
-    let full = base.join(path);
+    let full = lexically_normal(&base.join(path));
     let display = full.to_string_lossy().replace('\\', "/");
     let mut card = card::read(&full, display).map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Io {
