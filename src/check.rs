@@ -10,12 +10,12 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
-    CatalogSet, FileDigest, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool, Verdict,
-    WaiverSet, SCHEMA,
+    CatalogSet, FileDigest, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool,
+    Verdict, WaiverSet, SCHEMA,
 };
 use crate::source::SourceFile;
 use crate::vocabulary::{Vocabulary, GEOGRAPHY_FILE, PROVIDERS_FILE};
-use crate::waiver::{WaiverState, Waivers};
+use crate::waiver::Waivers;
 
 /// Everything a run needs besides the proposals: catalog, vocabulary,
 /// policies. Built once per process.
@@ -274,54 +274,16 @@ fn apply_waivers(
     catalog: &Catalog,
     now: &str,
 ) -> Vec<StaleWaiver> {
-    let mut used = vec![false; waivers.entries.len()];
+    let record = |id: &str| {
+        let entry = catalog.license(id)?;
+        catalog.files().iter().find(|f| f.path == entry.file).map(|f| (f.path.clone(), f.sha256.clone()))
+    };
+    let stale = waivers.apply(proposals, now, &record);
     for proposal in proposals.iter_mut() {
-        for finding in proposal.findings.iter_mut() {
-            let Some((index, waiver)) =
-                waivers.matching(&finding.rule, &proposal.name, proposal.route.as_deref()).next()
-            else {
-                continue;
-            };
-            if finding.status != Status::Fail {
-                continue;
-            }
-            used[index] = true;
-            let license_digest = finding
-                .license
-                .as_deref()
-                .and_then(|id| catalog.license(id))
-                .and_then(|entry| catalog.files().iter().find(|f| f.path == entry.file))
-                .map(|f| f.sha256.as_str());
-            let applied = waiver.apply(now, license_digest);
-            match applied.state {
-                WaiverState::Applied => finding.status = Status::Waived,
-                WaiverState::Expired => {
-                    finding.message = format!("{} (waiver expired on {})", finding.message, applied.expires);
-                }
-                WaiverState::TermsChanged => {
-                    finding.message = format!(
-                        "{} (waiver no longer applies: the license record changed since it was granted)",
-                        finding.message
-                    );
-                }
-            }
-            finding.waiver = Some(applied);
-        }
         proposal.findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
         proposal.verdict = verdict(&proposal.findings);
     }
-    waivers
-        .entries
-        .iter()
-        .zip(used)
-        .filter(|(_, used)| !used)
-        .map(|(w, _)| StaleWaiver {
-            rule: w.waiver.rule.clone(),
-            proposal: w.waiver.proposal.clone(),
-            route: w.waiver.route.clone(),
-            location: w.location.clone(),
-        })
-        .collect()
+    stale
 }
 
 fn assemble(
@@ -332,6 +294,7 @@ fn assemble(
     stale: Vec<StaleWaiver>,
 ) -> Report {
     let digest = context.engine.digest();
+    let licenses = LicenseFacts::collect(&context.catalog, &proposals);
     let catalog_files: Vec<FileDigest> =
         context.catalog.files().iter().map(|f| FileDigest { file: f.path.clone(), sha256: f.sha256.clone() }).collect();
     Report {
@@ -355,5 +318,11 @@ fn assemble(
             sha256,
             stale,
         }),
+        rules: {
+            let mut rules: Vec<_> = context.engine.rules().iter().map(|r| r.meta.clone()).collect();
+            rules.sort_by(|a, b| a.id.cmp(&b.id));
+            rules
+        },
+        licenses,
     }
 }

@@ -2,18 +2,39 @@
 //! optionally one route) turned into `waived`, with approver, reason from a
 //! fixed list, comment, ticket and expiry.
 //!
-//! A waiver that has expired does not apply: the finding stays `fail` and
-//! says so. A waiver pinned to a license record (`license_sha256`) stops
-//! applying when that record changes, and says why. A waiver that matches no
-//! failure is reported as stale. A malformed waiver file is an error.
+//! The rules, as users rely on them:
+//! - A waiver covers a `fail` only. Warnings, passes and errors are never
+//!   waived (an error is a rule that could not be judged, never a pass).
+//! - `expires` is the last day the waiver applies, judged against `now`
+//!   (`--now`, so a past decision replays exactly). An expired waiver does
+//!   not apply: the finding stays `fail`, its message says the waiver expired,
+//!   and the run exits 1.
+//! - A waiver may pin the license record it was granted against
+//!   (`license_sha256`, the `sha256` of `licenses[]` in the JSON report). When
+//!   the record's digest differs (the terms were edited), or the finding does
+//!   not concern that one record, the waiver stops applying and says why.
+//! - A waiver with `route` covers that route only; without, every route of the
+//!   proposal. When several waivers match one failure, the route-scoped one is
+//!   preferred, then file order; one that applies beats one that does not.
+//! - A waiver that matches no failure is stale: a warning in `text`, listed in
+//!   the other formats with the reason (proposal not checked in this run,
+//!   unknown route or rule, or the rule did not fail). Unknown rule ids are
+//!   stale, not errors, so one waiver file can serve runs with different
+//!   `--policy` sets; the stale entry says "did you mean".
+//! - A malformed waiver file is an error (exit 2) at file:line:column: unknown
+//!   keys, a reason outside the list, a date that is not YYYY-MM-DD, an empty
+//!   approver or comment, a proposal name or rule id that can never match, a
+//!   malformed digest, or two waivers for the same rule, proposal and route.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::de::from_node;
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{did_you_mean, ErrorKind, Location, Result};
+use crate::finding::Status;
 use crate::proposal::ApiVersion;
+use crate::report::{subject_name, ProposalResult, StaleWaiver};
 use crate::source::{Limits, Pos, SourceFile};
 
 /// The waiver file.
@@ -47,6 +68,18 @@ pub enum Reason {
     FalsePositive,
 }
 
+impl Reason {
+    /// The name as written in the waiver file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::LicenseAcquired => "license_acquired",
+            Reason::RiskAccepted => "risk_accepted",
+            Reason::NotApplicable => "not_applicable",
+            Reason::FalsePositive => "false_positive",
+        }
+    }
+}
+
 /// One waiver as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,7 +100,7 @@ pub struct Waiver {
     /// Tracking ticket.
     #[serde(default)]
     pub ticket: Option<String>,
-    /// Last day the waiver applies (ISO date).
+    /// Last day the waiver applies (ISO date, normalised to YYYY-MM-DD).
     pub expires: String,
     /// sha256 of the license record the waiver was granted against; when
     /// the record changes, the waiver stops applying.
@@ -96,6 +129,17 @@ pub enum WaiverState {
     TermsChanged,
 }
 
+impl WaiverState {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaiverState::Applied => "applied",
+            WaiverState::Expired => "expired",
+            WaiverState::TermsChanged => "terms_changed",
+        }
+    }
+}
+
 /// A waiver as it appears on a finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct AppliedWaiver {
@@ -113,6 +157,24 @@ pub struct AppliedWaiver {
     pub expires: String,
     /// Where it is written.
     pub location: Location,
+    /// The license record digest it pins, if any.
+    pub license_sha256: Option<String>,
+    /// Why it does not apply (expired, or terms changed); `None` when applied.
+    pub note: Option<String>,
+}
+
+impl AppliedWaiver {
+    /// One line for reports: `risk_accepted by jane@example.com (LEGAL-1) until 2027-03-01: comment`.
+    pub fn describe(&self) -> String {
+        let ticket = self.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+        format!(
+            "{} by {}{ticket}, until {}: {}",
+            self.reason.as_str(),
+            self.approved_by,
+            self.expires,
+            self.comment.trim()
+        )
+    }
 }
 
 /// Every waiver of a run.
@@ -123,6 +185,9 @@ pub struct Waivers {
     /// The file, for the audit trail: (path, sha256).
     pub file: Option<(String, String)>,
 }
+
+/// A license record as a waiver pin sees it: (catalog file, sha256).
+pub type RecordDigest = (String, String);
 
 impl Waivers {
     /// Reads and validates a waiver file.
@@ -146,35 +211,70 @@ impl Waivers {
                 None => error,
             }
         })?;
-        let mut entries = Vec::new();
-        for (i, waiver) in parsed.waivers.into_iter().enumerate() {
-            let at = |field: &str| file.location(node.locate(&format!("/waivers/{i}{field}")).0);
-            if jiff::civil::Date::strptime("%Y-%m-%d", &waiver.expires).is_err() {
-                return Err(Error::at(
-                    ErrorKind::Waiver,
-                    format!("`expires` must be a date as YYYY-MM-DD, found `{}`", waiver.expires),
-                    at("/expires"),
-                ));
+        let mut entries: Vec<LocatedWaiver> = Vec::new();
+        for (i, mut waiver) in parsed.waivers.into_iter().enumerate() {
+            let pos = |field: &str| node.locate(&format!("/waivers/{i}{field}")).0;
+            let fail = |field: &str, message: String| file.error(ErrorKind::Waiver, message, pos(field));
+            match jiff::civil::Date::strptime("%Y-%m-%d", waiver.expires.trim()) {
+                Ok(date) => waiver.expires = date.to_string(),
+                Err(_) => {
+                    return Err(fail(
+                        "/expires",
+                        format!("`expires` must be a date as YYYY-MM-DD, found `{}`", waiver.expires),
+                    ))
+                }
             }
             for (field, value) in [("approved_by", &waiver.approved_by), ("comment", &waiver.comment)] {
                 if value.trim().is_empty() {
-                    return Err(Error::at(
-                        ErrorKind::Waiver,
-                        format!("`{field}` must not be empty"),
-                        at(&format!("/{field}")),
-                    ));
+                    return Err(fail(&format!("/{field}"), format!("`{field}` must not be empty")));
                 }
             }
-            if let Some(digest) = &waiver.license_sha256 {
+            if !is_rule_id(&waiver.rule) {
+                let error =
+                    fail("/rule", format!("`rule` must be a rule id such as `LIC-LLAMA-MAU`, found `{}`", waiver.rule));
+                let upper = waiver.rule.to_ascii_uppercase();
+                return Err(if is_rule_id(&upper) {
+                    error.with_hint(format!("rule ids are upper case: `{upper}`"))
+                } else {
+                    error
+                });
+            }
+            if !is_name(&waiver.proposal) {
+                return Err(fail(
+                    "/proposal",
+                    format!(
+                        "`proposal` must be a proposal's metadata.name ([a-z0-9][a-z0-9-]*), found `{}`",
+                        waiver.proposal
+                    ),
+                ));
+            }
+            if let Some(route) = &waiver.route {
+                if route.trim().is_empty() {
+                    return Err(fail("/route", "`route` must not be empty (leave it out to cover every route)".into()));
+                }
+            }
+            if let Some(digest) = &mut waiver.license_sha256 {
                 if digest.len() != 64 || !digest.chars().all(|c| c.is_ascii_hexdigit()) {
-                    return Err(Error::at(
-                        ErrorKind::Waiver,
-                        "`license_sha256` must be 64 hex digits",
-                        at("/license_sha256"),
-                    ));
+                    return Err(fail("/license_sha256", "`license_sha256` must be 64 hex digits".into()));
                 }
+                *digest = digest.to_ascii_lowercase();
             }
-            entries.push(LocatedWaiver { waiver, location: at("") });
+            if let Some(first) = entries.iter().find(|e| {
+                e.waiver.rule == waiver.rule && e.waiver.proposal == waiver.proposal && e.waiver.route == waiver.route
+            }) {
+                return Err(fail(
+                    "",
+                    format!(
+                        "a second waiver for {} on `{}`{}: the first is at {}",
+                        waiver.rule,
+                        waiver.proposal,
+                        waiver.route.as_deref().map(|r| format!(" route `{r}`")).unwrap_or_default(),
+                        first.location
+                    ),
+                )
+                .with_hint("merge the two entries"));
+            }
+            entries.push(LocatedWaiver { waiver, location: file.location(pos("")) });
         }
         let sha = crate::digest::sha256_hex(file.text.as_bytes());
         Ok(Waivers { entries, file: Some((file.path.clone(), sha)) })
@@ -193,27 +293,172 @@ impl Waivers {
                 && (w.waiver.route.is_none() || w.waiver.route.as_deref() == route)
         })
     }
+
+    /// Applies the waivers to the failures of `proposals` judged on `now`.
+    /// `record` gives the catalog record (file, sha256) of a license id, for
+    /// `license_sha256` pins. Returns the waivers that matched no failure.
+    /// The caller re-sorts findings and recomputes verdicts.
+    pub fn apply(
+        &self,
+        proposals: &mut [ProposalResult],
+        now: &str,
+        record: &dyn Fn(&str) -> Option<RecordDigest>,
+    ) -> Vec<StaleWaiver> {
+        let mut used = vec![false; self.entries.len()];
+        for proposal in proposals.iter_mut() {
+            for finding in proposal.findings.iter_mut() {
+                if finding.status != Status::Fail {
+                    continue;
+                }
+                let mut candidates: Vec<(usize, &LocatedWaiver)> =
+                    self.matching(&finding.rule, &proposal.name, proposal.route.as_deref()).collect();
+                if candidates.is_empty() {
+                    continue;
+                }
+                candidates.sort_by_key(|(i, w)| (w.waiver.route.is_none(), *i));
+                for (i, _) in &candidates {
+                    used[*i] = true;
+                }
+                let judged: Vec<AppliedWaiver> =
+                    candidates.iter().map(|(_, w)| w.apply(now, finding.license.as_deref(), record)).collect();
+                let chosen = judged.iter().find(|a| a.state == WaiverState::Applied).unwrap_or(&judged[0]).clone();
+                match &chosen.note {
+                    None => finding.status = Status::Waived,
+                    Some(note) => finding.message = format!("{} (waiver not applied: {note})", finding.message),
+                }
+                finding.waiver = Some(chosen);
+            }
+        }
+        self.entries
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|(w, _)| {
+                let v = &w.waiver;
+                StaleWaiver {
+                    rule: v.rule.clone(),
+                    proposal: v.proposal.clone(),
+                    route: v.route.clone(),
+                    location: w.location.clone(),
+                    approved_by: v.approved_by.clone(),
+                    reason: v.reason,
+                    ticket: v.ticket.clone(),
+                    expires: v.expires.clone(),
+                    why: why_stale(v, proposals),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Why a waiver matched no failure.
+fn why_stale(w: &Waiver, proposals: &[ProposalResult]) -> String {
+    let named: Vec<&ProposalResult> = proposals.iter().filter(|p| p.name == w.proposal).collect();
+    if named.is_empty() {
+        let hint = did_you_mean(&w.proposal, proposals.iter().map(|p| p.name.as_str()))
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        return format!("proposal `{}` was not checked in this run{hint}", w.proposal);
+    }
+    let scoped: Vec<&ProposalResult> =
+        named.iter().copied().filter(|p| w.route.is_none() || p.route == w.route).collect();
+    if scoped.is_empty() {
+        let route = w.route.as_deref().unwrap_or_default();
+        let routes: Vec<&str> = named.iter().filter_map(|p| p.route.as_deref()).collect();
+        return if routes.is_empty() {
+            format!("proposal `{}` has no routes, so no route `{route}`", w.proposal)
+        } else {
+            let hint = did_you_mean(route, routes.iter().copied()).map(|h| format!(" ({h})")).unwrap_or_default();
+            format!("proposal `{}` has no route `{route}`{hint}", w.proposal)
+        };
+    }
+    let outcomes: Vec<String> = scoped
+        .iter()
+        .filter_map(|p| {
+            p.findings.iter().find(|f| f.rule == w.rule).map(|f| format!("{} for `{}`", f.status, subject_name(p)))
+        })
+        .collect();
+    if outcomes.is_empty() {
+        let hint = did_you_mean(&w.rule, scoped[0].findings.iter().map(|f| f.rule.as_str()))
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        return format!("no rule `{}` was evaluated{hint}", w.rule);
+    }
+    format!("{} did not fail ({}); only failures are waived", w.rule, outcomes.join(", "))
+}
+
+fn is_rule_id(id: &str) -> bool {
+    id.split('-').count() >= 2
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        && id.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 impl LocatedWaiver {
-    /// How this waiver meets a failure judged on `now`, given the digest of
-    /// the license record the finding concerns.
-    pub fn apply(&self, now: &str, license_sha256: Option<&str>) -> AppliedWaiver {
-        let state = if self.waiver.expires.as_str() < now {
-            WaiverState::Expired
-        } else if self.waiver.license_sha256.as_deref().is_some_and(|pinned| Some(pinned) != license_sha256) {
-            WaiverState::TermsChanged
+    /// How this waiver meets a failure judged on `now`, given the license the
+    /// finding concerns and a lookup of catalog records.
+    pub fn apply(
+        &self,
+        now: &str,
+        license: Option<&str>,
+        record: &dyn Fn(&str) -> Option<RecordDigest>,
+    ) -> AppliedWaiver {
+        let w = &self.waiver;
+        let at = &self.location;
+        let (state, note) = if w.expires.as_str() < now {
+            let ticket = w.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+            (
+                WaiverState::Expired,
+                Some(format!(
+                    "the waiver at {at} expired on {} (approved by {}{ticket}); renew it or fix the finding",
+                    w.expires, w.approved_by
+                )),
+            )
+        } else if let Some(pinned) = w.license_sha256.as_deref() {
+            match license.and_then(record) {
+                Some((_, actual)) if actual == pinned => (WaiverState::Applied, None),
+                Some((file, actual)) => (
+                    WaiverState::TermsChanged,
+                    Some(format!(
+                        "the waiver at {at} was granted against license record sha256 {}…, but {file} now has sha256 {}…: \
+                         the terms changed since; review them and re-approve the waiver with the new digest",
+                        short(pinned),
+                        short(&actual)
+                    )),
+                ),
+                None => (
+                    WaiverState::TermsChanged,
+                    Some(format!(
+                        "the waiver at {at} pins a license record (sha256 {}…), but this finding concerns {}, \
+                         which is not one catalog record",
+                        short(pinned),
+                        license.map(|l| format!("`{l}`")).unwrap_or_else(|| "no license".into())
+                    )),
+                ),
+            }
         } else {
-            WaiverState::Applied
+            (WaiverState::Applied, None)
         };
         AppliedWaiver {
             state,
-            approved_by: self.waiver.approved_by.clone(),
-            reason: self.waiver.reason,
-            comment: self.waiver.comment.clone(),
-            ticket: self.waiver.ticket.clone(),
-            expires: self.waiver.expires.clone(),
+            approved_by: w.approved_by.clone(),
+            reason: w.reason,
+            comment: w.comment.clone(),
+            ticket: w.ticket.clone(),
+            expires: w.expires.clone(),
             location: self.location.clone(),
+            license_sha256: w.license_sha256.clone(),
+            note,
         }
     }
+}
+
+fn short(digest: &str) -> &str {
+    digest.get(..12).unwrap_or(digest)
 }

@@ -11,3 +11,5 @@ mod errors;
 mod formats;
 /// Every rule outcome, driven by `fixtures/rules/<RULE-ID>/<status>-*.yaml`.
 mod rules;
+/// Waivers: applied, expired, stale, malformed, pinned, route-scoped, in every format.
+mod waivers;

@@ -11,15 +11,37 @@
 //! column}, obligations[], waiver, violations[]}}`, `summary {proposals, pass,
 //! fail, error, findings {pass, fail, warn, waived, not_applicable, error}}`,
 //! `inputs[] {file, sha256}`, `policies {sha256, rules, files[]}`,
-//! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[]}`.
+//! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[] {rule,
+//! proposal, route, location, approved_by, reason, ticket, expires, why}}`,
+//! `rules[]` (every rule evaluated: `id, title, severity, category, citation,
+//! description, remediation`, by id) and `licenses[]` (the catalog records the
+//! proposals' license expressions name: `id, name, version, kind,
+//! verification, url, summary, file, sha256`, by id; `sha256` is what a
+//! waiver's `license_sha256` pins).
+//!
+//! # Formats
+//!
+//! Every renderer is a pure function of a finished [`Report`]: same report,
+//! same bytes. No renderer reads the clock; the only date is `now`.
+//! `text`, `json`, `sarif` (SARIF 2.1.0 for code scanning), `junit` (JUnit
+//! XML), `github` (Actions workflow commands), `markdown` (PR comment or job
+//! summary) and `html` (self-contained audit report).
 
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
 
+use crate::catalog::Catalog;
+use crate::engine::meta::RuleMeta;
 use crate::error::Location;
 use crate::finding::{Finding, Status};
+use crate::waiver::Reason;
 
 /// The report schema id.
 pub const SCHEMA: &str = "modelgate.dev/report/v1";
@@ -45,6 +67,122 @@ pub struct Report {
     pub catalog: CatalogSet,
     /// The waiver file, if any.
     pub waivers: Option<WaiverSet>,
+    /// Every rule evaluated, by id.
+    pub rules: Vec<RuleMeta>,
+    /// The license records the proposals' expressions name, by id.
+    pub licenses: Vec<LicenseFacts>,
+}
+
+impl Report {
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The license records an expression names, in the order of `licenses`.
+    pub fn licenses_in(&self, expression: &str) -> Vec<&LicenseFacts> {
+        let ids = license_ids(expression);
+        self.licenses.iter().filter(|l| ids.contains(&l.id.as_str())).collect()
+    }
+
+    /// Every waiver that met a failure, in report order, with the proposal
+    /// (and route) and rule it met.
+    pub fn waived(&self) -> Vec<(&ProposalResult, &Finding, &crate::waiver::AppliedWaiver)> {
+        let mut out = Vec::new();
+        for p in &self.proposals {
+            for f in &p.findings {
+                if let Some(w) = &f.waiver {
+                    out.push((p, f, w));
+                }
+            }
+        }
+        out
+    }
+
+    /// The stale waivers (none without a waiver file).
+    pub fn stale_waivers(&self) -> &[StaleWaiver] {
+        self.waivers.as_ref().map(|w| w.stale.as_slice()).unwrap_or_default()
+    }
+}
+
+/// The license ids an SPDX expression names (`WITH` exceptions and
+/// operators left out).
+pub fn license_ids(expression: &str) -> Vec<&str> {
+    let mut ids = Vec::new();
+    let mut exception = false;
+    for token in expression.split(|c: char| c.is_whitespace() || c == '(' || c == ')') {
+        match token {
+            "" | "AND" | "OR" => {}
+            "WITH" => {
+                exception = true;
+                continue;
+            }
+            _ if exception => {}
+            id => ids.push(id.trim_end_matches('+')),
+        }
+        exception = false;
+    }
+    ids
+}
+
+/// A license record as a report shows it: identity, summary and digest.
+#[derive(Debug, Clone, Serialize)]
+pub struct LicenseFacts {
+    /// Catalog id (SPDX id or `LicenseRef-...`).
+    pub id: String,
+    /// The title the licensor gives the document.
+    pub name: String,
+    /// Version or release date of the text.
+    pub version: String,
+    /// `open_source`, `model_license`, `content_license` or `api_terms`.
+    pub kind: String,
+    /// How well the record was checked against the licensor's text.
+    pub verification: String,
+    /// Official URL of the text.
+    pub url: String,
+    /// The terms in two or three sentences.
+    pub summary: String,
+    /// The catalog file of the record.
+    pub file: String,
+    /// sha256 of that file: what a waiver's `license_sha256` pins.
+    pub sha256: String,
+}
+
+impl LicenseFacts {
+    /// The catalog records named by the license expressions of `proposals`
+    /// (their findings' licenses included), by id.
+    pub fn collect(catalog: &Catalog, proposals: &[ProposalResult]) -> Vec<LicenseFacts> {
+        let mut ids = std::collections::BTreeSet::new();
+        for p in proposals {
+            ids.extend(license_ids(&p.model.license));
+            for f in &p.findings {
+                ids.extend(f.license.as_deref().map(license_ids).unwrap_or_default());
+            }
+        }
+        ids.into_iter()
+            .filter_map(|id| catalog.license(id))
+            .map(|entry| {
+                let r = &entry.record;
+                let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+                LicenseFacts {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    version: r.version.clone(),
+                    kind: name(serde_json::to_value(r.kind).unwrap_or_default()),
+                    verification: name(serde_json::to_value(r.verification).unwrap_or_default()),
+                    url: r.url.clone(),
+                    summary: r.summary.trim().to_string(),
+                    file: entry.file.clone(),
+                    sha256: catalog
+                        .files()
+                        .iter()
+                        .find(|f| f.path == entry.file)
+                        .map(|f| f.sha256.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Tool identity.
@@ -114,6 +252,17 @@ pub struct StaleWaiver {
     pub route: Option<String>,
     /// Where it is written.
     pub location: Location,
+    /// Who approved it.
+    pub approved_by: String,
+    /// Why it was granted.
+    pub reason: Reason,
+    /// Tracking ticket.
+    pub ticket: Option<String>,
+    /// Last day it applies.
+    pub expires: String,
+    /// Why it matched nothing (`proposal consumer-assistant was not checked
+    /// in this run`, `LIC-LLAMA-MAU passed for ...`).
+    pub why: String,
 }
 
 /// The judgement of one proposal (or route).
@@ -239,19 +388,34 @@ pub enum Format {
     Text,
     /// `modelgate.dev/report/v1`.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Markdown, for a PR comment or `$GITHUB_STEP_SUMMARY`.
+    Markdown,
+    /// A self-contained HTML audit report.
+    Html,
 }
 
 impl Format {
     /// Every format name, for help and errors.
-    pub const NAMES: [&'static str; 2] = ["text", "json"];
+    pub const NAMES: [&'static str; 7] = ["text", "json", "sarif", "junit", "github", "markdown", "html"];
+
+    /// Every format.
+    pub const ALL: [Format; 7] =
+        [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Github, Format::Markdown, Format::Html];
 
     /// Parses a format name.
     pub fn parse(name: &str) -> Option<Format> {
-        match name {
-            "text" => Some(Format::Text),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
+        Format::NAMES.iter().position(|n| *n == name).map(|i| Format::ALL[i])
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        Format::NAMES[Format::ALL.iter().position(|f| *f == self).unwrap_or_default()]
     }
 
     /// Renders a report.
@@ -259,6 +423,55 @@ impl Format {
         match self {
             Format::Text => text::render(report),
             Format::Json => json::render(report),
+            Format::Sarif => sarif::render(report),
+            Format::Junit => junit::render(report),
+            Format::Github => github::render(report),
+            Format::Markdown => markdown::render(report),
+            Format::Html => html::render(report),
         }
     }
+}
+
+/// A proposal's display name: `name`, or `name/route` for a route.
+pub fn subject_name(p: &ProposalResult) -> String {
+    match &p.route {
+        Some(route) => format!("{}/{route}", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// One place a finding points at: a violation, or the finding itself when
+/// it has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Point<'a> {
+    /// What is wrong there.
+    pub message: &'a str,
+    /// JSON pointer of the field at fault.
+    pub path: Option<&'a str>,
+    /// Where that field is (none for a proposal-level finding).
+    pub location: Option<&'a Location>,
+    /// How to fix it.
+    pub remediation: Option<&'a str>,
+}
+
+/// What a finding points at: its violations, or the finding itself.
+pub fn points(finding: &Finding) -> Vec<Point<'_>> {
+    if finding.violations.is_empty() {
+        return vec![Point {
+            message: &finding.message,
+            path: finding.path.as_deref(),
+            location: finding.location.as_ref(),
+            remediation: finding.remediation.as_deref(),
+        }];
+    }
+    finding
+        .violations
+        .iter()
+        .map(|v| Point {
+            message: &v.message,
+            path: v.path.as_deref(),
+            location: v.location.as_ref(),
+            remediation: v.remediation.as_deref().or(finding.remediation.as_deref()),
+        })
+        .collect()
 }

@@ -53,8 +53,8 @@ pub fn render(report: &Report) -> String {
             let route = stale.route.as_deref().map(|r| format!(" route {r}")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "warning: stale waiver at {}: {} for {}{route} matches no failure",
-                stale.location, stale.rule, stale.proposal
+                "warning: stale waiver at {}: {} for {}{route} matches no failure: {}",
+                stale.location, stale.rule, stale.proposal, stale.why
             );
         }
         if !waivers.stale.is_empty() {
@@ -102,7 +102,7 @@ fn problem(out: &mut String, finding: &Finding) {
         finding.title
     );
     if finding.violations.is_empty() {
-        let _ = writeln!(out, "        {}", finding.message);
+        let _ = writeln!(out, "        {}", indent(&finding.message));
     }
     for violation in &finding.violations {
         match (&violation.location, &violation.path) {
@@ -114,25 +114,23 @@ fn problem(out: &mut String, finding: &Finding) {
             }
             _ => {}
         }
-        let _ = writeln!(out, "        {}", violation.message);
+        let _ = writeln!(out, "        {}", indent(&violation.message));
         if let Some(fix) = violation.remediation.as_ref().or(finding.remediation.as_ref()) {
-            let _ = writeln!(out, "        fix:  {fix}");
+            let _ = writeln!(out, "        fix:  {}", indent(fix));
         }
     }
     let c = &finding.citation;
     let _ = writeln!(out, "        cite: {} §{} <{}>", c.document, c.section, c.url);
     if let Some(waiver) = &finding.waiver {
-        let ticket = waiver.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
         let state = match waiver.state {
-            crate::waiver::WaiverState::Applied => "waived by",
-            crate::waiver::WaiverState::Expired => "waiver EXPIRED, was approved by",
-            crate::waiver::WaiverState::TermsChanged => "waiver VOID (license terms changed), was approved by",
+            crate::waiver::WaiverState::Applied => "waived",
+            crate::waiver::WaiverState::Expired => "waiver EXPIRED",
+            crate::waiver::WaiverState::TermsChanged => "waiver VOID (license terms changed)",
         };
-        let _ = writeln!(
-            out,
-            "        {state} {} ({:?}{ticket}) until {}: {}",
-            waiver.approved_by, waiver.reason, waiver.expires, waiver.comment
-        );
+        let _ = writeln!(out, "        {state} ({}): {}", waiver.location, waiver.describe());
+        if let Some(note) = &waiver.note {
+            let _ = writeln!(out, "        not applied: {note}");
+        }
     }
     obligations(out, finding);
 }
@@ -147,4 +145,15 @@ fn obligations(out: &mut String, finding: &Finding) {
         let section = o.section.as_deref().map(|s| format!(" (§{s})")).unwrap_or_default();
         let _ = writeln!(out, "        must: {}{section}", o.text);
     }
+}
+
+/// A text for the terminal, continuation lines indented under the first:
+/// line breaks kept, other control characters (escape sequences included)
+/// shown as spaces.
+fn indent(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect::<String>()
+        .replace('\n', "\n        ")
 }

@@ -1,0 +1,409 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (and any SARIF
+//! viewer).
+//!
+//! - One run. `tool.driver` names modelgate and its version and carries one
+//!   `reportingDescriptor` per policy rule: `id` = rule id, `name` and
+//!   `shortDescription` = title, `fullDescription` = description, `help`
+//!   (text and markdown) with the citation and remediation, `helpUri` = the
+//!   citation URL, `defaultConfiguration.level` from the severity, and
+//!   `properties` with `tags` (category) and `security-severity`.
+//! - One result per violation of a `fail`, `warn` or `waived` finding:
+//!   `ruleId`/`ruleIndex`, `level` (fail and waived: `error`, warn:
+//!   `warning`), the message, a region at the line and column of the field at
+//!   fault in the proposal file (line 1 for proposal-level findings), and
+//!   `partialFingerprints` built from rule, proposal, route and path only (so
+//!   an alert survives edits elsewhere in the file). Waived results carry a
+//!   `suppressions` entry (kind `external`, status `accepted`) whose
+//!   justification is the waiver's reason, approver, ticket, expiry and comment.
+//! - Rules that could not be evaluated are `toolExecutionNotifications` with
+//!   `executionSuccessful: false`, never results that could be dismissed.
+//! - `artifactLocation.uri` is the proposal path as given on the command line,
+//!   relative (run modelgate from the repository root), percent-encoded; never
+//!   `file://`. Inputs are listed in `artifacts` with their sha256; the run's
+//!   `properties.modelgate` records `now` and the policy, catalog and waiver
+//!   digests.
+//!
+//! Types are written out here (about a dozen serde structs) rather than taken
+//! from a SARIF crate: the crates that exist generate hundreds of builder
+//! types at build time, a poor trade on a 2-core build for the fields we use.
+//! `tests/formats.rs` validates the output against the official schema.
+
+use std::collections::BTreeMap;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::{points, subject_name, Report};
+use crate::engine::meta::RuleMeta;
+use crate::error::Location;
+use crate::finding::{Finding, Severity, Status};
+use crate::waiver::WaiverState;
+
+/// The `$schema` written in every log.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The `partialFingerprints` key.
+pub const FINGERPRINT: &str = "modelgate/v1";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'a str,
+    version: &'a str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    invocations: Vec<Invocation>,
+    artifacts: Vec<Artifact>,
+    results: Vec<SarifResult>,
+    column_kind: &'a str,
+    properties: Value,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'a str,
+    version: &'a str,
+    semantic_version: &'a str,
+    rules: Vec<Descriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Descriptor {
+    id: String,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    help_uri: String,
+    default_configuration: Configuration,
+    properties: Value,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    descriptor: Value,
+    locations: Vec<SarifLocation>,
+}
+
+#[derive(Serialize)]
+struct Artifact {
+    location: ArtifactLocation,
+    roles: [&'static str; 1],
+    hashes: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<SarifLocation>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    properties: Value,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    status: &'static str,
+    justification: String,
+    location: SarifLocation,
+    properties: Value,
+}
+
+/// Renders the report as a SARIF 2.1.0 log (pretty JSON, trailing newline).
+pub fn render(report: &Report) -> String {
+    let rules: Vec<Descriptor> = report.rules.iter().map(descriptor).collect();
+    let index = |id: &str| report.rules.iter().position(|r| r.id == id);
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for p in &report.proposals {
+        let subject = subject_name(p);
+        for finding in &p.findings {
+            match finding.status {
+                Status::Fail | Status::Warn | Status::Waived => {}
+                Status::Error => {
+                    notifications.push(Notification {
+                        level: "error",
+                        message: Text { text: format!("{subject}: {}", finding.message) },
+                        descriptor: json!({"id": finding.rule}),
+                        locations: vec![location(&p.file, finding.location.as_ref())],
+                    });
+                    continue;
+                }
+                Status::Pass | Status::NotApplicable => continue,
+            }
+            let Some(rule_index) = index(&finding.rule) else { continue };
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            for point in points(finding) {
+                let path = point.path.unwrap_or_default();
+                let mut identity = format!("{}|{}|{}|{}", finding.rule, p.name, p.route.as_deref().unwrap_or(""), path);
+                let n = seen.entry(identity.clone()).or_default();
+                *n += 1;
+                if *n > 1 {
+                    identity = format!("{identity}#{n}");
+                }
+                let mut text = format!("{}\nProposal: {subject}.", point.message);
+                if let Some(fix) = point.remediation {
+                    text = format!("{text} Fix: {fix}");
+                }
+                if let Some(note) = finding.waiver.as_ref().and_then(|w| w.note.as_ref()) {
+                    text = format!("{text}\nWaiver not applied: {note}");
+                }
+                results.push(SarifResult {
+                    rule_id: finding.rule.clone(),
+                    rule_index,
+                    level: if finding.status == Status::Warn { "warning" } else { "error" },
+                    message: Text { text },
+                    locations: vec![location(&p.file, point.location)],
+                    partial_fingerprints: BTreeMap::from([(FINGERPRINT, identity)]),
+                    suppressions: suppressions(finding),
+                    properties: compact(json!({
+                        "proposal": p.name,
+                        "route": p.route,
+                        "status": finding.status.as_str(),
+                        "severity": finding.severity.as_str(),
+                        "category": finding.category.as_str(),
+                        "license": finding.license,
+                        "path": point.path,
+                        "waiver": finding.waiver,
+                    })),
+                });
+            }
+        }
+    }
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: report.tool.name,
+                    version: report.tool.version,
+                    semantic_version: report.tool.version,
+                    rules,
+                },
+            },
+            invocations: vec![Invocation {
+                execution_successful: notifications.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            artifacts: report
+                .inputs
+                .iter()
+                .map(|i| Artifact {
+                    location: ArtifactLocation { uri: uri(&i.file) },
+                    roles: ["analysisTarget"],
+                    hashes: BTreeMap::from([("sha-256", i.sha256.clone())]),
+                })
+                .collect(),
+            results,
+            column_kind: "unicodeCodePoints",
+            properties: json!({
+                "modelgate": {
+                    "schema": report.schema,
+                    "now": report.now,
+                    "summary": report.summary,
+                    "inputs": report.inputs,
+                    "policies": report.policies,
+                    "catalog": report.catalog,
+                    "waivers": report.waivers,
+                    "licenses": report.licenses.iter().map(|l| json!({"id": l.id, "file": l.file, "sha256": l.sha256})).collect::<Vec<_>>(),
+                }
+            }),
+        }],
+    };
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+fn descriptor(rule: &RuleMeta) -> Descriptor {
+    let c = &rule.citation;
+    let citation = format!("{} §{}", c.document, c.section);
+    let mut text = format!("{}\n\nCitation: {citation} <{}>", rule.description, c.url);
+    let mut markdown = format!("{}\n\n**Citation:** [{}]({})", rule.description, md(&citation), c.url);
+    if let Some(fix) = &rule.remediation {
+        text.push_str(&format!("\n\nRemediation: {fix}"));
+        markdown.push_str(&format!("\n\n**Remediation:** {}", md(fix)));
+    }
+    text.push_str("\n\nA failure can be waived in a waiver file (modelgate check --waivers FILE) with approver, reason and expiry.");
+    markdown.push_str("\n\nA failure can be waived in a waiver file (`modelgate check --waivers FILE`) with approver, reason and expiry.");
+    Descriptor {
+        id: rule.id.clone(),
+        name: rule.title.clone(),
+        short_description: Text { text: rule.title.clone() },
+        full_description: Text { text: rule.description.clone() },
+        help: Help { text, markdown },
+        help_uri: c.url.clone(),
+        default_configuration: Configuration { level: level(rule.severity) },
+        properties: compact(json!({
+            "tags": ["compliance", rule.category.as_str()],
+            "precision": "high",
+            "security-severity": security_severity(rule.severity),
+        })),
+    }
+}
+
+/// `defaultConfiguration.level` from a rule's severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+/// GitHub's `security-severity` (0.1-10.0): critical above 9, high 7-8.9,
+/// medium 4-6.9, low below 4; none for guidance (`info`), which GitHub then
+/// ranks by `level` alone.
+fn security_severity(severity: Severity) -> Option<&'static str> {
+    match severity {
+        Severity::Critical => Some("9.5"),
+        Severity::High => Some("8.0"),
+        Severity::Medium => Some("5.5"),
+        Severity::Low => Some("2.0"),
+        Severity::Info => None,
+    }
+}
+
+fn suppressions(finding: &Finding) -> Vec<Suppression> {
+    let Some(w) = finding.waiver.as_ref().filter(|w| w.state == WaiverState::Applied) else {
+        return Vec::new();
+    };
+    vec![Suppression {
+        kind: "external",
+        status: "accepted",
+        justification: w.describe(),
+        location: location(&w.location.file, Some(&w.location)),
+        properties: json!({
+            "approvedBy": w.approved_by,
+            "reason": w.reason.as_str(),
+            "ticket": w.ticket,
+            "expires": w.expires,
+            "comment": w.comment,
+        }),
+    }]
+}
+
+/// An object without its null members.
+fn compact(mut value: Value) -> Value {
+    if let Value::Object(map) = &mut value {
+        map.retain(|_, v| !v.is_null());
+    }
+    value
+}
+
+fn location(file: &str, at: Option<&Location>) -> SarifLocation {
+    let (file, line, column) = match at {
+        Some(l) => (l.file.as_str(), l.line.max(1), l.column.max(1)),
+        None => (file, 1, 1),
+    };
+    SarifLocation {
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(file) },
+            region: Region { start_line: line, start_column: column },
+        },
+    }
+}
+
+/// Characters escaped in a path URI: everything but unreserved characters,
+/// `/` and a few sub-delimiters that are safe in a path.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b':');
+
+/// A path as a relative URI reference: `/`-separated, `./` dropped,
+/// percent-encoded.
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    utf8_percent_encode(path, PATH).to_string()
+}
+
+fn md(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
