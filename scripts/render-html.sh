@@ -45,6 +45,7 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 
 cargo build --quiet
+modelgate() { cargo run --quiet -- "$@"; }
 # The report shown in the README: the brief's scenarios plus the route-scoped
 # example, with waivers (one applied, one route-scoped) and a stale one.
 cat > "$out/waivers.yaml" <<'YAML'
@@ -67,7 +68,7 @@ waivers:
     expires: 2027-01-01
 YAML
 set +e
-./target/debug/modelgate check --now 2026-11-23 --waivers "$out/waivers.yaml" \
+modelgate check --now 2026-11-23 --waivers "$out/waivers.yaml" \
   --output html="$out/report.html" --format text fixtures/ fixtures/waivers/proposals/ >"$out/report.txt"
 code=$?
 set -e
