@@ -86,20 +86,22 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
     Ok(assemble(context, set, options, proposals, stale))
 }
 
+/// From this many subjects on, compiling the policies to VM bytecode pays
+/// for itself.
+const VM_THRESHOLD: usize = 8;
+
 /// Judges subjects on every core, one prepared engine per thread; results
 /// come back in subject order, so the output is the same as a sequential run.
 pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(subjects.len()).max(1);
-    let engine_for_thread = || {
-        let mut engine = context.engine.clone();
-        if let Some(limit) = options.time_limit {
-            engine.set_time_limit(limit);
-        }
-        if options.interpreter_only {
-            engine.disable_vm();
-        }
-        engine
-    };
+    let mut base = context.engine.clone();
+    if let Some(limit) = options.time_limit {
+        base.set_time_limit(limit);
+    }
+    if subjects.len() >= VM_THRESHOLD && !options.interpreter_only {
+        base.prepare_vm();
+    }
+    let engine_for_thread = || base.clone();
     if threads == 1 {
         let mut engine = engine_for_thread();
         return subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();

@@ -16,6 +16,7 @@ use modelgate::engine::testing::{self, TestStatus};
 use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::proposal::{load_paths, LoadOptions};
 use modelgate::report::{Format, Report, Verdict};
+use modelgate::source::{Limits, SourceFile};
 use modelgate::waiver::Waivers;
 
 /// Decides whether a proposed LLM model choice is allowed, by license terms
@@ -108,8 +109,19 @@ enum FailOn {
 
 #[derive(Debug, clap::Args)]
 struct ParseArgs {
-    #[command(flatten)]
-    input: InputArgs,
+    /// Proposal files or directories (their .yaml, .yml and .json files).
+    #[arg(required_unless_present = "data", value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Also read subdirectories of directory arguments.
+    #[arg(long, short = 'R')]
+    recursive: bool,
+    /// The date to judge as today, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "DATE")]
+    now: Option<String>,
+    /// Print the policy data instead (every `data.yaml` at its mount,
+    /// `{"modelgate": {"facts": ...}}`), as the policies see it under `data`.
+    #[arg(long, conflicts_with_all = ["paths", "recursive", "now"])]
+    data: bool,
     #[command(flatten)]
     policy: PolicyArgs,
 }
@@ -216,10 +228,16 @@ fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
 }
 
 fn run_parse(args: ParseArgs) -> Result<u8> {
-    let now = today(args.input.now.as_deref())?;
     let context = Context::new(&args.policy.policies)?;
-    let set =
-        load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
+    if args.data {
+        let mut text = serde_json::to_string_pretty(&policy_data(&context)?)
+            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+        text.push('\n');
+        print(&text)?;
+        return Ok(0);
+    }
+    let now = today(args.now.as_deref())?;
+    let set = load_paths(&args.paths, &LoadOptions { recursive: args.recursive, ..LoadOptions::default() })?;
     let mut documents = Vec::new();
     for subject in context.subjects(&set)? {
         for alternative in 0..subject.license.alternatives.len() {
@@ -231,6 +249,38 @@ fn run_parse(args: ParseArgs) -> Result<u8> {
     text.push('\n');
     print(&text)?;
     Ok(0)
+}
+
+/// The policy data document: each data file read as the engine reads it and
+/// mounted at `modelgate.facts.<dir>`.
+fn policy_data(context: &Context) -> Result<serde_json::Value> {
+    fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json::Map<String, serde_json::Value>) {
+        for (key, value) in from {
+            match (into.get_mut(&key), value) {
+                (Some(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => merge(a, b),
+                (_, value) => {
+                    into.insert(key, value);
+                }
+            }
+        }
+    }
+    let mut data = serde_json::Map::new();
+    for file in &context.sources.data {
+        let source = SourceFile::from_text(file.path.clone(), file.text.clone());
+        let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
+        let [node] = documents.as_slice() else {
+            return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
+        };
+        let mut value: serde_json::Value = modelgate::de::from_node(node, "")
+            .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
+        for segment in file.mount.iter().rev() {
+            value = serde_json::json!({ segment: value });
+        }
+        if let serde_json::Value::Object(map) = value {
+            merge(&mut data, map);
+        }
+    }
+    Ok(serde_json::Value::Object(data))
 }
 
 fn run_test(args: TestArgs) -> Result<u8> {

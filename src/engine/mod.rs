@@ -47,6 +47,8 @@ pub struct Rule {
     /// Whether bundled and `--policy` files both declare the package.
     mixed: bool,
     declares: BTreeSet<String>,
+    /// Its position in the aggregate query's `results`.
+    slot: usize,
 }
 
 impl Rule {
@@ -258,13 +260,9 @@ impl Engine {
             }
         }
         rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        engine
-            .add_policy("modelgate/aggregate.rego".to_string(), aggregate_module(&rules))
-            .map_err(|e| Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}")))?;
         let files: Vec<(String, String)> =
             sources.modules.iter().chain(&sources.data).map(|f| (f.path.clone(), f.sha256.clone())).collect();
         let sha256 = combined(files.iter().map(|(p, d)| (p.as_str(), d.as_str())));
-        let program = compile_program(&mut engine);
         let data = Arc::new(engine.get_data());
         Ok(Engine {
             regorus: engine,
@@ -272,7 +270,7 @@ impl Engine {
             digest: Arc::new(PolicyDigest { sha256, files }),
             replaced: Arc::new(replaced),
             time_limit: DEFAULT_TIME_LIMIT,
-            program,
+            program: None,
             data,
             vm: None,
         })
@@ -305,28 +303,45 @@ impl Engine {
             entry.0.push(info.file.clone());
             entry.1.extend(info.names.iter().cloned());
         }
-        engine.set_input(regorus::Value::new_object());
-        let mut rules = Vec::with_capacity(packages.len());
-        for (package, (files, declares)) in packages {
-            let package = package.join(".");
+        for (package, (files, declares)) in &packages {
             if !declares.contains("meta") {
                 return Err(Error::new(
                     ErrorKind::Policy,
                     format!(
-                        "{}: package `{package}` is under `modelgate.rules` but declares no `meta`; \
+                        "{}: package `{}` is under `modelgate.rules` but declares no `meta`; \
                          helper packages belong under `modelgate.lib`",
-                        files[0]
+                        files[0],
+                        package.join(".")
                     ),
                 ));
             }
-            let value = engine.eval_rule(format!("data.{package}.meta")).map_err(|e| {
-                Error::new(
-                    ErrorKind::Policy,
-                    format!("{}: cannot evaluate `meta`: {}", files[0], first_lines(&e.to_string())),
-                )
-            })?;
+        }
+        // The aggregate goes in before anything is evaluated, so the policies
+        // are analysed once; its `metas` reads every rule's `meta` in one query.
+        let parts: Vec<(String, &BTreeSet<String>)> =
+            packages.iter().map(|(package, (_, declares))| (package.join("."), declares)).collect();
+        engine
+            .add_policy("modelgate/aggregate.rego".to_string(), aggregate_module(&parts))
+            .map_err(|e| Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}")))?;
+        engine.set_input(regorus::Value::new_object());
+        let metas = engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.metas"));
+        let metas = match metas {
+            Ok(regorus::Value::Array(values)) if values.len() == packages.len() => values.to_vec(),
+            _ => (0..packages.len())
+                .map(|i| {
+                    engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.m{i}")).unwrap_or(regorus::Value::Undefined)
+                })
+                .collect(),
+        };
+        let mut rules = Vec::with_capacity(packages.len());
+        for (slot, ((package, (files, declares)), value)) in packages.into_iter().zip(metas).enumerate() {
+            let package = package.join(".");
             let json = value_to_json(&value).ok_or_else(|| {
-                Error::new(ErrorKind::Policy, format!("{}: `meta` must be a constant object", files[0]))
+                let reason = engine
+                    .eval_rule(format!("data.{package}.meta"))
+                    .err()
+                    .map_or("it must be a constant object".to_string(), |e| first_lines(&e.to_string()));
+                Error::new(ErrorKind::Policy, format!("{}: cannot evaluate `meta`: {reason}", files[0]))
             })?;
             let meta: RuleMeta = serde_json::from_value(json)
                 .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: invalid `meta`: {e}", files[0])))?;
@@ -335,7 +350,7 @@ impl Engine {
             let bundled =
                 files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::Bundled));
             let origin = if user { Origin::User } else { Origin::Bundled };
-            rules.push(Rule { meta, package, files, origin, mixed: user && bundled, declares });
+            rules.push(Rule { meta, package, files, origin, mixed: user && bundled, declares, slot });
         }
         Ok((engine, rules))
     }
@@ -375,6 +390,17 @@ impl Engine {
         }
     }
 
+    /// Compiles the aggregate query to VM bytecode (a few milliseconds) so
+    /// later evaluations run on the VM; worth it for more than a handful of
+    /// proposals. Returns whether the VM is now in use: policies the VM cannot
+    /// run faithfully stay on the interpreter.
+    pub fn prepare_vm(&mut self) -> bool {
+        if self.program.is_none() {
+            self.program = compile_program(&mut self.regorus);
+        }
+        self.program.is_some()
+    }
+
     /// Whether evaluation runs on the bytecode VM.
     pub fn uses_vm(&self) -> bool {
         self.program.is_some()
@@ -411,21 +437,20 @@ impl Engine {
     /// Evaluates every rule on one input; one outcome per rule, in `rules()` order.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
         if let Some(results) = self.evaluate_on_vm(&input) {
-            return results
-                .iter()
-                .zip(self.rules.iter())
-                .map(|(value, rule)| outcome(value, rule.meta.category))
-                .collect();
+            return self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
         }
         self.regorus.set_input(input);
         match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
             Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => {
-                results.iter().zip(self.rules.iter()).map(|(value, rule)| outcome(value, rule.meta.category)).collect()
+                self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect()
             }
             _ => (0..self.rules.len())
-                .map(|i| match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{i}")) {
-                    Ok(value) => outcome(&value, self.rules[i].meta.category),
-                    Err(e) => Outcome::Error(self.describe_error(&e.to_string())),
+                .map(|i| {
+                    let rule = &self.rules[i];
+                    match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{}", rule.slot)) {
+                        Ok(value) => outcome(&value, rule.meta.category),
+                        Err(e) => Outcome::Error(self.describe_error(&e.to_string())),
+                    }
                 })
                 .collect(),
         }
@@ -470,29 +495,22 @@ fn replaced_packages(rules: &[Rule]) -> BTreeSet<String> {
 }
 
 /// The aggregate module: one `r<i>` per rule, and `results`.
-#[doc(hidden)]
-pub fn aggregate_module_for_probe(rules: &[Rule]) -> String {
-    aggregate_module(rules)
-}
-
-fn aggregate_module(rules: &[Rule]) -> String {
+/// The aggregate module: per rule package `i`, `m<i>` (its `meta`) and
+/// `r<i>` (its `applies`, `deny`, `warn`, `obligations`), and the lists
+/// `metas` and `results`.
+fn aggregate_module(packages: &[(String, &BTreeSet<String>)]) -> String {
     let mut rego = format!("package {AGGREGATE_PACKAGE}\n\nimport rego.v1\n\n");
-    for (i, rule) in rules.iter().enumerate() {
-        let pkg = format!("data.{}", rule.package);
-        let part = |name: &str| {
-            if rule.declares(name) {
-                format!("{pkg}.{name}")
-            } else {
-                "[]".to_string()
-            }
-        };
+    for (i, (package, declares)) in packages.iter().enumerate() {
+        let pkg = format!("data.{package}");
+        let part = |name: &str| if declares.contains(name) { format!("{pkg}.{name}") } else { "[]".to_string() };
         let body = format!(
             "{{\"applies\": true, \"deny\": {}, \"warn\": {}, \"obligations\": {}}}",
             part("deny"),
             part("warn"),
             part("obligations")
         );
-        if rule.declares("applies") {
+        rego.push_str(&format!("m{i} := {pkg}.meta\n\n"));
+        if declares.contains("applies") {
             rego.push_str(&format!(
                 "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n"
             ));
@@ -500,8 +518,8 @@ fn aggregate_module(rules: &[Rule]) -> String {
             rego.push_str(&format!("r{i} := {body}\n\n"));
         }
     }
-    let all: Vec<String> = (0..rules.len()).map(|i| format!("r{i}")).collect();
-    rego.push_str(&format!("results := [{}]\n", all.join(", ")));
+    let list = |prefix: &str| (0..packages.len()).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ");
+    rego.push_str(&format!("metas := [{}]\n\nresults := [{}]\n", list("m"), list("r")));
     rego
 }
 
