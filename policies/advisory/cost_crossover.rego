@@ -77,13 +77,15 @@ _class := c if {
 	c.id == id
 }
 
-_class_for(p) := fits[0] if {
-	fits := [c | some c in _cost.size_classes; c.max_parameters_b != null; p <= c.max_parameters_b]
-	count(fits) > 0
-} else := c if {
+_class_for(p) := _fits(p)[0] if count(_fits(p)) > 0
+
+_class_for(p) := c if {
+	count(_fits(p)) == 0
 	some c in _cost.size_classes
 	c.max_parameters_b == null
 }
+
+_fits(p) := [c | some c in _cost.size_classes; c.max_parameters_b != null; p <= c.max_parameters_b]
 
 _comparable := sprintf(" (comparable to %s in our judgement: %s)", [
 	_model.id, _cost.comparable_class[_model.id].note,
@@ -92,19 +94,42 @@ _comparable := sprintf(" (comparable to %s in our judgement: %s)", [
 _comparable := "" if _parameters != null
 
 # The API price: the vendor's own, else the hosted offer of the proposal's provider,
-# else the cheapest hosted offer, else the serverless price of the size tier.
+# else the cheapest hosted offer, else the serverless price of the size tier: the
+# first of these that is defined (no `else`: the regorus bytecode VM mishandles
+# else chains, docs/engine-notes.md).
 # {input, output, url, as_of, verification, by}
-_price := object.union(p, {"by": sprintf("%s list price", [p.provider])}) if {
+_price := _vendor_price
+
+_price := _provider_offer if not _vendor_price
+
+_price := _cheapest_offer if {
+	not _vendor_price
+	not _provider_offer
+}
+
+_price := _tier_price if {
+	not _vendor_price
+	not _provider_offer
+	not _cheapest_offer
+}
+
+_vendor_price := object.union(p, {"by": sprintf("%s list price", [p.provider])}) if {
 	p := _cost.api_prices[_model.id]
-} else := object.union(p, {"by": sprintf("%s list price for %s", [p.provider, p.offering])}) if {
+}
+
+_provider_offer := object.union(p, {"by": sprintf("%s list price for %s", [p.provider, p.offering])}) if {
 	offers := [o | some o in _cost.hosted_prices[_model.id]; o.provider == input.deployment.provider]
 	not _self_hosted
 	p := offers[0]
-} else := object.union(p, {"by": sprintf("%s list price for %s", [p.provider, p.offering])}) if {
+}
+
+_cheapest_offer := object.union(p, {"by": sprintf("%s list price for %s", [p.provider, p.offering])}) if {
 	offers := _cost.hosted_prices[_model.id]
 	cheapest := min({_blended(o) | some o in offers})
 	p := [o | some o in offers; _blended(o) == cheapest][0]
-} else := p if {
+}
+
+_tier_price := p if {
 	_parameters != null
 	tiers := _cost.hosted_tiers
 	fits := [t | some t in tiers.tiers; _parameters <= t.max_parameters_b]

@@ -44,8 +44,10 @@ _names := ["capability", "privacy", "scale", "operations", "customization", "lat
 
 # _scored[dimension] := {"score": 1..5, "why": text}, for each dimension the
 # proposal settles. (Built from one rule per dimension: the bytecode VM does
-# not support partial object rules with constant keys.)
-_scored := {name: value | some name in _names; value := _dimension(name)}
+# not support partial object rules with constant keys. The condition keeps
+# unsettled dimensions out: the VM would keep an undefined value as an entry,
+# docs/engine-notes.md.)
+_scored := {name: _dimension(name) | some name in _names; _dimension(name)}
 
 _dimension(name) := _dim_capability if name == "capability"
 
@@ -66,13 +68,22 @@ _dim_capability := {"score": score, "why": sprintf("workload.task %s", [task])} 
 }
 
 _class_score(class, deidentification) := _dims.privacy.deidentified_phi if {
+	_deidentified_phi(class, deidentification)
+}
+
+_class_score(class, deidentification) := _dims.privacy.scores[class] if {
+	not _deidentified_phi(class, deidentification)
+}
+
+_deidentified_phi(class, deidentification) if {
 	class == "phi"
 	deidentification != "none"
-} else := _dims.privacy.scores[class]
+}
 
-_class_scores := [{"class": c, "score": s} |
+# Each class with a score (the condition keeps the others out on the bytecode VM too).
+_class_scores := [{"class": c, "score": _class_score(c, input.data.deidentification)} |
 	some c in input.data.classes
-	s := _class_score(c, input.data.deidentification)
+	_class_score(c, input.data.deidentification)
 ]
 
 _air_gapped if input.deployment.network == "air_gapped"

@@ -12,16 +12,29 @@ _providers := data.modelgate.facts.residency.providers
 facts(p) := _providers[p.deployment.provider]
 
 # service_id(p) is the service a proposal uses: the one it names, else the
-# provider's default for the deployment kind, for the tier, or overall.
-service_id(p) := p.deployment.service if {
-	p.deployment.service != null
-} else := s if {
-	s := _providers[p.deployment.provider].default_service_by_kind[p.deployment.kind]
-} else := s if {
-	s := _providers[p.deployment.provider].default_service_by_tier[p.deployment.tier]
-} else := s if {
-	s := _providers[p.deployment.provider].default_service
+# provider's default for the deployment kind, for the tier, or overall. (No
+# `else` chain: the regorus bytecode VM stops at the first branch whose
+# lookup is undefined; see docs/engine-notes.md.)
+service_id(p) := p.deployment.service if _names_service(p)
+
+service_id(p) := _default_by_kind(p) if not _names_service(p)
+
+service_id(p) := _default_by_tier(p) if {
+	not _names_service(p)
+	not _default_by_kind(p)
 }
+
+service_id(p) := _providers[p.deployment.provider].default_service if {
+	not _names_service(p)
+	not _default_by_kind(p)
+	not _default_by_tier(p)
+}
+
+_names_service(p) if p.deployment.service != null
+
+_default_by_kind(p) := _providers[p.deployment.provider].default_service_by_kind[p.deployment.kind]
+
+_default_by_tier(p) := _providers[p.deployment.provider].default_service_by_tier[p.deployment.tier]
 
 # service(p) is the service record, when the facts have one.
 service(p) := _providers[p.deployment.provider].services[service_id(p)]
@@ -47,9 +60,11 @@ consumer(p) if service(p).consumer == true
 
 # dpa(p) is the GDPR Art. 28 processor-terms fact for the service used: the
 # service's own where the facts give one, else the provider's.
-dpa(p) := d if {
-	d := service(p).dpa
-} else := facts(p).dpa
+dpa(p) := service(p).dpa
+
+dpa(p) := facts(p).dpa if not _service_has_dpa(p)
+
+_service_has_dpa(p) if "dpa" in object.keys(service(p))
 
 # routes_globally(p): with no region chosen, the service may process prompts
 # in any country (routes_globally_by_default in the facts).

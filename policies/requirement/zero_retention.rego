@@ -55,13 +55,18 @@ _compliant_by_default if _own_setup
 
 _compliant_by_default if _keeps_nothing
 
-_citation := {
+# The provider's retention terms where the facts link them, else the rule's citation.
+_citation := _retention_citation
+
+_citation := meta.citation if not _retention_citation
+
+_retention_citation := {
 	"document": sprintf("%s data-retention terms", [provider.name(input)]),
 	"section": "retention",
 	"url": _service.retention.url,
 } if {
 	is_string(_service.retention.url)
-} else := meta.citation
+}
 
 deny contains v if {
 	applies
@@ -75,23 +80,34 @@ deny contains v if {
 	}
 }
 
-_how := sprintf(
+# How to get zero retention from this service where the facts say, else the rule's remediation.
+_how := _service_how
+
+_how := meta.remediation if not _service_how
+
+_service_how := sprintf(
 	"Zero retention with %s: %s Then declare contracts.zero_data_retention: true, or self-host the model.",
 	[_label, _service.zero_retention.how],
 ) if {
 	_service.zero_retention.available == true
 	is_string(_service.zero_retention.how)
-} else := meta.remediation
+}
+
+_retention_text := _known_retention
 
 _retention_text := sprintf(
+	"modelgate has no fact on how long %s keeps prompts and outputs by default (unknown retention fails closed)",
+	[_label],
+) if {
+	not _known_retention
+}
+
+_known_retention := sprintf(
 	"%s keeps prompts and outputs for up to %d days by default",
 	[_label, _service.retention.default_days],
 ) if {
 	_service.retention.default_days > 0
-} else := sprintf(
-	"modelgate has no fact on how long %s keeps prompts and outputs by default (unknown retention fails closed)",
-	[_label],
-)
+}
 
 deny contains v if {
 	applies

@@ -100,9 +100,14 @@ _for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.ser
 
 _for_service := "" if not provider.service_id(input)
 
-_fact_citation := {"document": sprintf("%s terms", [_provider]), "section": "processor terms", "url": _dpa.url} if {
+# The provider's processor terms where the facts link them, else the rule's citation.
+_fact_citation := _terms_citation
+
+_fact_citation := meta.citation if not _terms_citation
+
+_terms_citation := {"document": sprintf("%s terms", [_provider]), "section": "processor terms", "url": _dpa.url} if {
 	is_string(_dpa.url)
-} else := meta.citation
+}
 
 obligations contains o if {
 	applies

@@ -52,12 +52,16 @@ deny contains v if {
 	}
 }
 
-_no_baa_remediation := sprintf(
+_no_baa_remediation := _service_without_baa
+
+_no_baa_remediation := meta.remediation if not _service_without_baa
+
+_service_without_baa := sprintf(
 	"%s offers no BAA for %s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
 	[_provider, provider.service_id(input)],
 ) if {
 	_service.baa.available == false
-} else := meta.remediation
+}
 
 deny contains v if {
 	applies
@@ -115,15 +119,26 @@ obligations contains o if {
 	)}
 }
 
-_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if {
-	is_string(_service.baa.scope)
-} else := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
-	is_string(_service.baa.exclusions)
-} else := ""
+# The BAA's scope and exclusions where the facts give them, else nothing.
+_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _has_scope
 
-_exclusions := sprintf("; not covered: %s", [_service.baa.exclusions]) if {
-	is_string(_service.baa.exclusions)
-} else := ""
+_scope := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
+	not _has_scope
+	_has_exclusions
+}
+
+_scope := "" if {
+	not _has_scope
+	not _has_exclusions
+}
+
+_exclusions := sprintf("; not covered: %s", [_service.baa.exclusions]) if _has_exclusions
+
+_exclusions := "" if not _has_exclusions
+
+_has_scope if is_string(_service.baa.scope)
+
+_has_exclusions if is_string(_service.baa.exclusions)
 
 # A cloud serving another vendor's model: only the cloud's BAA covers the
 # endpoint; the model vendor's own BAA does not (e.g. Anthropic's BAA does not

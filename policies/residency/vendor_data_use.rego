@@ -43,21 +43,22 @@ _label := provider.service_label(input)
 
 _non_public := concat(", ", sort([c | some c in input.data.classes; c != "public"]))
 
-_train_citation := {
-	"document": sprintf("%s data-use terms", [provider.name(input)]),
-	"section": _label,
-	"url": _service.trains_on_inputs_by_default.url,
-} if {
-	is_string(_service.trains_on_inputs_by_default.url)
-} else := meta.citation
+# The provider's data-use terms where the facts link them, else the rule's citation.
+_train_citation := _terms_citation(_service.trains_on_inputs_by_default.url)
 
-_zdr_citation := {
+_train_citation := meta.citation if not _terms_citation(_service.trains_on_inputs_by_default.url)
+
+_zdr_citation := _terms_citation(_service.zero_retention.url)
+
+_zdr_citation := meta.citation if not _terms_citation(_service.zero_retention.url)
+
+_terms_citation(url) := {
 	"document": sprintf("%s data-use terms", [provider.name(input)]),
 	"section": _label,
-	"url": _service.zero_retention.url,
+	"url": url,
 } if {
-	is_string(_service.zero_retention.url)
-} else := meta.citation
+	is_string(url)
+}
 
 deny contains v if {
 	applies
@@ -89,7 +90,9 @@ warn contains v if {
 
 _controller_note := ", which makes it a controller of the personal data rather than a processor (GDPR Art. 28(10))" if {
 	gdpr.governed(input)
-} else := ""
+}
+
+_controller_note := "" if not gdpr.governed(input)
 
 warn contains v if {
 	applies
