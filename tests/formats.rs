@@ -181,6 +181,34 @@ fn markdown_cells_escape_pipes_and_html() {
     assert_eq!(pipes, 9, "{row}");
 }
 
+#[test]
+fn markdown_stays_below_the_step_summary_limit() {
+    let mut report = sample::report();
+    let tricky = report.proposals[0].clone();
+    report.proposals = (0..5000)
+        .map(|i| {
+            let mut p = tricky.clone();
+            p.name = format!("proposal-{i:04}");
+            p
+        })
+        .collect();
+    let md = Format::Markdown.render(&report);
+    assert!(md.len() < 1024 * 1024, "{} bytes", md.len());
+    assert!(md.contains(" more rows: see the JSON or HTML report |"));
+    assert!(md.contains("</details>"), "the digests are still there");
+}
+
+#[test]
+fn license_ids_of_an_expression() {
+    use modelgate::report::license_ids;
+    assert_eq!(license_ids("MIT"), ["MIT"]);
+    assert_eq!(
+        license_ids("(Apache-2.0 WITH LLVM-exception OR MIT) AND LicenseRef-scancode-llama-3.1-license-2024"),
+        ["Apache-2.0", "MIT", "LicenseRef-scancode-llama-3.1-license-2024"]
+    );
+    assert_eq!(license_ids("GPL-2.0+"), ["GPL-2.0"]);
+}
+
 // --- the fixtures -----------------------------------------------------------
 
 #[test]

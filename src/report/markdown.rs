@@ -2,12 +2,14 @@
 //! `$GITHUB_STEP_SUMMARY` (GitHub-flavoured Markdown).
 //!
 //! A heading with the overall result; the verdict per proposal (failing ones
-//! first; passing ones beyond 50 are counted, not listed, to stay far below
-//! the 1 MiB step-summary limit); a table of failures, errors and warnings
+//! first; passing ones beyond 50 are counted, not listed); a table of
+//! failures, errors and warnings
 //! (rule, severity, message, location, citation link, fix); the obligations
 //! that come with the passes; the waivers that met a failure; stale waivers;
 //! and, folded, what the report was built from (tool version, `now`, sha256
-//! of inputs, waivers, policies and catalog).
+//! of inputs, waivers, policies and catalog). To stay below the 1 MiB a step
+//! summary holds, the table and the obligations stop past a byte budget and
+//! say how many rows they left out.
 //!
 //! Cell text is escaped: `|` and `\` are escaped, `<`, `>` and `&` become
 //! entities (no raw HTML gets through), line breaks become `<br>`.
@@ -20,6 +22,15 @@ use crate::waiver::WaiverState;
 
 /// Passing proposals listed by name before the rest are only counted.
 const PASSING_LISTED: usize = 50;
+
+/// Past these many bytes of output, each section stops and says how many
+/// rows it left out, so the whole stays below the 1 MiB a step summary holds.
+const VERDICT_BUDGET: usize = 250 * 1024;
+const TABLE_BUDGET: usize = 600 * 1024;
+const LIST_BUDGET: usize = 700 * 1024;
+const WAIVER_BUDGET: usize = 800 * 1024;
+const STALE_BUDGET: usize = 850 * 1024;
+const DIGEST_BUDGET: usize = 950 * 1024;
 
 /// Renders the report as Markdown.
 pub fn render(report: &Report) -> String {
@@ -44,6 +55,7 @@ pub fn render(report: &Report) -> String {
     let mut order: Vec<usize> = (0..report.proposals.len()).collect();
     order.sort_by_key(|&i| report.proposals[i].verdict);
     let mut passing = 0;
+    let mut left_out = 0;
     for i in order {
         let p = &report.proposals[i];
         if p.verdict == Verdict::Pass {
@@ -51,6 +63,10 @@ pub fn render(report: &Report) -> String {
             if passing > PASSING_LISTED {
                 continue;
             }
+        }
+        if out.len() > VERDICT_BUDGET {
+            left_out += 1;
+            continue;
         }
         let verdict = match p.verdict {
             Verdict::Error => "❗ **error**",
@@ -71,6 +87,9 @@ pub fn render(report: &Report) -> String {
             code(&p.file)
         );
     }
+    if left_out > 0 {
+        let _ = writeln!(out, "| … | {left_out} more not passing: see the JSON or HTML report | | | |");
+    }
     if passing > PASSING_LISTED {
         let _ = writeln!(out, "| ✅ pass | … and {} more | | | |", passing - PASSING_LISTED);
     }
@@ -88,7 +107,12 @@ pub fn render(report: &Report) -> String {
             out,
             "| Status | Proposal | Rule | Severity | Message | Location | Citation | Fix |\n|---|---|---|---|---|---|---|---|"
         );
+        let total: usize = problems.iter().map(|(_, f)| points(f).len()).sum();
+        let mut written = 0;
         for (p, f) in problems {
+            if out.len() > TABLE_BUDGET {
+                break;
+            }
             let status = match f.status {
                 Status::Fail => "❌ fail",
                 Status::Error => "❗ error",
@@ -112,7 +136,11 @@ pub fn render(report: &Report) -> String {
                     point.location.map(|l| code(&l.to_string())).unwrap_or_default(),
                     cell(point.remediation.unwrap_or(""))
                 );
+                written += 1;
             }
+        }
+        if written < total {
+            let _ = writeln!(out, "| … | {} more rows: see the JSON or HTML report | | | | | | |", total - written);
         }
         out.push('\n');
     }
@@ -126,7 +154,12 @@ pub fn render(report: &Report) -> String {
         .collect();
     if !obligations.is_empty() {
         let _ = writeln!(out, "### Obligations\n");
-        for (p, f, o) in obligations {
+        let total = obligations.len();
+        for (written, (p, f, o)) in obligations.into_iter().enumerate() {
+            if out.len() > LIST_BUDGET {
+                let _ = writeln!(out, "- … {} more: see the JSON or HTML report", total - written);
+                break;
+            }
             let section = o.section.as_deref().map(|s| format!(" (§{})", inline(s))).unwrap_or_default();
             let _ = writeln!(out, "- **{}** · `{}`: {}{section}", inline(&subject_name(p)), f.rule, inline(&o.text));
         }
@@ -140,7 +173,12 @@ pub fn render(report: &Report) -> String {
             out,
             "| State | Proposal | Rule | Approved by | Reason | Ticket | Expires | Comment | Written at |\n|---|---|---|---|---|---|---|---|---|"
         );
-        for (p, f, w) in waived {
+        let total = waived.len();
+        for (written, (p, f, w)) in waived.into_iter().enumerate() {
+            if out.len() > WAIVER_BUDGET {
+                let _ = writeln!(out, "| … | {} more: see the JSON or HTML report | | | | | | | |", total - written);
+                break;
+            }
             let state = match w.state {
                 WaiverState::Applied => "🟦 applied".to_string(),
                 WaiverState::Expired => "❌ **expired**".to_string(),
@@ -167,7 +205,11 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "### ⚠️ Stale waivers\n");
         let _ = writeln!(out, "These waivers matched no failure; remove them or fix their scope.\n");
         let _ = writeln!(out, "| Waiver | Rule | Proposal | Approved by | Expires | Why |\n|---|---|---|---|---|---|");
-        for w in stale {
+        for (written, w) in stale.iter().enumerate() {
+            if out.len() > STALE_BUDGET {
+                let _ = writeln!(out, "| … | {} more: see the JSON or HTML report | | | | |", stale.len() - written);
+                break;
+            }
             let proposal = match &w.route {
                 Some(r) => format!("{}/{r}", w.proposal),
                 None => w.proposal.clone(),
@@ -190,7 +232,11 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "| What | File | sha256 |\n|---|---|---|");
     let _ = writeln!(out, "| tool | {} {} | |", report.tool.name, report.tool.version);
     let _ = writeln!(out, "| now | {} | |", report.now);
-    for i in &report.inputs {
+    for (written, i) in report.inputs.iter().enumerate() {
+        if out.len() > DIGEST_BUDGET {
+            let _ = writeln!(out, "| input | {} more: see the JSON or HTML report | |", report.inputs.len() - written);
+            break;
+        }
         let _ = writeln!(out, "| input | {} | `{}` |", code(&i.file), i.sha256);
     }
     if let Some(w) = &report.waivers {
