@@ -498,9 +498,9 @@ fn render_html(report: &OptionsReport) -> String {
                 .collect::<String>()
         };
         let advice = o.advice.iter().map(|a| format!("<li>{}</li>", escape_html(&a.message))).collect::<String>();
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr class=\"{class}\"><td class=\"verdict\">{label}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td><td><ul>{detail}</ul></td><td><ul>{advice}</ul></td></tr>\n",
+            "<tr class=\"{class}\"><td class=\"verdict\">{label}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td><td><ul>{detail}</ul></td><td><ul>{advice}</ul></td></tr>",
             escape_html(&o.model),
             escape_html(&kind_name(o.deployment_kind)),
             escape_html(&where_(o)),

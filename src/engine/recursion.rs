@@ -15,6 +15,14 @@ use regorus::unstable::{Rule as AstRule, RuleHead};
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// The calls a function makes, before they are resolved to functions.
+struct PendingCalls {
+    function: String,
+    package: String,
+    aliases: BTreeMap<String, String>,
+    calls: Vec<String>,
+}
+
 /// A function definition: where it is and whom it calls.
 struct Function {
     file: String,
@@ -26,7 +34,7 @@ struct Function {
 pub fn check(engine: &mut regorus::Engine) -> Result<()> {
     let packages = engine.get_policy_package_components().map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
     let mut functions: BTreeMap<String, Function> = BTreeMap::new();
-    let mut raw_calls: Vec<(String, String, BTreeMap<String, String>, Vec<String>)> = Vec::new();
+    let mut pending: Vec<PendingCalls> = Vec::new();
     for (module, package) in engine.get_modules().iter().zip(packages) {
         let package = package.components.join(".");
         let mut aliases = BTreeMap::new();
@@ -55,16 +63,16 @@ pub fn check(engine: &mut regorus::Engine) -> Result<()> {
                 line: span.line,
                 calls: BTreeSet::new(),
             });
-            raw_calls.push((full, package.clone(), aliases.clone(), calls));
+            pending.push(PendingCalls { function: full, package: package.clone(), aliases: aliases.clone(), calls });
         }
     }
-    for (full, package, aliases, calls) in raw_calls {
+    for PendingCalls { function, package, aliases, calls } in pending {
         let resolved: Vec<String> = calls
             .iter()
             .filter_map(|call| resolve(call, &package, &aliases))
             .filter(|target| functions.contains_key(target))
             .collect();
-        if let Some(f) = functions.get_mut(&full) {
+        if let Some(f) = functions.get_mut(&function) {
             f.calls.extend(resolved);
         }
     }
