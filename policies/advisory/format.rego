@@ -19,12 +19,12 @@ dotted(pointer) := concat(".", split(trim_prefix(pointer, "/"), "/"))
 
 # x rounded to one decimal, without a trailing ".0": 66.66 -> "66.7", 25.0 -> "25".
 one_decimal(x) := sprintf("%d", [tenths / 10]) if {
-	tenths := round(x * 10)
+	tenths := _round(x * 10)
 	tenths % 10 == 0
 }
 
 one_decimal(x) := sprintf("%d.%d", [floor(tenths / 10), tenths % 10]) if {
-	tenths := round(x * 10)
+	tenths := _round(x * 10)
 	tenths % 10 != 0
 }
 
@@ -42,13 +42,13 @@ tokens(n) := sprintf("%sK", [one_decimal(n / 1000)]) if {
 	n < 999950
 }
 
-tokens(n) := sprintf("%d", [round(n)]) if n < 1000
+tokens(n) := sprintf("%d", [_round(n)]) if n < 1000
 
 # Whole dollars with thousands separators; cents under $10: 600 -> "$600",
 # 46600 -> "$46,600", 1234567.8 -> "$1,234,568", 4.5 -> "$4.50".
 usd(x) := sprintf("$%s", [cents(x)]) if x < 10
 
-usd(x) := sprintf("$%s", [_grouped(round(x))]) if x >= 10
+usd(x) := sprintf("$%s", [_grouped(_round(x))]) if x >= 10
 
 _grouped(n) := sprintf("%d", [n]) if n < 1000
 
@@ -61,11 +61,20 @@ _grouped(n) := sprintf("%d,%03d,%03d", [floor(n / 1000000), floor(n / 1000) % 10
 
 # x with two decimals: 2.5 -> "2.50", 0.15 -> "0.15", 4.499 -> "4.50".
 cents(x) := sprintf("%d.%02d", [floor(c / 100), c % 100]) if {
-	c := round(x * 100)
+	c := _round(x * 100)
 }
 
-# A per-million-token price: two decimals, or more where the price has them
-# (0.075 -> "$0.075").
-price(p) := sprintf("$%s", [cents(p)]) if round(p * 100) == p * 100
+# x rounded half up, where a half that float arithmetic put a hair below .5 still
+# counts as a half: engines compute with different precision (0.015 * 100 is
+# 1.4999999999999998 in regorus, 1.5 in OPA), and both must write "$0.02".
+_round(x) := round(x * 1.000000000001)
 
-price(p) := sprintf("$%v", [p]) if round(p * 100) != p * 100
+# A per-million-token price: two decimals, or more where the price has them
+# (0.3 -> "$0.30", 0.075 -> "$0.075").
+price(p) := sprintf("$%s", [cents(p)]) if _whole_cents(p)
+
+price(p) := sprintf("$%v", [p]) if not _whole_cents(p)
+
+# Compared within a millionth of a cent, not exactly: engines round floats
+# differently (0.3 * 100 is 30 in regorus, 30.000000000000004 in OPA).
+_whole_cents(p) if abs((p * 100) - round(p * 100)) < 0.000001

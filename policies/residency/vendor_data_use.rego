@@ -44,13 +44,19 @@ _label := provider.service_label(input)
 _non_public := concat(", ", sort([c | some c in input.data.classes; c != "public"]))
 
 # The provider's data-use terms where the facts link them, else the rule's citation.
-_train_citation := _terms_citation(_service.trains_on_inputs_by_default.url)
+# (`not` only ever applies to a rule here: OPA fails `not f(x)` when x is undefined,
+# regorus succeeds; docs/engine-notes.md.)
+_train_citation := _train_terms
 
-_train_citation := meta.citation if not _terms_citation(_service.trains_on_inputs_by_default.url)
+_train_citation := meta.citation if not _train_terms
 
-_zdr_citation := _terms_citation(_service.zero_retention.url)
+_train_terms := _terms_citation(_service.trains_on_inputs_by_default.url)
 
-_zdr_citation := meta.citation if not _terms_citation(_service.zero_retention.url)
+_zdr_citation := _zdr_terms
+
+_zdr_citation := meta.citation if not _zdr_terms
+
+_zdr_terms := _terms_citation(_service.zero_retention.url)
 
 _terms_citation(url) := {
 	"document": sprintf("%s data-use terms", [provider.name(input)]),
