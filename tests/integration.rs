@@ -9,6 +9,8 @@ mod cli;
 mod errors;
 /// Output formats: snapshots and structure.
 mod formats;
+/// VM against interpreter, bundled policies on the VM, OPA as an oracle.
+mod parity;
 /// Every rule outcome, driven by `fixtures/rules/<RULE-ID>/<status>-*.yaml`.
 mod rules;
 /// Waivers: applied, expired, stale, malformed, pinned, route-scoped, in every format.
