@@ -6,8 +6,10 @@
 //! names file:line:column, and findings resolve their JSON pointer against it.
 //!
 //! Hostile input is refused early and in bounded memory: files above
-//! [`Limits::max_file_bytes`], nesting deeper than [`Limits::max_depth`], and
-//! documents (aliases expanded) above [`Limits::max_nodes`] are errors.
+//! [`Limits::max_file_bytes`], nesting deeper than [`Limits::max_depth`],
+//! documents (aliases expanded) above [`Limits::max_nodes`], and files above
+//! [`Limits::max_file_nodes`] in all (the same alias bomb repeated in every
+//! document, copies kept for anchors) are errors.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -27,11 +29,21 @@ pub struct Limits {
     pub max_nodes: usize,
     /// Most documents in one file.
     pub max_documents: usize,
+    /// Most nodes in one file, all documents together, counting every alias
+    /// expansion and the copy kept for every anchor: bounds the memory one
+    /// file can take whatever its shape.
+    pub max_file_nodes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 100_000, max_documents: 100_000 }
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 100_000,
+            max_documents: 100_000,
+            max_file_nodes: 1_000_000,
+        }
     }
 }
 
@@ -180,7 +192,34 @@ impl SourceFile {
                 Location { file: display, line: 1, column: 1 },
             ));
         }
-        let bytes = std::fs::read(path).map_err(io_error)?;
+        // Read at most one byte past the limit: a device or pipe (`/dev/zero`,
+        // `<(...)`) reports no length, and a file may grow after `metadata`.
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0).min(limits.max_file_bytes));
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::fs::File::open(path).map_err(io_error)?, limits.max_file_bytes as u64 + 1),
+            &mut bytes,
+        )
+        .map_err(io_error)?;
+        if bytes.len() > limits.max_file_bytes {
+            return Err(Error::at(
+                kind,
+                format!("file is above the limit of {} bytes", limits.max_file_bytes),
+                Location { file: display, line: 1, column: 1 },
+            ));
+        }
+        SourceFile::from_bytes(display, bytes, limits, kind)
+    }
+
+    /// A file from bytes already read (tests, fuzzing): the size limit and
+    /// the UTF-8 check of [`SourceFile::read`], without the disk.
+    pub fn from_bytes(display: String, bytes: Vec<u8>, limits: &Limits, kind: ErrorKind) -> Result<Self> {
+        if bytes.len() > limits.max_file_bytes {
+            return Err(Error::at(
+                kind,
+                format!("file is {} bytes, above the limit of {} bytes", bytes.len(), limits.max_file_bytes),
+                Location { file: display, line: 1, column: 1 },
+            ));
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -218,15 +257,27 @@ impl SourceFile {
     /// Parses every document of the file. Empty documents (a stray `---`)
     /// are skipped; a file with no document at all is an error.
     pub fn documents(&self, limits: &Limits, kind: ErrorKind) -> Result<Vec<Node>> {
+        let mut documents = Vec::new();
+        self.each_document(limits, kind, &mut |root| {
+            documents.push(root);
+            Ok(())
+        })?;
+        Ok(documents)
+    }
+
+    /// Parses the documents of the file one at a time, handing each to `f`
+    /// as soon as it is built, so a file of many documents is never held
+    /// whole. The same checks and errors as `documents`.
+    pub fn each_document(&self, limits: &Limits, kind: ErrorKind, f: &mut dyn FnMut(Node) -> Result<()>) -> Result<()> {
         if self.text.trim().is_empty() {
             return Err(self.error(kind, "file is empty: expected at least one document", Pos { line: 1, column: 1 }));
         }
         if self.is_json() {
             self.check_json_syntax(kind)?;
         }
-        let mut builder = Builder { file: self, limits, kind, anchors: HashMap::new(), nodes: 0 };
+        let mut builder = Builder { file: self, limits, kind, anchors: HashMap::new(), nodes: 0, file_nodes: 0 };
         let mut parser = Parser::new_from_str(&self.text);
-        let mut documents = Vec::new();
+        let mut count = 0usize;
         loop {
             let (event, span) = builder.next_event(&mut parser)?;
             match event {
@@ -241,24 +292,25 @@ impl SourceFile {
                         return Err(self.error(kind, "expected the end of the document", Pos::from_span(&end_span)));
                     }
                     if root.value != Value::Null {
-                        if documents.len() == limits.max_documents {
+                        if count == limits.max_documents {
                             return Err(self.error(
                                 kind,
                                 format!("more than {} documents in one file", limits.max_documents),
                                 root.pos,
                             ));
                         }
-                        documents.push(root);
+                        count += 1;
+                        f(root)?;
                     }
                 }
                 Event::StreamStart | Event::Nothing => {}
                 _ => return Err(self.error(kind, "unexpected content outside a document", Pos::from_span(&span))),
             }
         }
-        if documents.is_empty() {
+        if count == 0 {
             return Err(self.error(kind, "file holds no document: expected at least one", Pos { line: 1, column: 1 }));
         }
-        Ok(documents)
+        Ok(())
     }
 
     /// JSON files get JSON's own syntax check first, so a trailing comma or
@@ -288,6 +340,8 @@ struct Builder<'f> {
     anchors: HashMap<usize, (Node, usize)>,
     /// Nodes built so far in the current document, aliases expanded.
     nodes: usize,
+    /// Nodes built so far in the file, aliases expanded, plus anchor copies.
+    file_nodes: usize,
 }
 
 type Parsed<'t> = (Event<'t>, Span);
@@ -318,10 +372,26 @@ impl<'f> Builder<'f> {
 
     fn count(&mut self, n: usize, pos: Pos) -> Result<()> {
         self.nodes = self.nodes.saturating_add(n);
+        self.count_in_file(n, pos)?;
         if self.nodes > self.limits.max_nodes {
             return Err(self.file.error(
                 self.kind,
                 format!("document is too large: more than {} values (aliases expanded)", self.limits.max_nodes),
+                pos,
+            ));
+        }
+        Ok(())
+    }
+
+    fn count_in_file(&mut self, n: usize, pos: Pos) -> Result<()> {
+        self.file_nodes = self.file_nodes.saturating_add(n);
+        if self.file_nodes > self.limits.max_file_nodes {
+            return Err(self.file.error(
+                self.kind,
+                format!(
+                    "file is too large: more than {} values in all documents (aliases expanded); split it",
+                    self.limits.max_file_nodes
+                ),
                 pos,
             ));
         }
@@ -365,6 +435,9 @@ impl<'f> Builder<'f> {
             Event::MappingStart(anchor, tag) => {
                 self.reject_tag(tag.map(|t| format!("{}{}", t.handle, t.suffix)), "!!map", pos)?;
                 let mut entries: Vec<(Key, Node)> = Vec::new();
+                // Key -> index in `entries`: duplicate keys found in linear
+                // time (a mapping of 50,000 keys took minutes when searched).
+                let mut seen: HashMap<String, usize> = HashMap::new();
                 loop {
                     let (event, span) = self.next_event(parser)?;
                     if event == Event::MappingEnd {
@@ -391,15 +464,16 @@ impl<'f> Builder<'f> {
                             key_pos,
                         ));
                     }
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == key) {
+                    if let Some(&first) = seen.get(&key) {
                         return Err(self.file.error(
                             self.kind,
-                            format!("duplicate key `{key}` (first defined at line {})", first.pos.line),
+                            format!("duplicate key `{key}` (first defined at line {})", entries[first].0.pos.line),
                             key_pos,
                         ));
                     }
                     let (event, span) = self.next_event(parser)?;
                     let value = self.node(parser, event, span, depth + 1)?;
+                    seen.insert(key.clone(), entries.len());
                     entries.push((Key { name: key, pos: key_pos }, value));
                 }
                 (Node { pos, value: Value::Map(entries) }, anchor)
@@ -418,6 +492,8 @@ impl<'f> Builder<'f> {
         };
         if anchor != 0 {
             let size = self.nodes - start_count;
+            // The copy kept for later aliases takes memory too.
+            self.count_in_file(size, pos)?;
             self.anchors.insert(anchor, (node.clone(), size));
         }
         Ok(node)

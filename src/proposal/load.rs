@@ -125,6 +125,15 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSe
         for root in file.documents(&options.limits, ErrorKind::Input)? {
             let root = Arc::new(root);
             let pointers: Vec<String> = match &root.value {
+                // An empty list holds no proposal: an error, never a run that
+                // checked nothing and passed.
+                Value::Seq(items) if items.is_empty() => {
+                    return Err(file.error(
+                        ErrorKind::Input,
+                        "expected a proposal or a list of proposals, found an empty list",
+                        root.pos,
+                    ))
+                }
                 Value::Seq(items) => (0..items.len()).map(|i| format!("/{i}")).collect(),
                 _ => vec![String::new()],
             };
