@@ -80,20 +80,111 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
     let subjects = context.subjects(set)?;
     let mut proposals = judge_all(context, &subjects, options);
     let stale = match &options.waivers {
-        Some(waivers) => apply_waivers(&mut proposals, waivers, &context.catalog, &options.now),
+        Some(waivers) => {
+            let stale = waivers.apply(&mut proposals, &options.now, &license_record(&context.catalog));
+            resort(&mut proposals);
+            stale
+        }
         None => Vec::new(),
     };
-    Ok(assemble(context, set, options, proposals, stale))
+    Ok(assemble(context, &set.inputs, options, proposals, stale))
 }
 
 /// From this many subjects on, compiling the policies to VM bytecode pays
 /// for itself.
 const VM_THRESHOLD: usize = 8;
 
+/// The message of a finding whose rule does not apply.
+pub const NOT_APPLICABLE: &str = "The rule does not apply to this proposal.";
+
+/// Subjects judged together in a streamed check: enough to keep every core
+/// busy, few enough that memory stays flat however many proposals there are.
+const BATCH: usize = 512;
+
+/// Where a streamed check sends the report, part by part.
+pub trait ReportSink {
+    /// Before the first proposal: the report's head (`schema`, `tool`, `now`).
+    fn head(&mut self, report: &Report) -> Result<()>;
+    /// One proposal, in input order; `first` opens the list.
+    fn proposal(&mut self, result: &ProposalResult, first: bool) -> Result<()>;
+    /// After the last proposal: the rest of the report (its `proposals` is
+    /// empty: they went out one by one).
+    fn tail(&mut self, report: &Report, any: bool) -> Result<()>;
+}
+
+/// Judges every proposal the paths name, streaming results to `sink` in
+/// batches: memory stays flat however many proposals there are. Every file
+/// is read and validated first, so bad input is an error before any output.
+/// Returns the report without its proposals (for the exit code).
+pub fn check_streaming(
+    context: &Context,
+    paths: &[PathBuf],
+    load: &crate::proposal::LoadOptions,
+    options: &CheckOptions,
+    sink: &mut dyn ReportSink,
+) -> Result<Report> {
+    use crate::proposal::{proposal_files, visit_file, NameRegistry};
+    let files = proposal_files(paths, load.recursive)?;
+    let mut names = NameRegistry::default();
+    let mut inputs = Vec::with_capacity(files.len());
+    for (path, display) in &files {
+        inputs.push(visit_file(path, display.clone(), &load.limits, &mut |document| {
+            names.register(&document)?;
+            subjects(&document, &context.catalog, &context.vocabulary).map(drop)
+        })?);
+    }
+    let mut base = context.engine.clone();
+    if let Some(limit) = options.time_limit {
+        base.set_time_limit(limit);
+    }
+    let mut report = assemble(context, &inputs, options, Vec::new(), Vec::new());
+    sink.head(&report)?;
+    let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
+    let mut license_ids = std::collections::BTreeSet::new();
+    let mut batch: Vec<Subject> = Vec::new();
+    let mut any = false;
+    let mut flush = |batch: &mut Vec<Subject>, base: &mut Engine| -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        if !options.interpreter_only && batch.len() >= VM_THRESHOLD {
+            base.prepare_vm();
+        }
+        let mut results = judge_with(base, &context.catalog, batch, &options.now);
+        batch.clear();
+        if let (Some(waivers), Some(ledger)) = (&options.waivers, ledger.as_mut()) {
+            waivers.apply_batch(ledger, &mut results, &options.now, &license_record(&context.catalog));
+            resort(&mut results);
+        }
+        for result in &results {
+            report.summary.add(result);
+            LicenseFacts::note_ids(&mut license_ids, result);
+            sink.proposal(result, !any)?;
+            any = true;
+        }
+        Ok(())
+    };
+    for (path, display) in &files {
+        visit_file(path, display.clone(), &load.limits, &mut |document| {
+            batch.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
+            if batch.len() >= BATCH {
+                flush(&mut batch, &mut base)?;
+            }
+            Ok(())
+        })?;
+    }
+    flush(&mut batch, &mut base)?;
+    report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
+    if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
+        set.stale = waivers.stale(ledger.as_ref().expect("a ledger exists when waivers do"));
+    }
+    sink.tail(&report, any)?;
+    Ok(report)
+}
+
 /// Judges subjects on every core, one prepared engine per thread; results
 /// come back in subject order, so the output is the same as a sequential run.
 pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(subjects.len()).max(1);
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
@@ -101,10 +192,16 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
     if subjects.len() >= VM_THRESHOLD && !options.interpreter_only {
         base.prepare_vm();
     }
+    judge_with(&base, &context.catalog, subjects, &options.now)
+}
+
+/// Judges subjects on every core with clones of a prepared engine.
+fn judge_with(base: &Engine, catalog: &Catalog, subjects: &[Subject], now: &str) -> Vec<ProposalResult> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(subjects.len()).max(1);
     let engine_for_thread = || base.clone();
     if threads == 1 {
         let mut engine = engine_for_thread();
-        return subjects.iter().map(|s| judge(&mut engine, &context.catalog, s, &options.now)).collect();
+        return subjects.iter().map(|s| judge(&mut engine, catalog, s, now)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, ProposalResult)> = std::thread::scope(|scope| {
@@ -116,7 +213,7 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(subject) = subjects.get(i) else { break };
-                        done.push((i, judge(&mut engine, &context.catalog, subject, &options.now)));
+                        done.push((i, judge(&mut engine, catalog, subject, now)));
                     }
                     done
                 })
@@ -216,7 +313,11 @@ fn findings(engine: &Engine, subject: &Subject, alternative: usize, outcomes: Ve
             };
             match outcome {
                 Outcome::NotApplicable => {
+                    // What the rule checks is in the report's `rules`; a
+                    // finding that does not apply says only that, which keeps
+                    // reports of large runs lean.
                     finding.status = Status::NotApplicable;
+                    finding.message = NOT_APPLICABLE.to_string();
                     finding.license = None;
                 }
                 Outcome::Error(message) => {
@@ -269,28 +370,25 @@ fn locate(subject: &Subject, raw: RawViolation, default_remediation: Option<&str
     }
 }
 
-/// Applies waivers to failures; returns the waivers that matched nothing.
-fn apply_waivers(
-    proposals: &mut [ProposalResult],
-    waivers: &Waivers,
-    catalog: &Catalog,
-    now: &str,
-) -> Vec<StaleWaiver> {
-    let record = |id: &str| {
+/// The catalog record (file, sha256) of a license id, for waiver pins.
+fn license_record(catalog: &Catalog) -> impl Fn(&str) -> Option<crate::waiver::RecordDigest> + '_ {
+    move |id: &str| {
         let entry = catalog.license(id)?;
         catalog.files().iter().find(|f| f.path == entry.file).map(|f| (f.path.clone(), f.sha256.clone()))
-    };
-    let stale = waivers.apply(proposals, now, &record);
+    }
+}
+
+/// After waivers: findings in order again, verdicts recomputed.
+fn resort(proposals: &mut [ProposalResult]) {
     for proposal in proposals.iter_mut() {
         proposal.findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
         proposal.verdict = verdict(&proposal.findings);
     }
-    stale
 }
 
 fn assemble(
     context: &Context,
-    set: &ProposalSet,
+    inputs: &[crate::proposal::InputFile],
     options: &CheckOptions,
     proposals: Vec<ProposalResult>,
     stale: Vec<StaleWaiver>,
@@ -305,7 +403,7 @@ fn assemble(
         now: options.now.clone(),
         summary: Summary::of(&proposals),
         proposals,
-        inputs: set.inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
+        inputs: inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
         policies: PolicySet {
             sha256: digest.sha256.clone(),
             rules: context.engine.rules().len(),

@@ -156,9 +156,16 @@ impl std::error::Error for Error {}
 
 /// Suggests the closest of `candidates` to `given`, for "did you mean" hints.
 pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    // Jaro-Winkler stays below 0.8 when one string is over ten times the
+    // other's length, and costs their product: a key of megabytes is
+    // skipped, not compared (it took seconds per candidate).
+    let given_chars = given.chars().count();
     let given_lower = given.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
+        if given_chars > 10 * candidate.chars().count().max(1) {
+            continue;
+        }
         let score = strsim::jaro_winkler(&given_lower, &candidate.to_ascii_lowercase());
         if score >= 0.8 && best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
             best = Some((score, candidate));

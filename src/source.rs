@@ -246,7 +246,7 @@ impl SourceFile {
 
     /// An error at a position in this file, showing the offending line.
     pub fn error(&self, kind: ErrorKind, message: impl Into<String>, pos: Pos) -> Error {
-        Error::at(kind, message, self.location(pos)).with_source_text(self.text.clone())
+        Error::at(kind, shorten_long_words(message.into()), self.location(pos)).with_source_text(self.text.clone())
     }
 
     /// Whether the file is JSON (by extension).
@@ -329,6 +329,30 @@ impl SourceFile {
             )
         })
     }
+}
+
+/// Longest word of an error message shown whole, in characters.
+const MAX_WORD: usize = 200;
+
+/// Messages quote values from the file (`invalid name `…``): a value of
+/// megabytes is cut to its start and its length, so the message stays
+/// readable and small.
+fn shorten_long_words(message: String) -> String {
+    if message.chars().count() <= MAX_WORD {
+        return message;
+    }
+    let words: Vec<String> = message
+        .split(' ')
+        .map(|word| {
+            let count = word.chars().count();
+            if count <= MAX_WORD {
+                return word.to_string();
+            }
+            let start: String = word.chars().take(MAX_WORD / 2).collect();
+            format!("{start}… ({count} characters)")
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Builds nodes from parser events, enforcing the limits.

@@ -26,6 +26,7 @@
 //!   approver or comment, a proposal name or rule id that can never match, a
 //!   malformed digest, or two waivers for the same rule, proposal and route.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -304,8 +305,44 @@ impl Waivers {
         now: &str,
         record: &dyn Fn(&str) -> Option<RecordDigest>,
     ) -> Vec<StaleWaiver> {
-        let mut used = vec![false; self.entries.len()];
+        let mut ledger = self.ledger();
+        self.apply_batch(&mut ledger, proposals, now, record);
+        self.stale(&ledger)
+    }
+
+    /// An empty ledger, to apply the waivers batch by batch.
+    pub fn ledger(&self) -> WaiverLedger {
+        WaiverLedger {
+            used: vec![false; self.entries.len()],
+            routes: BTreeMap::new(),
+            outcomes: vec![Vec::new(); self.entries.len()],
+            scoped_rules: vec![BTreeSet::new(); self.entries.len()],
+        }
+    }
+
+    /// Applies the waivers to one batch of proposals, noting in the ledger
+    /// what they met (for the stale report at the end of the run).
+    pub fn apply_batch(
+        &self,
+        ledger: &mut WaiverLedger,
+        proposals: &mut [ProposalResult],
+        now: &str,
+        record: &dyn Fn(&str) -> Option<RecordDigest>,
+    ) {
         for proposal in proposals.iter_mut() {
+            ledger.routes.entry(proposal.name.clone()).or_default().insert(proposal.route.clone());
+            for (i, entry) in self.entries.iter().enumerate() {
+                let w = &entry.waiver;
+                if w.proposal != proposal.name || !(w.route.is_none() || w.route == proposal.route) {
+                    continue;
+                }
+                if ledger.scoped_rules[i].len() < MAX_RULE_HINTS {
+                    ledger.scoped_rules[i].extend(proposal.findings.iter().map(|f| f.rule.clone()));
+                }
+                if let Some(f) = proposal.findings.iter().find(|f| f.rule == w.rule) {
+                    ledger.outcomes[i].push(format!("{} for `{}`", f.status, subject_name(proposal)));
+                }
+            }
             for finding in proposal.findings.iter_mut() {
                 if finding.status != Status::Fail {
                     continue;
@@ -317,7 +354,7 @@ impl Waivers {
                 }
                 candidates.sort_by_key(|(i, w)| (w.waiver.route.is_none(), *i));
                 for (i, _) in &candidates {
-                    used[*i] = true;
+                    ledger.used[*i] = true;
                 }
                 let judged: Vec<AppliedWaiver> =
                     candidates.iter().map(|(_, w)| w.apply(now, finding.license.as_deref(), record)).collect();
@@ -329,11 +366,15 @@ impl Waivers {
                 finding.waiver = Some(chosen);
             }
         }
+    }
+
+    /// The waivers that matched no failure over the whole run, each with why.
+    pub fn stale(&self, ledger: &WaiverLedger) -> Vec<StaleWaiver> {
         self.entries
             .iter()
-            .zip(used)
-            .filter(|(_, used)| !used)
-            .map(|(w, _)| {
+            .enumerate()
+            .filter(|(i, _)| !ledger.used[*i])
+            .map(|(i, w)| {
                 let v = &w.waiver;
                 StaleWaiver {
                     rule: v.rule.clone(),
@@ -344,42 +385,51 @@ impl Waivers {
                     reason: v.reason,
                     ticket: v.ticket.clone(),
                     expires: v.expires.clone(),
-                    why: why_stale(v, proposals),
+                    why: why_stale(v, i, ledger),
                 }
             })
             .collect()
     }
 }
 
-/// Why a waiver matched no failure.
-fn why_stale(w: &Waiver, proposals: &[ProposalResult]) -> String {
-    let named: Vec<&ProposalResult> = proposals.iter().filter(|p| p.name == w.proposal).collect();
-    if named.is_empty() {
-        let hint = did_you_mean(&w.proposal, proposals.iter().map(|p| p.name.as_str()))
+/// How many rule ids a ledger keeps per waiver for "did you mean" hints.
+const MAX_RULE_HINTS: usize = 256;
+
+/// What the waivers met over a run: which failures they took, and enough
+/// about the proposals judged to say why a waiver went unused. Small even
+/// for very large runs: a name and its routes per proposal.
+#[derive(Debug, Clone)]
+pub struct WaiverLedger {
+    used: Vec<bool>,
+    /// Proposal names judged, with the routes seen for each.
+    routes: BTreeMap<String, BTreeSet<Option<String>>>,
+    /// Per waiver: the status of its rule in each proposal in its scope.
+    outcomes: Vec<Vec<String>>,
+    /// Per waiver: the rule ids evaluated in its scope.
+    scoped_rules: Vec<BTreeSet<String>>,
+}
+
+fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> String {
+    let Some(routes) = ledger.routes.get(&w.proposal) else {
+        let hint = did_you_mean(&w.proposal, ledger.routes.keys().map(String::as_str))
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
         return format!("proposal `{}` was not checked in this run{hint}", w.proposal);
+    };
+    if let Some(route) = w.route.as_deref() {
+        if !routes.contains(&w.route) {
+            let named: Vec<&str> = routes.iter().filter_map(|r| r.as_deref()).collect();
+            return if named.is_empty() {
+                format!("proposal `{}` has no routes, so no route `{route}`", w.proposal)
+            } else {
+                let hint = did_you_mean(route, named.iter().copied()).map(|h| format!(" ({h})")).unwrap_or_default();
+                format!("proposal `{}` has no route `{route}`{hint}", w.proposal)
+            };
+        }
     }
-    let scoped: Vec<&ProposalResult> =
-        named.iter().copied().filter(|p| w.route.is_none() || p.route == w.route).collect();
-    if scoped.is_empty() {
-        let route = w.route.as_deref().unwrap_or_default();
-        let routes: Vec<&str> = named.iter().filter_map(|p| p.route.as_deref()).collect();
-        return if routes.is_empty() {
-            format!("proposal `{}` has no routes, so no route `{route}`", w.proposal)
-        } else {
-            let hint = did_you_mean(route, routes.iter().copied()).map(|h| format!(" ({h})")).unwrap_or_default();
-            format!("proposal `{}` has no route `{route}`{hint}", w.proposal)
-        };
-    }
-    let outcomes: Vec<String> = scoped
-        .iter()
-        .filter_map(|p| {
-            p.findings.iter().find(|f| f.rule == w.rule).map(|f| format!("{} for `{}`", f.status, subject_name(p)))
-        })
-        .collect();
+    let outcomes = &ledger.outcomes[index];
     if outcomes.is_empty() {
-        let hint = did_you_mean(&w.rule, scoped[0].findings.iter().map(|f| f.rule.as_str()))
+        let hint = did_you_mean(&w.rule, ledger.scoped_rules[index].iter().map(String::as_str))
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
         return format!("no rule `{}` was evaluated{hint}", w.rule);

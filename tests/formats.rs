@@ -501,3 +501,13 @@ fn output_writes_every_format_from_one_run() {
         assert!(written == alone.stdout, "{format}: the file is what --format {format} prints");
     }
 }
+
+#[test]
+fn json_written_in_parts_is_serde_jsons_pretty_print() {
+    // The JSON report is streamed head, proposals, tail; joined, the parts
+    // must be exactly the report serialised whole.
+    let mut report = sample::report();
+    assert_eq!(Format::Json.render(&report), format!("{}\n", serde_json::to_string_pretty(&report).unwrap()));
+    report.proposals.clear();
+    assert_eq!(Format::Json.render(&report), format!("{}\n", serde_json::to_string_pretty(&report).unwrap()));
+}

@@ -10,12 +10,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use modelgate::check::{check, CheckOptions, Context};
+use modelgate::check::{check, check_streaming, CheckOptions, Context, ReportSink};
 use modelgate::engine::input;
 use modelgate::engine::testing::{self, TestStatus};
 use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::proposal::{load_paths, LoadOptions};
-use modelgate::report::{Format, Report, Verdict};
+use modelgate::report::{json, text, Format, ProposalResult, Report};
 use modelgate::source::{Limits, SourceFile};
 use modelgate::waiver::Waivers;
 
@@ -200,27 +200,94 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         .collect::<Result<Vec<_>>>()?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
-    let set =
-        load_paths(&args.input.paths, &LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() })?;
+    let load = LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() };
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
     let interpreter_only = args.engine == "interpreter";
-    let report = check(&context, &set, &CheckOptions { now, waivers, time_limit, interpreter_only })?;
-    for (format, file) in &outputs {
-        std::fs::write(file, format.render(&report))
-            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
-    }
+    let options = CheckOptions { now, waivers, time_limit, interpreter_only };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
-    print(&format.render(&report))?;
+    let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
+    let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {
+        // Text and JSON stream proposal by proposal: flat memory on any size of run.
+        let mut sink = StreamSink::new(format, &outputs)?;
+        let report = check_streaming(&context, &args.input.paths, &load, &options, &mut sink)?;
+        sink.finish()?;
+        report
+    } else {
+        let set = load_paths(&args.input.paths, &load)?;
+        let report = check(&context, &set, &options)?;
+        for (format, file) in &outputs {
+            std::fs::write(file, format.render(&report))
+                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
+        }
+        print(&format.render(&report))?;
+        report
+    };
     Ok(exit_code(&report, args.fail_on))
+}
+
+/// Writes text and JSON reports as they stream: stdout and `--output` files.
+struct StreamSink {
+    targets: Vec<(Format, Box<dyn Write>, String)>,
+}
+
+impl StreamSink {
+    fn new(stdout: Format, outputs: &[(Format, PathBuf)]) -> Result<StreamSink> {
+        let mut targets: Vec<(Format, Box<dyn Write>, String)> =
+            vec![(stdout, Box::new(std::io::BufWriter::new(std::io::stdout())), "stdout".to_string())];
+        for (format, path) in outputs {
+            let file = std::fs::File::create(path)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", path.display())))?;
+            targets.push((*format, Box::new(std::io::BufWriter::new(file)), path.display().to_string()));
+        }
+        Ok(StreamSink { targets })
+    }
+
+    fn write(&mut self, part: impl Fn(Format) -> String) -> Result<()> {
+        for (format, out, name) in &mut self.targets {
+            let text = part(*format);
+            match out.write_all(text.as_bytes()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(Error::new(ErrorKind::Io, format!("{name}: cannot write: {e}"))),
+                Ok(()) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        for (_, out, name) in &mut self.targets {
+            match out.flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Error::new(ErrorKind::Io, format!("{name}: cannot write: {e}")))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ReportSink for StreamSink {
+    fn head(&mut self, report: &Report) -> Result<()> {
+        self.write(|f| if f == Format::Json { json::head(report) } else { String::new() })
+    }
+
+    fn proposal(&mut self, result: &ProposalResult, first: bool) -> Result<()> {
+        self.write(|f| if f == Format::Json { json::proposal(result, first) } else { text::proposal(result) })
+    }
+
+    fn tail(&mut self, report: &Report, any: bool) -> Result<()> {
+        self.write(|f| if f == Format::Json { json::tail(report, any) } else { text::tail(report) })
+    }
 }
 
 /// 2 when a rule could not be evaluated, 1 when a proposal fails (or, with
 /// `--fail-on warn`, when a finding warns), else 0.
 fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
-    let verdicts = || report.proposals.iter().map(|p| p.verdict);
-    if verdicts().any(|v| v == Verdict::Error) {
+    let s = &report.summary;
+    if s.error > 0 {
         2
-    } else if verdicts().any(|v| v == Verdict::Fail) || (fail_on == FailOn::Warn && report.summary.findings.warn > 0) {
+    } else if s.fail > 0 || (fail_on == FailOn::Warn && s.findings.warn > 0) {
         1
     } else {
         0

@@ -100,57 +100,131 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
     Ok(())
 }
 
-/// Reads every proposal named by `paths`.
-pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSet> {
+/// The proposal files `paths` name, in reading order, each with the path
+/// shown in reports. A path that names no file is an error.
+pub fn proposal_files(paths: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, String)>> {
     let mut files = Vec::new();
     for path in paths {
         let before = files.len();
-        expand(path, options.recursive, &mut files)?;
+        expand(path, recursive, &mut files)?;
         if files.len() == before {
             return Err(Error::new(
                 ErrorKind::Input,
                 format!(
                     "{}: no .yaml, .yml or .json files{}",
                     path.display(),
-                    if options.recursive { "" } else { " (use --recursive to read subdirectories)" }
+                    if recursive { "" } else { " (use --recursive to read subdirectories)" }
                 ),
             ));
         }
     }
+    Ok(files)
+}
+
+/// Reads one proposal file: its digest and its proposal documents.
+pub fn read_file(path: &Path, display: String, limits: &Limits) -> Result<(InputFile, Vec<Arc<LoadedDocument>>)> {
+    read_source(SourceFile::read(path, display, limits, ErrorKind::Input)?, limits)
+}
+
+/// Proposals from files already in memory (tests, fuzzing, embedding).
+pub fn load_sources(files: Vec<SourceFile>, options: &LoadOptions) -> Result<ProposalSet> {
     let mut set = ProposalSet::default();
-    let mut names: HashMap<String, (String, u32)> = HashMap::new();
-    for (path, display) in files {
-        let file = Arc::new(SourceFile::read(&path, display, &options.limits, ErrorKind::Input)?);
-        set.inputs.push(InputFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
-        for root in file.documents(&options.limits, ErrorKind::Input)? {
-            let root = Arc::new(root);
-            let pointers: Vec<String> = match &root.value {
-                // An empty list holds no proposal: an error, never a run that
-                // checked nothing and passed.
-                Value::Seq(items) if items.is_empty() => {
-                    return Err(file.error(
-                        ErrorKind::Input,
-                        "expected a proposal or a list of proposals, found an empty list",
-                        root.pos,
-                    ))
-                }
-                Value::Seq(items) => (0..items.len()).map(|i| format!("/{i}")).collect(),
-                _ => vec![String::new()],
-            };
-            for pointer in pointers {
-                let document = read_document(&file, &root, pointer)?;
-                let name = document.doc.metadata.name.clone();
-                let pos = document.node().locate("/metadata/name").0;
-                if let Some((other_file, other_line)) = names.get(&name) {
-                    return Err(file.error(
-                        ErrorKind::Input,
-                        format!("proposal name `{name}` is already used at {other_file}:{other_line}"),
-                        pos,
-                    ));
-                }
-                names.insert(name, (file.path.clone(), pos.line));
-                set.documents.push(Arc::new(document));
+    let mut names = NameRegistry::default();
+    for file in files {
+        let (input, documents) = read_source(file, &options.limits)?;
+        set.inputs.push(input);
+        for document in documents {
+            names.register(&document)?;
+            set.documents.push(document);
+        }
+    }
+    Ok(set)
+}
+
+/// The digest and proposal documents of a file's text.
+fn read_source(file: SourceFile, limits: &Limits) -> Result<(InputFile, Vec<Arc<LoadedDocument>>)> {
+    let mut documents = Vec::new();
+    let input = visit_source(file, limits, &mut |document| {
+        documents.push(document);
+        Ok(())
+    })?;
+    Ok((input, documents))
+}
+
+/// Reads a proposal file document by document, handing each proposal to `f`
+/// as soon as it is read: a file of many proposals is never held whole.
+pub fn visit_file(
+    path: &Path,
+    display: String,
+    limits: &Limits,
+    f: &mut dyn FnMut(Arc<LoadedDocument>) -> Result<()>,
+) -> Result<InputFile> {
+    visit_source(SourceFile::read(path, display, limits, ErrorKind::Input)?, limits, f)
+}
+
+fn visit_source(
+    file: SourceFile,
+    limits: &Limits,
+    f: &mut dyn FnMut(Arc<LoadedDocument>) -> Result<()>,
+) -> Result<InputFile> {
+    let file = Arc::new(file);
+    let input = InputFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) };
+    file.each_document(limits, ErrorKind::Input, &mut |root| {
+        let root = Arc::new(root);
+        let pointers: Vec<String> = match &root.value {
+            // An empty list holds no proposal: an error, never a run that
+            // checked nothing and passed.
+            Value::Seq(items) if items.is_empty() => {
+                return Err(file.error(
+                    ErrorKind::Input,
+                    "expected a proposal or a list of proposals, found an empty list",
+                    root.pos,
+                ))
             }
+            Value::Seq(items) => (0..items.len()).map(|i| format!("/{i}")).collect(),
+            _ => vec![String::new()],
+        };
+        for pointer in pointers {
+            f(Arc::new(read_document(&file, &root, pointer)?))?;
+        }
+        Ok(())
+    })?;
+    Ok(input)
+}
+
+/// Proposal names seen in a run: a name used twice is an error naming both places.
+#[derive(Debug, Default)]
+pub struct NameRegistry {
+    names: HashMap<String, (String, u32)>,
+}
+
+impl NameRegistry {
+    /// Records a document's name, or fails if an earlier one took it.
+    pub fn register(&mut self, document: &LoadedDocument) -> Result<()> {
+        let name = document.doc.metadata.name.clone();
+        let pos = document.node().locate("/metadata/name").0;
+        if let Some((other_file, other_line)) = self.names.get(&name) {
+            return Err(document.file.error(
+                ErrorKind::Input,
+                format!("proposal name `{name}` is already used at {other_file}:{other_line}"),
+                pos,
+            ));
+        }
+        self.names.insert(name, (document.file.path.clone(), pos.line));
+        Ok(())
+    }
+}
+
+/// Reads every proposal named by `paths`.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<ProposalSet> {
+    let mut set = ProposalSet::default();
+    let mut names = NameRegistry::default();
+    for (path, display) in proposal_files(paths, options.recursive)? {
+        let (input, documents) = read_file(&path, display, &options.limits)?;
+        set.inputs.push(input);
+        for document in documents {
+            names.register(&document)?;
+            set.documents.push(document);
         }
     }
     Ok(set)

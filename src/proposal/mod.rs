@@ -9,7 +9,10 @@ pub mod card;
 mod load;
 mod subject;
 
-pub use load::{load_paths, InputFile, LoadOptions, LoadedDocument, ProposalSet};
+pub use load::{
+    load_paths, load_sources, proposal_files, read_file, visit_file, InputFile, LoadOptions, LoadedDocument,
+    NameRegistry, ProposalSet,
+};
 pub use subject::{subjects, Subject, SubjectSections};
 
 use schemars::JsonSchema;

@@ -167,7 +167,9 @@ fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()
         .collect::<String>()
         .trim_matches('-')
         .to_string();
-    let hint = (!suggestion.is_empty()).then(|| format!("did you mean `{suggestion}`?"));
+    // No suggestion past the length limit: it would be invalid too (and a
+    // megabyte long).
+    let hint = (!suggestion.is_empty() && suggestion.len() <= 128).then(|| format!("did you mean `{suggestion}`?"));
     Err(document.error_at(
         pointer,
         format!("invalid name `{name}`: use lower-case letters, digits and `-`, starting with a letter or digit"),

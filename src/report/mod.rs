@@ -154,12 +154,22 @@ impl LicenseFacts {
     pub fn collect(catalog: &Catalog, proposals: &[ProposalResult]) -> Vec<LicenseFacts> {
         let mut ids = std::collections::BTreeSet::new();
         for p in proposals {
-            ids.extend(license_ids(&p.model.license));
-            for f in &p.findings {
-                ids.extend(f.license.as_deref().map(license_ids).unwrap_or_default());
-            }
+            LicenseFacts::note_ids(&mut ids, p);
         }
-        ids.into_iter()
+        LicenseFacts::for_ids(catalog, &ids)
+    }
+
+    /// Adds the license ids a proposal names to `ids`.
+    pub fn note_ids(ids: &mut std::collections::BTreeSet<String>, p: &ProposalResult) {
+        ids.extend(license_ids(&p.model.license).into_iter().map(str::to_string));
+        for f in &p.findings {
+            ids.extend(f.license.as_deref().map(license_ids).unwrap_or_default().into_iter().map(str::to_string));
+        }
+    }
+
+    /// The catalog records of these ids, by id.
+    pub fn for_ids(catalog: &Catalog, ids: &std::collections::BTreeSet<String>) -> Vec<LicenseFacts> {
+        ids.iter()
             .filter_map(|id| catalog.license(id))
             .map(|entry| {
                 let r = &entry.record;
@@ -366,18 +376,24 @@ impl FindingCounts {
 impl Summary {
     /// Counts a finished list of proposals.
     pub fn of(proposals: &[ProposalResult]) -> Summary {
-        let mut summary = Summary { proposals: proposals.len(), ..Summary::default() };
+        let mut summary = Summary::default();
         for proposal in proposals {
-            match proposal.verdict {
-                Verdict::Pass => summary.pass += 1,
-                Verdict::Fail => summary.fail += 1,
-                Verdict::Error => summary.error += 1,
-            }
-            for finding in &proposal.findings {
-                summary.findings.add(finding.status);
-            }
+            summary.add(proposal);
         }
         summary
+    }
+
+    /// Counts one more proposal.
+    pub fn add(&mut self, proposal: &ProposalResult) {
+        self.proposals += 1;
+        match proposal.verdict {
+            Verdict::Pass => self.pass += 1,
+            Verdict::Fail => self.fail += 1,
+            Verdict::Error => self.error += 1,
+        }
+        for finding in &proposal.findings {
+            self.findings.add(finding.status);
+        }
     }
 }
 

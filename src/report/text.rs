@@ -1,21 +1,28 @@
 //! `--format text` (the default): for people reading a terminal or a CI log.
-//! Proposals that fail come first; within a proposal, errors, failures and
-//! warnings come first, each with where, why, the citation and the fix;
-//! passes follow with their obligations; rules that do not apply are listed
-//! by id on one line.
+//! Proposals come in input order, each headed PASS, FAIL or ERROR (so a large
+//! run can stream); within a proposal, errors, failures and warnings come
+//! first, each with where, why, the citation and the fix; passes follow with
+//! their obligations; rules that do not apply are listed by id on one line.
 
 use std::fmt::Write;
 
-use super::{Report, Verdict};
+use super::{ProposalResult, Report, Verdict};
 use crate::finding::{Finding, Status};
 
 /// Renders the report.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let mut order: Vec<usize> = (0..report.proposals.len()).collect();
-    order.sort_by_key(|&i| report.proposals[i].verdict);
-    for i in order {
-        let p = &report.proposals[i];
+    for p in &report.proposals {
+        out.push_str(&proposal(p));
+    }
+    out.push_str(&tail(report));
+    out
+}
+
+/// One proposal.
+pub fn proposal(p: &ProposalResult) -> String {
+    let mut out = String::new();
+    {
         let verdict = match p.verdict {
             Verdict::Error => "ERROR",
             Verdict::Fail => "FAIL",
@@ -48,6 +55,12 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// Stale waivers and the summary line.
+pub fn tail(report: &Report) -> String {
+    let mut out = String::new();
     if let Some(waivers) = &report.waivers {
         for stale in &waivers.stale {
             let route = stale.route.as_deref().map(|r| format!(" route {r}")).unwrap_or_default();
