@@ -30,8 +30,15 @@ pub struct ModelRecord {
     pub family: String,
     /// Who publishes it (`meta`, `openai`, ...).
     pub vendor: String,
-    /// SPDX license expression (catalog ids, `LicenseRef-` included).
+    /// SPDX license expression (catalog ids, `LicenseRef-` included) of the
+    /// weights.
     pub license: String,
+    /// The expression that binds use of the model through its vendor's API
+    /// or a cloud marketplace, when that differs from the weights license
+    /// (a research-licensed model the vendor also sells under commercial
+    /// terms). Applies to `vendor_api` and `managed_cloud` deployments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_license: Option<String>,
     /// For a fine-tune, distillation or other derivative: the catalog id of
     /// the model it derives from. Its license binds this model too.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::card::{self, ModelCard};
 use super::load::LoadedDocument;
 use super::{
-    ApiVersion, Contracts, Data, Deployment, Distribution, Metadata, Model, Organization, ProposalKind, Requirements,
-    Route, Team, Usage, Workload,
+    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, Metadata, Model, Organization, ProposalKind,
+    Requirements, Route, Team, Usage, Workload,
 };
 use crate::catalog::{expr, Catalog, Expression, ModelRecord};
 use crate::error::{Error, Location, Result};
@@ -334,7 +334,15 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
             expr::parse(catalog, id).map_err(|e| subject.error("/model/card", e.message, e.hint))?
         }
         (None, None, Some(record)) => {
-            expr::parse(catalog, &record.license).map_err(|e| subject.error("/model/id", e.message, e.hint))?
+            // Through the vendor's API or a cloud marketplace, the vendor's
+            // commercial terms can bind instead of the weights license.
+            let hosted =
+                matches!(subject.sections.deployment.kind, DeploymentKind::VendorApi | DeploymentKind::ManagedCloud);
+            let text = match (&record.api_license, hosted) {
+                (Some(api), true) => api,
+                _ => &record.license,
+            };
+            expr::parse(catalog, text).map_err(|e| subject.error("/model/id", e.message, e.hint))?
         }
         (None, None, None) => unreachable!("checked above"),
     };
