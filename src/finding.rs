@@ -95,6 +95,15 @@ pub enum Category {
 }
 
 impl Category {
+    /// How an obligation of this category reads in text: a duty, or for
+    /// advisory rules a note (they never gate).
+    pub fn duty_label(self) -> &'static str {
+        match self {
+            Category::Advisory => "note",
+            _ => "must",
+        }
+    }
+
     /// The JSON name.
     pub fn as_str(self) -> &'static str {
         match self {

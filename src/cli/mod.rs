@@ -140,8 +140,8 @@ struct TestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ExplainArgs {
-    /// Rule id (`LIC-LLAMA-MAU`).
-    rule: String,
+    /// Rule id (`LIC-LLAMA-MAU`); without one, every rule is listed.
+    rule: Option<String>,
     #[command(flatten)]
     policy: PolicyArgs,
 }
@@ -415,9 +415,18 @@ fn run_test(args: TestArgs) -> Result<u8> {
 fn run_explain(args: ExplainArgs) -> Result<u8> {
     let context = Context::new(&args.policy.policies)?;
     let rules = context.engine.rules();
-    let Some(rule) = rules.iter().find(|r| r.meta.id.eq_ignore_ascii_case(&args.rule)) else {
-        let hint = modelgate::error::did_you_mean(&args.rule, rules.iter().map(|r| r.meta.id.as_str()));
-        let mut error = Error::new(ErrorKind::Usage, format!("unknown rule `{}`", args.rule));
+    let Some(wanted) = args.rule else {
+        let mut out = String::new();
+        for r in rules {
+            let m = &r.meta;
+            out.push_str(&format!("{:<28} {:<15} {:<9} {}\n", m.id, m.category.as_str(), m.severity.as_str(), m.title));
+        }
+        print(&out)?;
+        return Ok(0);
+    };
+    let Some(rule) = rules.iter().find(|r| r.meta.id.eq_ignore_ascii_case(&wanted)) else {
+        let hint = modelgate::error::did_you_mean(&wanted, rules.iter().map(|r| r.meta.id.as_str()));
+        let mut error = Error::new(ErrorKind::Usage, format!("unknown rule `{wanted}`"));
         if let Some(hint) = hint {
             error = error.with_hint(hint);
         }

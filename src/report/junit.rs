@@ -192,7 +192,7 @@ fn obligations(f: &Finding) -> String {
     let mut out = String::new();
     for o in &f.obligations {
         let section = o.section.as_deref().map(|s| format!(" (§{s})")).unwrap_or_default();
-        let _ = writeln!(out, "must: {}{section}", o.text);
+        let _ = writeln!(out, "{}: {}{section}", f.category.duty_label(), o.text);
     }
     out.trim_end().to_string()
 }

@@ -156,7 +156,7 @@ fn pass(out: &mut String, finding: &Finding) {
 fn obligations(out: &mut String, finding: &Finding) {
     for o in &finding.obligations {
         let section = o.section.as_deref().map(|s| format!(" (§{s})")).unwrap_or_default();
-        let _ = writeln!(out, "        must: {}{section}", o.text);
+        let _ = writeln!(out, "        {}: {}{section}", finding.category.duty_label(), o.text);
     }
 }
 
