@@ -61,7 +61,9 @@ fn offerings(model: &ModelRecord, scenario: Option<&Deployment>) -> Vec<(Deploym
                     "openai" => &[("azure", "azure_openai")],
                     "anthropic" => &[("aws", "aws_bedrock"), ("gcp", "vertex_ai")],
                     "google" => &[("gcp", "vertex_ai")],
-                    _ => &[("aws", "aws_bedrock"), ("azure", "azure_openai"), ("gcp", "vertex_ai")],
+                    // Azure serves other vendors' models through Azure AI
+                    // Foundry, which the residency facts do not cover yet.
+                    _ => &[("aws", "aws_bedrock"), ("gcp", "vertex_ai")],
                 };
                 for (cloud, service) in clouds {
                     out.push((*kind, cloud.to_string(), Some(service.to_string())));
@@ -261,12 +263,7 @@ pub fn options(
                     .map(note)
                     .collect(),
                 obligations,
-                advice: result
-                    .findings
-                    .iter()
-                    .filter(|f| f.category == Category::Advisory && matches!(f.status, Status::Warn | Status::Pass))
-                    .map(note)
-                    .collect(),
+                advice: result.findings.iter().filter(|f| f.category == Category::Advisory).flat_map(advice).collect(),
             }
         })
         .collect();
@@ -298,6 +295,16 @@ pub fn options(
         options: results,
         summary,
     })
+}
+
+/// What an advisory finding advises: its warning, or the notes of a pass.
+fn advice(f: &crate::finding::Finding) -> Vec<RuleNote> {
+    let note = |message: &str| RuleNote { rule: f.rule.clone(), title: f.title.clone(), message: message.to_string() };
+    match f.status {
+        Status::Warn => vec![note(&f.message)],
+        Status::Pass => f.obligations.iter().map(|o| note(&o.text)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn verdict_rank(verdict: Verdict) -> u8 {
