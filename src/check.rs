@@ -6,15 +6,14 @@ use std::path::PathBuf;
 use crate::catalog::{Catalog, Expression};
 use crate::digest::combined;
 use crate::engine::{input, Engine, Outcome, PolicySources, RawViolation};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
     CatalogSet, FileDigest, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool,
     Verdict, WaiverSet, SCHEMA,
 };
-use crate::source::SourceFile;
-use crate::vocabulary::{Vocabulary, GEOGRAPHY_FILE, PROVIDERS_FILE};
+use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
 
 /// Everything a run needs besides the proposals: catalog, vocabulary,
@@ -39,16 +38,8 @@ impl Context {
         for path in policy_paths {
             sources.add_path(path)?;
         }
-        let data_file = |path: &str| -> Result<SourceFile> {
-            sources
-                .data
-                .iter()
-                .find(|f| f.path == path)
-                .map(|f| SourceFile::from_text(f.path.clone(), f.text.clone()))
-                .ok_or_else(|| Error::new(ErrorKind::Policy, format!("the bundled policies have no {path}")))
-        };
-        let vocabulary = Vocabulary::from_files(&data_file(GEOGRAPHY_FILE)?, &data_file(PROVIDERS_FILE)?)?;
         let engine = Engine::build(&sources)?;
+        let vocabulary = Vocabulary::from_data(engine.data())?;
         Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
     }
 

@@ -1,15 +1,10 @@
 //! The codes a proposal may use for places and providers, read from the
-//! bundled policy data (`policies/geography/data.yaml`,
+//! policy data (`policies/geography/data.yaml`,
 //! `policies/residency/data.yaml`), so the validator and the policies agree.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-
-use crate::de::from_node;
 use crate::error::{did_you_mean, Error, ErrorKind, Result};
-use crate::source::{Limits, SourceFile};
 
 /// Where the geography facts live in the policy tree.
 pub const GEOGRAPHY_FILE: &str = "policies/geography/data.yaml";
@@ -31,49 +26,49 @@ pub struct Vocabulary {
     pub services: BTreeSet<String>,
 }
 
-#[derive(Deserialize)]
-struct GeographyFile {
-    countries: BTreeMap<String, IgnoredAny>,
-    #[serde(default)]
-    blocs: BTreeMap<String, IgnoredAny>,
-    #[serde(default)]
-    regions: BTreeMap<String, RegionFacts>,
-}
-
-#[derive(Deserialize)]
-struct RegionFacts {
-    location: String,
-}
-
-#[derive(Deserialize)]
-struct ProvidersFile {
-    providers: BTreeMap<String, ProviderFacts>,
-}
-
-#[derive(Deserialize)]
-struct ProviderFacts {
-    #[serde(default)]
-    services: BTreeMap<String, IgnoredAny>,
-}
-
 impl Vocabulary {
-    /// Reads the vocabulary from the two data files.
-    pub fn from_files(geography: &SourceFile, providers: &SourceFile) -> Result<Vocabulary> {
-        let limits = Limits::default();
-        let read = |file: &SourceFile| -> Result<crate::source::Node> {
-            let mut docs = file.documents(&limits, ErrorKind::Policy)?;
-            Ok(docs.swap_remove(0))
+    /// Reads the vocabulary from the policy data the engine loaded
+    /// (`data.modelgate.facts.geography` and `.residency`), so the data files
+    /// are parsed once.
+    pub fn from_data(data: &regorus::Value) -> Result<Vocabulary> {
+        let facts = &data["modelgate"]["facts"];
+        let keys = |value: &regorus::Value| -> Vec<String> {
+            match value {
+                regorus::Value::Object(map) => {
+                    map.keys().filter_map(|k| k.as_string().ok().map(|s| s.to_string())).collect()
+                }
+                _ => Vec::new(),
+            }
         };
-        let geo_node = read(geography)?;
-        let geo: GeographyFile = from_node(&geo_node, "").map_err(|e| de_error(geography, e))?;
-        let providers_node = read(providers)?;
-        let prov: ProvidersFile = from_node(&providers_node, "").map_err(|e| de_error(providers, e))?;
+        let geography = &facts["geography"];
+        let countries: BTreeSet<String> = keys(&geography["countries"]).into_iter().collect();
+        if countries.is_empty() {
+            return Err(Error::new(ErrorKind::Policy, format!("{GEOGRAPHY_FILE}: no `countries`")));
+        }
+        let mut regions = BTreeMap::new();
+        if let regorus::Value::Object(map) = &geography["regions"] {
+            for (id, facts) in map.iter() {
+                let (Ok(id), Ok(location)) = (id.as_string(), facts["location"].as_string()) else {
+                    return Err(Error::new(
+                        ErrorKind::Policy,
+                        format!("{GEOGRAPHY_FILE}: region {id} has no `location`"),
+                    ));
+                };
+                regions.insert(id.to_string(), location.to_string());
+            }
+        }
+        let providers_value = &facts["residency"]["providers"];
+        let providers: BTreeSet<String> = keys(providers_value).into_iter().collect();
+        if providers.is_empty() {
+            return Err(Error::new(ErrorKind::Policy, format!("{PROVIDERS_FILE}: no `providers`")));
+        }
+        let services = providers.iter().flat_map(|p| keys(&providers_value[p.as_str()]["services"])).collect();
         Ok(Vocabulary {
-            countries: geo.countries.into_keys().collect(),
-            blocs: geo.blocs.into_keys().collect(),
-            regions: geo.regions.into_iter().map(|(id, r)| (id, r.location)).collect(),
-            services: prov.providers.values().flat_map(|p| p.services.keys().cloned()).collect(),
-            providers: prov.providers.into_keys().collect(),
+            countries,
+            blocs: keys(&geography["blocs"]).into_iter().collect(),
+            regions,
+            providers,
+            services,
         })
     }
 
@@ -121,14 +116,5 @@ impl Vocabulary {
             return None;
         }
         did_you_mean(id, self.services.iter().map(String::as_str))
-    }
-}
-
-fn de_error(file: &SourceFile, e: crate::de::DeError) -> Error {
-    let pos = e.pos.unwrap_or_default();
-    let error = file.error(ErrorKind::Policy, e.message, pos);
-    match e.hint {
-        Some(h) => error.with_hint(h),
-        None => error,
     }
 }

@@ -283,14 +283,15 @@ fn when_several_waivers_match_the_one_that_applies_wins() {
 
 #[test]
 fn warnings_passes_and_errors_are_never_waived() {
-    // ADV-OPERATIONS warns for consumer-assistant: a waiver for it is stale.
-    let warn = waiver_file("warn.yaml", &entry("ADV-OPERATIONS", "consumer-assistant", ""));
-    let (code, report) = check_json(&["--waivers", warn.to_str().unwrap(), LLAMA]);
-    assert_eq!(code, 1);
-    assert_eq!(finding(&report, "consumer-assistant", None, "ADV-OPERATIONS")["status"], "warn");
+    // LIC-LLAMA-MAU warns when users are not declared: a waiver for it is stale.
+    let warn = waiver_file("warn.yaml", &entry("LIC-LLAMA-MAU", "llama-mau-warn", ""));
+    let (code, report) =
+        check_json(&["--waivers", warn.to_str().unwrap(), "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml"]);
+    assert_eq!(code, 0);
+    assert_eq!(finding(&report, "llama-mau-warn", None, "LIC-LLAMA-MAU")["status"], "warn");
     assert_eq!(
         report["waivers"]["stale"][0]["why"],
-        "ADV-OPERATIONS did not fail (warn for `consumer-assistant`); only failures are waived"
+        "LIC-LLAMA-MAU did not fail (warn for `llama-mau-warn`); only failures are waived"
     );
     // A rule that cannot be evaluated stays an error (exit 2) with a waiver.
     let error = waiver_file("error.yaml", &entry("ACME-BROKEN", "consumer-assistant", ""));

@@ -16,7 +16,6 @@ use modelgate::engine::testing::{self, TestStatus};
 use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::proposal::{load_paths, LoadOptions};
 use modelgate::report::{json, text, Format, ProposalResult, Report};
-use modelgate::source::{Limits, SourceFile};
 use modelgate::waiver::Waivers;
 
 /// Decides whether a proposed LLM model choice is allowed, by license terms
@@ -318,36 +317,11 @@ fn run_parse(args: ParseArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// The policy data document: each data file read as the engine reads it and
-/// mounted at `modelgate.facts.<dir>`.
+/// The policy data document, as the engine mounted it: every data file at
+/// `modelgate.facts.<dir>`.
 fn policy_data(context: &Context) -> Result<serde_json::Value> {
-    fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json::Map<String, serde_json::Value>) {
-        for (key, value) in from {
-            match (into.get_mut(&key), value) {
-                (Some(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => merge(a, b),
-                (_, value) => {
-                    into.insert(key, value);
-                }
-            }
-        }
-    }
-    let mut data = serde_json::Map::new();
-    for file in &context.sources.data {
-        let source = SourceFile::from_text(file.path.clone(), file.text.clone());
-        let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
-        let [node] = documents.as_slice() else {
-            return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
-        };
-        let mut value: serde_json::Value = modelgate::de::from_node(node, "")
-            .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
-        for segment in file.mount.iter().rev() {
-            value = serde_json::json!({ segment: value });
-        }
-        if let serde_json::Value::Object(map) = value {
-            merge(&mut data, map);
-        }
-    }
-    Ok(serde_json::Value::Object(data))
+    modelgate::engine::value_to_json(context.engine.data())
+        .ok_or_else(|| Error::new(ErrorKind::Policy, "the policy data is undefined"))
 }
 
 fn run_test(args: TestArgs) -> Result<u8> {

@@ -365,6 +365,11 @@ impl Engine {
         &self.replaced
     }
 
+    /// The policy data (every `data.yaml` at its mount), as the policies see it.
+    pub fn data(&self) -> &regorus::Value {
+        &self.data
+    }
+
     /// Digests of the policy and data files.
     pub fn digest(&self) -> &PolicyDigest {
         &self.digest
