@@ -181,3 +181,59 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
     flush(&mut token, &mut out)?;
     Ok(out.split_whitespace().collect::<Vec<_>>().join(" ").replace("( ", "(").replace(" )", ")"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn catalog() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled catalog loads"))
+    }
+
+    #[test]
+    fn aliases_resolve_to_catalog_ids_case_insensitively() {
+        let e = parse(catalog(), "llama3.1").unwrap();
+        assert_eq!(e.canonical, "LicenseRef-scancode-llama-3.1-license-2024");
+        assert_eq!(e.alternatives, vec![vec!["LicenseRef-scancode-llama-3.1-license-2024".to_string()]]);
+        assert_eq!(parse(catalog(), "apache-2.0").unwrap().canonical, "Apache-2.0");
+        assert_eq!(parse(catalog(), "MIT and apache-2.0").unwrap().canonical, "MIT AND Apache-2.0");
+    }
+
+    #[test]
+    fn or_expands_into_alternatives_and_and_binds_both() {
+        let e = parse(catalog(), "(MIT OR Apache-2.0) AND CC-BY-NC-4.0").unwrap();
+        assert_eq!(
+            e.alternatives,
+            vec![
+                vec!["CC-BY-NC-4.0".to_string(), "MIT".to_string()],
+                vec!["Apache-2.0".to_string(), "CC-BY-NC-4.0".to_string()],
+            ]
+        );
+        let base = parse(catalog(), "llama3.1").unwrap();
+        let derivative = parse(catalog(), "MIT").unwrap().and(&base).unwrap();
+        assert_eq!(derivative.alternatives.len(), 1);
+        assert_eq!(derivative.alternatives[0].len(), 2, "the base license binds the derivative too");
+        assert_eq!(base.and(&base).unwrap(), base, "a license ANDed with itself is itself");
+    }
+
+    #[test]
+    fn unknown_names_are_errors_with_a_hint_but_unknown_ids_are_kept() {
+        let e = parse(catalog(), "Apachee-2.0").unwrap_err();
+        assert_eq!(e.message, "unknown license `Apachee-2.0`");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `Apache-2.0`?"));
+        // A valid SPDX id or LicenseRef without a record is kept: LIC-UNKNOWN fails it.
+        assert_eq!(parse(catalog(), "GPL-3.0-only").unwrap().canonical, "GPL-3.0-only");
+        assert_eq!(parse(catalog(), "LicenseRef-acme-internal").unwrap().canonical, "LicenseRef-acme-internal");
+        assert_eq!(parse(catalog(), "noassertion").unwrap().alternatives, vec![vec!["NOASSERTION".to_string()]]);
+    }
+
+    #[test]
+    fn bad_syntax_and_blowups_are_errors() {
+        assert!(parse(catalog(), "MIT AND (Apache-2.0").unwrap_err().message.starts_with("invalid license expression"));
+        assert!(parse(catalog(), "  ").unwrap_err().message.contains("empty"));
+        let wide = (0..6).map(|i| format!("(LicenseRef-a{i} OR LicenseRef-b{i})")).collect::<Vec<_>>().join(" AND ");
+        assert!(parse(catalog(), &wide).unwrap_err().message.contains("alternatives"), "2^6 > {MAX_ALTERNATIVES}");
+    }
+}
