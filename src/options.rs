@@ -47,6 +47,7 @@ fn offerings(model: &ModelRecord, scenario: Option<&Deployment>) -> Vec<(Deploym
                     "anthropic" => ("anthropic", "anthropic_api"),
                     "google" => ("google", "gemini_api_paid"),
                     "mistral" | "mistralai" => ("mistral", "mistral_api"),
+                    "cohere" => ("cohere", "cohere_api"),
                     other => (other, ""),
                 };
                 out.push((*kind, provider.to_string(), (!service.is_empty()).then(|| service.to_string())));
@@ -57,6 +58,12 @@ fn offerings(model: &ModelRecord, scenario: Option<&Deployment>) -> Vec<(Deploym
                 }
             }
             DeploymentKind::ManagedCloud => {
+                if !model.managed_clouds.is_empty() {
+                    for cloud in &model.managed_clouds {
+                        out.push((*kind, cloud.provider.clone(), Some(cloud.service.clone())));
+                    }
+                    continue;
+                }
                 let clouds: &[(&str, &str)] = match model.vendor.as_str() {
                     "openai" => &[("azure", "azure_openai")],
                     "anthropic" => &[("aws", "aws_bedrock"), ("gcp", "vertex_ai")],
@@ -205,6 +212,9 @@ pub fn options(
             if filters.kind.is_some_and(|k| k != kind) {
                 continue;
             }
+            // A service the residency facts do not know is left unnamed: the
+            // rules then judge the provider without facts (fail closed).
+            let service = service.filter(|s| context.vocabulary.services.contains(s));
             candidates.push((model.clone(), kind, provider, service));
         }
     }

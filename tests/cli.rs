@@ -428,3 +428,21 @@ fn a_model_card_declares_license_and_lineage() {
     assert_eq!(input["resolved"]["license"]["source"], "card");
     assert_eq!(input["resolved"]["lineage"][0]["id"], "meta-llama/Llama-3.1-8B-Instruct");
 }
+
+#[test]
+fn options_judges_every_catalog_model_without_an_error_for_each_brief_scenario() {
+    for scenario in [
+        "fixtures/healthcare-onprem-llama.yaml",
+        "fixtures/saas-gpt4o-internal.yaml",
+        "fixtures/consumer-platform-llama.yaml",
+    ] {
+        let (code, report) = options_json(&[scenario]);
+        assert_eq!(code, 0, "{scenario}");
+        assert_eq!(report["summary"]["error"], 0, "{scenario}: every option is judged");
+        let models: std::collections::BTreeSet<&str> =
+            report["options"].as_array().unwrap().iter().map(|o| o["model"].as_str().unwrap()).collect();
+        let run = modelgate(&["models", "--json"]);
+        let catalog: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(models.len(), catalog.as_array().unwrap().len(), "{scenario}: every catalog model is an option");
+    }
+}

@@ -54,6 +54,10 @@ pub struct ModelRecord {
     pub weights_available: bool,
     /// Deployment kinds that exist for this model.
     pub deployment_kinds: Vec<DeploymentKind>,
+    /// The managed cloud services that offer it (for `managed_cloud`), when
+    /// known: each a provider and service of the residency facts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub managed_clouds: Vec<CloudOffering>,
     /// Release date (ISO), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<String>,
@@ -64,6 +68,16 @@ pub struct ModelRecord {
     /// Anything a reviewer should know, in our words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A cloud service that offers a model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudOffering {
+    /// `deployment.provider` (`aws`, `azure`, `gcp`).
+    pub provider: String,
+    /// `deployment.service` (`aws_bedrock`, `vertex_ai`, `azure_openai`, ...).
+    pub service: String,
 }
 
 /// A modality a model reads or writes.
