@@ -179,24 +179,32 @@ pub(crate) fn today(now: Option<&str>) -> Result<String> {
     }
 }
 
-fn run_check(args: CheckArgs) -> Result<u8> {
-    let now = today(args.input.now.as_deref())?;
-    let outputs = args
-        .output
+/// `--output FORMAT=FILE` values, each checked against the format names.
+pub(crate) fn parse_outputs<F>(
+    specs: &[String],
+    names: &[&str],
+    parse: impl Fn(&str) -> Option<F>,
+) -> Result<Vec<(F, PathBuf)>> {
+    specs
         .iter()
         .map(|spec| {
             let (name, file) = spec
                 .split_once('=')
                 .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
-            let format = Format::parse(name).ok_or_else(|| {
+            let format = parse(name).ok_or_else(|| {
                 Error::new(
                     ErrorKind::Usage,
-                    format!("unknown format `{name}` in --output (expected one of {})", Format::NAMES.join(", ")),
+                    format!("unknown format `{name}` in --output (expected one of {})", names.join(", ")),
                 )
             })?;
             Ok((format, PathBuf::from(file)))
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect()
+}
+
+fn run_check(args: CheckArgs) -> Result<u8> {
+    let now = today(args.input.now.as_deref())?;
+    let outputs = parse_outputs(&args.output, &Format::NAMES, Format::parse)?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
     let load = LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() };

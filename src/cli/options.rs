@@ -7,7 +7,7 @@ use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::options::{options, Filters, OptionsFormat};
 use modelgate::proposal::{load_paths, DeploymentKind, LoadOptions};
 
-use super::{print, today};
+use super::{parse_outputs, print, today};
 
 #[derive(Debug, clap::Args)]
 pub struct OptionsArgs {
@@ -40,22 +40,7 @@ pub struct OptionsArgs {
 
 pub fn run(args: OptionsArgs) -> Result<u8> {
     let now = today(args.now.as_deref())?;
-    let outputs = args
-        .output
-        .iter()
-        .map(|spec| {
-            let (name, file) = spec
-                .split_once('=')
-                .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
-            let format = OptionsFormat::parse(name).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Usage,
-                    format!("unknown format `{name}` (expected one of {})", OptionsFormat::NAMES.join(", ")),
-                )
-            })?;
-            Ok((format, PathBuf::from(file)))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let outputs = parse_outputs(&args.output, &OptionsFormat::NAMES, OptionsFormat::parse)?;
     let context = Context::new(&args.policies)?;
     let set = load_paths(std::slice::from_ref(&args.scenario), &LoadOptions::default())?;
     let [scenario] = set.documents.as_slice() else {
