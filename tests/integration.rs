@@ -9,6 +9,8 @@ mod cli;
 mod errors;
 /// Output formats: snapshots and structure.
 mod formats;
+/// Fuzzers' kept inputs replayed on stable; oversized inputs refused in bounded memory.
+mod hardening;
 /// VM against interpreter, bundled policies on the VM, OPA as an oracle.
 mod parity;
 /// Every rule outcome, driven by `fixtures/rules/<RULE-ID>/<status>-*.yaml`.
