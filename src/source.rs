@@ -331,6 +331,9 @@ impl SourceFile {
     }
 }
 
+/// Longest mapping key, in characters.
+const MAX_KEY_CHARS: usize = 1024;
+
 /// Longest word of an error message shown whole, in characters.
 const MAX_WORD: usize = 200;
 
@@ -481,6 +484,16 @@ impl<'f> Builder<'f> {
                             ))
                         }
                     };
+                    // YAML caps implicit keys at 1024 characters; explicit
+                    // (`? key`) and JSON keys get the same cap, so a key of
+                    // megabytes is not copied into every message and pointer.
+                    if key.chars().nth(MAX_KEY_CHARS).is_some() {
+                        return Err(self.file.error(
+                            self.kind,
+                            format!("mapping key is longer than {MAX_KEY_CHARS} characters"),
+                            key_pos,
+                        ));
+                    }
                     if key == "<<" {
                         return Err(self.file.error(
                             self.kind,

@@ -269,6 +269,13 @@ fn a_huge_scalar_is_an_error_not_a_blowup() {
     let text = format!("{fixture}description: \"{huge}\"\n");
     let file = scratch.write("huge-unknown.yaml", text.as_bytes());
     refused(&file, "unknown key `description`");
+    // A key of megabytes (explicit in YAML, any in JSON) is refused as such.
+    let key = "k".repeat(7 * 1024 * 1024);
+    refused(&scratch.write("huge-key.yaml", format!("? {key}\n: 1\n").as_bytes()), "mapping key is longer than 1024");
+    refused(
+        &scratch.write("huge-key.json", format!("{{\"{key}\": 1}}\n").as_bytes()),
+        "mapping key is longer than 1024",
+    );
 }
 
 #[test]
