@@ -1,9 +1,24 @@
-//! Embeds the bundled policies and catalog: lists every file under
-//! `policies/` and `licenses/` into `$OUT_DIR/bundled_files.rs` as
-//! `(path, include_str!(...))` pairs, so the binary works on its own, offline.
+//! Embeds the bundled policies and catalog, so the binary works on its own,
+//! offline: every file under `policies/` and `licenses/` goes into
+//! `$OUT_DIR/bundled_files.rs` as `(path, include_str!(...))`, and every YAML
+//! file also as JSON (`(path, json)`), read with the crate's own YAML reader:
+//! JSON loads several times faster at start, and a YAML file that does not
+//! parse fails the build with file:line:column.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/error.rs"]
+mod error;
+
+#[allow(dead_code)]
+#[path = "src/source.rs"]
+mod source;
+
+#[allow(dead_code)]
+#[path = "src/de.rs"]
+mod de;
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = fs::read_dir(dir)
@@ -24,8 +39,24 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A YAML file as one JSON document, or the error a user would see.
+fn to_json(relative: &str, text: String) -> String {
+    let file = source::SourceFile::from_text(relative, text);
+    let documents = file
+        .documents(&source::Limits::default(), error::ErrorKind::Catalog)
+        .unwrap_or_else(|e| panic!("\n{}", e.render()));
+    let [node] = documents.as_slice() else {
+        panic!("{relative}: a bundled YAML file holds exactly one document");
+    };
+    let value: serde_json::Value = de::from_node(node, "").unwrap_or_else(|e| panic!("{relative}: {}", e.message));
+    serde_json::to_string(&value).expect("JSON")
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
+    println!("cargo:rerun-if-changed=src/source.rs");
+    println!("cargo:rerun-if-changed=src/de.rs");
+    println!("cargo:rerun-if-changed=src/error.rs");
     let mut files = Vec::new();
     for top in ["policies", "licenses"] {
         println!("cargo:rerun-if-changed={top}");
@@ -34,12 +65,19 @@ fn main() {
     let mut code = String::from(
         "/// Every bundled policy and catalog file: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
     );
+    let mut json =
+        String::from("/// Every bundled YAML file as JSON: (path, json).\npub static JSON: &[(&str, &str)] = &[\n");
     for file in &files {
         let relative = file.to_str().expect("utf-8 path").replace('\\', "/");
         let absolute = root.join(file);
         code.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", absolute.to_str().expect("utf-8 path")));
+        if relative.ends_with(".yaml") {
+            let text = fs::read_to_string(&absolute).unwrap_or_else(|e| panic!("{relative}: {e}"));
+            json.push_str(&format!("    ({relative:?}, {:?}),\n", to_json(&relative, text)));
+        }
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("bundled_files.rs");
-    fs::write(out, code).expect("write bundled_files.rs");
+    json.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir"));
+    fs::write(out.join("bundled_files.rs"), code + &json).expect("write bundled_files.rs");
 }

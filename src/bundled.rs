@@ -6,3 +6,8 @@ include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
 pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
     FILES.iter().copied().filter(move |(path, _)| path.starts_with(prefix))
 }
+
+/// A bundled YAML file as the JSON the build made of it.
+pub fn json(path: &str) -> Option<&'static str> {
+    JSON.iter().find(|(p, _)| *p == path).map(|(_, json)| *json)
+}

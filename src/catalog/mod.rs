@@ -54,48 +54,78 @@ pub struct Catalog {
 pub const MODELS_FILE: &str = "licenses/models.yaml";
 
 impl Catalog {
-    /// The catalog compiled into the binary.
+    /// The catalog compiled into the binary. The build already turned each
+    /// YAML file into JSON (`build.rs`), which loads in a fraction of the
+    /// time; should that fail to validate, the YAML is read again so the
+    /// error names file:line:column.
     pub fn bundled() -> Result<Catalog> {
-        Catalog::from_files(crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t)))
+        let files = || crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t));
+        Catalog::from_bundled_json(files()).or_else(|_| Catalog::from_files(files()))
     }
 
-    /// Builds a catalog from `licenses/*.yaml` files and `licenses/models.yaml`.
-    pub fn from_files(files: impl IntoIterator<Item = SourceFile>) -> Result<Catalog> {
-        let limits = Limits::default();
-        let mut catalog = Catalog {
+    fn empty() -> Catalog {
+        Catalog {
             licenses: BTreeMap::new(),
             license_names: HashMap::new(),
             models: Vec::new(),
             model_names: HashMap::new(),
             files: Vec::new(),
-        };
-        let mut models_file = None;
+        }
+    }
+
+    /// The fast path of `bundled`: records from the JSON the build made.
+    fn from_bundled_json(files: impl IntoIterator<Item = SourceFile>) -> Result<Catalog> {
+        let mut catalog = Catalog::empty();
+        let mut models = None;
+        let no_position = |_: &str| Pos::default();
         for file in files {
             catalog.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
-            if file.path.ends_with("/models.yaml") || file.path == "models.yaml" {
-                models_file = Some(file);
+            let json = crate::bundled::json(&file.path)
+                .ok_or_else(|| Error::new(ErrorKind::Catalog, format!("{}: no JSON from the build", file.path)))?;
+            if is_models_file(&file.path) {
+                let list: model::ModelCatalogFile =
+                    serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
+                models = Some((file, list));
             } else {
-                catalog.add_license(file, &limits)?;
+                let record: LicenseRecord =
+                    serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
+                catalog.add_license(&file, record, &no_position)?;
             }
         }
-        let models_file =
-            models_file.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
-        catalog.add_models(&models_file, &limits)?;
+        let (file, list) =
+            models.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
+        catalog.add_models(&file, list, &no_position)?;
         catalog.files.sort();
         Ok(catalog)
     }
 
-    fn add_license(&mut self, file: SourceFile, limits: &Limits) -> Result<()> {
-        let documents = file.documents(limits, ErrorKind::Catalog)?;
-        let [node] = documents.as_slice() else {
-            return Err(file.error(
-                ErrorKind::Catalog,
-                "a license file holds exactly one record",
-                Pos { line: 1, column: 1 },
-            ));
-        };
-        let record: LicenseRecord = from_node(node, "").map_err(|e| de_error(&file, e))?;
-        let at = |pointer: &str| node.locate(pointer).0;
+    /// Builds a catalog from `licenses/*.yaml` files and `licenses/models.yaml`.
+    pub fn from_files(files: impl IntoIterator<Item = SourceFile>) -> Result<Catalog> {
+        let limits = Limits::default();
+        let mut catalog = Catalog::empty();
+        let mut models_file = None;
+        for file in files {
+            catalog.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
+            if is_models_file(&file.path) {
+                models_file = Some(file);
+                continue;
+            }
+            let node = single_document(&file, &limits, "a license file holds exactly one record")?;
+            let record: LicenseRecord = from_node(&node, "").map_err(|e| de_error(&file, e))?;
+            catalog.add_license(&file, record, &|pointer| node.locate(pointer).0)?;
+        }
+        let file =
+            models_file.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
+        let node = single_document(&file, &limits, "the model list is one document")?;
+        let list: model::ModelCatalogFile = from_node(&node, "").map_err(|e| de_error(&file, e))?;
+        catalog.add_models(&file, list, &|pointer| node.locate(pointer).0)?;
+        catalog.files.sort();
+        Ok(catalog)
+    }
+
+    /// Checks and adds one license record; `at` gives the position of a
+    /// field for errors.
+    fn add_license(&mut self, file: &SourceFile, record: LicenseRecord, at: &dyn Fn(&str) -> Pos) -> Result<()> {
         let stem = file.path.rsplit('/').next().unwrap_or(&file.path).trim_end_matches(".yaml");
         if stem != record.id {
             return Err(file.error(
@@ -139,14 +169,10 @@ impl Catalog {
         Ok(())
     }
 
-    fn add_models(&mut self, file: &SourceFile, limits: &Limits) -> Result<()> {
-        let documents = file.documents(limits, ErrorKind::Catalog)?;
-        let [node] = documents.as_slice() else {
-            return Err(file.error(ErrorKind::Catalog, "the model list is one document", Pos { line: 1, column: 1 }));
-        };
-        let list: model::ModelCatalogFile = from_node(node, "").map_err(|e| de_error(file, e))?;
+    /// Checks and adds the model list; `at` gives the position of a field.
+    fn add_models(&mut self, file: &SourceFile, list: model::ModelCatalogFile, at: &dyn Fn(&str) -> Pos) -> Result<()> {
         for (index, model) in list.models.into_iter().enumerate() {
-            let at = |field: &str| node.locate(&format!("/models/{index}{field}")).0;
+            let at = |field: &str| at(&format!("/models/{index}{field}"));
             let names = std::iter::once((model.id.clone(), "/id".to_string()))
                 .chain(model.aliases.iter().enumerate().map(|(i, a)| (a.clone(), format!("/aliases/{i}"))));
             for (name, pointer) in names {
@@ -160,18 +186,18 @@ impl Catalog {
                 }
                 self.model_names.insert(key, index);
             }
-            if let Err(e) = expr::parse(self, &model.license) {
-                return Err(file.error(ErrorKind::Catalog, e.message, at("/license")));
-            }
-            let unknown = expr::parse(self, &model.license)
-                .ok()
-                .and_then(|e| e.alternatives.concat().into_iter().find(|id| !self.licenses.contains_key(id)));
-            if let Some(id) = unknown {
-                return Err(file.error(
-                    ErrorKind::Catalog,
-                    format!("license `{id}` has no record in licenses/"),
-                    at("/license"),
-                ));
+            let expressions = std::iter::once(("/license", &model.license))
+                .chain(model.api_license.as_ref().map(|l| ("/api_license", l)));
+            for (pointer, text) in expressions {
+                let parsed =
+                    expr::parse(self, text).map_err(|e| file.error(ErrorKind::Catalog, e.message, at(pointer)))?;
+                if let Some(id) = parsed.alternatives.concat().into_iter().find(|id| !self.licenses.contains_key(id)) {
+                    return Err(file.error(
+                        ErrorKind::Catalog,
+                        format!("license `{id}` has no record in licenses/"),
+                        at(pointer),
+                    ));
+                }
             }
             if !model.weights_available && model.deployment_kinds.contains(&DeploymentKind::SelfHosted) {
                 return Err(file.error(
@@ -195,7 +221,7 @@ impl Catalog {
                     return Err(file.error(
                         ErrorKind::Catalog,
                         format!("base model `{base}` is not in the catalog"),
-                        node.locate(&format!("/models/{index}/base_model")).0,
+                        at(&format!("/models/{index}/base_model")),
                     ));
                 }
             }
@@ -249,10 +275,50 @@ impl Catalog {
     }
 }
 
+fn is_models_file(path: &str) -> bool {
+    path.ends_with("/models.yaml") || path == "models.yaml"
+}
+
+/// The one document of a catalog file.
+fn single_document(file: &SourceFile, limits: &Limits, message: &str) -> Result<crate::source::Node> {
+    let mut documents = file.documents(limits, ErrorKind::Catalog)?;
+    if documents.len() != 1 {
+        return Err(file.error(ErrorKind::Catalog, message, Pos { line: 1, column: 1 }));
+    }
+    Ok(documents.remove(0))
+}
+
 fn de_error(file: &SourceFile, e: crate::de::DeError) -> Error {
     let mut error = file.error(ErrorKind::Catalog, e.message, e.pos.unwrap_or(Pos { line: 1, column: 1 }));
     if let Some(hint) = e.hint {
         error = error.with_hint(hint);
     }
     error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_the_build_made_loads_the_same_catalog_as_the_yaml() {
+        let files = || crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t));
+        let fast = Catalog::from_bundled_json(files()).expect("the build's JSON validates");
+        let slow = Catalog::from_files(files()).expect("the YAML validates");
+        let licenses = |c: &Catalog| c.licenses().map(|e| e.json.clone()).collect::<Vec<_>>();
+        assert_eq!(licenses(&fast), licenses(&slow));
+        let models =
+            |c: &Catalog| c.models().iter().map(|m| serde_json::to_value(m.as_ref()).unwrap()).collect::<Vec<_>>();
+        assert_eq!(models(&fast), models(&slow));
+        assert_eq!(fast.files(), slow.files());
+        assert!(fast.licenses().count() >= 25 && fast.models().len() >= 80);
+    }
+
+    #[test]
+    fn a_malformed_catalog_file_is_an_error_with_its_position() {
+        let license = SourceFile::from_text("licenses/MIT.yaml", "id: MIT\nname: MIT License\nversoin: x\n");
+        let models = SourceFile::from_text("licenses/models.yaml", "models: []\n");
+        let error = Catalog::from_files([license, models]).unwrap_err();
+        assert_eq!(error.to_string(), "licenses/MIT.yaml:3:1: unknown key `versoin` (did you mean `version`?)");
+    }
 }

@@ -170,17 +170,21 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     }
     recursion::check(&mut engine)?;
     for file in data {
-        let source = SourceFile::from_text(file.path.clone(), file.text.clone());
-        let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
-        let [node] = documents.as_slice() else {
-            return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
+        let mut value = match (file.origin, crate::bundled::json(&file.path)) {
+            // The build already read the bundled data (build.rs).
+            (Origin::Bundled, Some(json)) => regorus::Value::from_json_str(json)
+                .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {e}", file.path)))?,
+            _ => read_data(file)?,
         };
-        let mut value: serde_json::Value = crate::de::from_node(node, "")
-            .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
         for segment in file.mount.iter().rev() {
-            value = serde_json::json!({ segment: value });
+            let mut object = regorus::Value::new_object();
+            object
+                .as_object_mut()
+                .map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?
+                .insert(regorus::Value::from(segment.as_str()), value);
+            value = object;
         }
-        engine.add_data(regorus::Value::from(value)).map_err(|e| {
+        engine.add_data(value).map_err(|e| {
             Error::new(
                 ErrorKind::Policy,
                 format!("{}: cannot merge into data: {}", file.path, first_lines(&e.to_string())),
@@ -188,6 +192,18 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
         })?;
     }
     Ok(engine)
+}
+
+/// A data file read from its YAML, errors at file:line:column.
+fn read_data(file: &PolicyFile) -> Result<regorus::Value> {
+    let source = SourceFile::from_text(file.path.clone(), file.text.clone());
+    let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
+    let [node] = documents.as_slice() else {
+        return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
+    };
+    let value: serde_json::Value = crate::de::from_node(node, "")
+        .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
+    Ok(regorus::Value::from(value))
 }
 
 /// regorus errors carry a source excerpt; the first lines say what and where.
