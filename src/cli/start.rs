@@ -212,9 +212,29 @@ pub fn init(args: InitArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// Lines up trailing comments at one column, whatever the values' widths.
+fn align_comments(text: &str) -> String {
+    const COLUMN: usize = 31;
+    let mut out = String::with_capacity(text.len() + 256);
+    for line in text.lines() {
+        match line.split_once(" #") {
+            Some((content, comment)) if !content.trim().is_empty() && !content.trim_start().starts_with('#') => {
+                let content = content.trim_end();
+                let pad = COLUMN.saturating_sub(content.chars().count()).max(1);
+                out.push_str(&format!("{content}{}#{comment}\n", " ".repeat(pad)));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 fn render(a: &Answers) -> String {
     let list = |items: &[String]| items.join(", ");
-    format!(
+    align_comments(&format!(
         r#"# A modelgate proposal. Check it with: modelgate check {name}.yaml
 # Editors validate and complete this file against the JSON Schema:
 #   modelgate schema > proposal.schema.json
@@ -234,7 +254,7 @@ deployment:
   service: null                # azure_openai | aws_bedrock | vertex_ai | openai_api | ...
   tier: api                    # api | enterprise | consumer
   regions: [{regions}]         # ISO codes, EU/EEA, provider region ids (eu-west-1), or global
-  network: private             # air_gapped | private | internet
+  network: {network}             # air_gapped | private | internet
   telemetry: false             # does anything phone home (usage stats, online license checks)?
 data:
   classes: [{data}]            # public | internal | confidential | pii | phi | eu_personal
@@ -272,10 +292,11 @@ use:
         name = a.name,
         model = a.model,
         kind = a.kind,
+        network = if a.kind == "self_hosted" { "private" } else { "internet" },
         provider = a.provider,
         regions = list(&a.regions),
         data = list(&a.data),
         domicile = a.domicile,
         users = a.users,
-    )
+    ))
 }
