@@ -380,7 +380,9 @@ impl<'f> Builder<'f> {
             Some(Err(e)) => {
                 let marker = e.marker();
                 let message = match e.info() {
-                    "recursion limit exceeded" => "nesting is too deep for the parser".to_string(),
+                    "recursion limit exceeded" => {
+                        format!("nesting is too deep for the parser (the limit is {} levels)", self.limits.max_depth)
+                    }
                     info if self.file.is_json() => format!("invalid JSON: {info}"),
                     info => format!("invalid YAML: {info}"),
                 };

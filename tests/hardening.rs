@@ -252,6 +252,10 @@ fn ten_thousand_deep_nesting_is_a_clear_error_in_yaml_and_json() {
         let file = SourceFile::from_text(*name, text.as_str());
         let error = file.documents(&limits(), ErrorKind::Input).expect_err(name);
         assert!(error.message().contains("nesting is too deep"), "{name}: {error}");
+        assert!(
+            error.message().contains(&format!("{} levels", limits().max_depth)),
+            "{name}: names the limit: {error}"
+        );
         // Through the binary.
         let path = scratch.write(name, text.as_bytes());
         refused(&path, "nesting is too deep");
