@@ -118,9 +118,15 @@ pub fn waiver(data: &[u8]) -> Vec<Result<Waivers, Error>> {
                 catalog.files().iter().find(|f| f.path == entry.file).map(|f| (f.path.clone(), f.sha256.clone()))
             };
             let _stale = waivers.apply(&mut proposals, NOW, &record);
-            for proposal in &proposals {
-                for finding in &proposal.findings {
-                    // Only failures are ever waived.
+            let before = &sample_report().proposals;
+            assert_eq!(proposals.len(), before.len());
+            for (after, before) in proposals.iter().zip(before) {
+                for finding in &after.findings {
+                    let was = before.findings.iter().find(|f| f.rule == finding.rule).expect("same rules").status;
+                    if finding.status != was {
+                        // Only a failure is ever waived, and only into `waived`.
+                        assert_eq!((was, finding.status), (Status::Fail, Status::Waived), "{}", finding.rule);
+                    }
                     if finding.status == Status::Waived {
                         assert!(finding.waiver.is_some(), "waived without a waiver");
                     }
