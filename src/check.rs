@@ -64,6 +64,8 @@ pub struct CheckOptions {
     pub time_limit: Option<std::time::Duration>,
     /// Evaluate with the interpreter only (no bytecode VM).
     pub interpreter_only: bool,
+    /// Threads to judge with (default: one per core).
+    pub jobs: Option<usize>,
 }
 
 /// Judges every proposal of the set.
@@ -141,7 +143,7 @@ pub fn check_streaming(
         if !options.interpreter_only && batch.len() >= VM_THRESHOLD {
             base.prepare_vm();
         }
-        let mut results = judge_with(base, &context.catalog, batch, &options.now);
+        let mut results = judge_with(base, &context.catalog, batch, options);
         batch.clear();
         if let (Some(waivers), Some(ledger)) = (&options.waivers, ledger.as_mut()) {
             waivers.apply_batch(ledger, &mut results, &options.now, &license_record(&context.catalog));
@@ -183,12 +185,14 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
     if subjects.len() >= VM_THRESHOLD && !options.interpreter_only {
         base.prepare_vm();
     }
-    judge_with(&base, &context.catalog, subjects, &options.now)
+    judge_with(&base, &context.catalog, subjects, options)
 }
 
 /// Judges subjects on every core with clones of a prepared engine.
-fn judge_with(base: &Engine, catalog: &Catalog, subjects: &[Subject], now: &str) -> Vec<ProposalResult> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(subjects.len()).max(1);
+fn judge_with(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
+    let now = options.now.as_str();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = options.jobs.unwrap_or(cores).min(subjects.len()).max(1);
     let engine_for_thread = || base.clone();
     if threads == 1 {
         let mut engine = engine_for_thread();

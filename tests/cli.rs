@@ -446,3 +446,26 @@ fn options_judges_every_catalog_model_without_an_error_for_each_brief_scenario()
         assert_eq!(models.len(), catalog.as_array().unwrap().len(), "{scenario}: every catalog model is an option");
     }
 }
+
+#[test]
+fn the_report_is_the_same_on_one_thread_and_on_many() {
+    let run = |jobs: &str| {
+        modelgate(&[
+            "check",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "--jobs",
+            jobs,
+            "-R",
+            "fixtures/rules",
+            "fixtures/hybrid",
+        ])
+        .stdout
+    };
+    let sequential = run("1");
+    assert!(sequential.len() > 100_000, "a real run over every rule fixture");
+    assert_eq!(sequential, run("2"));
+    assert_eq!(sequential, run("7"));
+}

@@ -96,6 +96,10 @@ struct CheckArgs {
     /// to it) or `interpreter` (for comparison and debugging).
     #[arg(long, value_parser = ["auto", "interpreter"], default_value = "auto")]
     engine: String,
+    /// Threads to judge proposals with (default: one per core); the report
+    /// is the same whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,7 +214,8 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let load = LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() };
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
     let interpreter_only = args.engine == "interpreter";
-    let options = CheckOptions { now, waivers, time_limit, interpreter_only };
+    let jobs = args.jobs.map(usize::from);
+    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
     let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {
