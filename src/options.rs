@@ -493,65 +493,68 @@ fn render_markdown(report: &OptionsReport) -> String {
     out
 }
 
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}
-
+/// The matrix as one self-contained page (maud escapes every value).
 fn render_html(report: &OptionsReport) -> String {
-    use std::fmt::Write;
-    let mut rows = String::new();
-    for o in &report.options {
-        let (class, label) = match o.verdict {
-            Verdict::Pass => ("pass", "compliant"),
-            Verdict::Fail => ("fail", "rejected"),
-            Verdict::Error => ("error", "error"),
-        };
-        let detail = if o.verdict == Verdict::Pass {
-            o.obligations.iter().map(|ob| format!("<li>{}</li>", escape_html(&ob.text))).collect::<String>()
-        } else {
-            o.failing_rules
-                .iter()
-                .map(|r| format!("<li><b>{}</b> {}</li>", escape_html(&r.rule), escape_html(&r.message)))
-                .collect::<String>()
-        };
-        let advice = o.advice.iter().map(|a| format!("<li>{}</li>", escape_html(&a.message))).collect::<String>();
-        let _ = writeln!(
-            rows,
-            "<tr class=\"{class}\"><td class=\"verdict\">{label}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td><td><ul>{detail}</ul></td><td><ul>{advice}</ul></td></tr>",
-            escape_html(&o.model),
-            escape_html(&kind_name(o.deployment_kind)),
-            escape_html(&where_(o)),
-            escape_html(&o.license),
-        );
-    }
+    use maud::{html, PreEscaped, DOCTYPE};
+    const CSS: &str = "body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eee; }
+tr.pass td.verdict { background: #d9f2d9; }
+tr.fail td.verdict { background: #f8d7d7; }
+tr.error td.verdict { background: #fde9c8; }
+ul { margin: 0; padding-left: 1.2em; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } }";
     let s = &report.summary;
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Model options: {name}</title>
-<style>
-body {{ font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }}
-th {{ background: #eee; }}
-tr.pass td.verdict {{ background: #d9f2d9; }}
-tr.fail td.verdict {{ background: #f8d7d7; }}
-tr.error td.verdict {{ background: #fde9c8; }}
-ul {{ margin: 0; padding-left: 1.2em; }}
-@media print {{ body {{ margin: 0; }} tr {{ page-break-inside: avoid; }} }}
-</style></head><body>
-<h1>Model options for {name}</h1>
-<p>Scenario <code>{file}</code>, judged on {now} by modelgate {version}: <b>{pass} compliant</b>, {rejected} rejected, of {total} options.</p>
-<table><thead><tr><th>Verdict</th><th>Model</th><th>Deployment</th><th>Provider</th><th>License</th><th>Obligations / rejected by</th><th>Advice</th></tr></thead>
-<tbody>
-{rows}</tbody></table>
-</body></html>
-"#,
-        name = escape_html(&report.scenario.name),
-        file = escape_html(&report.scenario.file),
-        now = escape_html(&report.now),
-        version = escape_html(report.tool.version),
-        pass = s.pass,
-        rejected = s.fail + s.error,
-        total = s.options,
-    )
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { "Model options: " (report.scenario.name) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                h1 { "Model options for " (report.scenario.name) }
+                p {
+                    "Scenario " code { (report.scenario.file) } ", judged on " (report.now) " by modelgate "
+                    (report.tool.version) ": " b { (s.pass) " compliant" } ", " (s.fail + s.error) " rejected, of "
+                    (s.options) " options."
+                }
+                table {
+                    thead { tr {
+                        th { "Verdict" } th { "Model" } th { "Deployment" } th { "Provider" } th { "License" }
+                        th { "Obligations / rejected by" } th { "Advice" }
+                    } }
+                    tbody {
+                        @for o in &report.options {
+                            @let (class, label) = match o.verdict {
+                                Verdict::Pass => ("pass", "compliant"),
+                                Verdict::Fail => ("fail", "rejected"),
+                                Verdict::Error => ("error", "error"),
+                            };
+                            tr class=(class) {
+                                td.verdict { (label) }
+                                td { code { (o.model) } }
+                                td { (kind_name(o.deployment_kind)) }
+                                td { (where_(o)) }
+                                td { code { (o.license) } }
+                                td { ul {
+                                    @if o.verdict == Verdict::Pass {
+                                        @for ob in &o.obligations { li { (ob.text) } }
+                                    } @else {
+                                        @for r in &o.failing_rules { li { b { (r.rule) } " " (r.message) } }
+                                    }
+                                } }
+                                td { ul { @for a in &o.advice { li { (a.message) } } } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let mut out = page.into_string();
+    out.push('\n');
+    out
 }
