@@ -3,10 +3,13 @@
 //! `$OUT_DIR/bundled_files.rs` as `(path, include_str!(...))`, and every YAML
 //! file also as JSON (`(path, json)`), read with the crate's own YAML reader:
 //! JSON loads several times faster at start, and a YAML file that does not
-//! parse fails the build with file:line:column.
+//! parse fails the build with file:line:column. Each file's sha256 (for the
+//! audit trail) is computed here too, not on every start.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 #[allow(dead_code)]
 #[path = "src/error.rs"]
@@ -67,17 +70,23 @@ fn main() {
     );
     let mut json =
         String::from("/// Every bundled YAML file as JSON: (path, json).\npub static JSON: &[(&str, &str)] = &[\n");
+    let mut digests = String::from(
+        "/// Every bundled file's hex sha256, hashed at build time: (path, digest).\npub static SHA256: &[(&str, &str)] = &[\n",
+    );
     for file in &files {
         let relative = file.to_str().expect("utf-8 path").replace('\\', "/");
         let absolute = root.join(file);
         code.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", absolute.to_str().expect("utf-8 path")));
+        let text = fs::read_to_string(&absolute).unwrap_or_else(|e| panic!("{relative}: {e}"));
+        let digest: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        digests.push_str(&format!("    ({relative:?}, {digest:?}),\n"));
         if relative.ends_with(".yaml") {
-            let text = fs::read_to_string(&absolute).unwrap_or_else(|e| panic!("{relative}: {e}"));
             json.push_str(&format!("    ({relative:?}, {:?}),\n", to_json(&relative, text)));
         }
     }
     code.push_str("];\n");
     json.push_str("];\n");
+    digests.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir"));
-    fs::write(out.join("bundled_files.rs"), code + &json).expect("write bundled_files.rs");
+    fs::write(out.join("bundled_files.rs"), code + &json + &digests).expect("write bundled_files.rs");
 }

@@ -11,3 +11,8 @@ pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static
 pub fn json(path: &str) -> Option<&'static str> {
     JSON.iter().find(|(p, _)| *p == path).map(|(_, json)| *json)
 }
+
+/// A bundled file's hex sha256, computed by the build.
+pub fn sha256(path: &str) -> Option<&'static str> {
+    SHA256.iter().find(|(p, _)| *p == path).map(|(_, digest)| *digest)
+}

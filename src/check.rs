@@ -84,7 +84,7 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
 }
 
 /// From this many subjects on, compiling the policies to VM bytecode pays
-/// for itself.
+/// for itself (the bundled policies come compiled: they always run on it).
 const VM_THRESHOLD: usize = 8;
 
 /// The message of a finding whose rule does not apply.
@@ -129,6 +129,9 @@ pub fn check_streaming(
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
+    }
+    if options.interpreter_only {
+        base.disable_vm();
     }
     let mut report = assemble(context, &inputs, options, Vec::new(), Vec::new());
     sink.head(&report)?;
@@ -182,7 +185,9 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
     }
-    if subjects.len() >= VM_THRESHOLD && !options.interpreter_only {
+    if options.interpreter_only {
+        base.disable_vm();
+    } else if subjects.len() >= VM_THRESHOLD {
         base.prepare_vm();
     }
     judge_with(&base, &context.catalog, subjects, options)

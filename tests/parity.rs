@@ -27,13 +27,37 @@ fn check_with(engine: &str, inputs: &[String]) -> (i32, String) {
 
 #[test]
 fn the_bundled_policies_compile_to_the_bytecode_vm() {
-    let mut engine = modelgate::engine::Engine::build(&modelgate::engine::PolicySources::bundled()).unwrap();
+    let mut engine = modelgate::engine::Engine::compile(&modelgate::engine::PolicySources::bundled()).unwrap();
     engine.prepare_vm();
     assert!(
         engine.uses_vm(),
         "the bundled policies must run on the regorus VM: an `else` or a construct it cannot compile \
          sends them to the interpreter (docs/engine-notes.md)"
     );
+}
+
+/// `precompiled/` must be what the bundled sources compile to now; with
+/// `MODELGATE_UPDATE_PRECOMPILED=1` this test rewrites it instead.
+#[test]
+fn the_precompiled_policies_are_a_fresh_compile_of_the_bundled_sources() {
+    use modelgate::engine::precompiled;
+    let fresh = precompiled::compile_bundled().unwrap();
+    if std::env::var_os("MODELGATE_UPDATE_PRECOMPILED").is_some() {
+        std::fs::write(root().join("precompiled/manifest.json"), &fresh.manifest).unwrap();
+        std::fs::write(root().join("precompiled/policies.rvm"), &fresh.program).unwrap();
+        return;
+    }
+    let committed = precompiled::committed();
+    let stale = "precompiled/ is stale: run `MODELGATE_UPDATE_PRECOMPILED=1 cargo test precompiled`";
+    assert_eq!(committed.manifest, fresh.manifest, "{stale}");
+    assert!(committed.program == fresh.program, "{stale}");
+    let engine = modelgate::engine::Engine::build(&modelgate::engine::PolicySources::bundled()).unwrap();
+    assert!(engine.precompiled(), "a run without --policy must use the precompiled program");
+    assert!(engine.uses_vm());
+    let ids: Vec<&str> = engine.rules().iter().map(|r| r.meta.id.as_str()).collect();
+    let compiled = modelgate::engine::Engine::compile(&modelgate::engine::PolicySources::bundled()).unwrap();
+    assert_eq!(ids, compiled.rules().iter().map(|r| r.meta.id.as_str()).collect::<Vec<_>>());
+    assert!(!compiled.precompiled());
 }
 
 #[test]

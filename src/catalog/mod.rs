@@ -79,7 +79,9 @@ impl Catalog {
         let mut models = None;
         let no_position = |_: &str| Pos::default();
         for file in files {
-            catalog.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
+            let sha256 =
+                crate::bundled::sha256(&file.path).map_or_else(|| sha256_hex(file.text.as_bytes()), str::to_string);
+            catalog.files.push(CatalogFile { path: file.path.clone(), sha256 });
             let json = crate::bundled::json(&file.path)
                 .ok_or_else(|| Error::new(ErrorKind::Catalog, format!("{}: no JSON from the build", file.path)))?;
             if is_models_file(&file.path) {

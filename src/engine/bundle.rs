@@ -59,15 +59,17 @@ impl PolicySources {
         let mut sources = PolicySources::default();
         for (path, text) in crate::bundled::files_under("policies/") {
             let relative = &path["policies/".len()..];
-            sources.push(path.to_string(), relative, Arc::from(text), Origin::Bundled);
+            let sha256 = crate::bundled::sha256(path).map(str::to_string);
+            sources.push(path.to_string(), relative, Arc::from(text), Origin::Bundled, sha256);
         }
         sources
     }
 
-    fn push(&mut self, path: String, relative: &str, text: Arc<str>, origin: Origin) {
+    fn push(&mut self, path: String, relative: &str, text: Arc<str>, origin: Origin, sha256: Option<String>) {
         let name = relative.rsplit('/').next().unwrap_or(relative);
         let dir = relative.strip_suffix(name).unwrap_or("").trim_end_matches('/');
-        let file = PolicyFile { sha256: sha256_hex(text.as_bytes()), path, text, origin, mount: Vec::new() };
+        let sha256 = sha256.unwrap_or_else(|| sha256_hex(text.as_bytes()));
+        let file = PolicyFile { sha256, path, text, origin, mount: Vec::new() };
         if name == DATA_FILE {
             self.data.push(PolicyFile { mount: mount_for(dir), ..file });
         } else if name.ends_with("_test.rego") {
@@ -87,14 +89,14 @@ impl PolicySources {
         if metadata.is_file() {
             let text = read(root, &display)?;
             let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-            self.push(display.clone(), &name, text, Origin::User);
+            self.push(display.clone(), &name, text, Origin::User, None);
         } else {
             let mut files = Vec::new();
             walk(root, "", &mut files)?;
             for relative in files {
                 let path = format!("{}/{}", display.trim_end_matches('/'), relative);
                 let text = read(&root.join(&relative), &path)?;
-                self.push(path, &relative, text, Origin::User);
+                self.push(path, &relative, text, Origin::User, None);
             }
         }
         if self.modules.len() + self.tests.len() + self.data.len() == before {

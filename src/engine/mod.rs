@@ -11,6 +11,7 @@
 pub mod bundle;
 pub mod input;
 pub mod meta;
+pub mod precompiled;
 mod recursion;
 pub mod testing;
 
@@ -101,6 +102,16 @@ pub struct PolicyDigest {
     pub files: Vec<(String, String)>,
 }
 
+impl PolicyDigest {
+    /// The digests of the modules and data files (tests do not count).
+    pub fn of(sources: &PolicySources) -> PolicyDigest {
+        let files: Vec<(String, String)> =
+            sources.modules.iter().chain(&sources.data).map(|f| (f.path.clone(), f.sha256.clone())).collect();
+        let sha256 = combined(files.iter().map(|(p, d)| (p.as_str(), d.as_str())));
+        PolicyDigest { sha256, files }
+    }
+}
+
 /// A prepared engine. Cloning is cheap (regorus shares parsed modules and
 /// the compiled program), so each worker thread takes its own clone.
 ///
@@ -109,7 +120,12 @@ pub struct PolicyDigest {
 /// interpreter is the fallback, and pins errors on the rule at fault.
 #[derive(Debug)]
 pub struct Engine {
-    regorus: regorus::Engine,
+    /// The interpreter. An engine made from the precompiled bundle has none
+    /// until something needs it (see `interpreter`).
+    regorus: Option<regorus::Engine>,
+    /// What the interpreter is built from when it is made on demand; set
+    /// only on an engine made from the precompiled bundle.
+    deferred: Option<Arc<Deferred>>,
     rules: Arc<Vec<Rule>>,
     digest: Arc<PolicyDigest>,
     replaced: Arc<BTreeSet<String>>,
@@ -124,6 +140,7 @@ impl Clone for Engine {
     fn clone(&self) -> Self {
         Engine {
             regorus: self.regorus.clone(),
+            deferred: self.deferred.clone(),
             rules: self.rules.clone(),
             digest: self.digest.clone(),
             replaced: self.replaced.clone(),
@@ -133,6 +150,14 @@ impl Clone for Engine {
             vm: None,
         }
     }
+}
+
+/// The modules, data and aggregate an interpreter is built from on demand.
+#[derive(Debug)]
+struct Deferred {
+    modules: Vec<PolicyFile>,
+    data: Vec<PolicyFile>,
+    aggregate: String,
 }
 
 /// The most VM instructions one evaluation may run (the VM's own default of
@@ -153,10 +178,7 @@ fn new_regorus() -> regorus::Engine {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
     engine.set_gather_prints(true);
-    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-        limit: DEFAULT_TIME_LIMIT,
-        check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
-    });
+    set_timer(&mut engine, DEFAULT_TIME_LIMIT);
     engine
 }
 
@@ -169,6 +191,12 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
             .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", file.path, first_lines(&e.to_string()))))?;
     }
     recursion::check(&mut engine)?;
+    mount_data(&mut engine, data)?;
+    Ok(engine)
+}
+
+/// Mounts every data file at its place under `data`.
+fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
     for file in data {
         let mut value = match (file.origin, crate::bundled::json(&file.path)) {
             // The build already read the bundled data (build.rs).
@@ -191,7 +219,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
             )
         })?;
     }
-    Ok(engine)
+    Ok(())
 }
 
 /// A data file read from its YAML, errors at file:line:column.
@@ -248,7 +276,19 @@ impl Engine {
     /// reads and checks their `meta`, applies `--policy` overrides (a user
     /// rule with the id or package of a bundled one replaces it), and adds the
     /// aggregate query.
+    ///
+    /// The bundled policies alone come precompiled (`precompiled`), which
+    /// skips parsing and compiling them on every start.
     pub fn build(sources: &PolicySources) -> Result<Engine> {
+        if let Some(engine) = precompiled::engine(sources) {
+            return Ok(engine);
+        }
+        Engine::compile(sources)
+    }
+
+    /// Builds the engine from the Rego sources, never from the precompiled
+    /// bundle.
+    pub fn compile(sources: &PolicySources) -> Result<Engine> {
         let all: Vec<&PolicyFile> = sources.modules.iter().collect();
         let (mut engine, mut rules) = Engine::discover(&all, &sources.data)?;
         let replaced = replaced_packages(&rules);
@@ -276,14 +316,12 @@ impl Engine {
             }
         }
         rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        let files: Vec<(String, String)> =
-            sources.modules.iter().chain(&sources.data).map(|f| (f.path.clone(), f.sha256.clone())).collect();
-        let sha256 = combined(files.iter().map(|(p, d)| (p.as_str(), d.as_str())));
         let data = Arc::new(engine.get_data());
         Ok(Engine {
-            regorus: engine,
+            regorus: Some(engine),
+            deferred: None,
             rules: Arc::new(rules),
-            digest: Arc::new(PolicyDigest { sha256, files }),
+            digest: Arc::new(PolicyDigest::of(sources)),
             replaced: Arc::new(replaced),
             time_limit: DEFAULT_TIME_LIMIT,
             program: None,
@@ -395,20 +433,27 @@ impl Engine {
     /// rule becomes an `error` outcome instead of hanging the gate.
     pub fn set_time_limit(&mut self, limit: std::time::Duration) {
         self.time_limit = limit;
-        self.regorus.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit,
-            check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
-        });
+        if let Some(engine) = self.regorus.as_mut() {
+            set_timer(engine, limit);
+        }
     }
 
-    /// An evaluation error as reported: the time limit without the measured
-    /// elapsed time, so the same inputs always give the same report.
-    fn describe_error(&self, message: &str) -> String {
-        if message.contains("exceeded time limit") {
-            format!("evaluation exceeded the time limit of {} ms", self.time_limit.as_millis())
-        } else {
-            first_lines(message)
+    /// The interpreter, built from the deferred sources on first use.
+    fn interpreter(&mut self) -> Result<&mut regorus::Engine> {
+        if self.regorus.is_none() {
+            let deferred = self
+                .deferred
+                .clone()
+                .ok_or_else(|| Error::new(ErrorKind::Policy, "the engine has no policies to interpret"))?;
+            let modules: Vec<&PolicyFile> = deferred.modules.iter().collect();
+            let mut engine = load(&modules, &deferred.data)?;
+            engine
+                .add_policy("modelgate/aggregate.rego".to_string(), deferred.aggregate.clone())
+                .map_err(|e| Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}")))?;
+            set_timer(&mut engine, self.time_limit);
+            self.regorus = Some(engine);
         }
+        self.regorus.as_mut().ok_or_else(|| Error::new(ErrorKind::Policy, "no interpreter"))
     }
 
     /// Compiles the aggregate query to VM bytecode (a few milliseconds) so
@@ -417,9 +462,17 @@ impl Engine {
     /// run faithfully stay on the interpreter.
     pub fn prepare_vm(&mut self) -> bool {
         if self.program.is_none() {
-            self.program = compile_program(&mut self.regorus);
+            if let Ok(engine) = self.interpreter() {
+                self.program = compile_program(engine);
+            }
         }
         self.program.is_some()
+    }
+
+    /// Whether the engine came from the precompiled bundle (no Rego was
+    /// parsed to build it).
+    pub fn precompiled(&self) -> bool {
+        self.deferred.is_some()
     }
 
     /// Whether evaluation runs on the bytecode VM.
@@ -460,22 +513,43 @@ impl Engine {
         if let Some(results) = self.evaluate_on_vm(&input) {
             return self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
         }
-        self.regorus.set_input(input);
-        match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
-            Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => {
-                self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect()
+        let rules = self.rules.clone();
+        let time_limit = self.time_limit;
+        let engine = match self.interpreter() {
+            Ok(engine) => engine,
+            Err(e) => return rules.iter().map(|_| Outcome::Error(e.message().to_string())).collect(),
+        };
+        engine.set_input(input);
+        match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
+            Ok(regorus::Value::Array(results)) if results.len() == rules.len() => {
+                rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect()
             }
-            _ => (0..self.rules.len())
-                .map(|i| {
-                    let rule = &self.rules[i];
-                    match self.regorus.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{}", rule.slot)) {
-                        Ok(value) => outcome(&value, rule.meta.category),
-                        Err(e) => Outcome::Error(self.describe_error(&e.to_string())),
-                    }
+            _ => rules
+                .iter()
+                .map(|rule| match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{}", rule.slot)) {
+                    Ok(value) => outcome(&value, rule.meta.category),
+                    Err(e) => Outcome::Error(describe_error(time_limit, &e.to_string())),
                 })
                 .collect(),
         }
     }
+}
+
+/// An evaluation error as reported: the time limit without the measured
+/// elapsed time, so the same inputs always give the same report.
+fn describe_error(time_limit: std::time::Duration, message: &str) -> String {
+    if message.contains("exceeded time limit") {
+        format!("evaluation exceeded the time limit of {} ms", time_limit.as_millis())
+    } else {
+        first_lines(message)
+    }
+}
+
+fn set_timer(engine: &mut regorus::Engine, limit: std::time::Duration) {
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit,
+        check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
+    });
 }
 
 /// Compiles the aggregate query to VM bytecode; `None` when the policies
