@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::catalog::{Catalog, Expression};
 use crate::digest::combined;
 use crate::engine::{input, Engine, Outcome, PolicySources, RawViolation};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
@@ -71,7 +71,7 @@ pub struct CheckOptions {
 /// Judges every proposal of the set.
 pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Result<Report> {
     let subjects = context.subjects(set)?;
-    let mut proposals = judge_all(context, &subjects, options);
+    let mut proposals = judge_all(context, &subjects, options)?;
     let stale = match &options.waivers {
         Some(waivers) => {
             let stale = waivers.apply(&mut proposals, &options.now, &license_record(&context.catalog));
@@ -109,6 +109,11 @@ pub trait ReportSink {
 /// batches: memory stays flat however many proposals there are. Every file
 /// is read and validated first, so bad input is an error before any output.
 /// Returns the report without its proposals (for the exit code).
+///
+/// Three stages overlap: a reader thread parses the next batch of subjects,
+/// the thread pool judges the current one, and this thread applies waivers
+/// and writes the previous one, so every core stays busy and the output is
+/// in input order, byte for byte what one thread gives.
 pub fn check_streaming(
     context: &Context,
     paths: &[PathBuf],
@@ -116,38 +121,25 @@ pub fn check_streaming(
     options: &CheckOptions,
     sink: &mut dyn ReportSink,
 ) -> Result<Report> {
-    use crate::proposal::{proposal_files, visit_file, NameRegistry};
+    use crate::proposal::proposal_files;
     let files = proposal_files(paths, load.recursive)?;
-    let mut names = NameRegistry::default();
-    let mut inputs = Vec::with_capacity(files.len());
-    for (path, display) in &files {
-        inputs.push(visit_file(path, display.clone(), &load.limits, &mut |document| {
-            names.register(&document)?;
-            subjects(&document, &context.catalog, &context.vocabulary).map(drop)
-        })?);
-    }
+    let pool = thread_pool(options.jobs)?;
+    let inputs = pool.install(|| validate_files(context, &files, load))?;
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
     }
     if options.interpreter_only {
         base.disable_vm();
+    } else if inputs.documents >= VM_THRESHOLD {
+        base.prepare_vm();
     }
-    let mut report = assemble(context, &inputs, options, Vec::new(), Vec::new());
+    let mut report = assemble(context, &inputs.files, options, Vec::new(), Vec::new());
     sink.head(&report)?;
     let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
     let mut license_ids = std::collections::BTreeSet::new();
-    let mut batch: Vec<Subject> = Vec::new();
     let mut any = false;
-    let mut flush = |batch: &mut Vec<Subject>, base: &mut Engine| -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        if !options.interpreter_only && batch.len() >= VM_THRESHOLD {
-            base.prepare_vm();
-        }
-        let mut results = judge_with(base, &context.catalog, batch, options);
-        batch.clear();
+    let mut write = |mut results: Vec<ProposalResult>| -> Result<()> {
         if let (Some(waivers), Some(ledger)) = (&options.waivers, ledger.as_mut()) {
             waivers.apply_batch(ledger, &mut results, &options.now, &license_record(&context.catalog));
             resort(&mut results);
@@ -160,16 +152,22 @@ pub fn check_streaming(
         }
         Ok(())
     };
-    for (path, display) in &files {
-        visit_file(path, display.clone(), &load.limits, &mut |document| {
-            batch.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
-            if batch.len() >= BATCH {
-                flush(&mut batch, &mut base)?;
-            }
-            Ok(())
-        })?;
-    }
-    flush(&mut batch, &mut base)?;
+    std::thread::scope(|scope| -> Result<()> {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Subject>>>(1);
+        let files = &files;
+        scope.spawn(move || read_batches(context, files, load, &batches));
+        let mut judged: Option<Vec<ProposalResult>> = None;
+        for batch in received {
+            let batch = batch?;
+            let mut next = None;
+            pool.in_place_scope(|pool_scope| -> Result<()> {
+                pool_scope.spawn(|_| next = Some(judge_par(&base, &context.catalog, &batch, options)));
+                judged.take().map_or(Ok(()), &mut write)
+            })?;
+            judged = next;
+        }
+        judged.map_or(Ok(()), &mut write)
+    })?;
     report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
     if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
         set.stale = waivers.stale(ledger.as_ref().expect("a ledger exists when waivers do"));
@@ -178,9 +176,90 @@ pub fn check_streaming(
     Ok(report)
 }
 
+/// What the validation pass learnt: each file's digest, and how many
+/// documents there are.
+struct Validated {
+    files: Vec<crate::proposal::InputFile>,
+    documents: usize,
+}
+
+/// Reads and validates every file on every core; proposal names are then
+/// registered in input order, so a duplicate is reported where a
+/// sequential read would report it.
+fn validate_files(
+    context: &Context,
+    files: &[(PathBuf, String)],
+    load: &crate::proposal::LoadOptions,
+) -> Result<Validated> {
+    use crate::proposal::{visit_file, NameAt, NameRegistry};
+    use rayon::prelude::*;
+    let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = files
+        .par_iter()
+        .map(|(path, display)| {
+            let mut names = Vec::new();
+            let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
+                names.push(NameAt::of(&document));
+                subjects(&document, &context.catalog, &context.vocabulary).map(drop)
+            })?;
+            Ok((input, names))
+        })
+        .collect();
+    let mut registry = NameRegistry::default();
+    let mut validated = Validated { files: Vec::with_capacity(files.len()), documents: 0 };
+    for ((path, display), result) in files.iter().zip(read) {
+        let (input, names) = result?;
+        for at in &names {
+            if let Some(message) = registry.register_at(display, at) {
+                let source = crate::source::SourceFile::read(path, display.clone(), &load.limits, ErrorKind::Input)?;
+                return Err(source.error(ErrorKind::Input, message, at.pos));
+            }
+        }
+        validated.documents += names.len();
+        validated.files.push(input);
+    }
+    Ok(validated)
+}
+
+/// The reader stage: subjects in input order, `BATCH` at a time.
+fn read_batches(
+    context: &Context,
+    files: &[(PathBuf, String)],
+    load: &crate::proposal::LoadOptions,
+    out: &std::sync::mpsc::SyncSender<Result<Vec<Subject>>>,
+) {
+    let mut batch: Vec<Subject> = Vec::with_capacity(BATCH);
+    for (path, display) in files {
+        let read = crate::proposal::visit_file(path, display.clone(), &load.limits, &mut |document| {
+            batch.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
+            if batch.len() >= BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // A closed channel means the writer stopped on an error.
+                out.send(Ok(full)).map_err(|_| Error::new(ErrorKind::Io, "stopped"))?;
+            }
+            Ok(())
+        });
+        if let Err(e) = read {
+            let _ = out.send(Err(e));
+            return;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = out.send(Ok(batch));
+    }
+}
+
+/// A pool of `jobs` threads (default: one per core).
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(cores).max(1))
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot start worker threads: {e}")))
+}
+
 /// Judges subjects on every core, one prepared engine per thread; results
 /// come back in subject order, so the output is the same as a sequential run.
-pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
+pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Result<Vec<ProposalResult>> {
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
@@ -190,39 +269,15 @@ pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions
     } else if subjects.len() >= VM_THRESHOLD {
         base.prepare_vm();
     }
-    judge_with(&base, &context.catalog, subjects, options)
+    Ok(thread_pool(options.jobs)?.install(|| judge_par(&base, &context.catalog, subjects, options)))
 }
 
-/// Judges subjects on every core with clones of a prepared engine.
-fn judge_with(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
+/// Judges subjects in parallel on the current pool with clones of a
+/// prepared engine; results in subject order.
+fn judge_par(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &CheckOptions) -> Vec<ProposalResult> {
+    use rayon::prelude::*;
     let now = options.now.as_str();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = options.jobs.unwrap_or(cores).min(subjects.len()).max(1);
-    let engine_for_thread = || base.clone();
-    if threads == 1 {
-        let mut engine = engine_for_thread();
-        return subjects.iter().map(|s| judge(&mut engine, catalog, s, now)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, ProposalResult)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut engine = engine_for_thread();
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(subject) = subjects.get(i) else { break };
-                        done.push((i, judge(&mut engine, catalog, subject, now)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    subjects.par_iter().map_init(|| base.clone(), |engine, subject| judge(engine, catalog, subject, now)).collect()
 }
 
 /// Judges one subject: every license alternative is tried, and the first

@@ -231,7 +231,7 @@ pub fn options(
         });
         all_subjects.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
     }
-    let judged = judge_all(context, &all_subjects, check);
+    let judged = judge_all(context, &all_subjects, check)?;
     let mut results: Vec<OptionResult> = candidates
         .iter()
         .zip(judged)

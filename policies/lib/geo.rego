@@ -32,9 +32,15 @@ countries(code) := _expand(location(code))
 
 _expand(loc) := {loc} if _facts.countries[loc]
 
-_expand(loc) := {c | some c, f in _facts.countries; f.eu == true} if loc == "EU"
+# The member lists are rules, not function bodies, so they are built once per
+# evaluation however many codes are expanded.
+_expand("EU") := _eu_countries
 
-_expand(loc) := {c | some c, f in _facts.countries; f.eea == true} if loc == "EEA"
+_expand("EEA") := _eea_countries
+
+_eu_countries := {c | some c, f in _facts.countries; f.eu == true}
+
+_eea_countries := {c | some c, f in _facts.countries; f.eea == true}
 
 # within(code, allowed) holds when a place code stays inside a list of
 # allowed place codes: the same code (a region id matches only itself), or

@@ -2,6 +2,12 @@
 # records that bind a proposal (input.resolved.licenses), whether a
 # redistribution trigger is met, whether the model is a derivative, and the
 # citation of a term. Rules judge terms, never license ids or names.
+#
+# Rules name this package's rules by their full path
+# (data.modelgate.lib.licenses.known), its functions through the import
+# (licenses.citation(...)): regorus's VM compiles `licenses.known` after
+# `import data.modelgate.lib.licenses` as a lookup of the whole package, which
+# costs every rule of it (docs/engine-notes.md, "Performance").
 package modelgate.lib.licenses
 
 import rego.v1

@@ -34,7 +34,7 @@ _commercial := input.use.commercial == true
 
 # Known records that withhold commercial use.
 _non_commercial contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	license.terms.commercial_use.allowed == false
 }
 
@@ -61,7 +61,7 @@ deny contains v if {
 
 warn contains v if {
 	_commercial
-	some license in licenses.unknown
+	some license in data.modelgate.lib.licenses.unknown
 	v := {
 		"msg": sprintf(
 			"%s has no record in the catalog: modelgate cannot tell whether it grants commercial use",

@@ -101,7 +101,7 @@ _citation(license) := licenses.citation(license, license.terms.commercial_use) i
 
 _message(license) := sprintf(
 	"%s is declared under %s, but it derives from %s, which is under %s (%s): the base license binds the derivative anyway and is judged with it",
-	[licenses.model_label, input.model.license, _base.id, license.id, _name(license)],
+	[data.modelgate.lib.licenses.model_label, input.model.license, _base.id, license.id, _name(license)],
 )
 
 _shipped_without_copy if {

@@ -48,7 +48,7 @@ meta := {
 
 # Every geographic limit of a binding record, with its record.
 _limits contains [license, limit] if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	some limit in license.terms.geographic
 }
 
@@ -57,7 +57,7 @@ default applies := false
 applies if count(_limits) > 0
 
 # The model the limit's `models` scope is judged on.
-_modalities := licenses.subject_model.input_modalities
+_modalities := data.modelgate.lib.licenses.subject_model.input_modalities
 
 _covers(limit) if limit.models == "all_models"
 
@@ -145,7 +145,7 @@ _hits(limit) := {"path": sprintf("/data/subjects/%d", [idx[0]]), "what": sprintf
 
 _model_words(limit) := "" if limit.models == "all_models"
 
-_model_words(limit) := sprintf(" (%s takes %s input)", [licenses.model_label, concat(" and ", _modalities)]) if {
+_model_words(limit) := sprintf(" (%s takes %s input)", [data.modelgate.lib.licenses.model_label, concat(" and ", _modalities)]) if {
 	limit.models == "multimodal_models"
 	_modalities
 }
@@ -237,7 +237,7 @@ warn contains v if {
 	v := {
 		"msg": sprintf(
 			"%s: %s limits the grant for its multimodal models for %s (section %s), and the catalog cannot tell whether %s is multimodal",
-			[_hits(limit).what, license.name, _whom(limit), limit.section, licenses.model_label],
+			[_hits(limit).what, license.name, _whom(limit), limit.section, data.modelgate.lib.licenses.model_label],
 		),
 		"path": "/model",
 		"license": license.id,

@@ -41,7 +41,7 @@ default applies := false
 applies if input.use.outputs_train_other_models == true
 
 _with(rule) := {license |
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	license.terms.outputs_training.rule == rule
 }
 

@@ -35,7 +35,7 @@ _production := input.use.production == true
 
 # Known records that withhold production use.
 _non_production contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	license.terms.production_use.allowed == false
 }
 
@@ -62,7 +62,7 @@ deny contains v if {
 
 warn contains v if {
 	_production
-	some license in licenses.unknown
+	some license in data.modelgate.lib.licenses.unknown
 	v := {
 		"msg": sprintf(
 			"%s has no record in the catalog: modelgate cannot tell whether it allows production use",

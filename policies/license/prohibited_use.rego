@@ -39,7 +39,7 @@ default applies := false
 applies if count(_purposes) > 0
 
 applies if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	count(object.get(license.terms, "prohibited_uses", [])) > 0
 }
 
@@ -48,7 +48,7 @@ applies if count(_policies) > 0
 # Each restriction a declared purpose runs into: [index, license, item].
 _hits contains [i, license, item] if {
 	some i, purpose in _purposes
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	some item in license.terms.prohibited_uses
 	item.purpose == purpose
 }

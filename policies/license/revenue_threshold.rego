@@ -36,7 +36,7 @@ _revenue := input.organization.annual_revenue_usd
 
 # Known records with a revenue ceiling that binds this use.
 _binding contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	_binds(license.terms.revenue_threshold)
 }
 

@@ -45,7 +45,7 @@ _where := "on infrastructure the organisation controls" if input.deployment.netw
 
 deny contains v if {
 	applies
-	model := licenses.subject_model
+	model := data.modelgate.lib.licenses.subject_model
 	model.weights_available == false
 	v := {
 		"msg": sprintf(
@@ -59,7 +59,7 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	term := license.terms.self_hosting
 	term.allowed == false
 	v := {

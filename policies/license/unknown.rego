@@ -7,7 +7,6 @@
 # any license without a record however it arrived.
 package modelgate.rules.license.unknown
 
-import data.modelgate.lib.licenses
 import rego.v1
 
 meta := {
@@ -34,7 +33,7 @@ default applies := false
 
 applies if input.resolved.license.source == "proposal"
 
-applies if count(licenses.unknown) > 0
+applies if count(data.modelgate.lib.licenses.unknown) > 0
 
 _path := "/model/license" if input.model.license != null
 
@@ -49,9 +48,9 @@ _why(id) := sprintf("%s has no record in the license catalog, so none of its ter
 }
 
 deny contains v if {
-	some license in licenses.unknown
+	some license in data.modelgate.lib.licenses.unknown
 	v := {
-		"msg": sprintf("the license of %s cannot be judged: %s", [licenses.model_label, _why(license.id)]),
+		"msg": sprintf("the license of %s cannot be judged: %s", [data.modelgate.lib.licenses.model_label, _why(license.id)]),
 		"path": _path,
 		"license": license.id,
 	}

@@ -44,7 +44,7 @@ _users := input.organization.monthly_active_users
 
 # Known records with a user ceiling that binds this use.
 _binding contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	threshold := license.terms.user_threshold
 	not licenses.meta_mau_clause(license)
 	_binds(threshold)

@@ -28,7 +28,7 @@ meta := {
 }
 
 _due contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	licenses.triggered(license.terms.license_copy.trigger)
 }
 

@@ -30,8 +30,8 @@ meta := {
 }
 
 _due contains license if {
-	licenses.derivative
-	some license in licenses.known
+	data.modelgate.lib.licenses.derivative
+	some license in data.modelgate.lib.licenses.known
 	licenses.triggered(license.terms.modification_notice.trigger)
 }
 

@@ -35,15 +35,15 @@ meta := {
 	"remediation": "Publish the model under a name that begins with the prefix the license requires.",
 }
 
-_made(term) if licenses.derivative
+_made(term) if data.modelgate.lib.licenses.derivative
 
 _made(term) if {
 	term.covers_models_trained_on_outputs == true
-	licenses.trains_made_available
+	data.modelgate.lib.licenses.trains_made_available
 }
 
 _due contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	term := license.terms.derivative_naming
 	licenses.triggered(term.trigger)
 	_made(term)

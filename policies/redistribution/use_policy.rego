@@ -45,7 +45,7 @@ meta := {
 }
 
 _due contains license if {
-	some license in licenses.known
+	some license in data.modelgate.lib.licenses.known
 	term := license.terms.use_policy
 	term.pass_down != "none"
 	licenses.triggered(term.trigger)

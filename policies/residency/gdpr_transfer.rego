@@ -64,6 +64,10 @@ _standing(loc) := "third" if {
 	not geo.adequacy(loc, input.now)
 }
 
+# The standing of every location, worked out once per evaluation (a function
+# result is not cached; a rule's is).
+_standings := {loc: _standing(loc) | some loc in _locations}
+
 _dpf := provider.facts(input).dpf_certified.value
 
 deny contains v if {
@@ -79,7 +83,7 @@ deny contains v if {
 deny contains v if {
 	applies
 	some loc in _locations
-	_standing(loc) == "third"
+	_standings[loc] == "third"
 	not _mechanism in (_safeguards | {"art49"})
 	v := {
 		"msg": sprintf(
@@ -93,7 +97,7 @@ deny contains v if {
 deny contains v if {
 	applies
 	some loc in _locations
-	_standing(loc) == "dpf_only"
+	_standings[loc] == "dpf_only"
 	not _mechanism in (_safeguards | {"dpf", "art49"})
 	v := {
 		"msg": sprintf(
@@ -108,7 +112,7 @@ deny contains v if {
 deny contains v if {
 	applies
 	some loc in _locations
-	_standing(loc) == "dpf_only"
+	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
 	_dpf == false
 	v := {
@@ -186,7 +190,7 @@ warn contains v if {
 	applies
 	_mechanism == "art49"
 	some loc in _locations
-	_standing(loc) in {"third", "dpf_only"}
+	_standings[loc] in {"third", "dpf_only"}
 	v := {
 		"msg": "the transfer relies on an Art. 49 derogation, which covers only occasional transfers and is read restrictively; a systematic LLM data flow needs adequacy or safeguards",
 		"path": "/contracts/transfer_mechanism",
@@ -197,7 +201,7 @@ warn contains v if {
 warn contains v if {
 	applies
 	some loc in _locations
-	_standing(loc) == "dpf_only"
+	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
 	_dpf == null
 	v := {
@@ -213,7 +217,7 @@ warn contains v if {
 obligations contains o if {
 	applies
 	some loc in _locations
-	_standing(loc) in {"third", "dpf_only", "global"}
+	_standings[loc] in {"third", "dpf_only", "global"}
 	_mechanism in _safeguards
 	o := {
 		"text": "Keep the signed transfer safeguards and a transfer impact assessment on file",
@@ -224,7 +228,7 @@ obligations contains o if {
 obligations contains o if {
 	applies
 	some loc in _locations
-	_standing(loc) == "adequate"
+	_standings[loc] == "adequate"
 	decision := geo.adequacy(loc, input.now)
 	o := {
 		"text": sprintf(

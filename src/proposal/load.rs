@@ -198,20 +198,40 @@ pub struct NameRegistry {
     names: HashMap<String, (String, u32)>,
 }
 
+/// A document's name and where it is written, for registering later.
+#[derive(Debug, Clone)]
+pub struct NameAt {
+    /// `metadata.name`.
+    pub name: String,
+    /// Position of the name.
+    pub pos: Pos,
+}
+
+impl NameAt {
+    /// The name of a document.
+    pub fn of(document: &LoadedDocument) -> NameAt {
+        NameAt { name: document.doc.metadata.name.clone(), pos: document.node().locate("/metadata/name").0 }
+    }
+}
+
 impl NameRegistry {
     /// Records a document's name, or fails if an earlier one took it.
     pub fn register(&mut self, document: &LoadedDocument) -> Result<()> {
-        let name = document.doc.metadata.name.clone();
-        let pos = document.node().locate("/metadata/name").0;
-        if let Some((other_file, other_line)) = self.names.get(&name) {
-            return Err(document.file.error(
-                ErrorKind::Input,
-                format!("proposal name `{name}` is already used at {other_file}:{other_line}"),
-                pos,
-            ));
+        let at = NameAt::of(document);
+        match self.register_at(&document.file.path, &at) {
+            Some(message) => Err(document.file.error(ErrorKind::Input, message, at.pos)),
+            None => Ok(()),
         }
-        self.names.insert(name, (document.file.path.clone(), pos.line));
-        Ok(())
+    }
+
+    /// Records a name found in `file`; when an earlier document took it, the
+    /// message of the error (to be placed at the name's position).
+    pub fn register_at(&mut self, file: &str, at: &NameAt) -> Option<String> {
+        if let Some((other_file, other_line)) = self.names.get(&at.name) {
+            return Some(format!("proposal name `{}` is already used at {other_file}:{other_line}", at.name));
+        }
+        self.names.insert(at.name.clone(), (file.to_string(), at.pos.line));
+        None
     }
 }
 
