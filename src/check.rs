@@ -285,8 +285,7 @@ fn judge_par(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &C
 pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &str) -> ProposalResult {
     let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
     for alternative in 0..subject.license.alternatives.len() {
-        let input = input::build(subject, alternative, catalog, now);
-        let outcomes = engine.evaluate(regorus::Value::from(input));
+        let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now));
         let findings = findings(engine, subject, alternative, outcomes);
         let score = license_score(&findings);
         let better = best.as_ref().is_none_or(|(s, _, _)| score < *s);

@@ -60,6 +60,33 @@ fn the_precompiled_policies_are_a_fresh_compile_of_the_bundled_sources() {
     assert!(!compiled.precompiled());
 }
 
+/// The engine's input (catalog records converted once per run) is the
+/// document `modelgate parse` prints, on every fixture and alternative.
+#[test]
+fn the_engine_input_is_the_parsed_input() {
+    use modelgate::engine::input;
+    let context = modelgate::check::Context::new(&[]).unwrap();
+    let paths: Vec<PathBuf> = ["fixtures/rules", "fixtures/hybrid"].iter().map(|p| root().join(p)).collect();
+    let set = modelgate::proposal::load_paths(
+        &paths,
+        &modelgate::proposal::LoadOptions { recursive: true, ..Default::default() },
+    )
+    .unwrap();
+    let subjects = context.subjects(&set).unwrap();
+    assert!(subjects.len() > 100);
+    for subject in &subjects {
+        for alternative in 0..subject.license.alternatives.len() {
+            let parsed = input::build(subject, alternative, &context.catalog, NOW);
+            let value = input::build_value(subject, alternative, &context.catalog, NOW);
+            assert!(
+                regorus::Value::from(parsed) == value,
+                "{}: the engine input differs from the parsed input",
+                subject.name
+            );
+        }
+    }
+}
+
 #[test]
 fn the_vm_and_the_interpreter_give_identical_reports_on_every_fixture() {
     let inputs = fixture_args();

@@ -27,6 +27,22 @@ pub struct LicenseEntry {
     pub json: serde_json::Value,
     /// The file it came from.
     pub file: String,
+    /// The entry of `input.resolved.licenses`, converted once.
+    input_value: std::sync::OnceLock<regorus::Value>,
+}
+
+impl LicenseEntry {
+    /// The record as the policies see it in `input.resolved.licenses`
+    /// (`"known": true` added), converted for the engine once per run.
+    pub fn input_value(&self) -> &regorus::Value {
+        self.input_value.get_or_init(|| {
+            let mut record = self.json.clone();
+            if let serde_json::Value::Object(map) = &mut record {
+                map.insert("known".into(), serde_json::Value::Bool(true));
+            }
+            regorus::Value::from(record)
+        })
+    }
 }
 
 /// A file the catalog was built from, with its digest.
@@ -167,7 +183,10 @@ impl Catalog {
         }
         let json = serde_json::to_value(&record).map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
         let id = record.id.clone();
-        self.licenses.insert(id, Arc::new(LicenseEntry { record, json, file: file.path.clone() }));
+        self.licenses.insert(
+            id,
+            Arc::new(LicenseEntry { record, json, file: file.path.clone(), input_value: Default::default() }),
+        );
         Ok(())
     }
 

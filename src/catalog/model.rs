@@ -68,6 +68,17 @@ pub struct ModelRecord {
     /// Anything a reviewer should know, in our words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The record as the policies see it, converted for the engine once per run.
+    #[serde(skip)]
+    input_value: std::sync::OnceLock<regorus::Value>,
+}
+
+impl ModelRecord {
+    /// The record as `input.resolved.model` carries it, converted once.
+    pub fn input_value(&self) -> &regorus::Value {
+        self.input_value
+            .get_or_init(|| serde_json::to_value(self).map(regorus::Value::from).unwrap_or(regorus::Value::Null))
+    }
 }
 
 /// A cloud service that offers a model.

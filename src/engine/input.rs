@@ -25,14 +25,37 @@ use serde_json::{json, Map, Value};
 use crate::catalog::{Catalog, Expression};
 use crate::proposal::Subject;
 
+/// The input for one subject under one license alternative, as the engine
+/// takes it: `build` converted, with the catalog records (most of its size)
+/// converted once per run instead of once per proposal.
+pub fn build_value(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str) -> regorus::Value {
+    let mut input = regorus::Value::from(build_without_records(subject, alternative, now));
+    let ids = subject.license.alternatives.get(alternative).map(Vec::as_slice).unwrap_or_default();
+    let licenses: Vec<regorus::Value> = ids
+        .iter()
+        .map(|id| match catalog.license(id) {
+            Some(entry) => entry.input_value().clone(),
+            None => regorus::Value::from(json!({"id": id, "known": false})),
+        })
+        .collect();
+    let model = subject.model.as_ref().map_or(regorus::Value::Null, |m| m.input_value().clone());
+    let lineage: Vec<regorus::Value> = subject.lineage.iter().map(|m| m.input_value().clone()).collect();
+    let resolved = input
+        .as_object_mut()
+        .ok()
+        .and_then(|object| object.get_mut(&regorus::Value::from("resolved")))
+        .and_then(|resolved| resolved.as_object_mut().ok());
+    if let Some(resolved) = resolved {
+        resolved.insert(regorus::Value::from("model"), model);
+        resolved.insert(regorus::Value::from("lineage"), regorus::Value::from(lineage));
+        resolved.insert(regorus::Value::from("licenses"), regorus::Value::from(licenses));
+    }
+    input
+}
+
 /// Builds the input for one subject under one license alternative.
 pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str) -> Value {
-    let mut input = match serde_json::to_value(&subject.sections) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    input.insert("route".into(), json!(subject.route));
-    input.insert("now".into(), json!(now));
+    let mut input = build_without_records(subject, alternative, now);
     let ids = subject.license.alternatives.get(alternative).cloned().unwrap_or_default();
     let licenses: Vec<Value> = ids
         .iter()
@@ -47,16 +70,40 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
             None => json!({"id": id, "known": false}),
         })
         .collect();
+    if let Some(Value::Object(resolved)) = input.get_mut("resolved") {
+        resolved.insert(
+            "model".into(),
+            subject.model.as_ref().map_or(Value::Null, |m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)),
+        );
+        resolved.insert(
+            "lineage".into(),
+            subject.lineage.iter().map(|m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)).collect(),
+        );
+        resolved.insert("licenses".into(), Value::Array(licenses));
+    }
+    input
+}
+
+/// The input with `resolved.model`, `resolved.lineage` and
+/// `resolved.licenses` left out.
+fn build_without_records(subject: &Subject, alternative: usize, now: &str) -> Value {
+    let mut input = match serde_json::to_value(&subject.sections) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    input.insert("route".into(), json!(subject.route));
+    input.insert("now".into(), json!(now));
+    let ids = subject.license.alternatives.get(alternative).cloned().unwrap_or_default();
     let resolved = json!({
-        "model": subject.model.as_ref().map(|m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)),
-        "lineage": subject.lineage.iter().map(|m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)).collect::<Vec<_>>(),
+        "model": null,
+        "lineage": [],
         "license": {
             "expression": subject.license.canonical,
             "source": subject.license_source,
             "alternative": Expression::describe(&ids),
             "alternatives": subject.license.alternatives.len(),
         },
-        "licenses": licenses,
+        "licenses": [],
         "card": subject.card.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),
     });
     input.insert("resolved".into(), resolved);
