@@ -43,23 +43,33 @@ applies if input.workload != null
 _names := ["capability", "privacy", "scale", "operations", "customization", "latency"]
 
 # _scored[dimension] := {"score": 1..5, "why": text}, for each dimension the
-# proposal settles. (Built from one rule per dimension: the bytecode VM does
-# not support partial object rules with constant keys. The condition keeps
-# unsettled dimensions out: the VM would keep an undefined value as an entry,
+# proposal settles. (Built from one rule per dimension, each null when the
+# proposal leaves it unsettled: the bytecode VM does not support partial object
+# rules with constant keys, and would keep an undefined value as an entry,
 # docs/engine-notes.md.)
-_scored := {name: _dimension(name) | some name in _names; _dimension(name)}
+_scored := {name: dimension |
+	some name, dimension in {
+		"capability": _dim_capability,
+		"privacy": _dim_privacy,
+		"scale": _dim_scale,
+		"operations": _dim_operations,
+		"customization": _dim_customization,
+		"latency": _dim_latency,
+	}
+	dimension != null
+}
 
-_dimension(name) := _dim_capability if name == "capability"
+default _dim_capability := null
 
-_dimension(name) := _dim_privacy if name == "privacy"
+default _dim_privacy := null
 
-_dimension(name) := _dim_scale if name == "scale"
+default _dim_scale := null
 
-_dimension(name) := _dim_operations if name == "operations"
+default _dim_operations := null
 
-_dimension(name) := _dim_customization if name == "customization"
+default _dim_customization := null
 
-_dimension(name) := _dim_latency if name == "latency"
+default _dim_latency := null
 
 _dim_capability := {"score": score, "why": sprintf("workload.task %s", [task])} if {
 	task := input.workload.task
@@ -164,8 +174,28 @@ _contradicts(rec) if {
 	_self_hosted
 }
 
-# The totals within reach whose recommendation contradicts the deployment.
-_contradicting := {t | some t in numbers.range(_lowest, _highest); _contradicts(_recommendation(t))}
+# The totals within reach whose recommendation contradicts the deployment, as
+# spans [first, last]: each contradicting band clipped to the reach. A band runs
+# from its `from` to just below the next band's (the data lists them in
+# ascending order; a test checks it); the last is open-ended. Spans rather than
+# every total one by one: a tenth of the VM instructions.
+_contradicting_spans := [[first, last] |
+	some i, rec in _facts.recommendations
+	_contradicts(rec)
+	first := max([rec.from, _lowest])
+	last := min([_band_last(i), _highest])
+	first <= last
+]
+
+_band_last(i) := _facts.recommendations[i + 1].from - 1
+
+_band_last(i) := _highest if not _facts.recommendations[i + 1]
+
+_contradicting_count := sum([((span[1] - span[0]) + 1) | some span in _contradicting_spans])
+
+_contradicting_min := min([span[0] | some span in _contradicting_spans])
+
+_contradicting_max := max([span[1] | some span in _contradicting_spans])
 
 _model := input.resolved.model.id if input.resolved.model != null
 
@@ -189,7 +219,7 @@ _missing_fields := concat(", ", [fmt.dotted(_dims[name].field) | some name in _m
 
 # Certain: every total within reach contradicts the deployment.
 warn contains v if {
-	count(_contradicting) == (_highest - _lowest) + 1
+	_contradicting_count == (_highest - _lowest) + 1
 	rec := _recommendation(_total)
 	v := {
 		"msg": sprintf("the framework recommends %s (total %d/30%s) but the proposal %s: %s", [
@@ -205,8 +235,8 @@ _certain_note := sprintf(", whatever %s turn out to be", [_missing_fields]) if _
 
 # Possible: some totals within reach contradict the deployment, others do not.
 warn contains v if {
-	count(_contradicting) > 0
-	count(_contradicting) < (_highest - _lowest) + 1
+	_contradicting_count > 0
+	_contradicting_count < (_highest - _lowest) + 1
 	v := {
 		"msg": sprintf(
 			"%s not declared: the total could be %d to %d, and %s would recommend against a deployment that %s",
@@ -217,9 +247,9 @@ warn contains v if {
 	}
 }
 
-_reach := sprintf("a total of %d or more", [min(_contradicting)]) if not _self_hosted
+_reach := sprintf("a total of %d or more", [_contradicting_min]) if not _self_hosted
 
-_reach := sprintf("a total of %d or less", [max(_contradicting)]) if _self_hosted
+_reach := sprintf("a total of %d or less", [_contradicting_max]) if _self_hosted
 
 # One line per dimension, then the total: shown with the finding whatever its status.
 obligations contains sprintf("%s %d/5: %s", [_dims[name].label, s.score, s.why]) if {

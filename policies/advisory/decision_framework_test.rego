@@ -179,3 +179,13 @@ test_a_class_without_a_score_leaves_privacy_unknown if {
 	lines := rule.obligations with input as _input("vendor_api", {"data": {"classes": ["biometric"], "deidentification": "none"}})
 	"privacy unknown, counted as 3/5: data.classes has a class without a score" in lines
 }
+
+# _contradicting_spans reads each recommendation band as running up to the next
+# one's start, so the data must list them in ascending order.
+test_recommendation_bands_are_in_ascending_order if {
+	recs := data.modelgate.facts.advisory.framework.recommendations
+	count(recs) > 1
+	every i in numbers.range(1, count(recs) - 1) {
+		recs[i - 1].from < recs[i].from
+	}
+}

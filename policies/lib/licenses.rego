@@ -13,17 +13,11 @@ package modelgate.lib.licenses
 import rego.v1
 
 # known is the set of binding license records that exist in the catalog.
-known contains license if {
-	some license in input.resolved.licenses
-	license.known == true
-}
+known := [license | some license in input.resolved.licenses; license.known == true]
 
 # unknown is the set of binding license ids without a record (and the SPDX
 # placeholders NOASSERTION and NONE, which never have one).
-unknown contains license if {
-	some license in input.resolved.licenses
-	not license.known == true
-}
+unknown := [license | some license in input.resolved.licenses; not license.known == true]
 
 # with_term(name) is the set of known records that state term `name`
 # (absent means "the license says nothing").

@@ -105,6 +105,11 @@ defaulted_to_global(p) if {
 	"global" in places(p)
 }
 
+# offered_regions is the set of the proposal's declared regions that the
+# service's residency facts back (offers_place): a rule, so it is worked out
+# once per evaluation for every rule that tests each region.
+offered_regions := {code | some code in input.deployment.regions; offers_place(input, code)}
+
 # offers_place(p, code): the service's residency facts back a declared place
 # code: a residency option with the same code, one whose countries all lie
 # inside the place (an EU option backs EEA), or an in-region option for a
@@ -131,3 +136,18 @@ offers_place(p, code) if {
 	count(inner) > 0
 	count(inner - outer) == 0
 }
+
+# The same facts for the proposal at hand (input), as rules: a rule's value is
+# worked out once per evaluation, a function's on every call, and the rules
+# ask these many times.
+input_service := service(input)
+
+input_service_id := service_id(input)
+
+input_service_label := service_label(input)
+
+input_name := name(input)
+
+input_consumer if consumer(input)
+
+input_third_party if third_party(input)

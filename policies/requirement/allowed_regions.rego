@@ -38,6 +38,9 @@ _allowed_text := concat(", ", _allowed)
 
 _places := provider.places(input)
 
+# The declared regions inside the allowed ones, worked out once per evaluation.
+_inside := {code | some code in input.deployment.regions; geo.within(code, _allowed)}
+
 deny contains v if {
 	applies
 	count(_places) == 0
@@ -51,7 +54,7 @@ deny contains v if {
 deny contains v if {
 	applies
 	some i, code in input.deployment.regions
-	not geo.within(code, _allowed)
+	not code in _inside
 	v := {
 		"msg": sprintf("the data is processed in %s, outside the allowed regions (%s)", [_describe(code), _allowed_text]),
 		"path": sprintf("/deployment/regions/%d", [i]),
@@ -64,7 +67,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf(
 			"no region is declared and %s routes requests globally by default: the data may leave the allowed regions (%s)",
-			[provider.service_label(input), _allowed_text],
+			[data.modelgate.lib.provider.input_service_label, _allowed_text],
 		),
 		"path": "/deployment/regions",
 	}
@@ -101,14 +104,14 @@ _describe(code) := geo.country_name(code) if {
 # not back.
 warn contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
-	geo.within(code, _allowed)
-	not provider.offers_place(input, code)
+	code in _inside
+	not code in data.modelgate.lib.provider.offered_regions
 	v := {
 		"msg": sprintf(
 			"modelgate has no residency fact showing that %s keeps processing in %s",
-			[provider.service_label(input), code],
+			[data.modelgate.lib.provider.input_service_label, code],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
@@ -121,7 +124,7 @@ warn contains v if {
 obligations contains o if {
 	applies
 	some code in input.deployment.regions
-	provider.offers_place(input, code)
-	limits := provider.service(input).residency_limits
-	o := {"text": sprintf("Check the limits of %s's data residency: %s", [provider.service_label(input), limits])}
+	code in data.modelgate.lib.provider.offered_regions
+	limits := data.modelgate.lib.provider.input_service.residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [data.modelgate.lib.provider.input_service_label, limits])}
 }

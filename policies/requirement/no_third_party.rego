@@ -6,7 +6,6 @@
 # the organisation's behalf, as a processor in GDPR terms).
 package modelgate.rules.requirement.no_third_party
 
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -33,11 +32,11 @@ applies if input.requirements.no_third_party_processing == true
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	v := {
 		"msg": sprintf(
 			"the organisation requires no third-party processing, but %s operates the %s deployment the data reaches",
-			[provider.name(input), input.deployment.kind],
+			[data.modelgate.lib.provider.input_name, input.deployment.kind],
 		),
 		"path": "/deployment/provider",
 	}
@@ -47,7 +46,7 @@ deny contains v if {
 # should carry no prompts, but that is for the organisation to confirm.
 warn contains v if {
 	applies
-	not provider.third_party(input)
+	not data.modelgate.lib.provider.input_third_party
 	input.deployment.telemetry != false
 	v := {
 		"msg": "the deployment is on premises, but telemetry is not declared off: usage data would go to third parties",

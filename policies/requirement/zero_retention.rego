@@ -6,7 +6,6 @@
 # offers. Unknown retention facts fail closed.
 package modelgate.rules.requirement.zero_retention
 
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -34,12 +33,12 @@ default applies := false
 
 applies if input.requirements.zero_retention == true
 
-_service := provider.service(input)
+_service := data.modelgate.lib.provider.input_service
 
-_label := provider.service_label(input)
+_label := data.modelgate.lib.provider.input_service_label
 
 # Nothing is kept beyond what the organisation's own setup stores.
-_own_setup if not provider.third_party(input)
+_own_setup if not data.modelgate.lib.provider.input_third_party
 
 _own_setup if {
 	_service.self_managed == true
@@ -47,7 +46,7 @@ _own_setup if {
 }
 
 _keeps_nothing if {
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	_service.retention.default_days == 0
 }
 
@@ -61,7 +60,7 @@ _citation := _retention_citation
 _citation := meta.citation if not _retention_citation
 
 _retention_citation := {
-	"document": sprintf("%s data-retention terms", [provider.name(input)]),
+	"document": sprintf("%s data-retention terms", [data.modelgate.lib.provider.input_name]),
 	"section": "retention",
 	"url": _service.retention.url,
 } if {
@@ -111,7 +110,7 @@ _known_retention := sprintf(
 
 deny contains v if {
 	applies
-	provider.consumer(input)
+	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf("%s is a consumer product with no zero-retention arrangement", [_label]),
 		"path": "/deployment/tier",
@@ -122,11 +121,11 @@ deny contains v if {
 deny contains v if {
 	applies
 	not _compliant_by_default
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	input.contracts.zero_data_retention == true
 	_service.zero_retention.available == false
 	v := {
-		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s", [provider.name(input), _label]),
+		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s", [data.modelgate.lib.provider.input_name, _label]),
 		"path": "/contracts/zero_data_retention",
 		"citation": _citation,
 	}
@@ -135,7 +134,7 @@ deny contains v if {
 warn contains v if {
 	applies
 	not _compliant_by_default
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	input.contracts.zero_data_retention == true
 	not _zdr_known
 	v := {

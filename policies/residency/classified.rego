@@ -9,7 +9,6 @@
 package modelgate.rules.residency.classified
 
 import data.modelgate.lib.geo
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -47,7 +46,7 @@ applies if "classified" in input.data.classes
 
 deny contains v if {
 	applies
-	not provider.third_party(input)
+	not data.modelgate.lib.provider.input_third_party
 	input.deployment.network != "air_gapped"
 	v := {
 		"msg": sprintf(
@@ -60,10 +59,10 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	count(input.deployment.regions) == 0
 	v := {
-		"msg": sprintf("classified data reaches %s in undeclared regions: no accredited classified partition is shown", [provider.name(input)]),
+		"msg": sprintf("classified data reaches %s in undeclared regions: no accredited classified partition is shown", [data.modelgate.lib.provider.input_name]),
 		"path": "/deployment/regions",
 		"citation": _srg_citation,
 	}
@@ -71,13 +70,13 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	not _classified_region(code)
 	v := {
 		"msg": sprintf(
 			"classified data reaches %s in %s (%s partition), which is not accredited for classified information",
-			[provider.name(input), code, _partition_label(code)],
+			[data.modelgate.lib.provider.input_name, code, _partition_label(code)],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"citation": _srg_citation,
@@ -94,7 +93,7 @@ _partition_label(code) := "no known" if not geo.partition(code)
 # say the level of the data.
 warn contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	geo.partition(code) == "us_gov_secret"
 	v := {

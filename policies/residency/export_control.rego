@@ -55,7 +55,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf(
 			"export-controlled data sent to a %s operated by %s: the provider decrypts it for inference, which the ITAR/EAR encryption carve-out does not allow",
-			[input.deployment.kind, provider.name(input)],
+			[input.deployment.kind, data.modelgate.lib.provider.input_name],
 		),
 		"path": "/deployment/kind",
 	}
@@ -86,7 +86,7 @@ deny contains v if {
 # limited to US persons (regulation.md section 8, RES-EXPORT-001).
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	not input.deployment.kind in _apis
 	some code in _places
 	geo.location(code) == "US"
@@ -94,7 +94,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf(
 			"export-controlled data in %s, a commercial-partition region of %s, whose operators are not limited to US persons",
-			[code, provider.name(input)],
+			[code, data.modelgate.lib.provider.input_name],
 		),
 		"path": "/deployment/regions",
 		"remediation": "Use a US government partition (AWS GovCloud, Azure Government) or premises in the US.",
@@ -103,7 +103,7 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	not input.deployment.kind in _apis
 	some code in _places
 	geo.location(code) == "US"
@@ -111,7 +111,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf(
 			"%s names no cloud partition: modelgate cannot show that %s runs the deployment in a US government partition",
-			[code, provider.name(input)],
+			[code, data.modelgate.lib.provider.input_name],
 		),
 		"path": "/deployment/regions",
 		"remediation": "Declare the provider's region id (for example us-gov-west-1 or usgovvirginia).",
@@ -130,7 +130,7 @@ warn contains v if {
 	v := {
 		"msg": sprintf(
 			"%s of %s runs in a US government partition, but modelgate has no fact that the service and model are inside its ITAR boundary: confirm with the provider",
-			[provider.service_label(input), provider.name(input)],
+			[data.modelgate.lib.provider.input_service_label, data.modelgate.lib.provider.input_name],
 		),
 		"path": "/deployment/service",
 		"remediation": "Get the provider's written confirmation for the service, or self-host the model in the partition.",

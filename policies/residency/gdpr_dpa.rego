@@ -35,10 +35,10 @@ default applies := false
 
 applies if {
 	gdpr.governed(input)
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 }
 
-_provider := provider.name(input)
+_provider := data.modelgate.lib.provider.input_name
 
 _dpa := provider.dpa(input)
 
@@ -53,11 +53,11 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.consumer(input)
+	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
 			"%s is a consumer product: its terms make the provider a controller of the data, not a processor bound by Art. 28",
-			[provider.service_label(input)],
+			[data.modelgate.lib.provider.input_service_label],
 		),
 		"path": "/deployment/tier",
 		"remediation": "Use the provider's API or business tier under its data processing addendum.",
@@ -67,12 +67,12 @@ deny contains v if {
 deny contains v if {
 	applies
 	input.contracts.dpa == true
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	_dpa.available == false
 	v := {
 		"msg": sprintf(
 			"%s offers no processor terms for %s, so the declared DPA cannot cover this use",
-			[_provider, provider.service_label(input)],
+			[_provider, data.modelgate.lib.provider.input_service_label],
 		),
 		"path": "/deployment/service",
 		"remediation": "Move to a service the provider's data processing addendum covers (for example its paid tier).",
@@ -83,7 +83,7 @@ deny contains v if {
 warn contains v if {
 	applies
 	input.contracts.dpa == true
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	not _dpa_known
 	v := {
 		"msg": sprintf(
@@ -96,9 +96,9 @@ warn contains v if {
 
 _dpa_known if is_boolean(_dpa.available)
 
-_for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.service_id(input)
+_for_service := sprintf(" for %s", [data.modelgate.lib.provider.input_service_id]) if data.modelgate.lib.provider.input_service_id
 
-_for_service := "" if not provider.service_id(input)
+_for_service := "" if not data.modelgate.lib.provider.input_service_id
 
 # The provider's processor terms where the facts link them, else the rule's citation.
 _fact_citation := _terms_citation

@@ -116,7 +116,7 @@ deny contains v if {
 	_mechanism == "dpf"
 	_dpf == false
 	v := {
-		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [provider.name(input)]),
+		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [data.modelgate.lib.provider.input_name]),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Sign standard contractual clauses with the provider instead.",
 	}
@@ -126,7 +126,7 @@ deny contains v if {
 # routing facts when no region is declared.
 _global_reason := sprintf(
 	"no region is declared and %s routes requests globally by default",
-	[provider.service_label(input)],
+	[data.modelgate.lib.provider.input_service_label],
 ) if provider.defaulted_to_global(input)
 
 _global_reason := "regions: global" if not provider.defaulted_to_global(input)
@@ -138,7 +138,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf(
 			"%s may process the data in any country (%s) and no safeguard covers transfers to countries without adequacy (%s)",
-			[provider.name(input), _global_reason, _mechanism],
+			[data.modelgate.lib.provider.input_name, _global_reason, _mechanism],
 		),
 		"path": "/deployment/regions",
 	}
@@ -151,7 +151,7 @@ warn contains v if {
 	v := {
 		"msg": sprintf(
 			"%s may process the data in any country (%s); safeguards are declared, but an EU data zone or region avoids the transfer",
-			[provider.name(input), _global_reason],
+			[data.modelgate.lib.provider.input_name, _global_reason],
 		),
 		"path": "/deployment/regions",
 	}
@@ -161,14 +161,14 @@ warn contains v if {
 # not back: the provider may process the data elsewhere after all.
 warn contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	_standing(geo.location(code)) in {"eea", "adequate"}
-	not provider.offers_place(input, code)
+	not code in data.modelgate.lib.provider.offered_regions
 	v := {
 		"msg": sprintf(
 			"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
-			[provider.service_label(input), code],
+			[data.modelgate.lib.provider.input_service_label, code],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
@@ -181,9 +181,9 @@ warn contains v if {
 obligations contains o if {
 	applies
 	some code in input.deployment.regions
-	provider.offers_place(input, code)
-	limits := provider.service(input).residency_limits
-	o := {"text": sprintf("Check the limits of %s's data residency: %s", [provider.service_label(input), limits])}
+	code in data.modelgate.lib.provider.offered_regions
+	limits := data.modelgate.lib.provider.input_service.residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [data.modelgate.lib.provider.input_service_label, limits])}
 }
 
 warn contains v if {
@@ -207,7 +207,7 @@ warn contains v if {
 	v := {
 		"msg": sprintf(
 			"modelgate has no fact on whether %s is certified under the Data Privacy Framework: check the DPF List",
-			[provider.name(input)],
+			[data.modelgate.lib.provider.input_name],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Check https://www.dataprivacyframework.gov/list, or sign standard contractual clauses.",

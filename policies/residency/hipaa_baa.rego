@@ -5,7 +5,6 @@
 # computing guidance). De-identified data (164.514(b)) is outside HIPAA.
 package modelgate.rules.residency.hipaa_baa
 
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -37,13 +36,13 @@ applies if {
 	input.data.deidentification == "none"
 }
 
-_service := provider.service(input)
+_service := data.modelgate.lib.provider.input_service
 
-_provider := provider.name(input)
+_provider := data.modelgate.lib.provider.input_name
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	input.contracts.baa != true
 	v := {
 		"msg": sprintf("PHI reaches %s (%s) without a Business Associate Agreement", [_provider, input.deployment.kind]),
@@ -58,15 +57,15 @@ _no_baa_remediation := meta.remediation if not _service_without_baa
 
 _service_without_baa := sprintf(
 	"%s offers no BAA for %s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
-	[_provider, provider.service_id(input)],
+	[_provider, data.modelgate.lib.provider.input_service_id],
 ) if {
 	_service.baa.available == false
 }
 
 deny contains v if {
 	applies
-	provider.third_party(input)
-	provider.consumer(input)
+	data.modelgate.lib.provider.input_third_party
+	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf("PHI goes to a consumer product of %s, which no BAA covers", [_provider]),
 		"path": "/deployment/tier",
@@ -76,13 +75,13 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	input.contracts.baa == true
 	_service.baa.available == false
 	v := {
 		"msg": sprintf(
 			"%s offers no BAA for %s, so the declared BAA cannot cover this use",
-			[_provider, provider.service_id(input)],
+			[_provider, data.modelgate.lib.provider.input_service_id],
 		),
 		"path": "/deployment/service",
 		"remediation": "Move to a service the provider's BAA covers, or self-host on premises.",
@@ -91,7 +90,7 @@ deny contains v if {
 
 warn contains v if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	input.contracts.baa == true
 	not _baa_known
 	v := {
@@ -105,13 +104,13 @@ warn contains v if {
 
 _baa_known if is_boolean(_service.baa.available)
 
-_for_service := sprintf(" for %s", [provider.service_id(input)]) if provider.service_id(input)
+_for_service := sprintf(" for %s", [data.modelgate.lib.provider.input_service_id]) if data.modelgate.lib.provider.input_service_id
 
-_for_service := "" if not provider.service_id(input)
+_for_service := "" if not data.modelgate.lib.provider.input_service_id
 
 obligations contains o if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	input.contracts.baa == true
 	o := {"text": sprintf(
 		"Keep the BAA with %s on file and send PHI only to endpoints it covers%s",
@@ -156,7 +155,7 @@ obligations contains o if {
 
 obligations contains o if {
 	applies
-	not provider.third_party(input)
+	not data.modelgate.lib.provider.input_third_party
 	o := {
 		"text": "Apply the HIPAA Security Rule safeguards (45 CFR 164.308-164.312) to the on-premises deployment",
 		"section": "164.308-164.312",

@@ -8,7 +8,6 @@
 # agreement and fails.
 package modelgate.rules.residency.pci_cardholder
 
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -39,12 +38,12 @@ applies if "cardholder" in input.data.classes
 
 deny contains v if {
 	applies
-	provider.third_party(input)
-	provider.consumer(input)
+	data.modelgate.lib.provider.input_third_party
+	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
 			"cardholder data goes to %s, a consumer product whose terms give no written acknowledgement of responsibility for account data",
-			[provider.service_label(input)],
+			[data.modelgate.lib.provider.input_service_label],
 		),
 		"path": "/deployment/tier",
 	}
@@ -52,12 +51,12 @@ deny contains v if {
 
 warn contains v if {
 	applies
-	provider.third_party(input)
-	not provider.consumer(input)
+	data.modelgate.lib.provider.input_third_party
+	not data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
 			"cardholder data reaches %s, a PCI DSS third-party service provider: modelgate cannot see the written acknowledgement Req. 12.8.2 and 12.9.1 require",
-			[provider.name(input)],
+			[data.modelgate.lib.provider.input_name],
 		),
 		"path": "/data/classes",
 		"remediation": "Keep the provider's written acknowledgement and attestation of compliance on file, or tokenise card numbers before the prompt.",
@@ -66,11 +65,11 @@ warn contains v if {
 
 obligations contains o if {
 	applies
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	o := {
 		"text": sprintf(
 			"Keep a written agreement in which %s acknowledges its responsibility for the account data, and monitor its PCI DSS compliance status at least once every 12 months",
-			[provider.name(input)],
+			[data.modelgate.lib.provider.input_name],
 		),
 		"section": "12.8.2, 12.8.4",
 	}
@@ -86,6 +85,6 @@ obligations contains o if {
 
 obligations contains o if {
 	applies
-	not provider.third_party(input)
+	not data.modelgate.lib.provider.input_third_party
 	o := "The model, its hosts and its logs are in the cardholder data environment: apply PCI DSS to them"
 }

@@ -8,7 +8,6 @@
 package modelgate.rules.residency.vendor_data_use
 
 import data.modelgate.lib.gdpr
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -32,14 +31,14 @@ meta := {
 default applies := false
 
 applies if {
-	provider.third_party(input)
+	data.modelgate.lib.provider.input_third_party
 	some class in input.data.classes
 	class != "public"
 }
 
-_service := provider.service(input)
+_service := data.modelgate.lib.provider.input_service
 
-_label := provider.service_label(input)
+_label := data.modelgate.lib.provider.input_service_label
 
 _non_public := concat(", ", sort([c | some c in input.data.classes; c != "public"]))
 
@@ -59,7 +58,7 @@ _zdr_citation := meta.citation if not _zdr_terms
 _zdr_terms := _terms_citation(_service.zero_retention.url)
 
 _terms_citation(url) := {
-	"document": sprintf("%s data-use terms", [provider.name(input)]),
+	"document": sprintf("%s data-use terms", [data.modelgate.lib.provider.input_name]),
 	"section": _label,
 	"url": url,
 } if {
@@ -68,7 +67,7 @@ _terms_citation(url) := {
 
 deny contains v if {
 	applies
-	provider.consumer(input)
+	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
 			"non-public data (%s) goes to %s, a consumer product that may train on it and keep it",
@@ -81,7 +80,7 @@ deny contains v if {
 
 warn contains v if {
 	applies
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	_service.trains_on_inputs_by_default.value == true
 	v := {
 		"msg": sprintf(
@@ -102,7 +101,7 @@ _controller_note := "" if not gdpr.governed(input)
 
 warn contains v if {
 	applies
-	not provider.consumer(input)
+	not data.modelgate.lib.provider.input_consumer
 	not _training_known
 	v := {
 		"msg": sprintf(
