@@ -90,6 +90,9 @@ const VM_THRESHOLD: usize = 8;
 /// The message of a finding whose rule does not apply.
 pub const NOT_APPLICABLE: &str = "The rule does not apply to this proposal.";
 
+/// Files validated together before their names are registered.
+const VALIDATION_CHUNK: usize = 4096;
+
 /// Subjects judged together in a streamed check: enough to keep every core
 /// busy, few enough that memory stays flat however many proposals there are.
 const BATCH: usize = 512;
@@ -124,17 +127,18 @@ pub fn check_streaming(
     use crate::proposal::proposal_files;
     let files = proposal_files(paths, load.recursive)?;
     let pool = thread_pool(options.jobs)?;
-    let inputs = pool.install(|| validate_files(context, &files, load))?;
+    let Validated { files: input_files, documents } = pool.install(|| validate_files(context, &files, load))?;
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
     }
     if options.interpreter_only {
         base.disable_vm();
-    } else if inputs.documents >= VM_THRESHOLD {
+    } else if documents >= VM_THRESHOLD {
         base.prepare_vm();
     }
-    let mut report = assemble(context, &inputs.files, options, Vec::new(), Vec::new());
+    let mut report = assemble(context, &input_files, options, Vec::new(), Vec::new());
+    drop(input_files);
     sink.head(&report)?;
     let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
     let mut license_ids = std::collections::BTreeSet::new();
@@ -193,29 +197,34 @@ fn validate_files(
 ) -> Result<Validated> {
     use crate::proposal::{visit_file, NameAt, NameRegistry};
     use rayon::prelude::*;
-    let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = files
-        .par_iter()
-        .map(|(path, display)| {
-            let mut names = Vec::new();
-            let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
-                names.push(NameAt::of(&document));
-                subjects(&document, &context.catalog, &context.vocabulary).map(drop)
-            })?;
-            Ok((input, names))
-        })
-        .collect();
     let mut registry = NameRegistry::default();
     let mut validated = Validated { files: Vec::with_capacity(files.len()), documents: 0 };
-    for ((path, display), result) in files.iter().zip(read) {
-        let (input, names) = result?;
-        for at in &names {
-            if let Some(message) = registry.register_at(display, at) {
-                let source = crate::source::SourceFile::read(path, display.clone(), &load.limits, ErrorKind::Input)?;
-                return Err(source.error(ErrorKind::Input, message, at.pos));
+    // In chunks, so what waits to be registered stays small on any run.
+    for chunk in files.chunks(VALIDATION_CHUNK) {
+        let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = chunk
+            .par_iter()
+            .map(|(path, display)| {
+                let mut names = Vec::new();
+                let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
+                    names.push(NameAt::of(&document));
+                    subjects(&document, &context.catalog, &context.vocabulary).map(drop)
+                })?;
+                Ok((input, names))
+            })
+            .collect();
+        for ((path, display), result) in chunk.iter().zip(read) {
+            let (input, names) = result?;
+            let file: std::sync::Arc<str> = std::sync::Arc::from(display.as_str());
+            for at in &names {
+                if let Some(message) = registry.register_at(&file, at) {
+                    let source =
+                        crate::source::SourceFile::read(path, display.clone(), &load.limits, ErrorKind::Input)?;
+                    return Err(source.error(ErrorKind::Input, message, at.pos));
+                }
             }
+            validated.documents += names.len();
+            validated.files.push(input);
         }
-        validated.documents += names.len();
-        validated.files.push(input);
     }
     Ok(validated)
 }

@@ -65,3 +65,40 @@ fn a_bad_now_date_is_an_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--now must be a date as YYYY-MM-DD"), "{}", run.stderr);
 }
+
+/// A proposal name used twice is an error at the second use, naming the first,
+/// across files (checked on every core, then registered in input order) and
+/// within one file; nothing is written to stdout.
+#[test]
+fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
+    let dir = std::env::temp_dir().join(format!("modelgate-duplicate-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let proposal = |name: &str| {
+        format!(
+            "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: {name}\nmodel:\n  id: gpt-4o\n\
+             deployment:\n  kind: vendor_api\n  provider: openai\n  regions: [US]\ndata:\n  classes: [public]\n"
+        )
+    };
+    // Files between the two uses, so the first and second land in different parallel work.
+    for i in 0..40 {
+        std::fs::write(dir.join(format!("b{i:02}.yaml")), proposal(&format!("filler-{i}"))).unwrap();
+    }
+    std::fs::write(dir.join("a.yaml"), proposal("support-chat")).unwrap();
+    std::fs::write(dir.join("c.yaml"), format!("{}---\n{}", proposal("other"), proposal("support-chat"))).unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let run = modelgate(&["check", dir_arg]);
+    assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
+    assert!(run.stdout.is_empty(), "nothing on stdout:\n{}", run.stdout);
+    let second = format!("{}:17:3", dir.join("c.yaml").display());
+    assert!(run.stderr.contains(&second), "the error is at the second use ({second}):\n{}", run.stderr);
+    let first = format!("already used at {}:4", dir.join("a.yaml").display());
+    assert!(run.stderr.contains(&first), "it names the first use ({first}):\n{}", run.stderr);
+
+    std::fs::write(dir.join("c.yaml"), proposal("third")).unwrap();
+    std::fs::write(dir.join("b07.yaml"), format!("{}---\n{}", proposal("twice"), proposal("twice"))).unwrap();
+    let run = modelgate(&["check", "--jobs", "1", dir_arg]);
+    assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
+    let within = format!("{}:17:3", dir.join("b07.yaml").display());
+    assert!(run.stderr.contains(&within), "within one file, at the second use ({within}):\n{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -195,7 +195,9 @@ fn visit_source(
 /// Proposal names seen in a run: a name used twice is an error naming both places.
 #[derive(Debug, Default)]
 pub struct NameRegistry {
-    names: HashMap<String, (String, u32)>,
+    /// Name -> (file, line): one shared path per file, since a run may hold
+    /// a hundred thousand names.
+    names: HashMap<String, (Arc<str>, u32)>,
 }
 
 /// A document's name and where it is written, for registering later.
@@ -218,7 +220,7 @@ impl NameRegistry {
     /// Records a document's name, or fails if an earlier one took it.
     pub fn register(&mut self, document: &LoadedDocument) -> Result<()> {
         let at = NameAt::of(document);
-        match self.register_at(&document.file.path, &at) {
+        match self.register_at(&Arc::from(document.file.path.as_str()), &at) {
             Some(message) => Err(document.file.error(ErrorKind::Input, message, at.pos)),
             None => Ok(()),
         }
@@ -226,11 +228,11 @@ impl NameRegistry {
 
     /// Records a name found in `file`; when an earlier document took it, the
     /// message of the error (to be placed at the name's position).
-    pub fn register_at(&mut self, file: &str, at: &NameAt) -> Option<String> {
+    pub fn register_at(&mut self, file: &Arc<str>, at: &NameAt) -> Option<String> {
         if let Some((other_file, other_line)) = self.names.get(&at.name) {
             return Some(format!("proposal name `{}` is already used at {other_file}:{other_line}", at.name));
         }
-        self.names.insert(at.name.clone(), (file.to_string(), at.pos.line));
+        self.names.insert(at.name.clone(), (file.clone(), at.pos.line));
         None
     }
 }
