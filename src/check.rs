@@ -33,11 +33,11 @@ pub struct Context {
 impl Context {
     /// Loads the bundled catalog and policies, plus `--policy` paths.
     pub fn new(policy_paths: &[PathBuf]) -> Result<Context> {
-        let catalog = Catalog::bundled()?;
         let mut sources = PolicySources::bundled();
         for path in policy_paths {
             sources.add_path(path)?;
         }
+        let catalog = Catalog::bundled()?;
         let engine = Engine::build(&sources)?;
         let vocabulary = Vocabulary::from_data(engine.data())?;
         Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
@@ -113,10 +113,9 @@ pub trait ReportSink {
 /// is read and validated first, so bad input is an error before any output.
 /// Returns the report without its proposals (for the exit code).
 ///
-/// Three stages overlap: a reader thread parses the next batch of subjects,
-/// the thread pool judges the current one, and this thread applies waivers
-/// and writes the previous one, so every core stays busy and the output is
-/// in input order, byte for byte what one thread gives.
+/// Beyond a handful of proposals, three stages overlap (`judge_pipelined`),
+/// so every core stays busy; the output is in input order either way, byte
+/// for byte what one thread gives.
 pub fn check_streaming(
     context: &Context,
     paths: &[PathBuf],
@@ -126,8 +125,13 @@ pub fn check_streaming(
 ) -> Result<Report> {
     use crate::proposal::proposal_files;
     let files = proposal_files(paths, load.recursive)?;
-    let pool = thread_pool(options.jobs)?;
-    let Validated { files: input_files, documents } = pool.install(|| validate_files(context, &files, load))?;
+    // One file is validated on this thread: no pool to start for the usual
+    // gate on a proposal or two.
+    let pool = if files.len() > 1 { Some(thread_pool(options.jobs)?) } else { None };
+    let Validated { files: input_files, documents } = match &pool {
+        Some(pool) => pool.install(|| validate_files(context, &files, load))?,
+        None => validate_files(context, &files, load)?,
+    };
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
@@ -156,6 +160,45 @@ pub fn check_streaming(
         }
         Ok(())
     };
+    if documents < VM_THRESHOLD {
+        // A handful of proposals: judged one by one here, without threads.
+        let mut engine = base.clone();
+        for (path, display) in &files {
+            crate::proposal::visit_file(path, display.clone(), &load.limits, &mut |document| {
+                let judged = subjects(&document, &context.catalog, &context.vocabulary)?
+                    .iter()
+                    .map(|subject| judge(&mut engine, &context.catalog, subject, &options.now))
+                    .collect();
+                write(judged)
+            })?;
+        }
+    } else {
+        let pool = match pool {
+            Some(pool) => pool,
+            None => thread_pool(options.jobs)?,
+        };
+        judge_pipelined(context, &files, load, options, &base, &pool, &mut write)?;
+    }
+    report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
+    if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
+        set.stale = waivers.stale(ledger.as_ref().expect("a ledger exists when waivers do"));
+    }
+    sink.tail(&report, any)?;
+    Ok(report)
+}
+
+/// Judges many proposals with three stages overlapping: a reader thread
+/// parses the next batch of subjects, the pool judges the current one, and
+/// this thread hands the previous one to `write`.
+fn judge_pipelined(
+    context: &Context,
+    files: &[(PathBuf, String)],
+    load: &crate::proposal::LoadOptions,
+    options: &CheckOptions,
+    base: &Engine,
+    pool: &rayon::ThreadPool,
+    write: &mut dyn FnMut(Vec<ProposalResult>) -> Result<()>,
+) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Subject>>>(1);
         let files = &files;
@@ -165,19 +208,13 @@ pub fn check_streaming(
             let batch = batch?;
             let mut next = None;
             pool.in_place_scope(|pool_scope| -> Result<()> {
-                pool_scope.spawn(|_| next = Some(judge_par(&base, &context.catalog, &batch, options)));
-                judged.take().map_or(Ok(()), &mut write)
+                pool_scope.spawn(|_| next = Some(judge_par(base, &context.catalog, &batch, options)));
+                judged.take().map_or(Ok(()), &mut *write)
             })?;
             judged = next;
         }
-        judged.map_or(Ok(()), &mut write)
-    })?;
-    report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
-    if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
-        set.stale = waivers.stale(ledger.as_ref().expect("a ledger exists when waivers do"));
-    }
-    sink.tail(&report, any)?;
-    Ok(report)
+        judged.map_or(Ok(()), write)
+    })
 }
 
 /// What the validation pass learnt: each file's digest, and how many
@@ -200,18 +237,20 @@ fn validate_files(
     let mut registry = NameRegistry::default();
     let mut validated = Validated { files: Vec::with_capacity(files.len()), documents: 0 };
     // In chunks, so what waits to be registered stays small on any run.
+    let validate = |(path, display): &(PathBuf, String)| -> Result<(crate::proposal::InputFile, Vec<NameAt>)> {
+        let mut names = Vec::new();
+        let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
+            names.push(NameAt::of(&document));
+            subjects(&document, &context.catalog, &context.vocabulary).map(drop)
+        })?;
+        Ok((input, names))
+    };
     for chunk in files.chunks(VALIDATION_CHUNK) {
-        let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = chunk
-            .par_iter()
-            .map(|(path, display)| {
-                let mut names = Vec::new();
-                let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
-                    names.push(NameAt::of(&document));
-                    subjects(&document, &context.catalog, &context.vocabulary).map(drop)
-                })?;
-                Ok((input, names))
-            })
-            .collect();
+        // One file needs no threads (and must not start rayon's global pool).
+        let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = match chunk {
+            [one] => vec![validate(one)],
+            _ => chunk.par_iter().map(validate).collect(),
+        };
         for ((path, display), result) in chunk.iter().zip(read) {
             let (input, names) = result?;
             let file: std::sync::Arc<str> = std::sync::Arc::from(display.as_str());
