@@ -201,7 +201,6 @@ fn judge_pipelined(
 ) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Subject>>>(1);
-        let files = &files;
         scope.spawn(move || read_batches(context, files, load, &batches));
         let mut judged: Option<Vec<ProposalResult>> = None;
         for batch in received {
@@ -236,7 +235,6 @@ fn validate_files(
     use rayon::prelude::*;
     let mut registry = NameRegistry::default();
     let mut validated = Validated { files: Vec::with_capacity(files.len()), documents: 0 };
-    // In chunks, so what waits to be registered stays small on any run.
     let validate = |(path, display): &(PathBuf, String)| -> Result<(crate::proposal::InputFile, Vec<NameAt>)> {
         let mut names = Vec::new();
         let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
@@ -245,6 +243,7 @@ fn validate_files(
         })?;
         Ok((input, names))
     };
+    // In chunks, so what waits to be registered stays small on any run.
     for chunk in files.chunks(VALIDATION_CHUNK) {
         // One file needs no threads (and must not start rayon's global pool).
         let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = match chunk {

@@ -468,4 +468,25 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
     assert!(sequential.len() > 100_000, "a real run over every rule fixture");
     assert_eq!(sequential, run("2"));
     assert_eq!(sequential, run("7"));
+
+    // A run of a handful of proposals is judged without threads: the same
+    // proposal entries as in the large run.
+    let large: serde_json::Value = serde_json::from_str(&sequential).unwrap();
+    let in_large = |name: &str| {
+        large["proposals"].as_array().unwrap().iter().filter(|p| p["name"] == name).cloned().collect::<Vec<_>>()
+    };
+    for file in [
+        "fixtures/rules/LIC-LLAMA-MAU/fail-above-ceiling.yaml",
+        "fixtures/rules/RES-GDPR-TRANSFER/fail-us-without-mechanism.yaml",
+        "fixtures/hybrid/phi-router-fail.yaml",
+    ] {
+        let (_, small) = crate::support::check_json(&[file]);
+        let proposals = small["proposals"].as_array().unwrap();
+        assert!(!proposals.is_empty(), "{file}");
+        for proposal in proposals {
+            let name = proposal["name"].as_str().unwrap();
+            let same_name = in_large(name);
+            assert!(same_name.contains(proposal), "{file}: `{name}` is judged alike alone and in a large run");
+        }
+    }
 }
