@@ -44,3 +44,11 @@ special_category(p) if {
 	"phi" in p.data.classes
 	governed(p)
 }
+
+# The same for the proposal at hand (input), as rules: worked out once per
+# evaluation however many rules ask (a function's result is not cached).
+input_governed if governed(input)
+
+input_special_category if special_category(input)
+
+input_locations := locations(input)

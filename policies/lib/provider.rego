@@ -151,3 +151,7 @@ input_name := name(input)
 input_consumer if consumer(input)
 
 input_third_party if third_party(input)
+
+input_places := places(input)
+
+input_defaulted_to_global if defaulted_to_global(input)

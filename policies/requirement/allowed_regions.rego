@@ -7,7 +7,6 @@
 package modelgate.rules.requirement.allowed_regions
 
 import data.modelgate.lib.geo
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -36,7 +35,7 @@ _allowed := input.requirements.allowed_regions
 
 _allowed_text := concat(", ", _allowed)
 
-_places := provider.places(input)
+_places := data.modelgate.lib.provider.input_places
 
 # The declared regions inside the allowed ones, worked out once per evaluation.
 _inside := {code | some code in input.deployment.regions; geo.within(code, _allowed)}
@@ -63,7 +62,7 @@ deny contains v if {
 
 deny contains v if {
 	applies
-	provider.defaulted_to_global(input)
+	data.modelgate.lib.provider.input_defaulted_to_global
 	v := {
 		"msg": sprintf(
 			"no region is declared and %s routes requests globally by default: the data may leave the allowed regions (%s)",

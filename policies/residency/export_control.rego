@@ -9,7 +9,6 @@
 package modelgate.rules.residency.export_control
 
 import data.modelgate.lib.geo
-import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -45,7 +44,7 @@ default applies := false
 
 applies if "export_controlled" in input.data.classes
 
-_places := provider.places(input)
+_places := data.modelgate.lib.provider.input_places
 
 _apis := {"vendor_api", "hosted_open_api"}
 

@@ -6,7 +6,6 @@
 # the organisation's behalf.
 package modelgate.rules.residency.gdpr_dpa
 
-import data.modelgate.lib.gdpr
 import data.modelgate.lib.provider
 import rego.v1
 
@@ -34,7 +33,7 @@ meta := {
 default applies := false
 
 applies if {
-	gdpr.governed(input)
+	data.modelgate.lib.gdpr.input_governed
 	data.modelgate.lib.provider.input_third_party
 }
 

@@ -5,7 +5,6 @@
 # categories, (c) large-scale systematic monitoring of public areas.
 package modelgate.rules.residency.gdpr_dpia
 
-import data.modelgate.lib.gdpr
 import rego.v1
 
 meta := {
@@ -35,7 +34,7 @@ _automated if "automated_decisions" in _purposes
 
 # Art. 35(3)(b): special categories (Art. 9(1)) on a large scale. Biometric
 # data processed to identify people is a special category.
-_special if gdpr.special_category(input)
+_special if data.modelgate.lib.gdpr.input_special_category
 
 _special if "biometric_identification" in _purposes
 
@@ -54,7 +53,7 @@ _monitoring if {
 default applies := false
 
 applies if {
-	gdpr.governed(input)
+	data.modelgate.lib.gdpr.input_governed
 	_trigger
 }
 

@@ -5,7 +5,6 @@
 # rules); an Art. 49 derogation is a narrow last resort (GDPR Arts. 44-49).
 package modelgate.rules.residency.gdpr_transfer
 
-import data.modelgate.lib.gdpr
 import data.modelgate.lib.geo
 import data.modelgate.lib.provider
 import rego.v1
@@ -34,9 +33,9 @@ meta := {
 
 default applies := false
 
-applies if gdpr.governed(input)
+applies if data.modelgate.lib.gdpr.input_governed
 
-_locations := gdpr.locations(input)
+_locations := data.modelgate.lib.gdpr.input_locations
 
 _mechanism := input.contracts.transfer_mechanism
 
@@ -127,9 +126,9 @@ deny contains v if {
 _global_reason := sprintf(
 	"no region is declared and %s routes requests globally by default",
 	[data.modelgate.lib.provider.input_service_label],
-) if provider.defaulted_to_global(input)
+) if data.modelgate.lib.provider.input_defaulted_to_global
 
-_global_reason := "regions: global" if not provider.defaulted_to_global(input)
+_global_reason := "regions: global" if not data.modelgate.lib.provider.input_defaulted_to_global
 
 deny contains v if {
 	applies

@@ -7,7 +7,6 @@
 # one the service offers. Facts per service in policies/residency/data.yaml.
 package modelgate.rules.residency.vendor_data_use
 
-import data.modelgate.lib.gdpr
 import rego.v1
 
 meta := {
@@ -94,10 +93,10 @@ warn contains v if {
 }
 
 _controller_note := ", which makes it a controller of the personal data rather than a processor (GDPR Art. 28(10))" if {
-	gdpr.governed(input)
+	data.modelgate.lib.gdpr.input_governed
 }
 
-_controller_note := "" if not gdpr.governed(input)
+_controller_note := "" if not data.modelgate.lib.gdpr.input_governed
 
 warn contains v if {
 	applies
