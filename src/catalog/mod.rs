@@ -32,16 +32,19 @@ pub struct LicenseEntry {
 }
 
 impl LicenseEntry {
-    /// The record as the policies see it in `input.resolved.licenses`
-    /// (`"known": true` added), converted for the engine once per run.
+    /// The record as the policies see it in `input.resolved.licenses`:
+    /// `"known": true` added.
+    pub fn input_json(&self) -> serde_json::Value {
+        let mut record = self.json.clone();
+        if let serde_json::Value::Object(map) = &mut record {
+            map.insert("known".into(), serde_json::Value::Bool(true));
+        }
+        record
+    }
+
+    /// `input_json`, converted for the engine once per run.
     pub fn input_value(&self) -> &regorus::Value {
-        self.input_value.get_or_init(|| {
-            let mut record = self.json.clone();
-            if let serde_json::Value::Object(map) = &mut record {
-                map.insert("known".into(), serde_json::Value::Bool(true));
-            }
-            regorus::Value::from(record)
-        })
+        self.input_value.get_or_init(|| regorus::Value::from(self.input_json()))
     }
 }
 

@@ -35,7 +35,7 @@ pub fn build_value(subject: &Subject, alternative: usize, catalog: &Catalog, now
         .iter()
         .map(|id| match catalog.license(id) {
             Some(entry) => entry.input_value().clone(),
-            None => regorus::Value::from(json!({"id": id, "known": false})),
+            None => regorus::Value::from(unknown_license(id)),
         })
         .collect();
     let model = subject.model.as_ref().map_or(regorus::Value::Null, |m| m.input_value().clone());
@@ -60,14 +60,8 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
     let licenses: Vec<Value> = ids
         .iter()
         .map(|id| match catalog.license(id) {
-            Some(entry) => {
-                let mut record = entry.json.clone();
-                if let Value::Object(map) = &mut record {
-                    map.insert("known".into(), json!(true));
-                }
-                record
-            }
-            None => json!({"id": id, "known": false}),
+            Some(entry) => entry.input_json(),
+            None => unknown_license(id),
         })
         .collect();
     if let Some(Value::Object(resolved)) = input.get_mut("resolved") {
@@ -82,6 +76,11 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
         resolved.insert("licenses".into(), Value::Array(licenses));
     }
     input
+}
+
+/// The `input.resolved.licenses` entry of a license without a record.
+fn unknown_license(id: &str) -> Value {
+    json!({"id": id, "known": false})
 }
 
 /// The input with `resolved.model`, `resolved.lineage` and
