@@ -132,15 +132,7 @@ pub fn check_streaming(
         Some(pool) => pool.install(|| validate_files(context, &files, load))?,
         None => validate_files(context, &files, load)?,
     };
-    let mut base = context.engine.clone();
-    if let Some(limit) = options.time_limit {
-        base.set_time_limit(limit);
-    }
-    if options.interpreter_only {
-        base.disable_vm();
-    } else if documents >= VM_THRESHOLD {
-        base.prepare_vm();
-    }
+    let base = prepared_engine(context, options, documents);
     let mut report = assemble(context, &input_files, options, Vec::new(), Vec::new());
     drop(input_files);
     sink.head(&report)?;
@@ -307,16 +299,24 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
 /// Judges subjects on every core, one prepared engine per thread; results
 /// come back in subject order, so the output is the same as a sequential run.
 pub fn judge_all(context: &Context, subjects: &[Subject], options: &CheckOptions) -> Result<Vec<ProposalResult>> {
+    let base = prepared_engine(context, options, subjects.len());
+    Ok(thread_pool(options.jobs)?.install(|| judge_par(&base, &context.catalog, subjects, options)))
+}
+
+/// The engine a run's threads clone: its time limit set, and on the VM
+/// unless the interpreter was asked for or there are too few proposals for
+/// compiling to pay.
+fn prepared_engine(context: &Context, options: &CheckOptions, proposals: usize) -> Engine {
     let mut base = context.engine.clone();
     if let Some(limit) = options.time_limit {
         base.set_time_limit(limit);
     }
     if options.interpreter_only {
         base.disable_vm();
-    } else if subjects.len() >= VM_THRESHOLD {
+    } else if proposals >= VM_THRESHOLD {
         base.prepare_vm();
     }
-    Ok(thread_pool(options.jobs)?.install(|| judge_par(&base, &context.catalog, subjects, options)))
+    base
 }
 
 /// Judges subjects in parallel on the current pool with clones of a
