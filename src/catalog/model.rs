@@ -74,10 +74,14 @@ pub struct ModelRecord {
 }
 
 impl ModelRecord {
-    /// The record as `input.resolved.model` carries it, converted once.
+    /// The record as `input.resolved.model` (and `lineage`) carries it.
+    pub fn input_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// `input_json`, converted for the engine once per run.
     pub fn input_value(&self) -> &regorus::Value {
-        self.input_value
-            .get_or_init(|| serde_json::to_value(self).map(regorus::Value::from).unwrap_or(regorus::Value::Null))
+        self.input_value.get_or_init(|| regorus::Value::from(self.input_json()))
     }
 }
 

@@ -65,14 +65,8 @@ pub fn build(subject: &Subject, alternative: usize, catalog: &Catalog, now: &str
         })
         .collect();
     if let Some(Value::Object(resolved)) = input.get_mut("resolved") {
-        resolved.insert(
-            "model".into(),
-            subject.model.as_ref().map_or(Value::Null, |m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)),
-        );
-        resolved.insert(
-            "lineage".into(),
-            subject.lineage.iter().map(|m| serde_json::to_value(m.as_ref()).unwrap_or(Value::Null)).collect(),
-        );
+        resolved.insert("model".into(), subject.model.as_ref().map_or(Value::Null, |m| m.input_json()));
+        resolved.insert("lineage".into(), subject.lineage.iter().map(|m| m.input_json()).collect());
         resolved.insert("licenses".into(), Value::Array(licenses));
     }
     input
