@@ -131,6 +131,18 @@ def obligation_key(item):
     return (item.get("text"), item.get("section"), item.get("license"))
 
 
+def distinct_duties(items):
+    """Obligations as modelgate reports them: one per text and section (the
+    same duty from two dated texts of one license is listed once, under the
+    first license id)."""
+    out = []
+    for key in sorted(set(obligation_key(o) for o in items)):
+        if out and out[-1][:2] == key[:2]:
+            continue
+        out.append(key)
+    return out
+
+
 def opa_outcome(value, meta):
     """(status, violations, obligations) from one `r<i>` value."""
     if not isinstance(value, dict) or value.get("applies") is not True:
@@ -140,7 +152,7 @@ def opa_outcome(value, meta):
     if meta["category"] == "advisory":
         warn, deny = sorted(warn + deny), []
     status, violations = ("fail", deny) if deny else ("warn", warn) if warn else ("pass", [])
-    obligations = sorted(set(obligation_key(o) for o in value.get("obligations", [])))
+    obligations = distinct_duties(value.get("obligations", []))
     return (status, violations, obligations)
 
 
@@ -148,7 +160,7 @@ def report_outcome(finding):
     violations = sorted(
         (v["message"], v["path"], v["remediation"], v["license"], citation_key(v["citation"]))
         for v in finding["violations"])
-    obligations = sorted(set(obligation_key(o) for o in finding["obligations"]))
+    obligations = distinct_duties(finding["obligations"])
     return (finding["status"], violations, obligations)
 
 

@@ -40,6 +40,7 @@ impl Context {
         let catalog = Catalog::bundled()?;
         let engine = Engine::build(&sources)?;
         let vocabulary = Vocabulary::from_data(engine.data())?;
+        check_limit_services(&catalog, &vocabulary)?;
         Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
     }
 
@@ -51,6 +52,31 @@ impl Context {
         }
         Ok(out)
     }
+}
+
+/// A geographic limit tied to a service the residency facts do not know
+/// would never apply: refuse the catalog rather than pass silently.
+fn check_limit_services(catalog: &Catalog, vocabulary: &Vocabulary) -> Result<()> {
+    for license in catalog.licenses() {
+        for limit in &license.record.terms.geographic {
+            for service in limit.services.iter().flatten() {
+                if !vocabulary.services.contains(service) {
+                    let hint = vocabulary
+                        .near_miss_service(service)
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    return Err(Error::new(
+                        ErrorKind::Catalog,
+                        format!(
+                            "{}: a geographic limit names the service `{service}`, which no provider of the residency facts offers{hint}",
+                            license.file
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Options of a check.
@@ -134,7 +160,8 @@ pub fn check_streaming(
     };
     let base = prepared_engine(context, options, documents);
     let mut report = assemble(context, &input_files, options, Vec::new(), Vec::new());
-    drop(input_files);
+    // The digests the report records: the second read must find the same bytes.
+    let digests: Vec<String> = input_files.into_iter().map(|file| file.sha256).collect();
     sink.head(&report)?;
     let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
     let mut license_ids = std::collections::BTreeSet::new();
@@ -155,8 +182,8 @@ pub fn check_streaming(
     if documents < VM_THRESHOLD {
         // A handful of proposals: judged one by one here, without threads.
         let mut engine = base.clone();
-        for (path, display) in &files {
-            crate::proposal::visit_file(path, display.clone(), &load.limits, &mut |document| {
+        for ((path, display), sha256) in files.iter().zip(&digests) {
+            crate::proposal::visit_file_again(path, display.clone(), sha256, &load.limits, &mut |document| {
                 let judged = subjects(&document, &context.catalog, &context.vocabulary)?
                     .iter()
                     .map(|subject| judge(&mut engine, &context.catalog, subject, &options.now))
@@ -169,7 +196,7 @@ pub fn check_streaming(
             Some(pool) => pool,
             None => thread_pool(options.jobs)?,
         };
-        judge_pipelined(context, &files, load, options, &base, &pool, &mut write)?;
+        judge_pipelined(context, &files, &digests, load, options, &base, &pool, &mut write)?;
     }
     report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
     if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
@@ -182,9 +209,11 @@ pub fn check_streaming(
 /// Judges many proposals with three stages overlapping: a reader thread
 /// parses the next batch of subjects, the pool judges the current one, and
 /// this thread hands the previous one to `write`.
+#[allow(clippy::too_many_arguments)]
 fn judge_pipelined(
     context: &Context,
     files: &[(PathBuf, String)],
+    digests: &[String],
     load: &crate::proposal::LoadOptions,
     options: &CheckOptions,
     base: &Engine,
@@ -193,7 +222,7 @@ fn judge_pipelined(
 ) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Subject>>>(1);
-        scope.spawn(move || read_batches(context, files, load, &batches));
+        scope.spawn(move || read_batches(context, files, digests, load, &batches));
         let mut judged: Option<Vec<ProposalResult>> = None;
         for batch in received {
             let batch = batch?;
@@ -263,12 +292,13 @@ fn validate_files(
 fn read_batches(
     context: &Context,
     files: &[(PathBuf, String)],
+    digests: &[String],
     load: &crate::proposal::LoadOptions,
     out: &std::sync::mpsc::SyncSender<Result<Vec<Subject>>>,
 ) {
     let mut batch: Vec<Subject> = Vec::with_capacity(BATCH);
-    for (path, display) in files {
-        let read = crate::proposal::visit_file(path, display.clone(), &load.limits, &mut |document| {
+    for ((path, display), sha256) in files.iter().zip(digests) {
+        let read = crate::proposal::visit_file_again(path, display.clone(), sha256, &load.limits, &mut |document| {
             batch.extend(subjects(&document, &context.catalog, &context.vocabulary)?);
             if batch.len() >= BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));

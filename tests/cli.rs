@@ -37,7 +37,21 @@ fn the_brief_scenarios_get_the_verdicts_a_reader_expects() {
 fn warnings_pass_unless_fail_on_warn_is_given() {
     let file = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
     assert_eq!(modelgate(&["check", "--now", NOW, file]).code, 0);
-    assert_eq!(modelgate(&["check", "--now", NOW, "--fail-on", "warn", file]).code, 1);
+    let gated = modelgate(&["check", "--now", NOW, "--fail-on", "warn", file]);
+    assert_eq!(gated.code, 1);
+    assert!(gated.stderr.contains("exit 1: --fail-on warn, and"), "says why: {}", gated.stderr);
+}
+
+#[test]
+fn advisory_warnings_never_gate_even_with_fail_on_warn() {
+    let file = "fixtures/rules/ADV-COST-CROSSOVER/warn-api-above-self-hosting.yaml";
+    let run = modelgate(&["check", "--now", NOW, "--format", "json", "--fail-on", "warn", file]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = report["proposals"][0]["findings"].as_array().unwrap();
+    let warned: Vec<&serde_json::Value> = findings.iter().filter(|f| f["status"] == "warn").collect();
+    assert!(!warned.is_empty(), "the fixture warns");
+    assert!(warned.iter().all(|f| f["category"] == "advisory"), "only advisory rules warn here");
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 #[test]
@@ -157,7 +171,12 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["proposals"][0]["verdict"], "error");
     let f = finding(&report, "ACME-BROKEN");
     assert_eq!(f["status"], "error");
-    assert!(f["message"].as_str().unwrap().starts_with("the rule could not be evaluated"), "{}", f["message"]);
+    let message = f["message"].as_str().unwrap();
+    // What went wrong, then where: regorus puts the reason after its excerpt.
+    assert!(
+        message.starts_with("the rule could not be evaluated: could not parse string as number\n--> "),
+        "{message}"
+    );
     // The other rules are still judged.
     assert_eq!(finding(&report, "LIC-LLAMA-MAU")["status"], "not_applicable");
     assert_eq!(report["summary"]["findings"]["error"], 1);
@@ -167,8 +186,47 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("fixtures/policies/syntax-error/bad.rego"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fixtures/policies/syntax-error/bad.rego: expecting `}` while parsing object"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> fixtures/policies/syntax-error/bad.rego:6:1"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
+}
+
+/// A pipe gives its bytes once: the second read (to judge) finds other
+/// bytes than the first (whose digest the report records), so nothing is
+/// judged on content the record does not name.
+#[cfg(unix)]
+#[test]
+fn a_file_that_changes_between_validation_and_judgement_is_refused() {
+    let dir = std::env::temp_dir().join(format!("modelgate-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("proposal.yaml");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            for fixture in ["fixtures/healthcare-onprem-llama.yaml", "fixtures/consumer-platform-llama.yaml"] {
+                let text = std::fs::read(crate::support::root().join(fixture)).unwrap();
+                // The reader may stop early; a broken pipe is fine.
+                if let Ok(mut pipe) = std::fs::OpenOptions::new().write(true).open(&fifo) {
+                    let _ = std::io::Write::write_all(&mut pipe, &text);
+                }
+            }
+        })
+    };
+    let run = modelgate(&["check", "--now", NOW, "--format", "json", fifo.to_str().unwrap()]);
+    // Not joined: were modelgate to read once, the writer would wait on its
+    // second open for ever; the test's result does not depend on it.
+    drop(writer);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("changed while modelgate read it"), "{}", run.stderr);
+    assert!(!run.stdout.contains("consumer-assistant"), "nothing judged on the second content");
 }
 
 #[test]

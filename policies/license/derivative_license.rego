@@ -80,12 +80,23 @@ _declared := {_id(name) | some name in _names(input.model.license)} if applies
 
 _base_ids := {_id(name) | some name in _names(_base.license)} if applies
 
-# Base licenses the declared license leaves out, as binding records.
+# Base licenses the declared license leaves out, as binding records. Another
+# dated text of the same terms (Gemma's 2024 and 2025 Terms of Use, whose
+# `gemma` id names no date) is not a relabelling: both texts are judged.
 _left_out contains license if {
 	applies
 	some id in _base_ids - _declared
 	some license in input.resolved.licenses
 	license.id == id
+	not _other_text_declared(license)
+}
+
+_other_text_declared(license) if {
+	some declared in input.resolved.licenses
+	declared.id in _declared
+	declared.id != license.id
+	declared.family == license.family
+	declared.name == license.name
 }
 
 _name(license) := license.name if license.name

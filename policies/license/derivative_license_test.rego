@@ -92,3 +92,41 @@ test_a_model_without_a_base_is_not_applicable if {
 	}
 	not derivative_license.applies with input as inp
 }
+
+# Two dated texts of the same terms: Gemma's `gemma` id resolves to the
+# newest text while the base is on the older one.
+_gemma(id) := {
+	"id": id,
+	"name": "Gemma Terms of Use",
+	"family": "gemma",
+	"url": "https://example.test/gemma",
+	"aliases": [],
+	"known": true,
+	"terms": {"license_copy": {"trigger": "distribution", "section": "3.1"}},
+}
+
+_gemma_input(declared) := {
+	"model": {"id": "acme/tutor", "license": declared, "base_model": "google/gemma-2-9b-it"},
+	"distribution": _kept,
+	"resolved": {
+		"model": null,
+		"lineage": [{"id": "google/gemma-2-9b-it", "license": "gemma-2024"}],
+		"license": {"source": "proposal"},
+		"licenses": [_gemma("gemma-2024"), _gemma("gemma-2025")],
+	},
+}
+
+test_another_dated_text_of_the_base_terms_is_no_relabelling if {
+	inp := _gemma_input("gemma-2025")
+	derivative_license.applies with input as inp
+	count(derivative_license.warn) == 0 with input as inp
+	count(derivative_license.deny) == 0 with input as inp
+}
+
+test_another_license_of_the_same_family_is_still_a_relabelling if {
+	llama33 := object.union(_llama, {"id": "llama-3.3", "name": "Llama 3.3 Community License Agreement", "family": "llama", "aliases": []})
+	llama31 := object.union(_llama, {"family": "llama"})
+	inp := object.union(_input("llama-3.3", [llama31, llama33], _kept), {})
+	some v in derivative_license.warn with input as inp
+	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
+}

@@ -13,9 +13,15 @@
 #   one input modality, per the catalog record of the model (a derivative
 #   outside the catalog: of its nearest base).
 #
+# - `services`: the limit covers only those provider services (the Gemini
+#   API's rule binds its unpaid tier; the paid tier meets it, and Vertex AI
+#   is under other terms). The service is the one the proposal names, else
+#   the provider's default (modelgate.lib.provider).
+#
 # `effect: forbidden` fails; `conditional` warns with the condition. A fact
 # the proposal does not give (no domicile, no subjects, a model whose
-# modalities are unknown) warns wherever the limit could bite.
+# modalities are unknown, a service the facts cannot name) warns wherever the
+# limit could bite.
 package modelgate.rules.license.geographic
 
 import data.modelgate.lib.geo
@@ -59,11 +65,27 @@ applies if count(_limits) > 0
 # The model the limit's `models` scope is judged on.
 _modalities := data.modelgate.lib.licenses.subject_model.input_modalities
 
-_covers(limit) if limit.models == "all_models"
-
 _covers(limit) if {
+	_covers_model(limit)
+	_covers_service(limit)
+}
+
+_covers_model(limit) if limit.models == "all_models"
+
+_covers_model(limit) if {
 	limit.models == "multimodal_models"
 	count(_modalities) > 1
+}
+
+_covers_service(limit) if not limit.services
+
+_covers_service(limit) if data.modelgate.lib.provider.input_service_id in limit.services
+
+# A limit tied to services, and no service to judge: the provider has no
+# facts, so neither a named service nor a default.
+_service_unknown(limit) if {
+	limit.services
+	not data.modelgate.lib.provider.input_service_id
 }
 
 _scope_unknown(limit) if {
@@ -143,16 +165,32 @@ _hits(limit) := {"path": sprintf("/data/subjects/%d", [idx[0]]), "what": sprintf
 	names := [geo.country_name(_subjects[i]) | some i in idx]
 }
 
-_model_words(limit) := "" if limit.models == "all_models"
+_model_words(limit) := _service_words(limit) if limit.models == "all_models"
 
-_model_words(limit) := sprintf(" (%s takes %s input)", [data.modelgate.lib.licenses.model_label, concat(" and ", _modalities)]) if {
+_model_words(limit) := sprintf(" (%s takes %s input)%s", [data.modelgate.lib.licenses.model_label, concat(" and ", _modalities), _service_words(limit)]) if {
 	limit.models == "multimodal_models"
 	_modalities
 }
 
-_whom(limit) := sprintf("licensees domiciled in %s", [_regions(limit)]) if limit.key == "licensee_domicile"
+_service_words(limit) := "" if not limit.services
 
-_whom(limit) := sprintf("products serving users in %s", [_regions(limit)]) if limit.key == "end_users"
+_service_words(limit) := sprintf(" on %s", [data.modelgate.lib.provider.input_service_id]) if {
+	limit.services
+	input.deployment.service != null
+}
+
+_service_words(limit) := sprintf(" on %s (deployment.service is not declared; it is the default of provider %s)", [data.modelgate.lib.provider.input_service_id, input.deployment.provider]) if {
+	limit.services
+	input.deployment.service == null
+}
+
+_whom(limit) := sprintf("%s on %s", [_whom_anywhere(limit), concat(", ", limit.services)]) if limit.services
+
+_whom(limit) := _whom_anywhere(limit) if not limit.services
+
+_whom_anywhere(limit) := sprintf("licensees domiciled in %s", [_regions(limit)]) if limit.key == "licensee_domicile"
+
+_whom_anywhere(limit) := sprintf("products serving users in %s", [_regions(limit)]) if limit.key == "end_users"
 
 _scope_words(limit) := "its grant" if limit.models == "all_models"
 
@@ -182,17 +220,44 @@ deny contains v if {
 	some [license, limit] in _limits
 	limit.effect == "forbidden"
 	_covers(limit)
-	v := _violation(license, limit)
+	v := object.union(_violation(license, limit), _fix(limit))
 }
 
+# A limit tied to services: moving to another service is the usual fix.
+_fix(limit) := {} if not limit.services
+
+_fix(limit) := {"remediation": sprintf(
+	"Use a service the limit does not cover (it covers %s; declare the one used in deployment.service), or serve no users in %s.",
+	[concat(", ", limit.services), _regions(limit)],
+)} if limit.services
+
+# A condition cannot be waived (waivers cover failures): the warning stays
+# for the reviewer, who checks the condition is met.
 warn contains v if {
 	some [license, limit] in _limits
 	limit.effect == "conditional"
 	_covers(limit)
 	v := object.union(_violation(license, limit), {"remediation": sprintf(
-		"Meet the condition of %s section %s and record how with a waiver (reason not_applicable), or serve no users in %s.",
+		"Meet the condition of %s section %s and keep the evidence with the review, or serve no users in %s.",
 		[license.name, limit.section, _regions(limit)],
 	)})
+}
+
+warn contains v if {
+	some [license, limit] in _limits
+	_service_unknown(limit)
+	_covers_model(limit)
+	hit := _hits(limit)
+	v := {
+		"msg": sprintf(
+			"%s: %s limits %s for %s (section %s), and the service used cannot be told: provider %s has no facts",
+			[hit.what, license.name, _scope_words(limit), _whom(limit), limit.section, input.deployment.provider],
+		),
+		"path": "/deployment/provider",
+		"license": license.id,
+		"citation": licenses.citation(license, limit),
+		"remediation": sprintf("Use a provider and service the limit does not cover (it covers %s).", [concat(", ", limit.services)]),
+	}
 }
 
 # Unknown facts where a limit could bite.
@@ -201,6 +266,7 @@ warn contains v if {
 	limit.key == "licensee_domicile"
 	_domicile == null
 	not _not_covered(limit)
+	not _service_not_covered(limit)
 	v := {
 		"msg": sprintf(
 			"organization.domicile is not declared: %s limits %s for %s (section %s)",
@@ -218,6 +284,7 @@ warn contains v if {
 	limit.key == "end_users"
 	count(_subjects) == 0
 	not _not_covered(limit)
+	not _service_not_covered(limit)
 	v := {
 		"msg": sprintf(
 			"data.subjects is not declared: %s limits %s for %s (section %s)",
@@ -244,6 +311,13 @@ warn contains v if {
 		"citation": licenses.citation(license, limit),
 		"remediation": "Add the model to the catalog with its input modalities, or confirm it takes text only.",
 	}
+}
+
+# A limit tied to services certainly does not cover the service used.
+_service_not_covered(limit) if {
+	limit.services
+	not data.modelgate.lib.provider.input_service_id in limit.services
+	data.modelgate.lib.provider.input_service_id
 }
 
 # A limit certainly does not cover this model: it covers multimodal models

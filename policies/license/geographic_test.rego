@@ -143,3 +143,73 @@ test_undeclared_subjects_warn if {
 test_licenses_without_limits_are_not_applicable if {
 	not geographic.applies with input as _input(_apache, _vision, "DE", ["DE"])
 }
+
+# A limit tied to services (the Gemini API's rule on its unpaid tier), judged
+# against the provider facts in policies/residency/data.yaml.
+_gemini_free_only := {
+	"id": "LicenseRef-scancode-gemini-api-additional-tos-2025",
+	"name": "Gemini API Additional Terms of Service",
+	"url": "https://example.test/gemini",
+	"known": true,
+	"terms": {"geographic": [{
+		"key": "end_users",
+		"regions": ["EEA", "CH", "GB"],
+		"models": "all_models",
+		"effect": "forbidden",
+		"services": ["gemini_api_free"],
+		"condition": "Paid Services only",
+		"section": "Use Restrictions 1",
+	}]},
+}
+
+_on(provider, service, subjects) := object.union(
+	_input(_gemini_free_only, null, "FR", subjects),
+	{"deployment": {"kind": "vendor_api", "provider": provider, "service": service, "tier": null}},
+)
+
+test_a_service_limit_fails_on_the_service_it_covers if {
+	result := geographic.deny with input as _on("google", "gemini_api_free", ["FR"])
+	count(result) == 1
+	some v in result
+	v.path == "/data/subjects/0"
+	contains(v.msg, "on gemini_api_free:")
+	contains(v.remediation, "it covers gemini_api_free")
+}
+
+test_a_service_limit_fails_on_the_default_service_and_says_so if {
+	some v in geographic.deny with input as _on("google", null, ["FR"])
+	contains(v.msg, "deployment.service is not declared; it is the default of provider google")
+}
+
+test_a_service_limit_passes_on_another_service if {
+	inp := _on("google", "gemini_api_paid", ["FR"])
+	geographic.applies with input as inp
+	count(geographic.deny) == 0 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_a_service_limit_on_another_service_needs_no_subjects if {
+	count(geographic.warn) == 0 with input as _on("gcp", "vertex_ai", [])
+}
+
+test_a_service_limit_with_no_subjects_on_its_service_warns if {
+	some v in geographic.warn with input as _on("google", "gemini_api_free", [])
+	v.path == "/data/subjects"
+}
+
+test_a_service_limit_warns_when_the_service_cannot_be_told if {
+	inp := _on("some-unknown-host", null, ["GB"])
+	count(geographic.deny) == 0 with input as inp
+	some v in geographic.warn with input as inp
+	v.path == "/deployment/provider"
+	contains(v.msg, "provider some-unknown-host has no facts")
+}
+
+test_a_service_limit_ignores_users_outside_its_regions if {
+	count(geographic.deny) == 0 with input as _on("google", "gemini_api_free", ["US", "JP"])
+}
+
+test_a_conditional_limit_points_to_evidence_not_to_a_waiver if {
+	some v in geographic.warn with input as _input(_gemini, null, "US", ["FR"])
+	not contains(v.remediation, "waiver")
+}

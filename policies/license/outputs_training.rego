@@ -80,9 +80,10 @@ warn contains v if {
 		"path": "/use/outputs_train_other_models",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
+		# Waivers cover failures only: the warning stays for the reviewer.
 		"remediation": concat(" ", [
 			"Record what the trained model does and why it does not compete with the vendor's products,",
-			"and approve it with a waiver (reason not_applicable), or train on another model's outputs.",
+			"and keep that with the review, or train on another model's outputs.",
 		]),
 	}
 }

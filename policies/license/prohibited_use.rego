@@ -4,7 +4,11 @@
 # `forbidden` fails; `conditional` (for example medical advice, forbidden only
 # as the unlicensed practice of a profession) warns and names the condition.
 # A declared purpose no license restricts passes; the use policies that bind
-# all use are listed as obligations.
+# all use are listed as obligations. A restriction may also name data classes
+# that can put a use in its field (export-controlled data may be ITAR
+# technical data, which the Llama use policies exclude): such data warns,
+# since the class alone does not tell ITAR from EAR, unless the purpose is
+# declared, when the purpose's own finding says it.
 package modelgate.rules.license.prohibited_use
 
 import data.modelgate.lib.licenses
@@ -37,6 +41,8 @@ _policies := licenses.with_term("use_policy")
 default applies := false
 
 applies if count(_purposes) > 0
+
+applies if count(_data_hits) > 0
 
 applies if {
 	some license in data.modelgate.lib.licenses.known
@@ -78,12 +84,44 @@ warn contains v if {
 		"path": sprintf("/use/purposes/%d", [i]),
 		"license": license.id,
 		"citation": licenses.citation(license, item),
+		# Waivers cover failures only: the warning stays for the reviewer.
 		"remediation": concat(" ", [
-			"Show how the condition is met (for example a licensed professional reviews every answer)",
-			"and record it with a waiver (reason not_applicable), or drop the purpose.",
+			"Show the reviewer how the condition is met (for example a licensed professional reviews",
+			"every answer) and keep that with the review, or drop the purpose.",
 		]),
 	}
 }
+
+_classes := object.get(input, ["data", "classes"], [])
+
+# Each restriction a declared data class may fall under, when the proposal
+# does not declare the restricted purpose itself: [index, license, item].
+_data_hits contains [i, license, item] if {
+	some i, class in _classes
+	some license in data.modelgate.lib.licenses.known
+	some item in license.terms.prohibited_uses
+	class in object.get(item, "data_classes", [])
+	not item.purpose in _purposes
+}
+
+warn contains v if {
+	some [i, license, item] in _data_hits
+	v := {
+		"msg": sprintf(
+			"the data includes %s material, and %s %s (section %s): %s; if the data falls under that restriction, this use does too",
+			[_classes[i], license.name, _effect_words[item.effect], item.section, item.description],
+		),
+		"path": sprintf("/data/classes/%d", [i]),
+		"license": license.id,
+		"citation": licenses.citation(license, item),
+		"remediation": sprintf(
+			"Have the %s data classified against the restriction: if it falls under it, choose a model whose license allows the use; if not, keep that classification with the review.",
+			[_classes[i]],
+		),
+	}
+}
+
+_effect_words := {"forbidden": "forbids", "conditional": "restricts"}
 
 obligations contains o if {
 	some license in _policies

@@ -71,3 +71,49 @@ test_declared_purposes_under_an_unrestricted_license_pass if {
 test_no_purposes_and_no_restrictions_is_not_applicable if {
 	not prohibited_use.applies with input as _input([], [_apache])
 }
+
+# A restriction that names data classes: export-controlled data may be ITAR
+# technical data, which the Llama use policies exclude.
+_llama_itar := {
+	"id": "llama",
+	"name": "Llama 3.3 Community License Agreement",
+	"url": "https://example.test/llama",
+	"known": true,
+	"terms": {"prohibited_uses": [{
+		"purpose": "military", "effect": "forbidden", "data_classes": ["export_controlled"],
+		"description": "military uses and anything governed by the US ITAR", "section": "AUP 2.a",
+	}]},
+}
+
+_with_classes(purposes, classes, records) := object.union(_input(purposes, records), {"data": {"classes": classes}})
+
+test_export_controlled_data_warns_under_a_license_that_excludes_itar if {
+	inp := _with_classes([], ["internal", "export_controlled"], [_llama_itar])
+	prohibited_use.applies with input as inp
+	count(prohibited_use.deny) == 0 with input as inp
+	result := prohibited_use.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/data/classes/1"
+	v.license == "llama"
+	contains(v.msg, "export_controlled material")
+	contains(v.msg, "forbids")
+	not contains(v.remediation, "waiver")
+}
+
+test_export_controlled_data_with_the_purpose_declared_fails_once if {
+	inp := _with_classes(["military"], ["export_controlled"], [_llama_itar])
+	count(prohibited_use.deny) == 1 with input as inp
+	count(prohibited_use.warn) == 0 with input as inp
+}
+
+test_export_controlled_data_under_a_license_without_the_clause_passes if {
+	inp := _with_classes([], ["export_controlled"], [_apache])
+	count(prohibited_use.warn) == 0 with input as inp
+	count(prohibited_use.deny) == 0 with input as inp
+}
+
+test_a_conditional_purpose_points_to_evidence_not_to_a_waiver if {
+	some v in prohibited_use.warn with input as _input(["medical_advice"], [_llama])
+	not contains(v.remediation, "waiver")
+}

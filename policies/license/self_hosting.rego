@@ -43,18 +43,42 @@ _where := "on an air-gapped network" if input.deployment.network == "air_gapped"
 
 _where := "on infrastructure the organisation controls" if input.deployment.network != "air_gapped"
 
+# Behind an air gap the vendor's API is out of reach too (RES-AIRGAP): the
+# only fix is a model that runs inside it.
+_fix := {} if input.deployment.network != "air_gapped"
+
+_fix := {"remediation": concat(" ", [
+	"An air-gapped network needs a model that runs inside it: choose an open-weight model whose",
+	"license allows self-hosting, or move the workload off the air-gapped network.",
+])} if input.deployment.network == "air_gapped"
+
+_kind_path := "/deployment/network" if {
+	input.deployment.network == "air_gapped"
+	input.deployment.kind != "self_hosted"
+}
+
+_kind_path := "/deployment/kind" if not _network_only
+
+_network_only if {
+	input.deployment.network == "air_gapped"
+	input.deployment.kind != "self_hosted"
+}
+
 deny contains v if {
 	applies
 	model := data.modelgate.lib.licenses.subject_model
 	model.weights_available == false
-	v := {
-		"msg": sprintf(
-			"%s is offered only as a hosted service: its weights cannot be downloaded, so it cannot run %s",
-			[model.name, _where],
-		),
-		"path": "/model/id",
-		"citation": {"document": sprintf("%s: vendor's model page", [model.name]), "section": "availability", "url": model.source},
-	}
+	v := object.union(
+		{
+			"msg": sprintf(
+				"%s is offered only as a hosted service: its weights cannot be downloaded, so it cannot run %s",
+				[model.name, _where],
+			),
+			"path": "/model/id",
+			"citation": {"document": sprintf("%s: vendor's model page", [model.name]), "section": "availability", "url": model.source},
+		},
+		_fix,
+	)
 }
 
 deny contains v if {
@@ -62,13 +86,16 @@ deny contains v if {
 	some license in data.modelgate.lib.licenses.known
 	term := license.terms.self_hosting
 	term.allowed == false
-	v := {
-		"msg": sprintf(
-			"%s grants use of the model only as the vendor's hosted service (section %s): it may not run %s",
-			[license.name, term.section, _where],
-		),
-		"path": "/deployment/kind",
-		"license": license.id,
-		"citation": licenses.citation(license, term),
-	}
+	v := object.union(
+		{
+			"msg": sprintf(
+				"%s grants use of the model only as the vendor's hosted service (section %s): it may not run %s",
+				[license.name, term.section, _where],
+			),
+			"path": _kind_path,
+			"license": license.id,
+			"citation": licenses.citation(license, term),
+		},
+		_fix,
+	)
 }

@@ -58,3 +58,20 @@ test_an_open_weight_model_self_hosted_passes if {
 test_an_api_deployment_is_not_applicable if {
 	not self_hosting.applies with input as _input("vendor_api", "internet", _gpt4o, [], [_openai])
 }
+
+test_an_api_model_behind_an_air_gap_fails_at_the_network_with_an_air_gap_fix if {
+	result := self_hosting.deny with input as _input("vendor_api", "air_gapped", _gpt4o, [], [_openai])
+	count(result) == 2
+	{v.path | some v in result} == {"/model/id", "/deployment/network"}
+	every v in result {
+		contains(v.remediation, "An air-gapped network needs a model that runs inside it")
+	}
+}
+
+test_a_self_hosted_api_model_keeps_the_default_fix if {
+	result := self_hosting.deny with input as _input("self_hosted", "private", _gpt4o, [], [_openai])
+	count(result) == 2
+	every v in result {
+		not v.remediation
+	}
+}

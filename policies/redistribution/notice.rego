@@ -2,7 +2,10 @@
 # text file, with the exact string the license prescribes where it
 # prescribes one (Llama, Gemma, Qwen, Mistral, NVIDIA, Stability), or the
 # licensor's own notices (Apache-2.0 NOTICE files, MIT and CC notices). Due
-# when the term's trigger is met; distribution.includes_notice must be true.
+# when the term's trigger is met; distribution.includes_notice must be true,
+# or, where the license copy carries the notice (`in_license_copy`: MIT's
+# copyright line sits in the licensor's license file),
+# distribution.includes_license_copy.
 package modelgate.rules.redistribution.notice
 
 import data.modelgate.lib.licenses
@@ -40,12 +43,29 @@ _what(term) := sprintf("a \"Notice\" text file containing \"%s\"", [term.text]) 
 
 _what(term) := "the copyright, license and attribution notices the licensor supplies (its NOTICE file, if any)" if {
 	not term.text
+	not term.in_license_copy
 }
+
+_what(term) := "the licensor's copyright notice, as its license file carries it" if {
+	not term.text
+	term.in_license_copy
+}
+
+_shipped(term) if input.distribution.includes_notice == true
+
+_shipped(term) if {
+	term.in_license_copy
+	input.distribution.includes_license_copy == true
+}
+
+_how_to_declare(term) := "distribution.includes_notice: true" if not term.in_license_copy
+
+_how_to_declare(term) := "distribution.includes_license_copy: true (the licensor's license file)" if term.in_license_copy
 
 deny contains v if {
 	some license in _due
 	term := license.terms.notice
-	input.distribution.includes_notice != true
+	not _shipped(term)
 	v := {
 		"msg": sprintf(
 			"%s without the notice %s requires: %s (section %s)",
@@ -54,7 +74,7 @@ deny contains v if {
 		"path": "/distribution/includes_notice",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
-		"remediation": sprintf("Ship %s with every copy, and declare distribution.includes_notice: true.", [_what(term)]),
+		"remediation": sprintf("Ship %s with every copy, and declare %s.", [_what(term), _how_to_declare(term)]),
 	}
 }
 

@@ -44,3 +44,36 @@ test_the_notice_passes_with_obligations if {
 test_a_hosted_service_is_not_distribution if {
 	not notice.applies with input as _input([_llama], false, true, false)
 }
+
+# MIT: the licensor's license file carries the copyright notice.
+_mit := {
+	"id": "MIT",
+	"name": "MIT License",
+	"url": "https://example.test/mit",
+	"known": true,
+	"terms": {"notice": {"in_license_copy": true, "trigger": "distribution", "section": "para. 2"}},
+}
+
+_with_copy(records, copy, notice_file) := object.union(
+	_input(records, true, false, notice_file),
+	{"distribution": {"includes_license_copy": copy}},
+)
+
+test_a_notice_the_license_copy_carries_is_met_by_the_copy if {
+	inp := _with_copy([_mit], true, false)
+	notice.applies with input as inp
+	count(notice.deny) == 0 with input as inp
+}
+
+test_a_notice_the_license_copy_carries_fails_without_the_copy if {
+	result := notice.deny with input as _with_copy([_mit], false, false)
+	count(result) == 1
+	some v in result
+	contains(v.msg, "the licensor's copyright notice")
+	contains(v.remediation, "distribution.includes_license_copy: true")
+}
+
+test_a_license_copy_does_not_meet_an_apache_notice if {
+	result := notice.deny with input as _with_copy([_apache, _mit], true, false)
+	{v.license | some v in result} == {"Apache-2.0"}
+}

@@ -18,6 +18,22 @@ pub const MAX_ALTERNATIVES: usize = 32;
 /// The id that stands for "no license information" (SPDX `NOASSERTION`).
 pub const NOASSERTION: &str = "NOASSERTION";
 
+/// How `NOASSERTION` and `NONE` travel through the SPDX parser inside a
+/// compound expression, which accepts them only standing alone: as
+/// `LicenseRef-` ids, turned back on the way out.
+const PLACEHOLDER_PREFIX: &str = "LicenseRef-modelgate-placeholder-";
+
+fn placeholder(id: &str) -> Option<String> {
+    [NOASSERTION, "NONE"].into_iter().find(|n| id.eq_ignore_ascii_case(n)).map(|n| format!("{PLACEHOLDER_PREFIX}{n}"))
+}
+
+fn from_placeholder(id: String) -> String {
+    match id.strip_prefix(PLACEHOLDER_PREFIX) {
+        Some(name) => name.to_string(),
+        None => id,
+    }
+}
+
 /// A parsed expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expression {
@@ -84,7 +100,8 @@ fn product(left: &[Vec<String>], right: &[Vec<String>]) -> Result<Vec<Vec<String
 ///
 /// Each name may be a catalog id or alias (case-insensitive), any SPDX id, or
 /// any `LicenseRef-` id; an SPDX or `LicenseRef-` id without a catalog record
-/// is kept, and the unknown-license rule fails it. Anything else is an error
+/// is kept, and the unknown-license rule fails it, as it fails `NOASSERTION`
+/// and `NONE` (alone or inside an expression). Anything else is an error
 /// with a suggestion.
 pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
     let trimmed = text.trim();
@@ -109,7 +126,7 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
                     LicenseItem::Spdx { id, .. } => id.name.to_string(),
                     LicenseItem::Other(other) => format!("LicenseRef-{}", other.lic_ref),
                 };
-                stack.push(vec![vec![id]]);
+                stack.push(vec![vec![from_placeholder(id)]]);
             }
             ExprNode::Op(op) => {
                 let (Some(right), Some(left)) = (stack.pop(), stack.pop()) else {
@@ -137,7 +154,10 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
         }
     }
     match (stack.pop(), stack.is_empty()) {
-        (Some(alternatives), true) => Ok(Expression { canonical, alternatives }),
+        (Some(alternatives), true) => {
+            let canonical = canonical.replace(PLACEHOLDER_PREFIX, "");
+            Ok(Expression { canonical, alternatives })
+        }
         _ => Err(ExprError::new("invalid license expression")),
     }
 }
@@ -154,6 +174,8 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
         let upper = token.to_ascii_uppercase();
         let resolved = if matches!(upper.as_str(), "AND" | "OR" | "WITH") {
             upper
+        } else if let Some(placeholder) = placeholder(token) {
+            placeholder
         } else if let Some(id) = catalog.license_id_for(token) {
             id.to_string()
         } else if token.starts_with("LicenseRef-") || token.starts_with("DocumentRef-") {
@@ -190,6 +212,16 @@ mod tests {
     fn catalog() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled catalog loads"))
+    }
+
+    #[test]
+    fn noassertion_inside_an_expression_is_an_id_the_unknown_rule_fails() {
+        let e = parse(catalog(), "NOASSERTION AND apache-2.0").unwrap();
+        assert_eq!(e.canonical, "NOASSERTION AND Apache-2.0");
+        assert_eq!(e.alternatives, vec![vec!["Apache-2.0".to_string(), "NOASSERTION".to_string()]]);
+        let e = parse(catalog(), "MIT OR (none)").unwrap();
+        assert_eq!(e.canonical, "MIT OR (NONE)");
+        assert_eq!(e.alternatives, vec![vec!["MIT".to_string()], vec!["NONE".to_string()]]);
     }
 
     #[test]

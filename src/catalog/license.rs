@@ -290,6 +290,10 @@ term! {
         /// one (a short required string, not license text).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub text: Option<String>,
+        /// The license copy carries the notice (MIT: the licensor's license
+        /// file holds the copyright notice), so shipping it meets the duty.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub in_license_copy: bool,
         /// What makes it due.
         pub trigger: Trigger,
     }
@@ -390,6 +394,11 @@ term! {
         /// The condition or exemption, in our words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub condition: Option<String>,
+        /// The provider services (ids of the residency facts) the limit
+        /// covers, when it is tied to some of them (the Gemini API's unpaid
+        /// tier); absent, it covers every deployment.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub services: Option<Vec<String>>,
     }
 }
 
@@ -404,6 +413,11 @@ term! {
         pub effect: Effect,
         /// What the license forbids, in our words.
         pub description: String,
+        /// Data classes whose presence may put a use in this field even when
+        /// no purpose is declared (export-controlled data and the ITAR
+        /// clause of the Llama use policies).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub data_classes: Vec<crate::proposal::DataClass>,
     }
 }
 

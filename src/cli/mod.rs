@@ -106,7 +106,7 @@ struct CheckArgs {
 enum FailOn {
     /// Exit 1 when a finding fails.
     Fail,
-    /// Exit 1 when a finding fails or warns.
+    /// Exit 1 when a finding fails or warns (advisory findings never gate).
     Warn,
 }
 
@@ -297,12 +297,24 @@ impl ReportSink for StreamSink {
 }
 
 /// 2 when a rule could not be evaluated, 1 when a proposal fails (or, with
-/// `--fail-on warn`, when a finding warns), else 0.
+/// `--fail-on warn`, when a finding of a gating category warns), else 0.
+/// Every report says a proposal passes when nothing fails, so a run that
+/// exits 1 on warnings alone says why on stderr.
 fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
     let s = &report.summary;
     if s.error > 0 {
         2
-    } else if s.fail > 0 || (fail_on == FailOn::Warn && s.findings.warn > 0) {
+    } else if s.fail > 0 {
+        1
+    } else if fail_on == FailOn::Warn && s.gating_warnings > 0 {
+        eprintln!(
+            "modelgate: exit 1: --fail-on warn, and {} (advisory findings never gate)",
+            if s.gating_warnings == 1 {
+                "1 finding warns".to_string()
+            } else {
+                format!("{} findings warn", s.gating_warnings)
+            }
+        );
         1
     } else {
         0

@@ -234,9 +234,19 @@ fn read_data(file: &PolicyFile) -> Result<regorus::Value> {
     Ok(regorus::Value::from(value))
 }
 
-/// regorus errors carry a source excerpt; the first lines say what and where.
+/// A regorus error as one message: what went wrong first, then where (the
+/// `--> file:line:col` line and the source excerpt with its caret). regorus
+/// writes the excerpt first and the reason last (`error: ...`).
 fn first_lines(message: &str) -> String {
-    message.lines().take(4).collect::<Vec<_>>().join("\n")
+    let lines: Vec<&str> = message.lines().collect();
+    let Some(at) = lines.iter().position(|line| line.starts_with("--> ")) else {
+        return lines.iter().filter(|l| !l.trim().is_empty()).take(6).copied().collect::<Vec<_>>().join("\n");
+    };
+    let excerpt_end = (at + 4).min(lines.len());
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
+    format!("{}\n{}", what.join(" "), lines[at..excerpt_end].join("\n"))
 }
 
 fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
@@ -655,7 +665,9 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
             .ok_or_else(|| "`obligations` must be a set".to_string())?;
         let mut obligations: Vec<Obligation> = items.iter().map(obligation).collect::<std::result::Result<_, _>>()?;
         obligations.sort();
-        obligations.dedup();
+        // The same duty from two dated texts of one license (Gemma's 2024 and
+        // 2025 terms) is one duty: listed once, under the first license id.
+        obligations.dedup_by(|later, first| later.text == first.text && later.section == first.section);
         Ok(Outcome::Applied { deny, warn, obligations })
     })();
     result.unwrap_or_else(Outcome::Error)

@@ -162,6 +162,34 @@ pub fn visit_file(
     visit_source(SourceFile::read(path, display, limits, ErrorKind::Input)?, limits, f)
 }
 
+/// As `visit_file`, for a second read of a file already validated: the
+/// bytes must be those whose digest the report records, or nothing is
+/// judged. (A run reads each file twice, to validate every file before any
+/// output and then to judge; a pipe or a file rewritten in between would
+/// otherwise be judged on content the record does not name.)
+pub fn visit_file_again(
+    path: &Path,
+    display: String,
+    sha256: &str,
+    limits: &Limits,
+    f: &mut dyn FnMut(Arc<LoadedDocument>) -> Result<()>,
+) -> Result<InputFile> {
+    let changed = |display: &str| {
+        Error::new(
+            ErrorKind::Input,
+            format!(
+                "{display}: changed while modelgate read it (it is read once to validate and once to judge): \
+                 copy a pipe or a file being written to a regular file first"
+            ),
+        )
+    };
+    let file = SourceFile::read(path, display.clone(), limits, ErrorKind::Input).map_err(|_| changed(&display))?;
+    if sha256_hex(file.text.as_bytes()) != sha256 {
+        return Err(changed(&display));
+    }
+    visit_source(file, limits, f)
+}
+
 fn visit_source(
     file: SourceFile,
     limits: &Limits,

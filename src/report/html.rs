@@ -289,8 +289,8 @@ fn proposal(report: &Report, p: &ProposalResult) -> Markup {
                 dt { "File" } dd { code { (p.file) } }
                 dt { "Model" } dd { (p.model.id.as_deref().unwrap_or("(not in the catalog)")) }
                 dt { "License" } dd { code { (p.model.license) } }
-                @if p.model.alternative != p.model.license {
-                    dt { "Judged under" } dd { code { (p.model.alternative) } " (the alternative of the OR expression taken)" }
+                @if let Some(alternative) = p.model.chosen_alternative() {
+                    dt { "Judged under" } dd { code { (alternative) } " (the alternative of the OR expression taken)" }
                 }
             }
             @for l in &licenses {

@@ -73,10 +73,9 @@ pub fn render(report: &Report) -> String {
             Verdict::Fail => "❌ **fail**",
             Verdict::Pass => "✅ pass",
         };
-        let license = if p.model.alternative != p.model.license {
-            format!("{} (judged under {})", code(&p.model.license), code(&p.model.alternative))
-        } else {
-            code(&p.model.license)
+        let license = match p.model.chosen_alternative() {
+            Some(alternative) => format!("{} (judged under {})", code(&p.model.license), code(alternative)),
+            None => code(&p.model.license),
         };
         let _ = writeln!(
             out,

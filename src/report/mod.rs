@@ -327,6 +327,19 @@ pub struct ModelSummary {
     pub alternative: String,
 }
 
+impl ModelSummary {
+    /// The alternative of an `OR` the judgement took, when the expression
+    /// offers a choice; without one the alternative is the expression itself,
+    /// reordered, and not worth a line.
+    pub fn chosen_alternative(&self) -> Option<&str> {
+        let offers_choice = self
+            .license
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+            .any(|word| word.eq_ignore_ascii_case("OR"));
+        (offers_choice && self.alternative != self.license).then_some(self.alternative.as_str())
+    }
+}
+
 /// Counts over a report.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
@@ -340,6 +353,10 @@ pub struct Summary {
     pub error: usize,
     /// Findings by status.
     pub findings: FindingCounts,
+    /// Warnings that `--fail-on warn` gates on: those of every category but
+    /// advisory, which is guidance and never gates.
+    #[serde(skip)]
+    pub gating_warnings: usize,
 }
 
 /// Findings by status.
@@ -393,6 +410,9 @@ impl Summary {
         }
         for finding in &proposal.findings {
             self.findings.add(finding.status);
+            if finding.status == Status::Warn && finding.category != crate::finding::Category::Advisory {
+                self.gating_warnings += 1;
+            }
         }
     }
 }

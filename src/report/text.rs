@@ -39,8 +39,8 @@ pub fn proposal(p: &ProposalResult) -> String {
             p.model.id.as_deref().unwrap_or("(not in the catalog)"),
             p.model.license
         );
-        if p.model.alternative != p.model.license {
-            let _ = writeln!(out, "      judged under the alternative {}", p.model.alternative);
+        if let Some(alternative) = p.model.chosen_alternative() {
+            let _ = writeln!(out, "      judged under the alternative {alternative}");
         }
         let mut not_applicable = Vec::new();
         for finding in &p.findings {
@@ -127,9 +127,9 @@ fn problem(out: &mut String, finding: &Finding) {
             }
             _ => {}
         }
-        let _ = writeln!(out, "        {}", indent(&violation.message));
+        let _ = writeln!(out, "        {}", one_line(&violation.message));
         if let Some(fix) = violation.remediation.as_ref().or(finding.remediation.as_ref()) {
-            let _ = writeln!(out, "        fix:  {}", indent(fix));
+            let _ = writeln!(out, "        fix:  {}", one_line(fix));
         }
     }
     let c = &finding.citation;
@@ -163,6 +163,14 @@ fn obligations(out: &mut String, finding: &Finding) {
 /// A text for the terminal, continuation lines indented under the first:
 /// line breaks kept, other control characters (escape sequences included)
 /// shown as spaces.
+/// A rule's message on one line: its text can quote the proposal, and a line
+/// break there could start a line a CI runner reads as a command (`::error`).
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_control()).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A multi-line message (a policy error with its source excerpt), indented
+/// under its finding.
 fn indent(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
