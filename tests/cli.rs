@@ -153,6 +153,18 @@ fn policy_replaces_a_bundled_rule_with_the_same_id() {
     assert_eq!(f["status"], "pass");
     assert_eq!(f["title"], "Llama user ceiling (Acme holds a Meta license)");
     assert_eq!(report["policies"]["rules"], finding_count(&report));
+    // The run says what was replaced, and by which file.
+    let run = modelgate(&[
+        "check",
+        "--policy",
+        "fixtures/policies/override-llama-mau",
+        "fixtures/consumer-platform-llama.yaml",
+    ]);
+    assert!(
+        run.stderr.contains("note: the bundled rule LIC-LLAMA-MAU (modelgate.rules.license.llama_mau) is replaced by the one in fixtures/policies/override-llama-mau/llama_mau.rego"),
+        "{}",
+        run.stderr
+    );
     // The replaced rule's bundled tests no longer run.
     let run = modelgate(&["test", "--policy", "fixtures/policies/override-llama-mau", "-v"]);
     assert_eq!(run.code, 0, "{}", run.stdout);

@@ -211,6 +211,11 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let outputs = parse_outputs(&args.output, &Format::NAMES, Format::parse)?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
+    // A replaced bundled rule changes what a pass means: say so where a
+    // reviewer looks, whatever the format (the report lists the files).
+    for note in context.engine.replacements() {
+        eprintln!("modelgate: note: {note}");
+    }
     let load = LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() };
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
     let interpreter_only = args.engine == "interpreter";

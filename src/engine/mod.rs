@@ -129,6 +129,8 @@ pub struct Engine {
     rules: Arc<Vec<Rule>>,
     digest: Arc<PolicyDigest>,
     replaced: Arc<BTreeSet<String>>,
+    /// What `--policy` replaced, in words, for the run to say.
+    replacements: Arc<Vec<String>>,
     time_limit: std::time::Duration,
     program: Option<Arc<regorus::rvm::program::Program>>,
     data: Arc<regorus::Value>,
@@ -144,6 +146,7 @@ impl Clone for Engine {
             rules: self.rules.clone(),
             digest: self.digest.clone(),
             replaced: self.replaced.clone(),
+            replacements: self.replacements.clone(),
             time_limit: self.time_limit,
             program: self.program.clone(),
             data: self.data.clone(),
@@ -302,6 +305,7 @@ impl Engine {
         let all: Vec<&PolicyFile> = sources.modules.iter().collect();
         let (mut engine, mut rules) = Engine::discover(&all, &sources.data)?;
         let replaced = replaced_packages(&rules);
+        let replacements = replacement_notes(&rules);
         if !replaced.is_empty() {
             let kept: Vec<&PolicyFile> = sources
                 .modules
@@ -333,6 +337,7 @@ impl Engine {
             rules: Arc::new(rules),
             digest: Arc::new(PolicyDigest::of(sources)),
             replaced: Arc::new(replaced),
+            replacements: Arc::new(replacements),
             time_limit: DEFAULT_TIME_LIMIT,
             program: None,
             data,
@@ -422,6 +427,12 @@ impl Engine {
     /// The rules, sorted by id.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// What `--policy` rules replaced, one sentence each (empty when they
+    /// only add rules).
+    pub fn replacements(&self) -> &[String] {
+        &self.replacements
     }
 
     /// Bundled rule packages that `--policy` rules replaced.
@@ -597,6 +608,30 @@ fn replaced_packages(rules: &[Rule]) -> BTreeSet<String> {
         }
     }
     replaced
+}
+
+/// What each `--policy` rule replaced: a bundled rule with its id, or the
+/// bundled files of a package it shares.
+fn replacement_notes(rules: &[Rule]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for user in rules.iter().filter(|r| r.origin == Origin::User) {
+        for bundled in rules.iter().filter(|r| r.origin == Origin::Bundled && r.meta.id == user.meta.id) {
+            notes.push(format!(
+                "the bundled rule {} ({}) is replaced by the one in {}",
+                bundled.meta.id,
+                bundled.package,
+                user.files.join(", ")
+            ));
+        }
+        if user.mixed {
+            notes.push(format!(
+                "the bundled package {} is replaced by {}",
+                user.package,
+                user.files.iter().filter(|f| !f.starts_with("policies/")).cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    notes
 }
 
 /// The aggregate module: one `r<i>` per rule, and `results`.

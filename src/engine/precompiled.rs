@@ -141,6 +141,7 @@ pub(super) fn engine(sources: &PolicySources) -> Option<Engine> {
         rules: Arc::new(rules),
         digest: Arc::new(digest),
         replaced: Arc::new(BTreeSet::new()),
+        replacements: Arc::new(Vec::new()),
         time_limit: super::DEFAULT_TIME_LIMIT,
         program: Some(Arc::new(program)),
         data: Arc::new(data.get_data()),
