@@ -23,14 +23,57 @@ unknown := [license | some license in input.resolved.licenses; not license.known
 # (absent means "the license says nothing").
 with_term(name) := {license | some license in known; license.terms[name]}
 
-# citation(license, term) cites a term: the license's name, the term's
-# section, and the term's own URL where it is stated in another document
-# (a use policy), else the license's URL.
+# citation(license, term) cites a term: the document that states it, the
+# term's section and that document's URL. A term with its own URL, the use
+# policy's, is stated in the use policy (an AUP item): the policy is named.
+# The use-policy term itself is the license clause that incorporates the
+# policy: the license is cited, at its own URL.
 citation(license, term) := {
-	"document": license.name,
+	"document": _document(license, term),
 	"section": term.section,
-	"url": object.get(term, "url", license.url),
+	"url": _url(license, term),
 }
+
+_in_use_policy(license, term) if {
+	term.url == license.terms.use_policy.url
+	not _is_use_policy_term(license, term)
+}
+
+_is_use_policy_term(license, term) if term == license.terms.use_policy
+
+_document(license, term) := license.terms.use_policy.name if _in_use_policy(license, term)
+
+_document(license, term) := license.name if not _in_use_policy(license, term)
+
+_url(license, term) := license.url if _is_use_policy_term(license, term)
+
+_url(license, term) := object.get(term, "url", license.url) if not _is_use_policy_term(license, term)
+
+# unknown_citation(license) cites what can be read about a license without a
+# record: its page on the SPDX License List for an SPDX id; for a LicenseRef,
+# NOASSERTION or NONE there is none, and the SPDX rule that such ids name no
+# known license is cited.
+unknown_citation(license) := {
+	"document": sprintf("SPDX License List: %s", [license.id]),
+	"section": "license text",
+	"url": sprintf("https://spdx.org/licenses/%s.html", [license.id]),
+} if {
+	not _unlisted(license.id)
+}
+
+unknown_citation(license) := {
+	"document": "SPDX Specification 2.3, License Expressions",
+	"section": "Annex D",
+	"url": "https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/",
+} if {
+	_unlisted(license.id)
+}
+
+_unlisted(id) if startswith(id, "LicenseRef-")
+
+_unlisted(id) if startswith(id, "DocumentRef-")
+
+_unlisted(id) if id in {"NOASSERTION", "NONE"}
 
 # meta_mau_clause(license) holds for the user ceiling LIC-LLAMA-MAU judges:
 # the Llama Community Licenses' snapshot clause. LIC-USER-THRESHOLD judges

@@ -69,6 +69,7 @@ warn contains v if {
 		),
 		"path": "/use/commercial",
 		"license": license.id,
+		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",
 	}
 }

@@ -70,6 +70,7 @@ warn contains v if {
 		),
 		"path": "/use/production",
 		"license": license.id,
+		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",
 	}
 }

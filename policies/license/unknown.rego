@@ -53,5 +53,6 @@ deny contains v if {
 		"msg": sprintf("the license of %s cannot be judged: %s", [data.modelgate.lib.licenses.model_label, _why(license.id)]),
 		"path": _path,
 		"license": license.id,
+		"citation": data.modelgate.lib.licenses.unknown_citation(license),
 	}
 }

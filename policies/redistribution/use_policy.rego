@@ -57,6 +57,12 @@ applies if count(_due) > 0
 
 _passes := input.distribution.passes_use_policy == true
 
+# The finding cites the license clause that incorporates the policy; the
+# message says where the policy itself is.
+_policy_at(term) := sprintf("; the %s: %s", [term.name, term.url]) if term.url
+
+_policy_at(term) := "" if not term.url
+
 # An indirect policy travels with the license copy (pass_down: indirect), so
 # it is carried when the copy goes with the model, whether or not the record
 # states a copy duty of its own (Cohere's use addendum is attached to the CC
@@ -70,8 +76,8 @@ deny contains v if {
 	not _passes
 	v := {
 		"msg": sprintf(
-			"%s, but its users and recipients are not bound by the %s: %s requires the restrictions as an enforceable provision of every agreement governing its use or distribution (section %s)",
-			[licenses.how(term.trigger), term.name, license.name, term.section],
+			"%s, but its users and recipients are not bound by the %s: %s requires the restrictions as an enforceable provision of every agreement governing its use or distribution (section %s)%s",
+			[licenses.how(term.trigger), term.name, license.name, term.section, _policy_at(term)],
 		),
 		"path": "/distribution/passes_use_policy",
 		"license": license.id,
@@ -87,8 +93,8 @@ warn contains v if {
 	not _carried(license)
 	v := {
 		"msg": sprintf(
-			"%s, but the %s neither binds its users nor travels with a copy of the %s; the licensee must still not let others use the model against it (section %s)",
-			[licenses.how(term.trigger), term.name, license.name, term.section],
+			"%s, but the %s neither binds its users nor travels with a copy of the %s; the licensee must still not let others use the model against it (section %s)%s",
+			[licenses.how(term.trigger), term.name, license.name, term.section, _policy_at(term)],
 		),
 		"path": "/distribution/passes_use_policy",
 		"license": license.id,

@@ -108,10 +108,15 @@ _for_service := sprintf(" for %s", [data.modelgate.lib.provider.input_service_id
 
 _for_service := "" if not data.modelgate.lib.provider.input_service_id
 
+# Only a BAA the service can have is a duty to keep: where the provider
+# offers none for the service, the deny above says so instead, and the
+# consumer tier is never covered.
 obligations contains o if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	input.contracts.baa == true
+	not _service.baa.available == false
+	not data.modelgate.lib.provider.input_consumer
 	o := {"text": sprintf(
 		"Keep the BAA with %s on file and send PHI only to endpoints it covers%s",
 		[_provider, _scope],

@@ -47,6 +47,16 @@ test_service_without_a_baa_fails if {
 	v.path == "/deployment/service"
 }
 
+test_a_baa_the_service_cannot_have_is_no_duty_to_keep if {
+	service_without := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": "chatgpt_consumer", "tier": "api"},
+		"contracts": {"baa": true},
+	}
+	count(hipaa_baa.obligations) == 0 with input as service_without
+	count(hipaa_baa.obligations) == 0 with input as _proposal("vendor_api", "openai", "consumer", true, "none")
+}
+
 test_unknown_provider_with_a_baa_warns if {
 	inp := _proposal("hosted_open_api", "example_host", "api", true, "none")
 	count(hipaa_baa.deny) == 0 with input as inp
