@@ -636,6 +636,42 @@ fn is_float(s: &str) -> bool {
     digits_ok && exponent_ok
 }
 
+/// `a/b/../c` as `a/c`, without touching the file system, so paths in
+/// reports read as a user would write them.
+pub fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// How a path typed on the command line is named in reports and digests:
+/// relative to the working directory when it lies inside it, without `./`
+/// or `..` detours, with `/` separators. `-p pol`, `-p ./pol` and
+/// `-p "$PWD/pol"` then give the same names and the same policy digest, and
+/// a SARIF location stays relative to the repository.
+pub fn display_path(path: &std::path::Path) -> String {
+    let normal = lexically_normal(path);
+    let inside = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| normal.strip_prefix(lexically_normal(&cwd)).ok().map(|p| p.to_path_buf()));
+    let shown = match inside {
+        Some(relative) if relative.as_os_str().is_empty() => ".".to_string(),
+        Some(relative) => relative.to_string_lossy().into_owned(),
+        None if normal.as_os_str().is_empty() => ".".to_string(),
+        None => normal.to_string_lossy().into_owned(),
+    };
+    shown.replace('\\', "/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

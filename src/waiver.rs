@@ -193,7 +193,7 @@ pub type RecordDigest = (String, String);
 impl Waivers {
     /// Reads and validates a waiver file.
     pub fn load(path: &Path) -> Result<Waivers> {
-        let display = path.to_string_lossy().replace('\\', "/");
+        let display = crate::source::display_path(path);
         let limits = Limits::default();
         let file = SourceFile::read(path, display, &limits, ErrorKind::Waiver)?;
         Waivers::parse(&file)

@@ -210,35 +210,26 @@ fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
 /// A pipe gives its bytes once: the second read (to judge) finds other
 /// bytes than the first (whose digest the report records), so nothing is
 /// judged on content the record does not name.
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn a_file_that_changes_between_validation_and_judgement_is_refused() {
-    let dir = std::env::temp_dir().join(format!("modelgate-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let fifo = dir.join("proposal.yaml");
-    let _ = std::fs::remove_file(&fifo);
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
-    assert!(made.success());
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            for fixture in ["fixtures/healthcare-onprem-llama.yaml", "fixtures/consumer-platform-llama.yaml"] {
-                let text = std::fs::read(crate::support::root().join(fixture)).unwrap();
-                // The reader may stop early; a broken pipe is fine.
-                if let Ok(mut pipe) = std::fs::OpenOptions::new().write(true).open(&fifo) {
-                    let _ = std::io::Write::write_all(&mut pipe, &text);
-                }
-            }
-        })
-    };
-    let run = modelgate(&["check", "--now", NOW, "--format", "json", fifo.to_str().unwrap()]);
-    // Not joined: were modelgate to read once, the writer would wait on its
-    // second open for ever; the test's result does not depend on it.
-    drop(writer);
-    let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("changed while modelgate read it"), "{}", run.stderr);
-    assert!(!run.stdout.contains("consumer-assistant"), "nothing judged on the second content");
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_modelgate"))
+        .args(["check", "--now", NOW, "--format", "json", "/dev/stdin"])
+        .current_dir(crate::support::root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run modelgate");
+    let text = std::fs::read(crate::support::root().join("fixtures/consumer-platform-llama.yaml")).unwrap();
+    child.stdin.take().expect("stdin").write_all(&text).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("/dev/stdin: changed while modelgate read it"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("consumer-assistant"), "nothing judged");
 }
 
 #[test]
@@ -559,4 +550,19 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
             assert!(same_name.contains(proposal), "{file}: `{name}` is judged alike alone and in a large run");
         }
     }
+}
+
+#[test]
+fn a_path_is_named_and_digested_the_same_however_it_is_typed() {
+    let absolute = crate::support::root().join("fixtures/policies/extra-rule");
+    let spellings = ["fixtures/policies/extra-rule", "./fixtures/policies/extra-rule", absolute.to_str().unwrap()];
+    let records: Vec<(serde_json::Value, serde_json::Value)> = spellings
+        .iter()
+        .map(|policy| {
+            let (_, report) = check_json(&["--policy", policy, "./fixtures/saas-gpt4o-internal.yaml"]);
+            (report["policies"].clone(), report["inputs"].clone())
+        })
+        .collect();
+    assert!(records.windows(2).all(|w| w[0] == w[1]), "{records:#?}");
+    assert_eq!(records[0].1[0]["file"], "fixtures/saas-gpt4o-internal.yaml");
 }

@@ -82,7 +82,7 @@ impl PolicySources {
     /// Adds the `.rego` and `data.yaml` files of a directory tree (or one
     /// `.rego` file).
     pub fn add_path(&mut self, root: &Path) -> Result<()> {
-        let display = root.to_string_lossy().replace('\\', "/");
+        let display = crate::source::display_path(root);
         let metadata = std::fs::metadata(root)
             .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read policy path: {e}")))?;
         let before = self.modules.len() + self.tests.len() + self.data.len();
@@ -94,7 +94,11 @@ impl PolicySources {
             let mut files = Vec::new();
             walk(root, "", &mut files)?;
             for relative in files {
-                let path = format!("{}/{}", display.trim_end_matches('/'), relative);
+                let path = if display == "." {
+                    relative.clone()
+                } else {
+                    format!("{}/{}", display.trim_end_matches('/'), relative)
+                };
                 let text = read(&root.join(&relative), &path)?;
                 self.push(path, &relative, text, Origin::User, None);
             }

@@ -71,7 +71,7 @@ pub struct ProposalSet {
 /// The proposal files a path names: itself, or the `.yaml`, `.yml` and
 /// `.json` files of a directory (its subdirectories too when recursive), sorted.
 fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
-    let display = path.to_string_lossy().replace('\\', "/");
+    let display = crate::source::display_path(path);
     let metadata =
         std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
     if !metadata.is_dir() {
@@ -93,7 +93,8 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
                 expand(&entry, recursive, out)?;
             }
         } else if [".yaml", ".yml", ".json"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext)) {
-            let display = format!("{}/{}", display.trim_end_matches('/'), name);
+            let display =
+                if display == "." { name.to_string() } else { format!("{}/{}", display.trim_end_matches('/'), name) };
             out.push((entry, display));
         }
     }

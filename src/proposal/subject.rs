@@ -393,23 +393,6 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     Ok(())
 }
 
-/// `a/b/../c` as `a/c`, without touching the file system, so paths in
-/// reports read as a user would write them.
-fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
-    use std::path::Component;
-    let mut out = std::path::PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
 /// Reads a model card named by the proposal and resolves its declared
 /// license through the catalog. A declaration the catalog does not know
 /// stays `declared: null` (the policies fail it closed); a card without a
@@ -417,7 +400,7 @@ fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
 fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCard> {
     let proposal_file = std::path::Path::new(&subject.document.file.path);
     let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
-    let full = lexically_normal(&base.join(path));
+    let full = crate::source::lexically_normal(&base.join(path));
     let display = full.to_string_lossy().replace('\\', "/");
     let mut card = card::read(&full, display).map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Io {
