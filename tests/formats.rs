@@ -390,6 +390,14 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
         "proposals/tricky%20one,%20v2.yaml"
     );
     assert_eq!(run["results"].as_array().unwrap().len(), 5, "3 failing violations, a warning, a waived failure");
+    // A stale waiver is a configuration warning at the waiver, not a result.
+    let stale = &run["invocations"][0]["toolConfigurationNotifications"];
+    assert_eq!(stale.as_array().unwrap().len(), 1);
+    assert_eq!(stale[0]["level"], "warning");
+    assert_eq!(stale[0]["associatedRule"]["id"], "RED-DEMO-NOTICE");
+    let at = &stale[0]["locations"][0]["physicalLocation"];
+    assert_eq!((&at["artifactLocation"]["uri"], &at["region"]["startLine"]), (&"waivers.yaml".into(), &20.into()));
+    assert!(stale[0]["message"]["text"].as_str().unwrap().contains("did not fail (pass for `router/eu`)"));
 
     for waivers in ["valid", "expired", "stale", "routes", "license-pin-mismatch"] {
         let run = render(
@@ -411,6 +419,12 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
         assert_eq!(sarif["runs"][0]["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(sarif["runs"][0]["properties"]["modelgate"]["policies"]["sha256"], report["policies"]["sha256"]);
         assert_eq!(sarif["runs"][0]["artifacts"][0]["hashes"]["sha-256"], report["inputs"][0]["sha256"]);
+        let notifications = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"].as_array();
+        assert_eq!(
+            notifications.map_or(0, Vec::len),
+            report["waivers"]["stale"].as_array().unwrap().len(),
+            "{waivers}: one warning per stale waiver"
+        );
     }
 }
 
@@ -428,6 +442,7 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
     let f = &report["summary"]["findings"];
     let n = |v: &serde_json::Value| v.as_u64().unwrap() as usize;
     let attr = |node: roxmltree::Node, name: &str| node.attribute(name).unwrap().parse::<usize>().unwrap();
+    assert!(report["waivers"]["stale"].as_array().unwrap().is_empty(), "stale waivers are checked below");
     assert_eq!(attr(root, "tests"), proposals.len() * rules, "passes included");
     assert_eq!(attr(root, "failures"), n(&f["fail"]));
     assert_eq!(attr(root, "errors"), n(&f["error"]));
@@ -460,11 +475,31 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
     assert!(body.contains("cite: Llama 3.1 Community License Agreement §2 <https://"), "{body}");
     assert!(body.contains("fix: Request a license from Meta"), "{body}");
 
+    // Stale waivers: a last suite, one skipped case each, no failure added.
+    let args = ["--waivers", "fixtures/waivers/stale.yaml", "fixtures/"];
+    let run = render("junit", &args);
+    let (_, report) = check_json(&args);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let root = doc.root_element();
+    let stale = report["waivers"]["stale"].as_array().unwrap();
+    let f = &report["summary"]["findings"];
+    assert_eq!(attr(root, "failures"), n(&f["fail"]), "a stale waiver is no failure");
+    assert_eq!(attr(root, "skipped"), n(&f["not_applicable"]) + n(&f["waived"]) + stale.len());
+    let suite = root.children().rfind(|c| c.has_tag_name("testsuite")).unwrap();
+    assert_eq!(suite.attribute("name"), Some("modelgate waivers"));
+    assert_eq!((attr(suite, "tests"), attr(suite, "skipped"), attr(suite, "failures")), (stale.len(), stale.len(), 0));
+    for (case, waiver) in suite.children().filter(|c| c.has_tag_name("testcase")).zip(stale) {
+        assert_eq!(case.attribute("file"), Some("fixtures/waivers/stale.yaml"));
+        assert_eq!(case.attribute("line").unwrap(), waiver["location"]["line"].to_string());
+        let skipped = case.children().find(|c| c.has_tag_name("skipped")).unwrap();
+        assert!(skipped.attribute("message").unwrap().ends_with(waiver["why"].as_str().unwrap()));
+    }
+
     // The sample: an error is <error>, waived and not applicable are skipped.
     let xml = Format::Junit.render(&sample::report());
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML even with control characters and markup");
     let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
-    assert_eq!((count("testcase"), count("failure"), count("error"), count("skipped")), (10, 2, 1, 4));
+    assert_eq!((count("testcase"), count("failure"), count("error"), count("skipped")), (11, 2, 1, 5));
     let failure = doc.descendants().find(|n| n.has_tag_name("failure")).unwrap();
     assert!(failure.attribute("message").unwrap().starts_with("<script>alert(\"x\")</script> & 100% | done"));
 }

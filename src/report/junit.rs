@@ -17,6 +17,13 @@
 //! - `warn`: a pass with the warning in `<system-out>`;
 //! - `pass`: an empty test case (obligations, if any, in `<system-out>`).
 //!
+//! Stale waivers (a waiver that matched no failure) come last, in a suite
+//! named `modelgate waivers` (a name no proposal can take: names have no
+//! spaces), one `testcase` per waiver with `<skipped message>` giving the
+//! reason. A stale waiver is a warning, never a failure; `skipped` is the
+//! non-passing outcome GitLab and Jenkins list with its message (GitLab shows
+//! no output for a passing case), and it leaves the failure count alone.
+//!
 //! No `time` or `timestamp` attributes: the same report gives the same bytes.
 //! CI systems never fail a job from a JUnit file; the exit code does that.
 
@@ -26,7 +33,7 @@ use std::fmt::Write as _;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{points, subject_name, ProposalResult, Report};
+use super::{points, subject_name, ProposalResult, Report, StaleWaiver, WaiverSet};
 use crate::finding::{Finding, Status};
 
 /// Renders the report as JUnit XML with a trailing newline.
@@ -41,7 +48,10 @@ pub fn render(report: &Report) -> String {
 
 fn write(w: &mut Writer<Vec<u8>>, report: &Report) -> std::io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let total = count(report.proposals.iter());
+    let mut total = count(report.proposals.iter());
+    let stale = report.stale_waivers().len();
+    total.0 += stale;
+    total.3 += stale;
     let mut root = BytesStart::new("testsuites");
     root.push_attribute(("name", "modelgate"));
     push_counts(&mut root, &total);
@@ -56,6 +66,9 @@ fn write(w: &mut Writer<Vec<u8>>, report: &Report) -> std::io::Result<()> {
             classname = format!("{classname} ({})", p.file);
         }
         suite(w, report, p, &one_line(&classname))?;
+    }
+    if let Some(waivers) = report.waivers.as_ref().filter(|set| !set.stale.is_empty()) {
+        stale_suite(w, waivers)?;
     }
     w.write_event(Event::End(BytesEnd::new("testsuites")))?;
     Ok(())
@@ -160,6 +173,60 @@ fn case(w: &mut Writer<Vec<u8>>, p: &ProposalResult, f: &Finding, classname: &st
         w.write_event(Event::Text(BytesText::new(&clean(&out))))?;
         w.write_event(Event::End(BytesEnd::new("system-out")))?;
     }
+    w.write_event(Event::End(BytesEnd::new("testcase"))).map(|_| ())
+}
+
+/// The suite of the stale waivers.
+pub const WAIVER_SUITE: &str = "modelgate waivers";
+
+fn stale_suite(w: &mut Writer<Vec<u8>>, waivers: &WaiverSet) -> std::io::Result<()> {
+    let n = waivers.stale.len();
+    let mut start = BytesStart::new("testsuite");
+    start.push_attribute(("name", WAIVER_SUITE));
+    push_counts(&mut start, &(n, 0, 0, n));
+    w.write_event(Event::Start(start))?;
+    w.write_event(Event::Start(BytesStart::new("properties")))?;
+    for (name, value) in [("file", &waivers.file), ("sha256", &waivers.sha256)] {
+        let mut property = BytesStart::new("property");
+        property.push_attribute(("name", name));
+        property.push_attribute(("value", one_line(value).as_str()));
+        w.write_event(Event::Empty(property))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("properties")))?;
+    for stale in &waivers.stale {
+        stale_case(w, stale)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuite")))
+}
+
+/// One stale waiver: named by rule and proposal (and route), which the
+/// waiver file keeps unique.
+fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<()> {
+    let proposal = match &stale.route {
+        Some(route) => format!("{}/{route}", stale.proposal),
+        None => stale.proposal.clone(),
+    };
+    let mut start = BytesStart::new("testcase");
+    start.push_attribute(("classname", WAIVER_SUITE));
+    start.push_attribute(("name", one_line(&format!("stale waiver: {} for {proposal}", stale.rule)).as_str()));
+    start.push_attribute(("file", stale.location.file.as_str()));
+    start.push_attribute(("line", stale.location.line.to_string().as_str()));
+    w.write_event(Event::Start(start))?;
+    let mut skipped = BytesStart::new("skipped");
+    skipped.push_attribute(("message", one_line(&format!("stale waiver: matches no failure: {}", stale.why)).as_str()));
+    w.write_event(Event::Start(skipped))?;
+    let ticket = stale.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+    let body = format!(
+        "{} for {proposal} matches no failure: {}\n  at {}\nwaiver: {} by {}{ticket}, until {}",
+        stale.rule,
+        stale.why,
+        stale.location,
+        stale.reason.as_str(),
+        stale.approved_by,
+        stale.expires
+    );
+    w.write_event(Event::Text(BytesText::new(&clean(&body))))?;
+    w.write_event(Event::End(BytesEnd::new("skipped")))?;
     w.write_event(Event::End(BytesEnd::new("testcase"))).map(|_| ())
 }
 

@@ -17,6 +17,11 @@
 //!   justification is the waiver's reason, approver, ticket, expiry and comment.
 //! - Rules that could not be evaluated are `toolExecutionNotifications` with
 //!   `executionSuccessful: false`, never results that could be dismissed.
+//! - Stale waivers (a waiver that matched no failure) are
+//!   `toolConfigurationNotifications` (the waiver file configures the run)
+//!   with level `warning`, the reason as message, a location at the waiver in
+//!   the waiver file and `associatedRule` when the rule was evaluated; not
+//!   results, which would be alerts on a file that is not analysed.
 //! - `artifactLocation.uri` is the proposal path as given on the command line,
 //!   relative (run modelgate from the repository root), percent-encoded; never
 //!   `file://`. Inputs are listed in `artifacts` with their sha256; the run's
@@ -114,6 +119,19 @@ struct Invocation {
     execution_successful: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tool_execution_notifications: Vec<Notification>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_configuration_notifications: Vec<ConfigurationNotification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigurationNotification {
+    level: &'static str,
+    message: Text,
+    locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    associated_rule: Option<Value>,
+    properties: Value,
 }
 
 #[derive(Serialize)]
@@ -256,6 +274,7 @@ pub fn render(report: &Report) -> String {
             invocations: vec![Invocation {
                 execution_successful: notifications.is_empty(),
                 tool_execution_notifications: notifications,
+                tool_configuration_notifications: stale_waivers(report),
             }],
             artifacts: report
                 .inputs
@@ -334,6 +353,41 @@ fn security_severity(severity: Severity) -> Option<&'static str> {
         Severity::Low => Some("2.0"),
         Severity::Info => None,
     }
+}
+
+/// A warning per stale waiver, at the waiver in the waiver file.
+fn stale_waivers(report: &Report) -> Vec<ConfigurationNotification> {
+    report
+        .stale_waivers()
+        .iter()
+        .map(|stale| {
+            let proposal = match &stale.route {
+                Some(route) => format!("{}/{route}", stale.proposal),
+                None => stale.proposal.clone(),
+            };
+            ConfigurationNotification {
+                level: "warning",
+                message: Text {
+                    text: format!("stale waiver: {} for {proposal} matches no failure: {}", stale.rule, stale.why),
+                },
+                locations: vec![location(&stale.location.file, Some(&stale.location))],
+                associated_rule: report
+                    .rules
+                    .iter()
+                    .position(|r| r.id == stale.rule)
+                    .map(|index| json!({"id": stale.rule, "index": index})),
+                properties: compact(json!({
+                    "rule": stale.rule,
+                    "proposal": stale.proposal,
+                    "route": stale.route,
+                    "approvedBy": stale.approved_by,
+                    "reason": stale.reason.as_str(),
+                    "ticket": stale.ticket,
+                    "expires": stale.expires,
+                })),
+            }
+        })
+        .collect()
 }
 
 fn suppressions(finding: &Finding) -> Vec<Suppression> {
