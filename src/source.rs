@@ -184,6 +184,10 @@ impl SourceFile {
     /// reading them.
     pub fn read(path: &std::path::Path, display: String, limits: &Limits, kind: ErrorKind) -> Result<Self> {
         let io_error = |e: std::io::Error| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}"));
+        if path == std::path::Path::new(STDIN) {
+            let bytes = stdin_bytes(limits.max_file_bytes).map_err(io_error)?;
+            return SourceFile::from_bytes(display, bytes, limits, kind);
+        }
         let metadata = std::fs::metadata(path).map_err(io_error)?;
         if metadata.len() > limits.max_file_bytes as u64 {
             return Err(Error::at(
@@ -634,6 +638,23 @@ fn is_float(s: &str) -> bool {
         !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
     });
     digits_ok && exponent_ok
+}
+
+/// The path that names standard input (as for conftest and most CLIs).
+pub const STDIN: &str = "-";
+
+/// Standard input, read once for the whole process (at most one byte past
+/// `limit`), so every read of `-` (to validate, then to judge) sees the same
+/// bytes.
+fn stdin_bytes(limit: usize) -> std::io::Result<Vec<u8>> {
+    static STDIN_BYTES: std::sync::OnceLock<std::result::Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+    let read = STDIN_BYTES.get_or_init(|| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit as u64 + 1), &mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string())
+    });
+    read.clone().map_err(std::io::Error::other)
 }
 
 /// `a/b/../c` as `a/c`, without touching the file system, so paths in

@@ -207,6 +207,30 @@ fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     assert!(run.stdout.is_empty());
 }
 
+/// `-` is standard input, read once and judged like a file named `<stdin>`.
+#[test]
+fn a_dash_reads_the_proposal_from_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_modelgate"))
+        .args(["check", "--now", NOW, "--format", "json", "-", "fixtures/saas-gpt4o-internal.yaml"])
+        .current_dir(crate::support::root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run modelgate");
+    let text = std::fs::read(crate::support::root().join("fixtures/consumer-platform-llama.yaml")).unwrap();
+    child.stdin.take().expect("stdin").write_all(&text).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["proposals"][0]["name"], "consumer-assistant");
+    assert_eq!(report["proposals"][0]["file"], "<stdin>");
+    assert_eq!(report["inputs"][0]["file"], "<stdin>");
+    assert_eq!(report["proposals"][1]["name"], "internal-doc-summaries");
+}
+
 /// A pipe gives its bytes once: the second read (to judge) finds other
 /// bytes than the first (whose digest the report records), so nothing is
 /// judged on content the record does not name.

@@ -59,6 +59,9 @@ pub struct InputFile {
     pub sha256: String,
 }
 
+/// How reports name standard input (`-` on the command line).
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Everything read from the command-line paths.
 #[derive(Debug, Default)]
 pub struct ProposalSet {
@@ -71,6 +74,10 @@ pub struct ProposalSet {
 /// The proposal files a path names: itself, or the `.yaml`, `.yml` and
 /// `.json` files of a directory (its subdirectories too when recursive), sorted.
 fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
+    if path == Path::new(crate::source::STDIN) {
+        out.push((path.to_path_buf(), STDIN_NAME.to_string()));
+        return Ok(());
+    }
     let display = crate::source::display_path(path);
     let metadata =
         std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
