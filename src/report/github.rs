@@ -5,7 +5,9 @@
 //! be evaluated), `::warning` for a warning, `::notice` for a waived failure;
 //! each with `file`, `line`, `col` and a `title` (rule id and title), and the
 //! message, fix and citation as the (multi-line) text. Stale waivers are
-//! `::warning` lines on the waiver file. A last plain line sums up.
+//! `::warning` lines on the waiver file. A `::notice` without a file names
+//! the tool version and the policy, catalog and waiver digests, and a last
+//! plain line sums up.
 //!
 //! Escaping follows the runner's rules: in the message `%`, CR and LF become
 //! `%25`, `%0D` and `%0A`; in property values `:` and `,` also become `%3A`
@@ -64,6 +66,7 @@ pub fn render(report: &Report) -> String {
         let text = format!("stale waiver: {} for {proposal}: {}", stale.rule, stale.why);
         line(&mut out, "warning", Some(&stale.location), &stale.location.file, "modelgate: stale waiver", &text);
     }
+    let _ = writeln!(out, "::notice::{}", data(&report.provenance()));
     let s = &report.summary;
     let _ = writeln!(
         out,

@@ -103,6 +103,27 @@ impl Report {
     pub fn stale_waivers(&self) -> &[StaleWaiver] {
         self.waivers.as_ref().map(|w| w.stale.as_slice()).unwrap_or_default()
     }
+
+    /// What the report was built from, on one line: the tool version and the
+    /// first 12 hex digits of the policy, catalog and (when given) waiver
+    /// digests (`modelgate 0.1.0 · policies sha256:0123456789ab · catalog
+    /// sha256:…`). The full digests, per file, are in the JSON report.
+    pub fn provenance(&self) -> String {
+        fn short(sha256: &str) -> &str {
+            sha256.get(..12).unwrap_or(sha256)
+        }
+        let mut line = format!(
+            "{} {} · policies sha256:{} · catalog sha256:{}",
+            self.tool.name,
+            self.tool.version,
+            short(&self.policies.sha256),
+            short(&self.catalog.sha256)
+        );
+        if let Some(waivers) = &self.waivers {
+            line.push_str(&format!(" · waivers sha256:{}", short(&waivers.sha256)));
+        }
+        line
+    }
 }
 
 /// The license ids an SPDX expression names (`WITH` exceptions and

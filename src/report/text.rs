@@ -3,6 +3,8 @@
 //! run can stream); within a proposal, errors, failures and warnings come
 //! first, each with where, why, the citation and the fix; passes follow with
 //! their obligations; rules that do not apply are listed by id on one line.
+//! The tail holds the stale waivers, the summary line and a last line with
+//! the tool version and the digests the report was built from.
 
 use std::fmt::Write;
 
@@ -58,7 +60,8 @@ pub fn proposal(p: &ProposalResult) -> String {
     out
 }
 
-/// Stale waivers and the summary line.
+/// Stale waivers, the summary line, and what the report was built from
+/// (tool version, policy, catalog and waiver digests).
 pub fn tail(report: &Report) -> String {
     let mut out = String::new();
     if let Some(waivers) = &report.waivers {
@@ -91,6 +94,7 @@ pub fn tail(report: &Report) -> String {
         f.not_applicable,
         f.error
     );
+    let _ = writeln!(out, "{}", report.provenance());
     out
 }
 
