@@ -590,3 +590,18 @@ fn a_path_is_named_and_digested_the_same_however_it_is_typed() {
     assert!(records.windows(2).all(|w| w[0] == w[1]), "{records:#?}");
     assert_eq!(records[0].1[0]["file"], "fixtures/saas-gpt4o-internal.yaml");
 }
+
+#[test]
+fn two_formats_into_one_output_file_is_a_usage_error() {
+    let run = modelgate(&[
+        "check",
+        "--output",
+        "json=target/one-file.out",
+        "--output",
+        "sarif=./target/one-file.out",
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--output names `./target/one-file.out` twice"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}

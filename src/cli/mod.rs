@@ -203,7 +203,20 @@ pub(crate) fn parse_outputs<F>(
             })?;
             Ok((format, PathBuf::from(file)))
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()
+        .and_then(|outputs| {
+            // Two formats into one file would leave only the last one.
+            let mut seen = std::collections::BTreeSet::new();
+            for (_, file) in &outputs {
+                if !seen.insert(modelgate::source::display_path(file)) {
+                    return Err(Error::new(
+                        ErrorKind::Usage,
+                        format!("--output names `{}` twice: each format needs its own file", file.display()),
+                    ));
+                }
+            }
+            Ok(outputs)
+        })
 }
 
 fn run_check(args: CheckArgs) -> Result<u8> {
