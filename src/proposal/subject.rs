@@ -317,6 +317,21 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     if let Some(id) = &model.id {
         subject.model = catalog.model(id).cloned();
         if subject.model.is_none() && model.license.is_none() && card_license.is_none() {
+            // A derivative of a catalog model: name the license to declare
+            // rather than suggest its base as a near-miss id.
+            if let Some(base) = model.base_model.as_deref().and_then(|b| catalog.model(b)) {
+                return Err(subject.error(
+                    "/model/id",
+                    format!(
+                        "unknown model `{id}`: not in the catalog, so a derivative needs `model.license`, the license \
+                         it is published under"
+                    ),
+                    Some(format!(
+                        "its base {} is under {}: declare that, or `<its own> AND {}`",
+                        base.id, base.license, base.license
+                    )),
+                ));
+            }
             return Err(subject.error(
                 "/model/id",
                 format!("unknown model `{id}`: not in the catalog (give `model.license` for a model outside it)"),
