@@ -396,10 +396,17 @@ fn assert_valid_sarif(validator: &jsonschema::Validator, text: &str) -> serde_js
         } else {
             assert!(result.get("suppressions").is_none());
         }
+        // A failure is an error, as its rule's default level says.
+        if matches!(result["properties"]["status"].as_str(), Some("fail" | "waived")) {
+            assert_eq!(result["level"], "error");
+            assert_eq!(rules[index]["defaultConfiguration"]["level"], "error");
+        }
     }
     assert!(rules.len() <= 25_000 && run["results"].as_array().unwrap().len() <= 25_000);
     for rule in rules {
         assert!(rule["properties"]["tags"].as_array().unwrap().len() <= 20);
+        let advisory = rule["properties"]["tags"][1] == "advisory";
+        assert_eq!(rule["defaultConfiguration"]["level"], if advisory { "note" } else { "error" }, "{}", rule["id"]);
     }
     sarif
 }

@@ -5,11 +5,13 @@
 //!   `reportingDescriptor` per policy rule: `id` = rule id, `name` and
 //!   `shortDescription` = title, `fullDescription` = description, `help`
 //!   (text and markdown) with the citation and remediation, `helpUri` = the
-//!   citation URL, `defaultConfiguration.level` from the severity, and
-//!   `properties` with `tags` (category) and `security-severity`.
+//!   citation URL, `defaultConfiguration.level` (`error` for a rule that
+//!   gates, `note` for an advisory one: see [`default_level`]), and
+//!   `properties` with `tags` (category) and `severity`.
 //! - One result per violation of a `fail`, `warn` or `waived` finding:
-//!   `ruleId`/`ruleIndex`, `level` (fail and waived: `error`, warn:
-//!   `warning`), the message, a region at the line and column of the field at
+//!   `ruleId`/`ruleIndex`, `level` (fail and waived: `error`; warn:
+//!   `warning`, or `note` for an advisory rule), the message, a region at the
+//!   line and column of the field at
 //!   fault in the proposal file (line 1 for proposal-level findings), and
 //!   `partialFingerprints` built from rule, proposal, route and path only (so
 //!   an alert survives edits elsewhere in the file). Waived results carry a
@@ -42,7 +44,7 @@ use serde_json::{json, Value};
 use super::{points, subject_name, Report};
 use crate::engine::meta::RuleMeta;
 use crate::error::Location;
-use crate::finding::{Finding, Severity, Status};
+use crate::finding::{Category, Finding, Status};
 use crate::waiver::WaiverState;
 
 /// The `$schema` written in every log.
@@ -240,7 +242,7 @@ pub fn render(report: &Report) -> String {
                 results.push(SarifResult {
                     rule_id: finding.rule.clone(),
                     rule_index,
-                    level: if finding.status == Status::Warn { "warning" } else { "error" },
+                    level: result_level(finding),
                     message: Text { text },
                     locations: vec![location(&p.file, point.location)],
                     partial_fingerprints: BTreeMap::from([(FINGERPRINT, identity)]),
@@ -324,34 +326,44 @@ fn descriptor(rule: &RuleMeta) -> Descriptor {
         full_description: Text { text: rule.description.clone() },
         help: Help { text, markdown },
         help_uri: c.url.clone(),
-        default_configuration: Configuration { level: level(rule.severity) },
-        properties: compact(json!({
+        default_configuration: Configuration { level: default_level(rule) },
+        properties: json!({
             "tags": ["compliance", rule.category.as_str()],
             "precision": "high",
-            "security-severity": security_severity(rule.severity),
-        })),
+            "severity": rule.severity.as_str(),
+        }),
     }
 }
 
-/// `defaultConfiguration.level` from a rule's severity.
-pub fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium => "warning",
-        Severity::Low | Severity::Info => "note",
+/// A rule's `defaultConfiguration.level`: `error` for every rule that gates,
+/// `note` for an advisory one.
+///
+/// The level says what a failure of the rule does, not how serious the rule
+/// is: a failure of any gating rule, whatever its severity, fails the
+/// proposal and exits 1, so its results are `error` and the rule's default
+/// must agree (code scanning shows the result's level, and a default of
+/// `warning` under `error` results reads as a contradiction). Advisory rules
+/// never gate (`warn` at most, skipped by `--fail-on warn`): `note`, the
+/// level code scanning's merge checks never fail on by default. The severity
+/// (critical to info) goes in `properties.severity` of rules and results.
+/// No `security-severity`: GitHub reads it for security queries (tagged
+/// `security`), and these are license and compliance rules.
+pub fn default_level(rule: &RuleMeta) -> &'static str {
+    match rule.category {
+        Category::Advisory => "note",
+        _ => "error",
     }
 }
 
-/// GitHub's `security-severity` (0.1-10.0): critical above 9, high 7-8.9,
-/// medium 4-6.9, low below 4; none for guidance (`info`), which GitHub then
-/// ranks by `level` alone.
-fn security_severity(severity: Severity) -> Option<&'static str> {
-    match severity {
-        Severity::Critical => Some("9.5"),
-        Severity::High => Some("8.0"),
-        Severity::Medium => Some("5.5"),
-        Severity::Low => Some("2.0"),
-        Severity::Info => None,
+/// A result's level: `error` for a failure (waived ones too: the waiver is
+/// the suppression, not a lower level); a warning is `warning`, or `note`
+/// for an advisory rule, as `--fail-on warn` gates on the first and never
+/// on the second.
+fn result_level(finding: &Finding) -> &'static str {
+    match (finding.status, finding.category) {
+        (Status::Warn, Category::Advisory) => "note",
+        (Status::Warn, _) => "warning",
+        _ => "error",
     }
 }
 
