@@ -605,3 +605,15 @@ fn two_formats_into_one_output_file_is_a_usage_error() {
     assert!(run.stderr.contains("--output names `./target/one-file.out` twice"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn a_bad_meta_is_exit_2_at_its_line() {
+    let run = modelgate(&["check", "--policy", "fixtures/policies/bad-meta", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("fixtures/policies/bad-meta/bad_meta.rego:6:1: invalid `meta`: unknown variant `stuff`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}

@@ -412,9 +412,12 @@ impl Engine {
                     .map_or("it must be a constant object".to_string(), |e| first_lines(&e.to_string()));
                 Error::new(ErrorKind::Policy, format!("{}: cannot evaluate `meta`: {reason}", files[0]))
             })?;
-            let meta: RuleMeta = serde_json::from_value(json)
-                .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: invalid `meta`: {e}", files[0])))?;
-            meta.check().map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {e}", files[0])))?;
+            let at_meta = |message: String| match meta_location(&files, sources) {
+                Some(location) => Error::at(ErrorKind::Policy, message, location),
+                None => Error::new(ErrorKind::Policy, format!("{}: {message}", files[0])),
+            };
+            let meta: RuleMeta = serde_json::from_value(json).map_err(|e| at_meta(format!("invalid `meta`: {e}")))?;
+            meta.check().map_err(|e| at_meta(e.to_string()))?;
             let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
             let bundled =
                 files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::Bundled));
@@ -608,6 +611,21 @@ fn replaced_packages(rules: &[Rule]) -> BTreeSet<String> {
         }
     }
     replaced
+}
+
+/// Where a package's `meta` is defined: the line that opens it
+/// (`meta := {`), in the first of the package's files that has one.
+fn meta_location(files: &[String], sources: &[&PolicyFile]) -> Option<crate::error::Location> {
+    files.iter().find_map(|path| {
+        let file = sources.iter().find(|f| &f.path == path)?;
+        let line = file.text.lines().position(|line| {
+            line.strip_prefix("meta").is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with(":=") || rest.starts_with('=')
+            })
+        })?;
+        Some(crate::error::Location { file: path.clone(), line: u32::try_from(line + 1).ok()?, column: 1 })
+    })
 }
 
 /// What each `--policy` rule replaced: a bundled rule with its id, or the
