@@ -30,6 +30,12 @@ test_telemetry_fails if {
 	v.path == "/deployment/telemetry"
 }
 
+test_an_api_is_not_also_faulted_for_telemetry if {
+	result := airgap.deny with input as _proposal("vendor_api", "anthropic", _api, null)
+	paths := {v.path | some v in result}
+	paths == {"/deployment/kind", "/model/id"}
+}
+
 test_uncataloged_model_warns if {
 	inp := _proposal("self_hosted", "on_prem", null, false)
 	count(airgap.deny) == 0 with input as inp
