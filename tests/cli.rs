@@ -617,3 +617,16 @@ fn a_bad_meta_is_exit_2_at_its_line() {
     );
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn a_directory_read_without_recursive_names_the_subdirectories_it_skipped() {
+    let run = modelgate(&["check", "--now", NOW, "fixtures/"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("note: fixtures has subdirectories that were not read (hybrid, invalid, rules, waivers)"),
+        "{}",
+        run.stderr
+    );
+    let recursive = modelgate(&["check", "--now", NOW, "-R", "fixtures/rules/LIC-UNKNOWN"]);
+    assert!(!recursive.stderr.contains("not read"), "{}", recursive.stderr);
+}

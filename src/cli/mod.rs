@@ -230,6 +230,9 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         eprintln!("modelgate: note: {note}");
     }
     let load = LoadOptions { recursive: args.input.recursive, ..LoadOptions::default() };
+    if !load.recursive {
+        note_skipped_subdirectories(&args.input.paths);
+    }
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
     let interpreter_only = args.engine == "interpreter";
     let jobs = args.jobs.map(usize::from);
@@ -312,6 +315,43 @@ impl ReportSink for StreamSink {
     fn tail(&mut self, report: &Report, any: bool) -> Result<()> {
         self.write(|f| if f == Format::Json { json::tail(report, any) } else { text::tail(report) })
     }
+}
+
+/// Without `--recursive` a directory's subdirectories are not read: say so,
+/// so a proposal kept one level down is not mistaken for a checked one.
+fn note_skipped_subdirectories(paths: &[PathBuf]) {
+    for path in paths.iter().filter(|p| p.is_dir()) {
+        let Ok(entries) = std::fs::read_dir(path) else { continue };
+        let mut skipped: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.') && holds_proposal_files(&e.path(), 8))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        if skipped.is_empty() {
+            continue;
+        }
+        skipped.sort();
+        eprintln!(
+            "modelgate: note: {} has subdirectories that were not read ({}): use --recursive to check them",
+            modelgate::source::display_path(path),
+            skipped.join(", ")
+        );
+    }
+}
+
+/// Whether a directory holds `.yaml`, `.yml` or `.json` files, at most
+/// `depth` levels down.
+fn holds_proposal_files(dir: &std::path::Path, depth: usize) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    entries.filter_map(|e| e.ok()).any(|entry| {
+        let path = entry.path();
+        if path.is_dir() {
+            depth > 0 && holds_proposal_files(&path, depth - 1)
+        } else {
+            let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+            [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext))
+        }
+    })
 }
 
 /// 2 when a rule could not be evaluated, 1 when a proposal fails (or, with
