@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
-    CatalogSet, FileDigest, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool,
-    Verdict, WaiverSet, SCHEMA,
+    CatalogSet, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary,
+    Tool, Verdict, WaiverSet, SCHEMA,
 };
 use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
@@ -92,6 +92,8 @@ pub struct CheckOptions {
     pub interpreter_only: bool,
     /// Threads to judge with (default: one per core).
     pub jobs: Option<usize>,
+    /// The lowest finding status that fails the run.
+    pub fail_on: crate::report::FailOn,
 }
 
 /// Judges every proposal of the set.
@@ -199,6 +201,7 @@ pub fn check_streaming(
         judge_pipelined(context, &files, &digests, load, options, &base, &pool, &mut write)?;
     }
     report.licenses = LicenseFacts::for_ids(&context.catalog, &license_ids);
+    report.gate = Gate::of(&report.summary, options.fail_on);
     if let (Some(waivers), Some(set)) = (&options.waivers, report.waivers.as_mut()) {
         set.stale = waivers.stale(ledger.as_ref().expect("a ledger exists when waivers do"));
     }
@@ -533,6 +536,7 @@ fn assemble(
         tool: Tool::current(),
         now: options.now.clone(),
         summary: Summary::of(&proposals),
+        gate: Gate::of(&Summary::of(&proposals), options.fail_on),
         proposals,
         inputs: inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
         policies: PolicySet {

@@ -40,6 +40,20 @@ fn warnings_pass_unless_fail_on_warn_is_given() {
     let gated = modelgate(&["check", "--now", NOW, "--fail-on", "warn", file]);
     assert_eq!(gated.code, 1);
     assert!(gated.stderr.contains("exit 1: --fail-on warn, and"), "says why: {}", gated.stderr);
+    // The record and the PR summary agree with the exit code.
+    let (code, report) = check_json(&["--fail-on", "warn", file]);
+    assert_eq!(code, 1);
+    assert_eq!(report["gate"]["fail_on"], "warn");
+    assert_eq!(report["gate"]["result"], "fail");
+    assert_eq!(report["proposals"][0]["verdict"], "pass");
+    let (_, plain) = check_json(&[file]);
+    assert_eq!(plain["gate"]["result"], "pass");
+    let markdown = modelgate(&["check", "--now", NOW, "--format", "markdown", "--fail-on", "warn", file]);
+    assert!(
+        markdown.stdout.starts_with("## ❌ modelgate: the gate fails on warnings (--fail-on warn): 1 finding warns"),
+        "{}",
+        markdown.stdout
+    );
 }
 
 #[test]

@@ -9,8 +9,8 @@ use modelgate::engine::meta::RuleMeta;
 use modelgate::error::Location;
 use modelgate::finding::{Category, Citation, Finding, Obligation, Severity, Status, Violation};
 use modelgate::report::{
-    CatalogSet, FileDigest, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary, Tool,
-    Verdict, WaiverSet, SCHEMA,
+    CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver,
+    Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use modelgate::waiver::{AppliedWaiver, Reason, WaiverState};
 
@@ -205,6 +205,7 @@ pub fn report() -> Report {
         tool: Tool { name: "modelgate", version: "9.9.9" },
         now: "2026-11-23".into(),
         summary: Summary::of(&proposals),
+        gate: Gate::of(&Summary::of(&proposals), FailOn::Fail),
         proposals,
         inputs: vec![
             FileDigest { file: TRICKY_FILE.into(), sha256: hex('a') },

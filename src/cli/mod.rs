@@ -15,7 +15,7 @@ use modelgate::engine::input;
 use modelgate::engine::testing::{self, TestStatus};
 use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::proposal::{load_paths, LoadOptions};
-use modelgate::report::{json, text, Format, ProposalResult, Report};
+use modelgate::report::{json, text, Format, ProposalResult, Report, Verdict};
 use modelgate::waiver::Waivers;
 
 /// Decides whether a proposed LLM model choice is allowed, by license terms
@@ -236,7 +236,11 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
     let interpreter_only = args.engine == "interpreter";
     let jobs = args.jobs.map(usize::from);
-    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs };
+    let fail_on = match args.fail_on {
+        FailOn::Fail => modelgate::report::FailOn::Fail,
+        FailOn::Warn => modelgate::report::FailOn::Warn,
+    };
+    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
     let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {
@@ -258,7 +262,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     // The process ends next: freeing the catalog and the engine's parsed
     // policies would only add to a cold check's time.
     std::mem::forget(context);
-    Ok(exit_code(&report, args.fail_on))
+    Ok(exit_code(&report))
 }
 
 /// Writes text and JSON reports as they stream: stdout and `--output` files.
@@ -354,28 +358,23 @@ fn holds_proposal_files(dir: &std::path::Path, depth: usize) -> bool {
     })
 }
 
-/// 2 when a rule could not be evaluated, 1 when a proposal fails (or, with
-/// `--fail-on warn`, when a finding of a gating category warns), else 0.
-/// Every report says a proposal passes when nothing fails, so a run that
-/// exits 1 on warnings alone says why on stderr.
-fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
-    let s = &report.summary;
-    if s.error > 0 {
-        2
-    } else if s.fail > 0 {
-        1
-    } else if fail_on == FailOn::Warn && s.gating_warnings > 0 {
-        eprintln!(
-            "modelgate: exit 1: --fail-on warn, and {} (advisory findings never gate)",
-            if s.gating_warnings == 1 {
-                "1 finding warns".to_string()
-            } else {
-                format!("{} findings warn", s.gating_warnings)
+/// The gate's result as an exit code: 2 when a rule could not be evaluated,
+/// 1 when the gate fails (a proposal fails or, with `--fail-on warn`, a
+/// finding of a gating category warns), else 0. Failing on warnings alone
+/// is said on stderr too, since every proposal then reads as passing.
+fn exit_code(report: &Report) -> u8 {
+    match report.gate.result {
+        Verdict::Error => 2,
+        Verdict::Fail => {
+            if report.fails_on_warnings_alone() {
+                eprintln!(
+                    "modelgate: exit 1: --fail-on warn, and {} (advisory findings never gate)",
+                    modelgate::report::warnings(report.summary.gating_warnings)
+                );
             }
-        );
-        1
-    } else {
-        0
+            1
+        }
+        Verdict::Pass => 0,
     }
 }
 

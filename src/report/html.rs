@@ -111,6 +111,8 @@ fn page(report: &Report) -> Markup {
         ("s-error", format!("ERROR: {} of {} proposals could not be judged", s.error, s.proposals))
     } else if s.fail > 0 {
         ("s-fail", format!("FAIL: {} of {} proposals fail", s.fail, s.proposals))
+    } else if report.fails_on_warnings_alone() {
+        ("s-fail", format!("FAIL: the gate fails on warnings (--fail-on warn): {}", super::warnings(s.gating_warnings)))
     } else {
         ("s-pass", format!("PASS: all {} proposals pass", s.proposals))
     };

@@ -48,6 +48,8 @@ pub fn tail(report: &Report, any: bool) -> String {
     let mut out = String::from(if any { "\n  ],\n" } else { "],\n" });
     field(&mut out, "summary", &report.summary);
     out.push_str(",\n");
+    field(&mut out, "gate", &report.gate);
+    out.push_str(",\n");
     field(&mut out, "inputs", &report.inputs);
     out.push_str(",\n");
     field(&mut out, "policies", &report.policies);

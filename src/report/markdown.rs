@@ -40,6 +40,8 @@ pub fn render(report: &Report) -> String {
         format!("❗ modelgate: {} of {} proposals could not be judged", s.error, s.proposals)
     } else if s.fail > 0 {
         format!("❌ modelgate: {} of {} proposals fail", s.fail, s.proposals)
+    } else if report.fails_on_warnings_alone() {
+        format!("❌ modelgate: the gate fails on warnings (--fail-on warn): {}", super::warnings(s.gating_warnings))
     } else {
         format!("✅ modelgate: all {} proposals pass", s.proposals)
     };

@@ -59,6 +59,8 @@ pub struct Report {
     pub proposals: Vec<ProposalResult>,
     /// Counts.
     pub summary: Summary,
+    /// The run as a gate (set from `summary` once it is complete).
+    pub gate: Gate,
     /// Every proposal file read, with its digest.
     pub inputs: Vec<FileDigest>,
     /// The policy set.
@@ -73,7 +75,59 @@ pub struct Report {
     pub licenses: Vec<LicenseFacts>,
 }
 
+/// "1 finding warns", "3 findings warn".
+pub fn warnings(count: usize) -> String {
+    if count == 1 {
+        "1 finding warns".to_string()
+    } else {
+        format!("{count} findings warn")
+    }
+}
+
+/// The lowest finding status that fails a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailOn {
+    /// A failing finding (the default).
+    #[default]
+    Fail,
+    /// A failing or warning finding of any category but advisory.
+    Warn,
+}
+
+/// The run's outcome as a gate: what fails it and whether it did; the exit
+/// code follows it (0 pass, 1 fail, 2 error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gate {
+    /// `--fail-on`.
+    pub fail_on: FailOn,
+    /// `pass`, `fail`, or `error` when a rule could not be evaluated.
+    pub result: Verdict,
+    /// Warnings that count with `--fail-on warn` (advisory ones never do).
+    pub gating_warnings: usize,
+}
+
+impl Gate {
+    /// The gate over finished counts.
+    pub fn of(summary: &Summary, fail_on: FailOn) -> Gate {
+        let result = if summary.error > 0 {
+            Verdict::Error
+        } else if summary.fail > 0 || (fail_on == FailOn::Warn && summary.gating_warnings > 0) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        };
+        Gate { fail_on, result, gating_warnings: summary.gating_warnings }
+    }
+}
+
 impl Report {
+    /// Whether the run fails on warnings alone (`--fail-on warn`, no proposal
+    /// failing): every proposal then reads as passing, so headlines say why.
+    pub fn fails_on_warnings_alone(&self) -> bool {
+        self.gate.result == Verdict::Fail && self.summary.fail == 0
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
         self.rules.iter().find(|r| r.id == id)
