@@ -110,6 +110,16 @@ defaulted_to_global(p) if {
 # once per evaluation for every rule that tests each region.
 offered_regions := {code | some code in input.deployment.regions; offers_place(input, code)}
 
+# unbacked_global is the set of the proposal's declared place codes that the
+# service's residency facts do not back while the service routes requests
+# globally by default: a declared place it cannot keep to, so the data may go
+# anywhere (the Anthropic API declared as EU, for example).
+unbacked_global := {code |
+	input_service.routes_globally_by_default == true
+	some code in input.deployment.regions
+	not code in offered_regions
+}
+
 # offers_place(p, code): the service's residency facts back a declared place
 # code: a residency option with the same code, one whose countries all lie
 # inside the place (an EU option backs EEA), or an in-region option for a

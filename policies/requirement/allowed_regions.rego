@@ -99,6 +99,24 @@ _describe(code) := geo.country_name(code) if {
 	code == geo.location(code)
 }
 
+# A declared place inside the list that a globally routing service has no
+# residency option for: the data may go anywhere, outside the list too.
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	some i, code in input.deployment.regions
+	code in _inside
+	code in data.modelgate.lib.provider.unbacked_global
+	v := {
+		"msg": sprintf(
+			"%s is declared, but %s has no residency option for it and routes requests globally by default: the data may be processed outside the allowed regions",
+			[code, data.modelgate.lib.provider.input_service_label],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": "Use a service or residency option the provider documents for an allowed place.",
+	}
+}
+
 # A declared place inside the list that the service's residency facts do
 # not back.
 warn contains v if {
@@ -107,6 +125,7 @@ warn contains v if {
 	some i, code in input.deployment.regions
 	code in _inside
 	not code in data.modelgate.lib.provider.offered_regions
+	not code in data.modelgate.lib.provider.unbacked_global
 	v := {
 		"msg": sprintf(
 			"modelgate has no residency fact showing that %s keeps processing in %s",

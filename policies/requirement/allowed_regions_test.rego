@@ -75,8 +75,16 @@ test_on_premises_without_regions_uses_the_domicile if {
 	v.path == "/organization/domicile"
 }
 
-test_a_region_the_service_does_not_offer_warns if {
+test_a_region_a_globally_routing_service_does_not_offer_fails if {
 	inp := _proposal("vendor_api", "anthropic", null, ["EU"], ["EU"])
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "routes requests globally by default")
+}
+
+test_a_region_the_service_does_not_offer_warns if {
+	# Bedrock does not route globally by default; its Europe profile backs no EU claim.
+	inp := _proposal("managed_cloud", "aws", "aws_bedrock", ["EU"], ["EU"])
 	count(allowed_regions.deny) == 0 with input as inp
 	some v in allowed_regions.warn with input as inp
 	v.path == "/deployment/regions/0"

@@ -156,6 +156,29 @@ warn contains v if {
 	}
 }
 
+# A declared EEA or adequate place that a globally routing service has no
+# residency option for: the data may go anywhere, as if `global` were
+# declared, so without safeguards it fails.
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	some i, code in input.deployment.regions
+	_standing(geo.location(code)) in {"eea", "adequate"}
+	code in data.modelgate.lib.provider.unbacked_global
+	not _mechanism in _safeguards
+	v := {
+		"msg": sprintf(
+			"%s is declared, but %s has no residency option for it and routes requests globally by default: the data may be processed in any country, and no safeguard covers transfers to countries without adequacy (%s)",
+			[code, data.modelgate.lib.provider.input_service_label, _mechanism],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": concat(" ", [
+			"Use a service or residency option the provider documents for that place, or sign standard",
+			"contractual clauses (Decision (EU) 2021/914) and declare regions: [global].",
+		]),
+	}
+}
+
 # A declared EEA or adequate place that the service's residency facts do
 # not back: the provider may process the data elsewhere after all.
 warn contains v if {
@@ -164,6 +187,7 @@ warn contains v if {
 	some i, code in input.deployment.regions
 	_standing(geo.location(code)) in {"eea", "adequate"}
 	not code in data.modelgate.lib.provider.offered_regions
+	not _fails_as_global(code)
 	v := {
 		"msg": sprintf(
 			"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
@@ -175,6 +199,11 @@ warn contains v if {
 			"an EU project), or confirm the processing location in the contract.",
 		]),
 	}
+}
+
+_fails_as_global(code) if {
+	code in data.modelgate.lib.provider.unbacked_global
+	not _mechanism in _safeguards
 }
 
 obligations contains o if {

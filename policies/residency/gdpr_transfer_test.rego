@@ -12,10 +12,19 @@ _proposal(regions, mechanism) := {
 }
 
 test_eea_regions_pass if {
-	inp := _proposal(["eu-central-1", "EU"], "none")
+	inp := _proposal(["eu-central-1", "eu-west-3"], "none")
 	gdpr_transfer.applies with input as inp
 	count(gdpr_transfer.deny) == 0 with input as inp
 	count(gdpr_transfer.warn) == 0 with input as inp
+}
+
+# Bedrock's "EU" inference profile also routes to London and Zurich: it backs
+# no EU claim (the facts encode it as EUROPE).
+test_the_bedrock_europe_profile_backs_no_eu_claim if {
+	inp := _proposal(["EU"], "none")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
 }
 
 test_non_adequate_country_without_a_mechanism_fails if {
@@ -109,8 +118,15 @@ test_no_region_on_a_globally_routing_service_is_global if {
 	v.path == "/deployment/regions"
 }
 
-test_a_region_the_service_does_not_offer_warns if {
-	inp := _vendor("anthropic", ["EU"])
+test_a_region_a_globally_routing_service_does_not_offer_fails if {
+	result := gdpr_transfer.deny with input as _vendor("anthropic", ["EU"])
+	some v in result
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "routes requests globally by default")
+}
+
+test_a_region_a_globally_routing_service_does_not_offer_warns_under_sccs if {
+	inp := object.union(_vendor("anthropic", ["EU"]), {"contracts": {"transfer_mechanism": "sccs"}})
 	count(gdpr_transfer.deny) == 0 with input as inp
 	some v in gdpr_transfer.warn with input as inp
 	v.path == "/deployment/regions/0"

@@ -1,0 +1,59 @@
+package modelgate.rules.residency.national_privacy_test
+
+import data.modelgate.rules.residency.national_privacy
+import rego.v1
+
+# Judged against the privacy_laws facts in policies/residency/data.yaml.
+_proposal(classes, subjects, provider, regions) := {
+	"data": {"classes": classes, "subjects": subjects},
+	"deployment": {"kind": "managed_cloud", "provider": provider, "service": null, "tier": "api", "regions": regions},
+	"organization": {"domicile": null},
+}
+
+test_russian_personal_data_outside_russia_fails if {
+	inp := _proposal(["pii"], ["RU"], "aws", ["us-east-1"])
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+	contains(v.msg, "personal data of people in Russia")
+	contains(v.msg, "United States (US)")
+	v.citation.section == "Art. 18(5), as amended from 1 Jul 2025"
+	count(national_privacy.warn) == 0 with input as inp
+}
+
+test_russian_personal_data_kept_in_russia_passes_with_an_obligation if {
+	inp := _proposal(["pii"], ["RU"], "on_prem", ["RU"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.obligations) == 1 with input as inp
+}
+
+test_uk_personal_data_leaving_the_uk_warns if {
+	inp := _proposal(["pii"], ["GB", "US"], "aws", ["us-east-1"])
+	count(national_privacy.deny) == 0 with input as inp
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "United Kingdom (GB) may be processed in United States (US)")
+	contains(v.msg, "[unverified: check the statute]")
+}
+
+test_a_global_region_may_be_anywhere if {
+	some v in national_privacy.warn with input as _proposal(["pii"], ["CH"], "anthropic", ["global"])
+	contains(v.msg, "any country (global)")
+}
+
+test_an_unknown_location_warns_at_the_subject if {
+	some v in national_privacy.warn with input as _proposal(["pii"], ["DE", "BR"], "mistral", [])
+	v.path == "/data/subjects/1"
+}
+
+test_data_that_is_not_personal_is_out_of_scope if {
+	not national_privacy.applies with input as _proposal(["internal"], ["RU"], "aws", ["us-east-1"])
+}
+
+test_subjects_without_a_national_law_are_out_of_scope if {
+	not national_privacy.applies with input as _proposal(["pii"], ["US", "DE"], "aws", ["us-east-1"])
+}
