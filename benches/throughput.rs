@@ -37,10 +37,13 @@ fn run_ok(command: &mut Command, what: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// A corpus of `n` proposals, one per file, generated once per size and seed.
+/// A corpus of `n` proposals, one per file, generated once per size, seed
+/// and generator: the marker keeps the generator's text, so a changed
+/// generator makes a fresh corpus.
 fn corpus(work: &Path, n: usize) -> PathBuf {
     let dir = work.join(format!("corpus-{n}-seed{SEED}"));
-    if dir.join(".complete").exists() {
+    let generator = std::fs::read_to_string(root().join("scripts/gen_corpus.py")).expect("read the generator");
+    if std::fs::read_to_string(dir.join(".complete")).is_ok_and(|made_by| made_by == generator) {
         return dir;
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -53,7 +56,7 @@ fn corpus(work: &Path, n: usize) -> PathBuf {
             .current_dir(root()),
         "generating the corpus",
     );
-    std::fs::write(dir.join(".complete"), "").expect("mark the corpus complete");
+    std::fs::write(dir.join(".complete"), generator).expect("mark the corpus complete");
     dir
 }
 

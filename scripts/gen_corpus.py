@@ -331,6 +331,20 @@ class Generator:
                     "data": self.data(compliant)}
         return sections, record
 
+    def own_contracts_off_the_signing_provider(self, doc, routes, compliant):
+        """Top-level contracts bind the provider that signed them (the top-level
+        deployment's, else the first inheriting route's): a route on another
+        provider gets contracts of its own, as modelgate requires."""
+        def provider(route):
+            return (route.get("deployment") or doc.get("deployment") or {}).get("provider")
+        inheriting = [r for r in routes if "contracts" not in r and provider(r) not in (None, "on_prem")]
+        if not inheriting:
+            return
+        signed_with = (doc.get("deployment") or {}).get("provider") or provider(inheriting[0])
+        for route in inheriting:
+            if provider(route) != signed_with:
+                route["contracts"] = self.contracts(compliant) or {}
+
     def proposal(self, index):
         compliant = self.chance(0.3)
         doc = {"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal",
@@ -359,6 +373,8 @@ class Generator:
             doc.update(sections)
         if contracts is not None:
             doc["contracts"] = contracts
+            if routes:
+                self.own_contracts_off_the_signing_provider(doc, routes, compliant)
         doc["organization"] = self.organization(compliant)
         use = self.use(compliant)
         if use:

@@ -134,6 +134,9 @@ pub fn subjects(document: &Arc<LoadedDocument>, catalog: &Catalog, vocabulary: &
         }
         Some(routes) => routes.iter().enumerate().map(Some).collect(),
     };
+    if let Some(routes) = &doc.routes {
+        check_inherited_contracts(document, routes)?;
+    }
     let mut seen = Vec::new();
     let mut out = Vec::with_capacity(routes.len());
     for route in routes {
@@ -151,6 +154,52 @@ pub fn subjects(document: &Arc<LoadedDocument>, catalog: &Catalog, vocabulary: &
         out.push(subject(document, route, catalog, vocabulary)?);
     }
     Ok(out)
+}
+
+/// Top-level contracts are signed with one provider, the one that operates
+/// the endpoint (DESIGN §2): a route on another provider that leaves out its
+/// own `contracts` would claim a BAA, DPA, transfer mechanism or zero
+/// retention that provider never signed. Which provider signed is the
+/// top-level deployment's, else the one every inheriting route shares;
+/// routes on premises need no contract. Anything else is ambiguous: an error
+/// that asks for per-route contracts, never a silent pass.
+fn check_inherited_contracts(document: &LoadedDocument, routes: &[Route]) -> Result<()> {
+    let doc = &document.doc;
+    let Some(contracts) = &doc.contracts else { return Ok(()) };
+    let claims = contracts.baa
+        || contracts.dpa
+        || contracts.zero_data_retention
+        || contracts.transfer_mechanism != super::TransferMechanism::None;
+    if !claims {
+        return Ok(());
+    }
+    let inheriting: Vec<(usize, &Route, &str)> = routes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.contracts.is_none())
+        .filter_map(|(i, r)| {
+            let deployment = r.deployment.as_ref().or(doc.deployment.as_ref())?;
+            Some((i, r, deployment.provider.as_str()))
+        })
+        .filter(|(_, _, provider)| *provider != "on_prem")
+        .collect();
+    let signed_with = match &doc.deployment {
+        Some(deployment) => Some(deployment.provider.as_str()),
+        None => inheriting.first().map(|(_, _, provider)| *provider),
+    };
+    let Some(signed_with) = signed_with else { return Ok(()) };
+    if let Some((i, route, provider)) = inheriting.iter().find(|(_, _, provider)| *provider != signed_with) {
+        return Err(document.error_at(
+            &format!("/routes/{i}"),
+            format!(
+                "route `{}` runs on {provider} but would inherit the top-level `contracts`, which are signed with \
+                 {signed_with} (a contract covers only the provider that signed it)",
+                route.name
+            ),
+            Some("give the route its own `contracts` (an empty `contracts: {}` if it has none)".to_string()),
+        ));
+    }
+    Ok(())
 }
 
 fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()> {
