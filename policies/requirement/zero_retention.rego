@@ -79,10 +79,23 @@ deny contains v if {
 	}
 }
 
-# How to get zero retention from this service where the facts say, else the rule's remediation.
+# How to get zero retention from this service where the facts say; where
+# they say it offers none, another service or self-hosting; else the rule's
+# remediation.
 _how := _service_how
 
-_how := meta.remediation if not _service_how
+_how := sprintf(
+	"%s offers no zero-data-retention arrangement: use a service that keeps nothing or offers one, or self-host the model.",
+	[_label],
+) if {
+	not _service_how
+	_service.zero_retention.available == false
+}
+
+_how := meta.remediation if {
+	not _service_how
+	not _service.zero_retention.available == false
+}
 
 _service_how := sprintf(
 	"Zero retention with %s: %s Then declare contracts.zero_data_retention: true, or self-host the model.",
@@ -95,11 +108,16 @@ _service_how := sprintf(
 _retention_text := _known_retention
 
 _retention_text := sprintf(
-	"modelgate has no fact on how long %s keeps prompts and outputs by default (unknown retention fails closed)",
-	[_label],
+	"modelgate has no figure for how long %s keeps prompts and outputs by default (unknown retention fails closed)%s",
+	[_label, _retention_note],
 ) if {
 	not _known_retention
 }
+
+# What the facts say about retention without a figure.
+_retention_note := sprintf(": %s", [_service.retention.note]) if is_string(_service.retention.note)
+
+_retention_note := "" if not is_string(_service.retention.note)
 
 _known_retention := sprintf(
 	"%s keeps prompts and outputs for up to %d days by default",

@@ -108,9 +108,11 @@ _terms_citation := {"document": sprintf("%s terms", [_provider]), "section": "pr
 	is_string(_dpa.url)
 }
 
+# A DPA the service cannot have is no duty to keep: the deny above says so.
 obligations contains o if {
 	applies
 	input.contracts.dpa == true
+	not _dpa.available == false
 	o := {
 		"text": sprintf(
 			"Keep the DPA with %s on file; follow its sub-processor notices and its deletion or return duties",

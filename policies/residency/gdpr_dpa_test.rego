@@ -35,6 +35,10 @@ test_service_without_processor_terms_fails if {
 	v.path == "/deployment/service"
 }
 
+test_a_dpa_the_service_cannot_have_is_no_duty_to_keep if {
+	count(gdpr_dpa.obligations) == 0 with input as _proposal("google", "gemini_api_free", "api", true)
+}
+
 test_paid_tier_of_the_same_provider_passes if {
 	count(gdpr_dpa.deny) == 0 with input as _proposal("google", "gemini_api_paid", "api", true)
 }

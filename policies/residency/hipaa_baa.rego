@@ -147,11 +147,18 @@ _has_exclusions if is_string(_service.baa.exclusions)
 # A cloud serving another vendor's model: only the cloud's BAA covers the
 # endpoint; the model vendor's own BAA does not (e.g. Anthropic's BAA does not
 # apply to Claude bought through a cloud provider).
+# The clouds' own models come from the same company under another name.
+_cloud_company := {"gcp": "google", "azure": "microsoft", "aws": "amazon"}
+
+_vendor_runs_it(vendor) if vendor == input.deployment.provider
+
+_vendor_runs_it(vendor) if vendor == _cloud_company[input.deployment.provider]
+
 obligations contains o if {
 	applies
 	input.deployment.kind == "managed_cloud"
 	vendor := input.resolved.model.vendor
-	vendor != input.deployment.provider
+	not _vendor_runs_it(vendor)
 	o := {"text": sprintf(
 		"The BAA must be with %s, which operates the endpoint: a BAA with the model's vendor (%s) does not cover the model served by %s",
 		[_provider, vendor, _provider],

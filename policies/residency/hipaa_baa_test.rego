@@ -93,3 +93,17 @@ test_a_cloud_serving_another_vendors_model_needs_the_clouds_baa if {
 	count(hipaa_baa.deny) == 0 with input as inp
 	count(hipaa_baa.obligations) == 2 with input as inp
 }
+
+test_a_cloud_serving_its_own_companys_model_needs_no_vendor_note if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "managed_cloud", "provider": "gcp", "service": "vertex_ai", "tier": "api"},
+		"contracts": {"baa": true},
+		"resolved": {"model": {"vendor": "google"}},
+	}
+	result := hipaa_baa.obligations with input as inp
+	count(result) == 1
+	every o in result {
+		not contains(o.text, "a BAA with the model's vendor")
+	}
+}

@@ -63,9 +63,12 @@ warn contains v if {
 	}
 }
 
+# A consumer product gives no such agreement (the deny above): no duty to
+# keep one.
 obligations contains o if {
 	applies
 	data.modelgate.lib.provider.input_third_party
+	not data.modelgate.lib.provider.input_consumer
 	o := {
 		"text": sprintf(
 			"Keep a written agreement in which %s acknowledges its responsibility for the account data, and monitor its PCI DSS compliance status at least once every 12 months",

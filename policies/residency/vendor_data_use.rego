@@ -131,9 +131,17 @@ obligations contains o if {
 	days := _service.retention.default_days
 	days > 0
 	o := {"text": sprintf(
-		"%s keeps prompts and outputs for up to %d days by default (abuse monitoring); if this data may not be kept that long, get a zero-data-retention arrangement",
-		[_label, days],
+		"%s keeps prompts and outputs for up to %d days by default (abuse monitoring); if this data may not be kept that long, %s",
+		[_label, days, _shorter_retention],
 	)}
+}
+
+# What to do about the default retention: a zero-retention arrangement where
+# the service offers one, else another service.
+_shorter_retention := "get a zero-data-retention arrangement" if _service.zero_retention.available != false
+
+_shorter_retention := "use a service that offers zero data retention (this one does not)" if {
+	_service.zero_retention.available == false
 }
 
 obligations contains o if {
