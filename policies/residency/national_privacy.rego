@@ -5,7 +5,7 @@
 # FADP, Brazil's LGPD, China's PIPL) warns when the data may leave it, since
 # its conditions (adequacy findings, national clauses, regulator filings)
 # are not in the proposal and modelgate does not judge them. Where the data
-# is processed is unknown: a warning for either kind.
+# is processed unknown: a failure under a localisation law, else a warning.
 package modelgate.rules.residency.national_privacy
 
 import data.modelgate.lib.geo
@@ -110,19 +110,32 @@ warn contains v if {
 	}
 }
 
+# Where the data is processed is not known: a localisation law fails (as the
+# GDPR rule does), a transfer law warns.
+deny contains v if {
+	some [i, code, law] in _governed
+	law.rule == "localization"
+	count(_locations) == 0
+	v := _undeclared(i, code, law)
+}
+
 warn contains v if {
 	some [i, code, law] in _governed
+	law.rule != "localization"
 	count(_locations) == 0
-	v := {
-		"msg": sprintf(
-			"personal data of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
-			[geo.country_name(code), law.law, law.section],
-		),
-		"path": sprintf("/data/subjects/%d", [i]),
-		"citation": _citation(law),
-		"remediation": "Declare deployment.regions (where prompts are processed and stored).",
-	}
+	v := _undeclared(i, code, law)
 }
+
+_undeclared(i, code, law) := {
+	"msg": sprintf(
+		"personal data of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
+		[geo.country_name(code), law.law, law.section],
+	),
+	"path": sprintf("/data/subjects/%d", [i]),
+	"citation": _citation(law),
+	"remediation": "Declare deployment.regions (where prompts are processed and stored).",
+}
+
 
 obligations contains o if {
 	some [_, code, law] in _governed

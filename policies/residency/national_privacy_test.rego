@@ -57,3 +57,9 @@ test_data_that_is_not_personal_is_out_of_scope if {
 test_subjects_without_a_national_law_are_out_of_scope if {
 	not national_privacy.applies with input as _proposal(["pii"], ["US", "DE"], "aws", ["us-east-1"])
 }
+
+test_russian_personal_data_with_no_known_location_fails if {
+	result := national_privacy.deny with input as _proposal(["pii"], ["RU"], "mistral", [])
+	some v in result
+	v.path == "/data/subjects/0"
+}
