@@ -234,7 +234,7 @@ class Generator:
         section = {"classes": classes}
         if self.chance(0.85):
             section["subjects"] = self.sample(
-                ["US", "DE", "FR", "GB", "JP", "IN", "BR", "CA", "CH", "EU", "EEA", "CN", "AU", "NO"], 1, 3)
+                ["US", "DE", "FR", "GB", "JP", "IN", "BR", "CA", "CH", "EU", "EEA", "CN", "AU", "NO", "RU"], 1, 3)
         if "phi" in classes and self.chance(0.3):
             section["deidentification"] = self.pick(self.f.deidentifications)
         if self.chance(0.2):
