@@ -19,7 +19,7 @@ use crate::catalog::ModelRecord;
 use crate::check::{judge_all, CheckOptions, Context};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Obligation, Status};
-use crate::proposal::{subjects, Deployment, DeploymentKind, LoadedDocument, Model, Network, Tier};
+use crate::proposal::{subjects, Contracts, Deployment, DeploymentKind, LoadedDocument, Model, Network, Tier};
 use crate::report::{Tool, Verdict};
 
 /// The options schema id.
@@ -223,6 +223,14 @@ pub fn options(
         let mut variant = doc.clone();
         variant.model = Some(Model { id: Some(model.id.clone()), license: None, base_model: None, card: None });
         variant.deployment = Some(deployment_for(doc.deployment.as_ref(), *kind, provider, service.clone(), doc));
+        // The scenario's contracts are signed with its own provider (DESIGN §2):
+        // an option on another provider has none of them (the GDPR impact
+        // assessment is the organisation's own and carries over).
+        let scenario_provider = doc.deployment.as_ref().map(|d| d.provider.as_str());
+        if scenario_provider != Some(provider.as_str()) {
+            let dpia_done = doc.contracts.as_ref().is_some_and(|c| c.dpia_done);
+            variant.contracts = Some(Contracts { dpia_done, ..Contracts::default() });
+        }
         let document = Arc::new(LoadedDocument {
             file: scenario.file.clone(),
             root: scenario.root.clone(),

@@ -644,3 +644,27 @@ fn a_directory_read_without_recursive_names_the_subdirectories_it_skipped() {
     let recursive = modelgate(&["check", "--now", NOW, "-R", "fixtures/rules/LIC-UNKNOWN"]);
     assert!(!recursive.stderr.contains("not read"), "{}", recursive.stderr);
 }
+
+/// A BAA signed with one provider covers none of the others: `options` judges
+/// an option on another provider without the scenario's contracts.
+#[test]
+fn options_apply_the_scenarios_contracts_to_its_own_provider_only() {
+    let dir = std::env::temp_dir().join(format!("modelgate-options-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("hospital.yaml");
+    std::fs::write(
+        &scenario,
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: hospital\n\
+         model:\n  id: openai/gpt-4o\ndeployment:\n  kind: managed_cloud\n  provider: azure\n  service: azure_openai\n  regions: [eastus2]\n\
+         data:\n  classes: [phi]\n  subjects: [US]\ncontracts:\n  baa: true\norganization:\n  domicile: US\n",
+    )
+    .unwrap();
+    let (_, report) = options_json(&[scenario.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let passing: Vec<&serde_json::Value> =
+        report["options"].as_array().unwrap().iter().filter(|o| o["verdict"] == "pass").collect();
+    assert!(passing.iter().any(|o| o["provider"] == "azure"), "Azure, under the signed BAA, is an option");
+    for o in &passing {
+        assert!(o["provider"] == "azure" || o["provider"] == "on_prem", "no BAA covers {o}");
+    }
+}
