@@ -357,7 +357,7 @@ impl Waivers {
                     ledger.used[*i] = true;
                 }
                 let judged: Vec<AppliedWaiver> =
-                    candidates.iter().map(|(_, w)| w.apply(now, finding.license.as_deref(), record)).collect();
+                    candidates.iter().map(|(_, w)| w.apply(now, &finding_licenses(finding), record)).collect();
                 let chosen = judged.iter().find(|a| a.state == WaiverState::Applied).unwrap_or(&judged[0]).clone();
                 match &chosen.note {
                     None => finding.status = Status::Waived,
@@ -451,14 +451,11 @@ fn is_name(name: &str) -> bool {
 }
 
 impl LocatedWaiver {
-    /// How this waiver meets a failure judged on `now`, given the license the
-    /// finding concerns and a lookup of catalog records.
-    pub fn apply(
-        &self,
-        now: &str,
-        license: Option<&str>,
-        record: &dyn Fn(&str) -> Option<RecordDigest>,
-    ) -> AppliedWaiver {
+    /// How this waiver meets a failure judged on `now`, given the licenses the
+    /// finding concerns (its own and its violations') and a lookup of catalog
+    /// records. A pin holds when any of those records still has the pinned
+    /// digest.
+    pub fn apply(&self, now: &str, licenses: &[&str], record: &dyn Fn(&str) -> Option<RecordDigest>) -> AppliedWaiver {
         let w = &self.waiver;
         let at = &self.location;
         let (state, note) = if w.expires.as_str() < now {
@@ -471,13 +468,15 @@ impl LocatedWaiver {
                 )),
             )
         } else if let Some(pinned) = w.license_sha256.as_deref() {
-            match license.and_then(record) {
+            let records: Vec<RecordDigest> = licenses.iter().filter_map(|l| record(l)).collect();
+            match records.iter().find(|(_, actual)| actual == pinned).or(records.first()).cloned() {
                 Some((_, actual)) if actual == pinned => (WaiverState::Applied, None),
                 Some((file, actual)) => (
                     WaiverState::TermsChanged,
                     Some(format!(
                         "the waiver at {at} was granted against license record sha256 {}…, but {file} now has sha256 {}…: \
-                         the terms changed since; review them and re-approve the waiver with the new digest",
+                         either its terms changed since or the waiver was granted for another license; review them \
+                         before re-approving the waiver with the new digest",
                         short(pinned),
                         short(&actual)
                     )),
@@ -488,7 +487,7 @@ impl LocatedWaiver {
                         "the waiver at {at} pins a license record (sha256 {}…), but this finding concerns {}, \
                          which is not one catalog record",
                         short(pinned),
-                        license.map(|l| format!("`{l}`")).unwrap_or_else(|| "no license".into())
+                        licenses.first().map(|l| format!("`{l}`")).unwrap_or_else(|| "no license".into())
                     )),
                 ),
             }
@@ -507,6 +506,19 @@ impl LocatedWaiver {
             note,
         }
     }
+}
+
+/// The licenses a finding concerns: its own, then its violations', each once.
+fn finding_licenses(finding: &crate::finding::Finding) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let all =
+        finding.license.as_deref().into_iter().chain(finding.violations.iter().filter_map(|v| v.license.as_deref()));
+    for license in all {
+        if !out.contains(&license) {
+            out.push(license);
+        }
+    }
+    out
 }
 
 fn short(digest: &str) -> &str {

@@ -210,7 +210,7 @@ fn a_license_pin_stops_applying_when_the_record_changes_and_says_why() {
     assert!(
         note.contains("was granted against license record sha256 000000000000…, but licenses/LicenseRef-scancode-llama-3.1-license-2024.yaml now has sha256")
             && note.contains(&current[..12])
-            && note.contains("the terms changed since"),
+            && note.contains("either its terms changed since"),
         "{note}"
     );
     assert!(f["message"].as_str().unwrap().contains(note));
@@ -322,4 +322,28 @@ fn waivers_give_the_same_bytes_twice_in_every_format() {
         let second = check("fixtures/waivers/routes.yaml", format, &["fixtures/", "fixtures/waivers/proposals/"]);
         assert!(first.stdout == second.stdout, "{format}");
     }
+}
+
+#[test]
+fn a_license_pin_holds_when_any_license_of_the_finding_has_the_digest() {
+    // Command R+ used commercially fails under CC BY-NC 4.0 and Cohere's
+    // addendum; a waiver pinned to the CC BY-NC record applies.
+    let proposal = "fixtures/rules/LIC-COMMERCIAL/fail-cohere-command-r-plus.yaml";
+    let (_, report) = check_json(&[proposal]);
+    let digest = report["licenses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "CC-BY-NC-4.0")
+        .and_then(|l| l["sha256"].as_str())
+        .expect("the CC BY-NC 4.0 record is listed")
+        .to_string();
+    let pinned = waiver_file(
+        "pin-second.yaml",
+        &entry("LIC-COMMERCIAL", "commercial-cohere", &format!("    license_sha256: {digest}\n")),
+    );
+    let (_, report) = check_json(&["--waivers", pinned.to_str().unwrap(), proposal]);
+    let f = finding(&report, "commercial-cohere", None, "LIC-COMMERCIAL");
+    assert_eq!(f["status"], "waived", "{}", f["message"]);
+    assert_eq!(f["waiver"]["state"], "applied");
 }

@@ -3,7 +3,8 @@
 # weights. A model the catalog lists without downloadable weights (GPT-4o,
 # Claude, Gemini) cannot be self-hosted, and API terms that grant no
 # self-hosting (`self_hosting.allowed: false`) forbid it whatever copy of the
-# weights one might hold. A derivative outside the catalog is judged by its
+# weights one might hold. Giving weights to others (distribution.weights)
+# needs them just as much. A derivative outside the catalog is judged by its
 # nearest base.
 package modelgate.rules.license.self_hosting
 
@@ -25,7 +26,7 @@ meta := {
 	"description": concat(" ", [
 		"A self-hosted or air-gapped deployment needs a model whose weights can be downloaded and a",
 		"license that lets the licensee run it on its own infrastructure; API-only models and API",
-		"terms grant neither.",
+		"terms grant neither, and an API-only model has no weights to distribute.",
 	]),
 	"remediation": concat(" ", [
 		"Use the vendor's API (deployment.kind: vendor_api) or a managed cloud offering, or choose",
@@ -35,9 +36,14 @@ meta := {
 
 default applies := false
 
-applies if input.deployment.kind == "self_hosted"
+applies if _runs_it
 
-applies if input.deployment.network == "air_gapped"
+# Giving weights to others needs weights too.
+applies if input.distribution.weights == true
+
+_runs_it if input.deployment.kind == "self_hosted"
+
+_runs_it if input.deployment.network == "air_gapped"
 
 _where := "on an air-gapped network" if input.deployment.network == "air_gapped"
 
@@ -65,7 +71,7 @@ _network_only if {
 }
 
 deny contains v if {
-	applies
+	_runs_it
 	model := data.modelgate.lib.licenses.subject_model
 	model.weights_available == false
 	v := object.union(
@@ -82,7 +88,7 @@ deny contains v if {
 }
 
 deny contains v if {
-	applies
+	_runs_it
 	some license in data.modelgate.lib.licenses.known
 	term := license.terms.self_hosting
 	term.allowed == false
@@ -98,4 +104,21 @@ deny contains v if {
 		},
 		_fix,
 	)
+}
+
+# An API-only model has no weights to hand over, fine-tuned or not: the
+# vendor's fine-tuning keeps the result on its service.
+deny contains v if {
+	input.distribution.weights == true
+	model := data.modelgate.lib.licenses.subject_model
+	model.weights_available == false
+	v := {
+		"msg": sprintf(
+			"%s is offered only as a hosted service: its weights cannot be downloaded, so there are none to give to others (distribution.weights: true)",
+			[model.name],
+		),
+		"path": "/distribution/weights",
+		"citation": {"document": sprintf("%s: vendor's model page", [model.name]), "section": "availability", "url": model.source},
+		"remediation": "Distribute an open-weight model (or a fine-tune of one) instead, or offer the API-based product as a hosted service (distribution.weights: false, hosted_service: true).",
+	}
 }

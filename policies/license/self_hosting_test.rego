@@ -75,3 +75,18 @@ test_a_self_hosted_api_model_keeps_the_default_fix if {
 		not v.remediation
 	}
 }
+
+test_distributing_the_weights_of_an_api_only_model_fails if {
+	inp := object.union(_input("vendor_api", "internet", _gpt4o, [], [_openai]), {"distribution": {"weights": true}})
+	self_hosting.applies with input as inp
+	result := self_hosting.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/weights"
+}
+
+test_distributing_open_weights_passes if {
+	inp := object.union(_input("vendor_api", "internet", _open, [], [_llama]), {"distribution": {"weights": true}})
+	self_hosting.applies with input as inp
+	count(self_hosting.deny) == 0 with input as inp
+}

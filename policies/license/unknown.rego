@@ -4,7 +4,8 @@
 # grants anything), leave every term unknown, so nothing may pass on them.
 # Catalog models only name licenses that have records (the catalog is checked
 # when it loads), so the rule applies to licenses a proposal declares, and to
-# any license without a record however it arrived.
+# any license without a record however it arrived. A record marked
+# `unverified` (its terms were not read) warns: a pass on it is provisional.
 package modelgate.rules.license.unknown
 
 import rego.v1
@@ -21,7 +22,8 @@ meta := {
 	},
 	"description": concat(" ", [
 		"Every binding license must have a record in the catalog: a license id modelgate does not",
-		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass.",
+		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass; a",
+		"record whose terms were not read (verification: unverified) is a warning.",
 	]),
 	"remediation": concat(" ", [
 		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
@@ -34,6 +36,11 @@ default applies := false
 applies if input.resolved.license.source == "proposal"
 
 applies if count(data.modelgate.lib.licenses.unknown) > 0
+
+applies if count(_unverified) > 0
+
+# Binding records whose terms were not read: what passes on them is provisional.
+_unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
 
 _path := "/model/license" if input.model.license != null
 
@@ -54,5 +61,19 @@ deny contains v if {
 		"path": _path,
 		"license": license.id,
 		"citation": data.modelgate.lib.licenses.unknown_citation(license),
+	}
+}
+
+warn contains v if {
+	some license in _unverified
+	v := {
+		"msg": sprintf(
+			"modelgate's record of the %s is unverified: its terms were not read from the source, so every finding on them is provisional",
+			[license.name],
+		),
+		"path": _path,
+		"license": license.id,
+		"citation": {"document": license.name, "section": "the whole document", "url": license.url},
+		"remediation": "Have counsel read the terms (the record's sources list what was read), or choose a model whose license record is verified.",
 	}
 }

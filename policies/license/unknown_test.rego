@@ -54,3 +54,28 @@ test_an_unknown_license_applies_whatever_its_source if {
 	some v in result
 	v.path == "/model/id"
 }
+
+test_an_unverified_record_warns if {
+	inp := {
+		"model": {"id": "tiiuae/falcon-180B", "license": null},
+		"resolved": {"license": {"source": "catalog"}, "licenses": [{
+			"id": "LicenseRef-falcon", "name": "Falcon 180B TII License", "url": "https://example.test/falcon",
+			"known": true, "verification": "unverified", "terms": {},
+		}]},
+	}
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model/id"
+	v.license == "LicenseRef-falcon"
+	contains(v.msg, "is unverified")
+}
+
+test_a_verified_record_from_the_catalog_is_out_of_scope if {
+	not unknown.applies with input as {
+		"model": {"id": "x", "license": null},
+		"resolved": {"license": {"source": "catalog"}, "licenses": [{"id": "MIT", "known": true, "verification": "verified", "terms": {}}]},
+	}
+}
