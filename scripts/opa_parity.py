@@ -125,6 +125,18 @@ def raw_violation(item, default_remediation):
             item.get("license"), citation_key(item.get("citation")))
 
 
+def distinct_violations(keys):
+    """Violations as modelgate reports them: sorted, one per message, path,
+    remediation and citation (the same violation from two dated texts of one
+    license is listed once, under the first license id)."""
+    out = []
+    for key in sorted(set(keys)):
+        if out and (out[-1][0], out[-1][1], out[-1][2], out[-1][4]) == (key[0], key[1], key[2], key[4]):
+            continue
+        out.append(key)
+    return out
+
+
 def obligation_key(item):
     if isinstance(item, str):
         return (item, None, None)
@@ -147,8 +159,8 @@ def opa_outcome(value, meta):
     """(status, violations, obligations) from one `r<i>` value."""
     if not isinstance(value, dict) or value.get("applies") is not True:
         return ("not_applicable", [], [])
-    deny = sorted(raw_violation(v, meta.get("remediation")) for v in value.get("deny", []))
-    warn = sorted(raw_violation(v, meta.get("remediation")) for v in value.get("warn", []))
+    deny = distinct_violations(raw_violation(v, meta.get("remediation")) for v in value.get("deny", []))
+    warn = distinct_violations(raw_violation(v, meta.get("remediation")) for v in value.get("warn", []))
     if meta["category"] == "advisory":
         warn, deny = sorted(warn + deny), []
     status, violations = ("fail", deny) if deny else ("warn", warn) if warn else ("pass", [])

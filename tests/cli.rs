@@ -668,3 +668,24 @@ fn options_apply_the_scenarios_contracts_to_its_own_provider_only() {
         assert!(o["provider"] == "azure" || o["provider"] == "on_prem", "no BAA covers {o}");
     }
 }
+
+/// A Gemma 2 fine-tune declared `gemma` is bound by two dated texts of the
+/// same terms: each duty and each violation is reported once.
+#[test]
+fn two_dated_texts_of_one_license_report_each_violation_once() {
+    let fixture = crate::support::root().join("fixtures/rules/LIC-DERIVATIVE-LICENSE/pass-gemma-other-dated-text.yaml");
+    let text =
+        std::fs::read_to_string(fixture).unwrap().replace("marks_modifications: true", "marks_modifications: false");
+    let dir = std::env::temp_dir().join(format!("modelgate-gemma-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gemma.yaml");
+    std::fs::write(&file, text).unwrap();
+    let (code, report) = check_json(&[file.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    let marks = finding(&report, "RED-MARK-CHANGES");
+    assert_eq!(marks["status"], "fail");
+    assert_eq!(marks["violations"].as_array().unwrap().len(), 1, "{marks}");
+    let copy = finding(&report, "RED-LICENSE-COPY");
+    assert_eq!(copy["obligations"].as_array().unwrap().len(), 1, "{copy}");
+}

@@ -53,3 +53,18 @@ test_unknown_license_warns if {
 test_no_card_is_not_applicable if {
 	not card_license.applies with input as {"resolved": {"card": null}}
 }
+
+test_another_dated_text_of_the_base_terms_passes if {
+	gemma_2024 := {"id": "gemma-2024", "kind": "model_license", "family": "gemma", "name": "Gemma Terms of Use", "url": "https://example.test/gemma"}
+	gemma_2025 := object.union(gemma_2024, {"id": "gemma-2025"})
+	inp := _input(_card("gemma", "gemma-2025"), {"id": "google/gemma-2-9b-it", "license": "gemma-2024"}, [gemma_2024, gemma_2025])
+	count(card_license.deny) == 0 with input as inp
+	count(card_license.warn) == 0 with input as inp
+}
+
+test_another_license_of_the_same_family_still_fails if {
+	llama33 := {"id": "llama-3.3", "kind": "model_license", "family": "llama", "name": "Llama 3.3 Community License Agreement", "url": "https://example.test/llama33"}
+	llama31 := object.union(_llama, {"family": "llama"})
+	inp := _input(_card("llama3.3", "llama-3.3"), {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}, [llama31, llama33])
+	count(card_license.deny) == 1 with input as inp
+}

@@ -702,6 +702,14 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
         let mut out: Vec<RawViolation> =
             items.iter().map(|item| violation(item, key)).collect::<std::result::Result<_, _>>()?;
         out.sort();
+        // The same violation from two dated texts of one license (Gemma's
+        // 2024 and 2025 terms) is one violation, under the first license id.
+        out.dedup_by(|later, first| {
+            later.message == first.message
+                && later.path == first.path
+                && later.remediation == first.remediation
+                && later.citation == first.citation
+        });
         Ok(out)
     };
     let result = (|| {
