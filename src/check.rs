@@ -108,7 +108,8 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
         }
         None => Vec::new(),
     };
-    Ok(assemble(context, &set.inputs, options, proposals, stale))
+    let inputs = with_cards(set.inputs.clone(), subjects.iter().filter_map(card_input));
+    Ok(assemble(context, &inputs, options, proposals, stale))
 }
 
 /// From this many subjects on, compiling the policies to VM bytecode pays
@@ -156,14 +157,14 @@ pub fn check_streaming(
     // One file is validated on this thread: no pool to start for the usual
     // gate on a proposal or two.
     let pool = if files.len() > 1 { Some(thread_pool(options.jobs)?) } else { None };
-    let Validated { files: input_files, documents } = match &pool {
+    let Validated { files: input_files, cards, documents } = match &pool {
         Some(pool) => pool.install(|| validate_files(context, &files, load))?,
         None => validate_files(context, &files, load)?,
     };
     let base = prepared_engine(context, options, documents);
-    let mut report = assemble(context, &input_files, options, Vec::new(), Vec::new());
     // The digests the report records: the second read must find the same bytes.
-    let digests: Vec<String> = input_files.into_iter().map(|file| file.sha256).collect();
+    let digests: Vec<String> = input_files.iter().map(|file| file.sha256.clone()).collect();
+    let mut report = assemble(context, &with_cards(input_files, cards), options, Vec::new(), Vec::new());
     sink.head(&report)?;
     let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
     let mut license_ids = std::collections::BTreeSet::new();
@@ -244,7 +245,33 @@ fn judge_pipelined(
 /// documents there are.
 struct Validated {
     files: Vec<crate::proposal::InputFile>,
+    /// The model cards the proposals name, each once, in reading order.
+    cards: Vec<crate::proposal::InputFile>,
     documents: usize,
+}
+
+/// The model card a subject read, as an input of the run: a card decides a
+/// license, so the audit record names its digest like any proposal file's.
+fn card_input(subject: &Subject) -> Option<crate::proposal::InputFile> {
+    let card = subject.card.as_ref()?;
+    let file = card.file.as_ref()?;
+    Some(crate::proposal::InputFile {
+        path: card.path.clone(),
+        sha256: crate::digest::sha256_hex(file.text.as_bytes()),
+    })
+}
+
+/// Proposal files, then the cards they name (each once).
+fn with_cards(
+    mut inputs: Vec<crate::proposal::InputFile>,
+    cards: impl IntoIterator<Item = crate::proposal::InputFile>,
+) -> Vec<crate::proposal::InputFile> {
+    for card in cards {
+        if !inputs.iter().any(|i| i.path == card.path) {
+            inputs.push(card);
+        }
+    }
+    inputs
 }
 
 /// Reads and validates every file on every core; proposal names are then
@@ -258,24 +285,27 @@ fn validate_files(
     use crate::proposal::{visit_file, NameAt, NameRegistry};
     use rayon::prelude::*;
     let mut registry = NameRegistry::default();
-    let mut validated = Validated { files: Vec::with_capacity(files.len()), documents: 0 };
-    let validate = |(path, display): &(PathBuf, String)| -> Result<(crate::proposal::InputFile, Vec<NameAt>)> {
+    let mut validated = Validated { files: Vec::with_capacity(files.len()), cards: Vec::new(), documents: 0 };
+    type Read = (crate::proposal::InputFile, Vec<NameAt>, Vec<crate::proposal::InputFile>);
+    let validate = |(path, display): &(PathBuf, String)| -> Result<Read> {
         let mut names = Vec::new();
+        let mut cards = Vec::new();
         let input = visit_file(path, display.clone(), &load.limits, &mut |document| {
             names.push(NameAt::of(&document));
-            subjects(&document, &context.catalog, &context.vocabulary).map(drop)
+            cards.extend(subjects(&document, &context.catalog, &context.vocabulary)?.iter().filter_map(card_input));
+            Ok(())
         })?;
-        Ok((input, names))
+        Ok((input, names, cards))
     };
     // In chunks, so what waits to be registered stays small on any run.
     for chunk in files.chunks(VALIDATION_CHUNK) {
         // One file needs no threads (and must not start rayon's global pool).
-        let read: Vec<Result<(crate::proposal::InputFile, Vec<NameAt>)>> = match chunk {
+        let read: Vec<Result<Read>> = match chunk {
             [one] => vec![validate(one)],
             _ => chunk.par_iter().map(validate).collect(),
         };
         for ((path, display), result) in chunk.iter().zip(read) {
-            let (input, names) = result?;
+            let (input, names, cards) = result?;
             let file: std::sync::Arc<str> = std::sync::Arc::from(display.as_str());
             for at in &names {
                 if let Some(message) = registry.register_at(&file, at) {
@@ -286,6 +316,11 @@ fn validate_files(
             }
             validated.documents += names.len();
             validated.files.push(input);
+            for card in cards {
+                if !validated.cards.iter().any(|c| c.path == card.path) {
+                    validated.cards.push(card);
+                }
+            }
         }
     }
     Ok(validated)

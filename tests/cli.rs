@@ -521,6 +521,17 @@ fn a_model_card_declares_license_and_lineage() {
     assert!(message.contains("fixtures/cards/llama31-relabelled-apache/README.md:2"), "{message}");
     // The base license binds the derivative: the Llama clauses apply.
     assert_ne!(finding(&report, "LIC-LLAMA-MAU")["status"], "not_applicable");
+    // The card decided the license: the audit record names its digest too.
+    let inputs = report["inputs"].as_array().unwrap();
+    let card =
+        inputs.iter().find(|i| i["file"] == "fixtures/cards/llama31-relabelled-apache/README.md").expect("card input");
+    let expected = {
+        use sha2::Digest;
+        let bytes =
+            std::fs::read(crate::support::root().join("fixtures/cards/llama31-relabelled-apache/README.md")).unwrap();
+        sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    assert_eq!(card["sha256"], expected);
     let run = modelgate(&["parse", "--now", NOW, "fixtures/rules/LIC-CARD-LICENSE/pass.yaml"]);
     let input: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(input["resolved"]["card"]["declared"], "LicenseRef-scancode-llama-3.1-license-2024");

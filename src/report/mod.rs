@@ -61,7 +61,7 @@ pub struct Report {
     pub summary: Summary,
     /// The run as a gate (set from `summary` once it is complete).
     pub gate: Gate,
-    /// Every proposal file read, with its digest.
+    /// Every proposal file read, then every model card they name, with its digest.
     pub inputs: Vec<FileDigest>,
     /// The policy set.
     pub policies: PolicySet,
