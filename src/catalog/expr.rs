@@ -167,11 +167,24 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
 fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError> {
     let mut out = String::with_capacity(text.len());
     let mut token = String::new();
-    let flush = |token: &mut String, out: &mut String| -> Result<(), ExprError> {
+    // The token after `WITH` names an SPDX exception, which only adds
+    // permissions: kept as written, never looked up as a license.
+    let mut after_with = false;
+    let mut flush = |token: &mut String, out: &mut String| -> Result<(), ExprError> {
         if token.is_empty() {
             return Ok(());
         }
         let upper = token.to_ascii_uppercase();
+        if std::mem::take(&mut after_with) {
+            let exception = spdx::exception_id(token).ok_or_else(|| ExprError {
+                message: format!("unknown license exception `{token}` after WITH"),
+                hint: Some("an SPDX exception id, for example `LLVM-exception`".to_string()),
+            })?;
+            out.push_str(exception.name);
+            token.clear();
+            return Ok(());
+        }
+        after_with = upper == "WITH";
         let resolved = if matches!(upper.as_str(), "AND" | "OR" | "WITH") {
             upper
         } else if let Some(placeholder) = placeholder(token) {
@@ -212,6 +225,15 @@ mod tests {
     fn catalog() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled catalog loads"))
+    }
+
+    #[test]
+    fn an_exception_after_with_is_kept_and_binds_no_license() {
+        let e = parse(catalog(), "apache-2.0 WITH LLVM-exception").unwrap();
+        assert_eq!(e.canonical, "Apache-2.0 WITH LLVM-exception");
+        assert_eq!(e.alternatives, vec![vec!["Apache-2.0".to_string()]]);
+        let error = parse(catalog(), "Apache-2.0 WITH Not-An-Exception").unwrap_err();
+        assert!(error.message.contains("unknown license exception `Not-An-Exception`"), "{}", error.message);
     }
 
     #[test]
