@@ -3,7 +3,8 @@
 # model built with the Llama materials, or with their outputs, that is
 # distributed or made available (Llama 3: "Llama 3").
 #
-# Due for a derivative (use.fine_tune, or a model with a base) when the
+# Due for a derivative (use.fine_tune, a model with a base, or a model
+# outside the catalog under a license with a naming rule) when the
 # term's trigger is met (`distribution`: weights given to others;
 # `distribution_or_hosted_service`: also a hosted service), and, where the
 # term covers models trained on outputs, when the outputs train a model that
@@ -36,6 +37,10 @@ meta := {
 }
 
 _made(term) if data.modelgate.lib.licenses.derivative
+
+# A model outside the catalog published under a license with a naming rule
+# was, on the safe reading, built with the licensed materials.
+_made(term) if input.resolved.model == null
 
 _made(term) if {
 	term.covers_models_trained_on_outputs == true

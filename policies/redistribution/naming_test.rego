@@ -88,5 +88,18 @@ test_nothing_distributed_is_not_applicable if {
 }
 
 test_the_unmodified_model_is_not_applicable if {
-	not naming.applies with input as _input([_llama], null, false, {"weights": true, "hosted_service": false, "name": null})
+	inp := object.union(
+		_input([_llama], null, false, {"weights": true, "hosted_service": false, "name": null}),
+		{"resolved": {"model": {"id": "meta-llama/Llama-3.1-8B-Instruct"}}},
+	)
+	not naming.applies with input as inp
+}
+
+test_a_model_outside_the_catalog_under_the_license_counts_as_built_with_it if {
+	inp := object.union(
+		_input([_llama], null, false, {"weights": true, "hosted_service": false, "name": "acme/Support-8B"}),
+		{"resolved": {"model": null}},
+	)
+	some v in naming.deny with input as inp
+	v.path == "/distribution/name"
 }
