@@ -381,6 +381,16 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
                     )),
                 ));
             }
+            if let Some(card) = &subject.card {
+                return Err(subject.error(
+                    "/model/card",
+                    format!(
+                        "unknown model `{id}`, and its model card ({}) declares no license: give `model.license`",
+                        card.path
+                    ),
+                    None,
+                ));
+            }
             return Err(subject.error(
                 "/model/id",
                 format!("unknown model `{id}`: not in the catalog (give `model.license` for a model outside it)"),

@@ -114,7 +114,7 @@ fn page(report: &Report) -> Markup {
     } else if report.fails_on_warnings_alone() {
         ("s-fail", format!("FAIL: the gate fails on warnings (--fail-on warn): {}", super::warnings(s.gating_warnings)))
     } else {
-        ("s-pass", format!("PASS: all {} proposals pass", s.proposals))
+        ("s-pass", format!("PASS: {}", super::all_pass(s.proposals)))
     };
     html! {
         (DOCTYPE)

@@ -43,7 +43,7 @@ pub fn render(report: &Report) -> String {
     } else if report.fails_on_warnings_alone() {
         format!("❌ modelgate: the gate fails on warnings (--fail-on warn): {}", super::warnings(s.gating_warnings))
     } else {
-        format!("✅ modelgate: all {} proposals pass", s.proposals)
+        format!("✅ modelgate: {}", super::all_pass(s.proposals))
     };
     let _ = writeln!(out, "## {headline}\n");
     let f = &s.findings;

@@ -75,6 +75,15 @@ pub struct Report {
     pub licenses: Vec<LicenseFacts>,
 }
 
+/// "the proposal passes", "all 3 proposals pass".
+pub fn all_pass(proposals: usize) -> String {
+    if proposals == 1 {
+        "the proposal passes".to_string()
+    } else {
+        format!("all {proposals} proposals pass")
+    }
+}
+
 /// "1 finding warns", "3 findings warn".
 pub fn warnings(count: usize) -> String {
     if count == 1 {
