@@ -411,7 +411,8 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
             break;
         }
     }
-    let (_, alternative, mut findings) = best.unwrap_or_default();
+    let ((license_failures, _), alternative, mut findings) = best.unwrap_or_default();
+    let every_alternative_fails = license_failures > 0 && subject.license.alternatives.len() > 1;
     findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
     let verdict = verdict(&findings);
     ProposalResult {
@@ -428,6 +429,7 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
                 .get(alternative)
                 .map(|a| Expression::describe(a))
                 .unwrap_or_default(),
+            every_alternative_fails,
         },
         findings,
     }

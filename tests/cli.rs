@@ -700,3 +700,28 @@ fn two_dated_texts_of_one_license_report_each_violation_once() {
     let copy = finding(&report, "RED-LICENSE-COPY");
     assert_eq!(copy["obligations"].as_array().unwrap().len(), 1, "{copy}");
 }
+
+/// When every alternative of an `OR` fails a license rule, the report says
+/// so: another choice would not pass either.
+#[test]
+fn every_alternative_failing_is_said() {
+    let dir = std::env::temp_dir().join(format!("modelgate-or-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("or.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: research-model\nmodel:\n  id: acme/research-7b\n  \
+         license: CC-BY-NC-4.0 OR LicenseRef-modelgate-mistral-research-license-0.1\ndeployment:\n  kind: self_hosted\n  \
+         provider: on_prem\n  regions: [US]\n  telemetry: false\ndata:\n  classes: [internal]\n  subjects: [US]\n\
+         organization:\n  domicile: US\n",
+    )
+    .unwrap();
+    let (code, report) = check_json(&[file.to_str().unwrap()]);
+    let text = modelgate(&["check", "--now", NOW, file.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    assert_eq!(report["proposals"][0]["model"]["every_alternative_fails"], true);
+    assert!(text.stdout.contains("(every alternative fails a license rule; this one fails least)"), "{}", text.stdout);
+    let (_, passing) = check_json(&["fixtures/rules/LIC-COMMERCIAL/pass.yaml"]);
+    assert!(passing["proposals"][0]["model"].get("every_alternative_fails").is_none());
+}

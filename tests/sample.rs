@@ -161,6 +161,7 @@ pub fn report() -> Report {
             id: Some("demo/model-7b".into()),
             license: "LicenseRef-demo OR Apache-2.0".into(),
             alternative: "LicenseRef-demo".into(),
+            every_alternative_fails: false,
         },
         findings: vec![ceiling_fail, transfer_fail, latency_warn, notice_pass, finding(&broken, Status::NotApplicable)],
     };
@@ -187,6 +188,7 @@ pub fn report() -> Report {
             id: Some("demo/model-7b".into()),
             license: "LicenseRef-demo".into(),
             alternative: "LicenseRef-demo".into(),
+            every_alternative_fails: false,
         },
         findings: vec![
             broken_error,

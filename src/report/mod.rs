@@ -409,6 +409,11 @@ pub struct ModelSummary {
     /// The alternative of an `OR` expression the judgement took (the whole
     /// expression when there is no choice).
     pub alternative: String,
+    /// Set when the expression offers a choice and every alternative fails a
+    /// license or redistribution rule: the one taken fails least, and no
+    /// other would pass.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub every_alternative_fails: bool,
 }
 
 impl ModelSummary {

@@ -42,7 +42,12 @@ pub fn proposal(p: &ProposalResult) -> String {
             p.model.license
         );
         if let Some(alternative) = p.model.chosen_alternative() {
-            let _ = writeln!(out, "      judged under the alternative {alternative}");
+            let why = if p.model.every_alternative_fails {
+                " (every alternative fails a license rule; this one fails least)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "      judged under the alternative {alternative}{why}");
         }
         let mut not_applicable = Vec::new();
         for finding in &p.findings {
