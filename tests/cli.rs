@@ -627,7 +627,11 @@ fn two_formats_into_one_output_file_is_a_usage_error() {
         "fixtures/saas-gpt4o-internal.yaml",
     ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("--output names `./target/one-file.out` twice"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--output names one file twice (`target/one-file.out` and `./target/one-file.out`)"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty());
 }
 

@@ -206,13 +206,23 @@ pub(crate) fn parse_outputs<F>(
         .collect::<Result<Vec<_>>>()
         .and_then(|outputs| {
             // Two formats into one file would leave only the last one.
-            let mut seen = std::collections::BTreeSet::new();
+            let mut seen = std::collections::BTreeMap::new();
             for (_, file) in &outputs {
-                if !seen.insert(modelgate::source::display_path(file)) {
-                    return Err(Error::new(
-                        ErrorKind::Usage,
-                        format!("--output names `{}` twice: each format needs its own file", file.display()),
-                    ));
+                // A symlink to another output is the same file too.
+                let key = std::fs::canonicalize(file)
+                    .map(|real| real.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| modelgate::source::display_path(file));
+                if let Some(first) = seen.insert(key, file) {
+                    let message = if first == file {
+                        format!("--output names `{}` twice: each format needs its own file", file.display())
+                    } else {
+                        format!(
+                            "--output names one file twice (`{}` and `{}`): each format needs its own file",
+                            first.display(),
+                            file.display()
+                        )
+                    };
+                    return Err(Error::new(ErrorKind::Usage, message));
                 }
             }
             Ok(outputs)
