@@ -1,6 +1,6 @@
 //! The product brief's scenarios, exit codes, flags and subcommands.
 
-use crate::support::{check_json, finding, modelgate, NOW};
+use crate::support::{assert_refused, check_json, finding, modelgate, modelgate_with_stdin, NOW};
 
 #[test]
 fn checking_the_fixtures_fails_on_the_800m_llama_platform_and_names_the_clause() {
@@ -211,34 +211,20 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("fixtures/policies/syntax-error/bad.rego: expecting `}` while parsing object"),
-        "{}",
-        run.stderr
-    );
+    assert_refused(&run, "fixtures/policies/syntax-error/bad.rego: expecting `}` while parsing object");
     assert!(run.stderr.contains("--> fixtures/policies/syntax-error/bad.rego:6:1"), "{}", run.stderr);
-    assert!(run.stdout.is_empty());
 }
 
 /// `-` is standard input, read once and judged like a file named `<stdin>`.
 #[test]
 fn a_dash_reads_the_proposal_from_standard_input() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_modelgate"))
-        .args(["check", "--now", NOW, "--format", "json", "-", "fixtures/saas-gpt4o-internal.yaml"])
-        .current_dir(crate::support::root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run modelgate");
     let text = std::fs::read(crate::support::root().join("fixtures/consumer-platform-llama.yaml")).unwrap();
-    child.stdin.take().expect("stdin").write_all(&text).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = modelgate_with_stdin(
+        &["check", "--now", NOW, "--format", "json", "-", "fixtures/saas-gpt4o-internal.yaml"],
+        &text,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["proposals"][0]["name"], "consumer-assistant");
     assert_eq!(report["proposals"][0]["file"], "<stdin>");
     assert_eq!(report["inputs"][0]["file"], "<stdin>");
@@ -251,23 +237,12 @@ fn a_dash_reads_the_proposal_from_standard_input() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_file_that_changes_between_validation_and_judgement_is_refused() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_modelgate"))
-        .args(["check", "--now", NOW, "--format", "json", "/dev/stdin"])
-        .current_dir(crate::support::root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run modelgate");
     let text = std::fs::read(crate::support::root().join("fixtures/consumer-platform-llama.yaml")).unwrap();
-    child.stdin.take().expect("stdin").write_all(&text).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("/dev/stdin: changed while modelgate read it"), "{stderr}");
-    assert!(!String::from_utf8_lossy(&output.stdout).contains("consumer-assistant"), "nothing judged");
+    let run = modelgate_with_stdin(&["check", "--now", NOW, "--format", "json", "/dev/stdin"], &text);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("/dev/stdin: changed while modelgate read it"), "{}", run.stderr);
+    // The streamed report may have begun, but no proposal was judged.
+    assert!(!run.stdout.contains("consumer-assistant"), "nothing judged:\n{}", run.stdout);
 }
 
 #[test]
@@ -626,25 +601,13 @@ fn two_formats_into_one_output_file_is_a_usage_error() {
         "sarif=./target/one-file.out",
         "fixtures/saas-gpt4o-internal.yaml",
     ]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("--output names one file twice (`target/one-file.out` and `./target/one-file.out`)"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stdout.is_empty());
+    assert_refused(&run, "--output names one file twice (`target/one-file.out` and `./target/one-file.out`)");
 }
 
 #[test]
 fn a_bad_meta_is_exit_2_at_its_line() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/bad-meta", "fixtures/saas-gpt4o-internal.yaml"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("fixtures/policies/bad-meta/bad_meta.rego:6:1: invalid `meta`: unknown variant `stuff`"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stdout.is_empty());
+    assert_refused(&run, "fixtures/policies/bad-meta/bad_meta.rego:6:1: invalid `meta`: unknown variant `stuff`");
 }
 
 #[test]

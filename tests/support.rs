@@ -29,6 +29,34 @@ pub fn modelgate(args: &[&str]) -> Run {
     }
 }
 
+/// `modelgate ARGS...` with `stdin` piped to its standard input.
+pub fn modelgate_with_stdin(args: &[&str], stdin: &[u8]) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_modelgate"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run modelgate");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    let output = child.wait_with_output().expect("run modelgate");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A run refused as bad input: exit 2, nothing on stdout, and stderr says
+/// `message`.
+pub fn assert_refused(run: &Run, message: &str) {
+    assert_eq!(run.code, 2, "exit 2; stderr:\n{}", run.stderr);
+    assert!(run.stderr.contains(message), "stderr says `{message}`:\n{}", run.stderr);
+    assert!(run.stdout.is_empty(), "nothing on stdout:\n{}", run.stdout);
+}
+
 /// `modelgate check --now NOW --format json ARGS...`, parsed.
 pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["check", "--now", NOW, "--format", "json"];
