@@ -8,6 +8,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The first 12 hex digits of a digest, as reports show it beside the full
+/// digest kept elsewhere in the record.
+pub fn short(digest: &str) -> &str {
+    digest.get(..12).unwrap_or(digest)
+}
+
 /// One digest over many (path, digest) pairs, order-independent: the pairs
 /// are sorted first, so the same set of files gives the same digest.
 pub fn combined<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {

@@ -32,6 +32,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::de::from_node;
+use crate::digest::short;
 use crate::error::{did_you_mean, ErrorKind, Location, Result};
 use crate::finding::Status;
 use crate::proposal::ApiVersion;
@@ -519,8 +520,4 @@ fn finding_licenses(finding: &crate::finding::Finding) -> Vec<&str> {
         }
     }
     out
-}
-
-fn short(digest: &str) -> &str {
-    digest.get(..12).unwrap_or(digest)
 }

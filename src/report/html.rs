@@ -23,6 +23,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, Verdict};
+use crate::digest::short;
 use crate::finding::{Finding, Status};
 use crate::waiver::WaiverState;
 
@@ -494,8 +495,4 @@ fn provenance(report: &Report) -> Markup {
             }
         }
     }
-}
-
-fn short(digest: &str) -> &str {
-    digest.get(..12).unwrap_or(digest)
 }

@@ -172,9 +172,7 @@ impl Report {
     /// digests (`modelgate 0.1.0 · policies sha256:0123456789ab · catalog
     /// sha256:…`). The full digests, per file, are in the JSON report.
     pub fn provenance(&self) -> String {
-        fn short(sha256: &str) -> &str {
-            sha256.get(..12).unwrap_or(sha256)
-        }
+        use crate::digest::short;
         let mut line = format!(
             "{} {} · policies sha256:{} · catalog sha256:{}",
             self.tool.name,
