@@ -261,7 +261,7 @@ fn card_input(subject: &Subject) -> Option<crate::proposal::InputFile> {
     })
 }
 
-/// Proposal files, then the cards they name (each once).
+/// `inputs`, then each of `cards` not among them yet.
 fn with_cards(
     mut inputs: Vec<crate::proposal::InputFile>,
     cards: impl IntoIterator<Item = crate::proposal::InputFile>,
@@ -316,11 +316,7 @@ fn validate_files(
             }
             validated.documents += names.len();
             validated.files.push(input);
-            for card in cards {
-                if !validated.cards.iter().any(|c| c.path == card.path) {
-                    validated.cards.push(card);
-                }
-            }
+            validated.cards = with_cards(std::mem::take(&mut validated.cards), cards);
         }
     }
     Ok(validated)
@@ -568,12 +564,13 @@ fn assemble(
     let licenses = LicenseFacts::collect(&context.catalog, &proposals);
     let catalog_files: Vec<FileDigest> =
         context.catalog.files().iter().map(|f| FileDigest { file: f.path.clone(), sha256: f.sha256.clone() }).collect();
+    let summary = Summary::of(&proposals);
     Report {
         schema: SCHEMA,
         tool: Tool::current(),
         now: options.now.clone(),
-        summary: Summary::of(&proposals),
-        gate: Gate::of(&Summary::of(&proposals), options.fail_on),
+        gate: Gate::of(&summary, options.fail_on),
+        summary,
         proposals,
         inputs: inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
         policies: PolicySet {

@@ -362,8 +362,7 @@ fn holds_proposal_files(dir: &std::path::Path, depth: usize) -> bool {
         if path.is_dir() {
             depth > 0 && holds_proposal_files(&path, depth - 1)
         } else {
-            let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-            [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext))
+            modelgate::proposal::is_proposal_file_name(&entry.file_name().to_string_lossy())
         }
     })
 }

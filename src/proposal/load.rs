@@ -59,6 +59,13 @@ pub struct InputFile {
     pub sha256: String,
 }
 
+/// Whether a file name is one a directory argument reads: `.yaml`, `.yml`
+/// or `.json`, in any case.
+pub fn is_proposal_file_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext))
+}
+
 /// How reports name standard input (`-` on the command line).
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -99,7 +106,7 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
             if recursive {
                 expand(&entry, recursive, out)?;
             }
-        } else if [".yaml", ".yml", ".json"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext)) {
+        } else if is_proposal_file_name(name) {
             let display =
                 if display == "." { name.to_string() } else { format!("{}/{}", display.trim_end_matches('/'), name) };
             out.push((entry, display));
@@ -192,10 +199,11 @@ pub fn visit_file_again(
         )
     };
     let file = SourceFile::read(path, display.clone(), limits, ErrorKind::Input).map_err(|_| changed(&display))?;
-    if sha256_hex(file.text.as_bytes()) != sha256 {
+    let input = InputFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) };
+    if input.sha256 != sha256 {
         return Err(changed(&display));
     }
-    visit_source(file, limits, f)
+    visit_documents(file, input, limits, f)
 }
 
 fn visit_source(
@@ -203,8 +211,18 @@ fn visit_source(
     limits: &Limits,
     f: &mut dyn FnMut(Arc<LoadedDocument>) -> Result<()>,
 ) -> Result<InputFile> {
-    let file = Arc::new(file);
     let input = InputFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) };
+    visit_documents(file, input, limits, f)
+}
+
+/// Hands each proposal of a file already digested to `f`.
+fn visit_documents(
+    file: SourceFile,
+    input: InputFile,
+    limits: &Limits,
+    f: &mut dyn FnMut(Arc<LoadedDocument>) -> Result<()>,
+) -> Result<InputFile> {
+    let file = Arc::new(file);
     file.each_document(limits, ErrorKind::Input, &mut |root| {
         let root = Arc::new(root);
         let pointers: Vec<String> = match &root.value {

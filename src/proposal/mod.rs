@@ -10,8 +10,8 @@ mod load;
 mod subject;
 
 pub use load::{
-    load_paths, load_sources, proposal_files, read_file, visit_file, visit_file_again, InputFile, LoadOptions,
-    LoadedDocument, NameAt, NameRegistry, ProposalSet,
+    is_proposal_file_name, load_paths, load_sources, proposal_files, read_file, visit_file, visit_file_again,
+    InputFile, LoadOptions, LoadedDocument, NameAt, NameRegistry, ProposalSet,
 };
 pub use subject::{subjects, Subject, SubjectSections};
 
