@@ -224,12 +224,10 @@ pub fn options(
         variant.model = Some(Model { id: Some(model.id.clone()), license: None, base_model: None, card: None });
         variant.deployment = Some(deployment_for(doc.deployment.as_ref(), *kind, provider, service.clone(), doc));
         // The scenario's contracts are signed with its own provider (DESIGN §2):
-        // an option on another provider has none of them (the GDPR impact
-        // assessment is the organisation's own and carries over).
+        // an option on another provider has none of them.
         let scenario_provider = doc.deployment.as_ref().map(|d| d.provider.as_str());
         if scenario_provider != Some(provider.as_str()) {
-            let dpia_done = doc.contracts.as_ref().is_some_and(|c| c.dpia_done);
-            variant.contracts = Some(Contracts { dpia_done, ..Contracts::default() });
+            variant.contracts = doc.contracts.as_ref().map(Contracts::for_another_provider);
         }
         let document = Arc::new(LoadedDocument {
             file: scenario.file.clone(),

@@ -256,6 +256,21 @@ pub struct Contracts {
     pub dpia_done: bool,
 }
 
+impl Contracts {
+    /// Whether any contract signed with the endpoint's provider is claimed:
+    /// a BAA, a DPA, a transfer mechanism or zero retention. (The DPIA is the
+    /// organisation's own assessment, not signed with anyone.)
+    pub fn claims_provider_contracts(&self) -> bool {
+        self.baa || self.dpa || self.zero_data_retention || self.transfer_mechanism != TransferMechanism::None
+    }
+
+    /// These contracts for another provider: none of those signed with this
+    /// one, the organisation's own DPIA kept.
+    pub fn for_another_provider(&self) -> Contracts {
+        Contracts { dpia_done: self.dpia_done, ..Contracts::default() }
+    }
+}
+
 /// GDPR Chapter V transfer mechanism.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -166,11 +166,7 @@ pub fn subjects(document: &Arc<LoadedDocument>, catalog: &Catalog, vocabulary: &
 fn check_inherited_contracts(document: &LoadedDocument, routes: &[Route]) -> Result<()> {
     let doc = &document.doc;
     let Some(contracts) = &doc.contracts else { return Ok(()) };
-    let claims = contracts.baa
-        || contracts.dpa
-        || contracts.zero_data_retention
-        || contracts.transfer_mechanism != super::TransferMechanism::None;
-    if !claims {
+    if !contracts.claims_provider_contracts() {
         return Ok(());
     }
     let inheriting: Vec<(usize, &Route, &str)> = routes
