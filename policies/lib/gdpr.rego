@@ -8,7 +8,8 @@ import rego.v1
 # Classes that are personal data.
 personal_classes := {"pii", "phi", "eu_personal", "special_category", "cardholder"}
 
-_personal(p) if {
+# personal(p): the data includes a class of personal data.
+personal(p) if {
 	some class in p.data.classes
 	class in personal_classes
 }
@@ -22,13 +23,13 @@ governed(p) if "eu_personal" in p.data.classes
 governed(p) if "special_category" in p.data.classes
 
 governed(p) if {
-	_personal(p)
+	personal(p)
 	some subject in p.data.subjects
 	geo.in_eea(geo.location(subject))
 }
 
 governed(p) if {
-	_personal(p)
+	personal(p)
 	geo.in_eea(p.organization.domicile)
 }
 
@@ -48,6 +49,8 @@ special_category(p) if {
 # The same for the proposal at hand (input), as rules: worked out once per
 # evaluation however many rules ask (a function's result is not cached).
 input_governed if governed(input)
+
+input_personal if personal(input)
 
 input_special_category if special_category(input)
 

@@ -58,13 +58,12 @@ _fix := {"remediation": concat(" ", [
 	"license allows self-hosting, or move the workload off the air-gapped network.",
 ])} if input.deployment.network == "air_gapped"
 
-_kind_path := "/deployment/network" if {
-	input.deployment.network == "air_gapped"
-	input.deployment.kind != "self_hosted"
-}
+_kind_path := "/deployment/network" if _network_only
 
 _kind_path := "/deployment/kind" if not _network_only
 
+# An air gap around an endpoint the organisation does not host: the network,
+# not the kind, is what rules the model out.
 _network_only if {
 	input.deployment.network == "air_gapped"
 	input.deployment.kind != "self_hosted"

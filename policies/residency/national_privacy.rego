@@ -37,14 +37,9 @@ meta := {
 
 _laws := data.modelgate.facts.residency.privacy_laws
 
-_personal if {
-	some class in input.data.classes
-	class in data.modelgate.lib.gdpr.personal_classes
-}
-
 # Each subject country with a law: [index in data.subjects, code, law].
 _governed contains [i, code, law] if {
-	_personal
+	data.modelgate.lib.gdpr.input_personal
 	some i, code in input.data.subjects
 	law := _laws[code]
 }
