@@ -189,6 +189,10 @@ impl SourceFile {
             return SourceFile::from_bytes(display, bytes, limits, kind);
         }
         let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if !metadata.is_file() && !metadata.is_dir() {
+            let bytes = stream_bytes(path, limits.max_file_bytes).map_err(io_error)?;
+            return SourceFile::from_bytes(display, bytes, limits, kind);
+        }
         if metadata.len() > limits.max_file_bytes as u64 {
             return Err(Error::at(
                 kind,
@@ -651,6 +655,24 @@ fn stdin_bytes(limit: usize) -> std::io::Result<Vec<u8>> {
     let read = STDIN_BYTES.get_or_init(|| {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit as u64 + 1), &mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string())
+    });
+    read.clone().map_err(std::io::Error::other)
+}
+
+/// A pipe or device (`<(generate)`, `/dev/stdin`), read once for the whole
+/// process like `-`: it gives its bytes only once, and every read (to
+/// validate, then to judge) must see the same ones.
+fn stream_bytes(path: &std::path::Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    type Read = std::result::Result<Vec<u8>, String>;
+    static STREAMS: std::sync::Mutex<std::collections::BTreeMap<std::path::PathBuf, Read>> =
+        std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let mut streams = STREAMS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let read = streams.entry(path.to_path_buf()).or_insert_with(|| {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| std::io::Read::read_to_end(&mut std::io::Read::take(file, limit as u64 + 1), &mut bytes))
             .map(|_| bytes)
             .map_err(|e| e.to_string())
     });

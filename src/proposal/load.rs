@@ -194,7 +194,7 @@ pub fn visit_file_again(
             ErrorKind::Input,
             format!(
                 "{display}: changed while modelgate read it (it is read once to validate and once to judge): \
-                 copy a pipe or a file being written to a regular file first"
+                 run the check again once nothing writes to the file"
             ),
         )
     };
@@ -333,5 +333,33 @@ fn describe_at(e: &crate::de::DeError) -> String {
             format!("`{field}`: {}", e.message)
         }
         _ => e.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file whose bytes differ from the digest the validating read
+    /// recorded is refused, and none of its proposals is handed on.
+    #[test]
+    fn a_file_changed_since_validation_is_refused() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/saas-gpt4o-internal.yaml");
+        let mut visited = 0;
+        let (first, _) = read_file(&path, "saas.yaml".into(), &Limits::default()).unwrap();
+        visit_file_again(&path, "saas.yaml".into(), &first.sha256, &Limits::default(), &mut |_| {
+            visited += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(visited, 1);
+        let other = "0".repeat(64);
+        let error = visit_file_again(&path, "saas.yaml".into(), &other, &Limits::default(), &mut |_| {
+            visited += 1;
+            Ok(())
+        })
+        .unwrap_err();
+        assert!(error.message().contains("saas.yaml: changed while modelgate read it"), "{}", error.message());
+        assert_eq!(visited, 1, "nothing judged from the changed file");
     }
 }
