@@ -1,19 +1,23 @@
-# LIC-DERIVATIVE-LICENSE: a derivative (model.base_model, or a catalog model
-# with a base) whose proposal declares its own license (model.license) that
-# leaves out its base model's license. The base license binds the derivative
-# anyway (DESIGN §3): the engine already judges both, so this warns, naming
-# both, so that nobody reads the declared license as the whole story.
+# LIC-DERIVATIVE-LICENSE: a proposal that declares its own license
+# (model.license) leaving out a license that binds the model anyway: its base
+# model's (model.base_model, or a catalog model with a base), or, for a model
+# in the catalog, the catalog's own license for it (a Llama model declared
+# MIT). Those licenses bind whatever the proposal says (DESIGN §3): the engine
+# already judges them with the declared one, so this warns, naming them, so
+# that nobody reads the declared license as the whole story. A separate
+# agreement with the licensor is recorded as a waiver.
 #
-# It fails when the derivative's weights are given to others without a copy
-# of the license (distribution.includes_license_copy false): recipients would
-# then take the weights under the declared license alone, while the base
-# license binds them. (RED-LICENSE-COPY fails the missing copy as a duty of
-# the base license where the license states one; this rule fails the
-# relabelling itself, whether or not the base license states a copy duty.)
+# It fails when the weights are given to others without a copy of the
+# license (distribution.includes_license_copy false): recipients would then
+# take the weights under the declared license alone, while the other license
+# binds them. (RED-LICENSE-COPY fails the missing copy as a duty of the base
+# license where the license states one; this rule fails the relabelling
+# itself, whether or not the base license states a copy duty.)
 #
 # Licenses are compared as sets of catalog ids: each name in model.license is
 # resolved through the binding records' ids and aliases, case-insensitively;
-# the base's license comes from its catalog record.
+# the base's license comes from its catalog record, the catalog model's from
+# input.resolved.license.catalog (its license as deployed).
 package modelgate.rules.license.derivative_license
 
 import data.modelgate.lib.licenses
@@ -21,7 +25,7 @@ import rego.v1
 
 meta := {
 	"id": "LIC-DERIVATIVE-LICENSE",
-	"title": "A derivative's own license does not replace its base model's",
+	"title": "A declared license does not replace the catalog's or the base model's",
 	"severity": "high",
 	"category": "license",
 	# Findings cite the base license at fault; this is the example shown for a
@@ -32,24 +36,33 @@ meta := {
 		"url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
 	},
 	"description": concat(" ", [
-		"A fine-tune or other derivative stays bound by its base model's license whatever license",
-		"it is declared under; a declared license that leaves the base's out is flagged, and",
-		"distributing the weights under it without the base license fails.",
+		"A fine-tune or other derivative stays bound by its base model's license, and a catalog",
+		"model by its catalog license, whatever license the proposal declares; a declared license",
+		"that leaves them out is flagged, and distributing the weights under it without them fails.",
 	]),
 	"remediation": concat(" ", [
-		"Declare the derivative under its base model's license as well (model.license:",
-		"\"<own> AND <base>\"), and give recipients a copy of the base license.",
+		"Declare the model under its base model's or catalog license as well (model.license:",
+		"\"<own> AND <base>\"), and give recipients a copy of that license; record a separate",
+		"agreement with the licensor as a waiver.",
 	]),
 }
 
-_base := input.resolved.lineage[0]
+# The models whose licenses bind whatever is declared, each with the license
+# expression that binds and how the model relates to the proposal's.
+_upstream contains {"id": input.resolved.model.id, "license": input.resolved.license.catalog, "self": true} if {
+	is_string(input.resolved.license.catalog)
+}
+
+_upstream contains {"id": base.id, "license": base.license, "self": false} if {
+	base := input.resolved.lineage[0]
+}
 
 default applies := false
 
 applies if {
 	input.resolved.license.source == "proposal"
 	input.model.license != null
-	count(input.resolved.lineage) > 0
+	count(_upstream) > 0
 }
 
 # The license names of an expression: operators and parentheses dropped.
@@ -78,17 +91,26 @@ _aliases(license) := {lower(license.id)} | {lower(a) | some a in object.get(lice
 
 _declared := {_id(name) | some name in _names(input.model.license)} if applies
 
-_base_ids := {_id(name) | some name in _names(_base.license)} if applies
-
-# Base licenses the declared license leaves out, as binding records. Another
-# dated text of the same terms (Gemma's 2024 and 2025 Terms of Use, whose
-# `gemma` id names no date) is not a relabelling: both texts are judged.
-_left_out contains license if {
+# Upstream licenses the declared license leaves out, as [model, binding
+# record] pairs. Another dated text of the same terms (Gemma's 2024 and 2025
+# Terms of Use, whose `gemma` id names no date) is not a relabelling: both
+# texts are judged. A license left out by both the catalog model and its base
+# is reported once, for the catalog model.
+_left_out contains [model, license] if {
 	applies
-	some id in _base_ids - _declared
+	some model in _upstream
+	some id in {_id(name) | some name in _names(model.license)} - _declared
 	some license in input.resolved.licenses
 	license.id == id
 	not _other_text_declared(license)
+	not _left_out_by_the_model_itself(model, license)
+}
+
+_left_out_by_the_model_itself(model, license) if {
+	model.self == false
+	some other in _upstream
+	other.self == true
+	license.id in {_id(name) | some name in _names(other.license)}
 }
 
 _other_text_declared(license) if {
@@ -110,10 +132,15 @@ _citation(license) := licenses.citation(license, license.terms.commercial_use) i
 	not license.terms.license_copy
 }
 
-_message(license) := sprintf(
+_message(model, license) := sprintf(
+	"%s is declared under %s, but the catalog has it under %s (%s): the catalog's license binds whatever the proposal declares and is judged with it (a separate agreement with the licensor is recorded as a waiver)",
+	[data.modelgate.lib.licenses.model_label, input.model.license, license.id, _name(license)],
+) if model.self == true
+
+_message(model, license) := sprintf(
 	"%s is declared under %s, but it derives from %s, which is under %s (%s): the base license binds the derivative anyway and is judged with it",
-	[data.modelgate.lib.licenses.model_label, input.model.license, _base.id, license.id, _name(license)],
-)
+	[data.modelgate.lib.licenses.model_label, input.model.license, model.id, license.id, _name(license)],
+) if model.self == false
 
 _shipped_without_copy if {
 	input.distribution.weights == true
@@ -122,17 +149,17 @@ _shipped_without_copy if {
 
 deny contains v if {
 	_shipped_without_copy
-	some license in _left_out
+	some [model, license] in _left_out
 	v := _violation(license, sprintf(
 		"%s; its weights are given to others without a copy of the license, so recipients would take them under %s alone",
-		[_message(license), input.model.license],
+		[_message(model, license), input.model.license],
 	))
 }
 
 warn contains v if {
 	not _shipped_without_copy
-	some license in _left_out
-	v := _violation(license, _message(license))
+	some [model, license] in _left_out
+	v := _violation(license, _message(model, license))
 }
 
 _violation(license, msg) := {
@@ -151,10 +178,10 @@ _violation(license, msg) := {
 } if not license.known == true
 
 obligations contains o if {
-	some license in _left_out
+	some [_, license] in _left_out
 	o := {
 		"text": sprintf(
-			"Name %s beside %s wherever the derivative is published, and give its terms to every recipient",
+			"Name %s beside %s wherever the model is published, and give its terms to every recipient",
 			[license.id, input.model.license],
 		),
 		"license": license.id,

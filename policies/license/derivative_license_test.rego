@@ -24,7 +24,7 @@ _mit := {
 	"terms": {"commercial_use": {"allowed": true, "section": "1"}},
 }
 
-_base := {"id": "meta-llama/Llama-3.1-8B", "license": "LicenseRef-scancode-llama-3.1-license-2024"}
+_base := {"id": "meta-llama/Llama-3.1-8B", "name": "Llama 3.1 8B", "license": "LicenseRef-scancode-llama-3.1-license-2024"}
 
 _input(declared, records, distribution) := {
 	"model": {"id": "acme/ft", "license": declared, "base_model": "meta-llama/Llama-3.1-8B"},
@@ -129,4 +129,75 @@ test_another_license_of_the_same_family_is_still_a_relabelling if {
 	inp := object.union(_input("llama-3.3", [llama31, llama33], _kept), {})
 	some v in derivative_license.warn with input as inp
 	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
+}
+
+# A catalog model declared under another license: the catalog's license for
+# it (as deployed) binds and is named.
+_catalog_input(declared, distribution) := {
+	"model": {"id": "meta-llama/Llama-3.1-8B", "license": declared},
+	"distribution": distribution,
+	"resolved": {
+		"model": _base,
+		"lineage": [],
+		"license": {"source": "proposal", "catalog": "LicenseRef-scancode-llama-3.1-license-2024"},
+		"licenses": [_mit, _llama],
+	},
+}
+
+test_a_relabelled_catalog_model_warns_naming_the_catalog_license if {
+	inp := _catalog_input("MIT", _kept)
+	derivative_license.applies with input as inp
+	count(derivative_license.deny) == 0 with input as inp
+	result := derivative_license.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
+	contains(v.msg, "the catalog has it under LicenseRef-scancode-llama-3.1-license-2024")
+}
+
+test_relabelled_catalog_weights_shipped_without_the_license_fail if {
+	inp := _catalog_input("MIT", {"weights": true, "includes_license_copy": false})
+	some v in derivative_license.deny with input as inp
+	contains(v.msg, "recipients would take them under MIT alone")
+}
+
+test_declaring_the_catalog_license_passes if {
+	inp := _catalog_input("llama3.1", _kept)
+	derivative_license.applies with input as inp
+	count(derivative_license.warn) == 0 with input as inp
+}
+
+# A catalog derivative declared under a third license: its own catalog
+# license and its base's are both left out; a license both share is named
+# once, for the model itself.
+test_a_relabelled_catalog_derivative_names_its_own_and_its_base_license if {
+	inp := {
+		"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "license": "Apache-2.0"},
+		"distribution": _kept,
+		"resolved": {
+			"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "name": "R1 Distill", "license": "MIT"},
+			"lineage": [_base],
+			"license": {"source": "proposal", "catalog": "MIT"},
+			"licenses": [{"id": "Apache-2.0", "known": true, "terms": {}}, _mit, _llama],
+		},
+	}
+	found := {[v.license, contains(v.msg, "derives from")] | some v in derivative_license.warn} with input as inp
+	found == {["MIT", false], ["LicenseRef-scancode-llama-3.1-license-2024", true]}
+}
+
+test_a_license_left_out_by_the_model_and_its_base_is_named_once if {
+	inp := {
+		"model": {"id": "acme/llama-ft", "license": "MIT"},
+		"distribution": _kept,
+		"resolved": {
+			"model": {"id": "acme/llama-ft", "name": "Llama FT", "license": "LicenseRef-scancode-llama-3.1-license-2024"},
+			"lineage": [_base],
+			"license": {"source": "proposal", "catalog": "LicenseRef-scancode-llama-3.1-license-2024"},
+			"licenses": [_mit, _llama],
+		},
+	}
+	result := derivative_license.warn with input as inp
+	count(result) == 1
+	some v in result
+	not contains(v.msg, "derives from")
 }

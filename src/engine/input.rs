@@ -10,7 +10,8 @@
 //!   "resolved": {
 //!     "model": <catalog model record> | null,
 //!     "lineage": [<catalog model records of base models, nearest first>],
-//!     "license": {"expression", "source", "alternative", "alternatives"},
+//!     "license": {"expression", "source", "alternative", "alternatives",
+//!                 "catalog": null | <the catalog's license of a catalog model as deployed>},
 //!     "licenses": [<license records binding under the chosen alternative>],
 //!     "card": null | {"path", "license", "license_name", "license_link",
 //!                     "declared", "base_models", "base_model_relation"}
@@ -95,6 +96,7 @@ fn build_without_records(subject: &Subject, alternative: usize, now: &str) -> Va
             "source": subject.license_source,
             "alternative": Expression::describe(&ids),
             "alternatives": subject.license.alternatives.len(),
+            "catalog": subject.catalog_license,
         },
         "licenses": [],
         "card": subject.card.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),

@@ -72,6 +72,10 @@ pub struct Subject {
     pub license: Expression,
     /// Where the model's own license came from: `proposal`, `card` or `catalog`.
     pub license_source: &'static str,
+    /// The catalog's license for a catalog model as deployed (the weights
+    /// license, or the vendor's terms through its API), whatever the
+    /// proposal or card declares: it binds either way.
+    pub catalog_license: Option<String>,
     /// The model card, when `model.card` names one.
     pub card: Option<ModelCard>,
 }
@@ -277,6 +281,7 @@ fn subject(
         lineage: Vec::new(),
         license: Expression { canonical: String::new(), alternatives: Vec::new() },
         license_source: "catalog",
+        catalog_license: None,
         card: None,
     };
     validate_places(&subject, vocabulary)?;
@@ -394,27 +399,36 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
             ));
         }
     }
-    let own = match (&model.license, &card_license, &subject.model) {
-        (Some(text), _, _) => {
+    // Through the vendor's API or a cloud marketplace, the vendor's
+    // commercial terms can bind instead of the weights license.
+    let hosted = matches!(subject.sections.deployment.kind, DeploymentKind::VendorApi | DeploymentKind::ManagedCloud);
+    subject.catalog_license = subject.model.as_ref().map(|record| match (&record.api_license, hosted) {
+        (Some(api), true) => api.clone(),
+        _ => record.license.clone(),
+    });
+    let catalog_license = match &subject.catalog_license {
+        Some(text) => Some(expr::parse(catalog, text).map_err(|e| subject.error("/model/id", e.message, e.hint))?),
+        None => None,
+    };
+    let declared = match (&model.license, &card_license) {
+        (Some(text), _) => {
             subject.license_source = "proposal";
-            expr::parse(catalog, text).map_err(|e| subject.error("/model/license", e.message, e.hint))?
+            Some(expr::parse(catalog, text).map_err(|e| subject.error("/model/license", e.message, e.hint))?)
         }
-        (None, Some(id), _) => {
+        (None, Some(id)) => {
             subject.license_source = "card";
-            expr::parse(catalog, id).map_err(|e| subject.error("/model/card", e.message, e.hint))?
+            Some(expr::parse(catalog, id).map_err(|e| subject.error("/model/card", e.message, e.hint))?)
         }
-        (None, None, Some(record)) => {
-            // Through the vendor's API or a cloud marketplace, the vendor's
-            // commercial terms can bind instead of the weights license.
-            let hosted =
-                matches!(subject.sections.deployment.kind, DeploymentKind::VendorApi | DeploymentKind::ManagedCloud);
-            let text = match (&record.api_license, hosted) {
-                (Some(api), true) => api,
-                _ => &record.license,
-            };
-            expr::parse(catalog, text).map_err(|e| subject.error("/model/id", e.message, e.hint))?
+        (None, None) => None,
+    };
+    // A license declared for a catalog model does not replace the catalog's:
+    // both are judged (a separate agreement with the licensor is a waiver).
+    let own = match (declared, catalog_license) {
+        (Some(declared), Some(catalog_license)) => {
+            declared.and(&catalog_license).map_err(|e| subject.error("/model/license", e.message, e.hint))?
         }
-        (None, None, None) => unreachable!("checked above"),
+        (Some(only), None) | (None, Some(only)) => only,
+        (None, None) => unreachable!("checked above"),
     };
     let mut bases: Vec<Arc<ModelRecord>> = Vec::new();
     if let Some(id) = &model.base_model {
