@@ -195,10 +195,10 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
         assert_eq!(proposal.findings.len(), rules, "{}: one finding per rule", proposal.name);
         let any = |status: Status| proposal.findings.iter().any(|f| f.status == status);
         // An error is never a pass, and a failure never passes.
-        let expected = if any(Status::Error) {
-            Verdict::Error
-        } else if any(Status::Fail) {
+        let expected = if any(Status::Fail) {
             Verdict::Fail
+        } else if any(Status::Error) {
+            Verdict::Error
         } else {
             Verdict::Pass
         };
@@ -212,10 +212,10 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
                 .unwrap_or_else(|e| panic!("{}: not JSON: {e}", format.name()));
         }
     }
-    let verdicts = || report.proposals.iter().map(|p| p.verdict);
-    if verdicts().any(|v| v == Verdict::Error) {
+    let statuses = || report.proposals.iter().flat_map(|p| p.findings.iter().map(|f| f.status));
+    if statuses().any(|s| s == Status::Error) {
         2
-    } else if verdicts().any(|v| v == Verdict::Fail) {
+    } else if report.proposals.iter().any(|p| p.verdict == Verdict::Fail) {
         1
     } else {
         0

@@ -107,6 +107,8 @@ class Facts:
 
 # Providers that fit each deployment kind; `acme_cloud` is unknown to the facts (allowed:
 # the rules fail closed on it).
+# Providers whose region ids are their own: another cloud's region id is an input error.
+CLOUDS = ("aws", "azure", "gcp")
 PROVIDERS_FOR_KIND = {
     "vendor_api": ["openai", "anthropic", "google", "mistral"],
     "hosted_open_api": ["together", "fireworks", "mistral"],
@@ -217,7 +219,10 @@ class Generator:
             if own and kind < 0.45:
                 pool.append(self.pick(own))
             elif kind < 0.55:
-                pool.append(self.pick(sorted(self.f.regions)))
+                # Any region id, but never another cloud's (an input error).
+                pool.append(self.pick(sorted(rid for rid, region in self.f.regions.items()
+                                             if provider not in CLOUDS
+                                             or region["provider"] in ("any", provider))))
             elif kind < 0.65:
                 pool.append(self.pick(self.f.blocs))
             elif kind < 0.70:

@@ -441,12 +441,14 @@ fn license_score(findings: &[Finding]) -> (usize, usize) {
     (counts(Status::Fail) + counts(Status::Error), counts(Status::Warn))
 }
 
-/// A proposal's verdict from its findings.
+/// A proposal's verdict from its findings: a failure is known whatever
+/// else could not be evaluated, so `fail` comes before `error` (the run
+/// still exits 2 when any finding errs).
 pub fn verdict(findings: &[Finding]) -> Verdict {
-    if findings.iter().any(|f| f.status == Status::Error) {
-        Verdict::Error
-    } else if findings.iter().any(|f| f.status == Status::Fail) {
+    if findings.iter().any(|f| f.status == Status::Fail) {
         Verdict::Fail
+    } else if findings.iter().any(|f| f.status == Status::Error) {
+        Verdict::Error
     } else {
         Verdict::Pass
     }

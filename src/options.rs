@@ -406,10 +406,6 @@ impl OptionsFormat {
     }
 }
 
-fn kind_name(kind: DeploymentKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 fn where_(option: &OptionResult) -> String {
     match &option.service {
         Some(service) => format!("{} ({service})", option.provider),
@@ -424,7 +420,7 @@ fn render_text(report: &OptionsReport) -> String {
     let compliant: Vec<_> = report.options.iter().filter(|o| o.verdict == Verdict::Pass).collect();
     let _ = writeln!(out, "COMPLIANT ({})", compliant.len());
     for o in &compliant {
-        let _ = writeln!(out, "  {:<48} {:<16} {:<28} {}", o.model, kind_name(o.deployment_kind), where_(o), o.license);
+        let _ = writeln!(out, "  {:<48} {:<16} {:<28} {}", o.model, o.deployment_kind.name(), where_(o), o.license);
         for w in &o.warnings {
             let _ = writeln!(out, "      warn {}: {}", w.rule, w.message);
         }
@@ -439,14 +435,8 @@ fn render_text(report: &OptionsReport) -> String {
     let _ = writeln!(out, "\nREJECTED ({})", rejected.len());
     for o in &rejected {
         let rules: Vec<&str> = o.failing_rules.iter().map(|r| r.rule.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "  {:<48} {:<16} {:<28} {}",
-            o.model,
-            kind_name(o.deployment_kind),
-            where_(o),
-            rules.join(", ")
-        );
+        let _ =
+            writeln!(out, "  {:<48} {:<16} {:<28} {}", o.model, o.deployment_kind.name(), where_(o), rules.join(", "));
         if let Some(first) = o.failing_rules.first() {
             let _ = writeln!(out, "      {}", first.message);
         }
@@ -490,7 +480,7 @@ fn render_markdown(report: &OptionsReport) -> String {
             out,
             "| {verdict} | `{}` | {} | {} | `{}` | {} |",
             o.model,
-            kind_name(o.deployment_kind),
+            o.deployment_kind.name(),
             escape_markdown(&where_(o)),
             escape_markdown(&o.license),
             escape_markdown(&detail)
@@ -542,7 +532,7 @@ ul { margin: 0; padding-left: 1.2em; }
                             tr class=(class) {
                                 td.verdict { (label) }
                                 td { code { (o.model) } }
-                                td { (kind_name(o.deployment_kind)) }
+                                td { (o.deployment_kind.name()) }
                                 td { (where_(o)) }
                                 td { code { (o.license) } }
                                 td { ul {

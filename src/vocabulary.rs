@@ -20,10 +20,18 @@ pub struct Vocabulary {
     pub blocs: BTreeSet<String>,
     /// Provider region ids -> location (a country, a bloc, or `global`).
     pub regions: BTreeMap<String, String>,
+    /// Provider region ids -> the provider that runs them (`aws`, `azure`,
+    /// `gcp`), for regions that belong to one.
+    pub region_providers: BTreeMap<String, String>,
     /// Provider ids.
     pub providers: BTreeSet<String>,
+    /// Provider ids -> their kind (`model_vendor`, `cloud`, `open_model_host`,
+    /// `self` for the organisation's own premises).
+    pub provider_kinds: BTreeMap<String, String>,
     /// Service ids.
     pub services: BTreeSet<String>,
+    /// Service ids -> the provider that offers them.
+    pub service_providers: BTreeMap<String, String>,
 }
 
 impl Vocabulary {
@@ -46,6 +54,7 @@ impl Vocabulary {
             return Err(Error::new(ErrorKind::Policy, format!("{GEOGRAPHY_FILE}: no `countries`")));
         }
         let mut regions = BTreeMap::new();
+        let mut region_providers = BTreeMap::new();
         if let regorus::Value::Object(map) = &geography["regions"] {
             for (id, facts) in map.iter() {
                 let (Ok(id), Ok(location)) = (id.as_string(), facts["location"].as_string()) else {
@@ -55,6 +64,11 @@ impl Vocabulary {
                     ));
                 };
                 regions.insert(id.to_string(), location.to_string());
+                if let Ok(provider) = facts["provider"].as_string() {
+                    if provider.as_ref() != "any" {
+                        region_providers.insert(id.to_string(), provider.to_string());
+                    }
+                }
             }
         }
         let providers_value = &facts["residency"]["providers"];
@@ -62,13 +76,23 @@ impl Vocabulary {
         if providers.is_empty() {
             return Err(Error::new(ErrorKind::Policy, format!("{PROVIDERS_FILE}: no `providers`")));
         }
-        let services = providers.iter().flat_map(|p| keys(&providers_value[p.as_str()]["services"])).collect();
+        let service_providers: BTreeMap<String, String> = providers
+            .iter()
+            .flat_map(|p| keys(&providers_value[p.as_str()]["services"]).into_iter().map(|s| (s, p.clone())))
+            .collect();
+        let provider_kinds = providers
+            .iter()
+            .filter_map(|p| Some((p.clone(), providers_value[p.as_str()]["kind"].as_string().ok()?.to_string())))
+            .collect();
         Ok(Vocabulary {
             countries,
             blocs: keys(&geography["blocs"]).into_iter().collect(),
             regions,
+            region_providers,
             providers,
-            services,
+            provider_kinds,
+            services: service_providers.keys().cloned().collect(),
+            service_providers,
         })
     }
 

@@ -208,6 +208,20 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// A failure found beside a rule that errs is still a failure: the verdict
+/// says so, while the run exits 2 because it is incomplete.
+#[test]
+fn a_proposal_that_fails_beside_an_erroring_rule_is_fail_and_the_run_exit_2() {
+    let (code, report) =
+        check_json(&["--policy", "fixtures/policies/erroring-rule", "fixtures/consumer-platform-llama.yaml"]);
+    assert_eq!(code, 2);
+    assert_eq!(report["proposals"][0]["verdict"], "fail");
+    assert_eq!(finding(&report, "LIC-LLAMA-MAU")["status"], "fail");
+    assert_eq!(report["gate"]["result"], "error");
+    assert_eq!(report["summary"]["fail"], 1);
+    assert_eq!(report["summary"]["findings"]["error"], 1);
+}
+
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);

@@ -153,6 +153,13 @@ pub enum DeploymentKind {
     ManagedCloud,
 }
 
+impl DeploymentKind {
+    /// The name a proposal writes (`vendor_api`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+}
+
 /// Product tier of the endpoint.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -183,7 +190,9 @@ pub enum Network {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Data {
-    /// Required: the classes of data in prompts, context and outputs.
+    /// Required: the classes of data in prompts, context and outputs (at
+    /// least one: `public` when nothing is sensitive).
+    #[schemars(length(min = 1))]
     pub classes: Vec<DataClass>,
     /// Where the data subjects are (ISO codes, `EU`, `EEA`).
     #[serde(default)]

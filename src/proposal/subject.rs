@@ -331,9 +331,66 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             return Err(subject.error("/deployment/service", format!("unknown service `{service}`"), Some(hint)));
         }
     }
+    if s.data.classes.is_empty() {
+        // No class would make every data rule not applicable: a silent pass.
+        return Err(subject.error(
+            "/data/classes",
+            "data.classes is empty: a proposal must say what data the model sees",
+            Some(
+                "list the classes of data in prompts, context and outputs (`public` when nothing is sensitive)".into(),
+            ),
+        ));
+    }
+    validate_endpoint(subject, vocabulary)?;
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
             return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
+        }
+    }
+    Ok(())
+}
+
+/// The deployment's kind, provider, service and region ids must describe
+/// one endpoint: an API run by a vendor is not on the organisation's own
+/// premises, and a service or a region id belongs to the provider that runs
+/// it. Otherwise rules would judge an endpoint that does not exist (a vendor
+/// API read as on-premises passes every contract check).
+fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
+    let deployment = &subject.sections.deployment;
+    let provider = deployment.provider.as_str();
+    let own_premises = vocabulary.provider_kinds.get(provider).is_some_and(|kind| kind == "self");
+    if own_premises && deployment.kind != DeploymentKind::SelfHosted {
+        return Err(subject.error(
+            "/deployment/provider",
+            format!(
+                "provider `{provider}` is the organisation's own premises, but deployment.kind `{}` is an endpoint \
+                 a third party runs",
+                deployment.kind.name()
+            ),
+            Some("name the provider that runs the endpoint (e.g. `openai`, `azure`, `together`)".to_string()),
+        ));
+    }
+    if let Some(service) = &deployment.service {
+        if let Some(owner) = vocabulary.service_providers.get(service) {
+            if owner != provider && vocabulary.providers.contains(provider) {
+                return Err(subject.error(
+                    "/deployment/service",
+                    format!("service `{service}` is offered by provider `{owner}`, not `{provider}`"),
+                    Some(format!("set deployment.provider to `{owner}`, or name a service of `{provider}`")),
+                ));
+            }
+        }
+    }
+    let is_cloud = vocabulary.provider_kinds.get(provider).is_some_and(|kind| kind == "cloud");
+    for (i, region) in deployment.regions.iter().enumerate() {
+        if let Some(owner) = vocabulary.region_providers.get(region) {
+            if owner != provider && is_cloud {
+                return Err(subject.error(
+                    &format!("/deployment/regions/{i}"),
+                    format!("region `{region}` is a region of `{owner}`, not of provider `{provider}`"),
+                    Some("name the provider's own region id, or a country code".to_string()),
+                ));
+            }
         }
     }
     Ok(())

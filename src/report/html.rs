@@ -108,8 +108,8 @@ pub fn render(report: &Report) -> String {
 
 fn page(report: &Report) -> Markup {
     let s = &report.summary;
-    let (banner_class, banner) = if s.error > 0 {
-        ("s-error", format!("ERROR: {} of {} proposals could not be judged", s.error, s.proposals))
+    let (banner_class, banner) = if s.findings.error > 0 {
+        ("s-error", format!("ERROR: {}", super::not_evaluated(s)))
     } else if s.fail > 0 {
         ("s-fail", format!("FAIL: {} of {} proposals fail", s.fail, s.proposals))
     } else if report.fails_on_warnings_alone() {

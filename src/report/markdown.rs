@@ -36,8 +36,8 @@ const DIGEST_BUDGET: usize = 950 * 1024;
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let s = &report.summary;
-    let headline = if s.error > 0 {
-        format!("❗ modelgate: {} of {} proposals could not be judged", s.error, s.proposals)
+    let headline = if s.findings.error > 0 {
+        format!("❗ modelgate: {}", super::not_evaluated(s))
     } else if s.fail > 0 {
         format!("❌ modelgate: {} of {} proposals fail", s.fail, s.proposals)
     } else if report.fails_on_warnings_alone() {

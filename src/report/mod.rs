@@ -84,6 +84,22 @@ pub fn all_pass(proposals: usize) -> String {
     }
 }
 
+/// The headline of a run in which rules could not be evaluated: the run
+/// is incomplete, but proposals known to fail are still said to.
+pub fn not_evaluated(summary: &Summary) -> String {
+    let f = summary.findings.error;
+    let errors = if f == 1 {
+        "1 finding could not be evaluated".to_string()
+    } else {
+        format!("{f} findings could not be evaluated")
+    };
+    if summary.fail > 0 {
+        format!("{errors}, and {} of {} proposals fail", summary.fail, summary.proposals)
+    } else {
+        errors
+    }
+}
+
 /// "1 finding warns", "3 findings warn".
 pub fn warnings(count: usize) -> String {
     if count == 1 {
@@ -119,7 +135,7 @@ pub struct Gate {
 impl Gate {
     /// The gate over finished counts.
     pub fn of(summary: &Summary, fail_on: FailOn) -> Gate {
-        let result = if summary.error > 0 {
+        let result = if summary.findings.error > 0 {
             Verdict::Error
         } else if summary.fail > 0 || (fail_on == FailOn::Warn && summary.gating_warnings > 0) {
             Verdict::Fail
