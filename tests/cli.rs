@@ -301,6 +301,35 @@ fn a_recursive_function_in_a_policy_is_refused_before_evaluation() {
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
 
+/// Policies that could never fail are refused, not run as passes: a rule
+/// outside the rule packages, one that reads a document containing itself,
+/// and one whose only outcome is misspelt (`denny`). A rule with no outcome
+/// at all stays allowed: a replacement rule may mean to always pass.
+#[test]
+fn rules_that_could_never_fail_are_refused() {
+    for (dir, message) in [
+        (
+            "rule-outside-rule-packages",
+            "rule-outside-rule-packages/gate.rego: package `acme.gate` declares `deny`, but modelgate runs only \
+             rules in packages under `modelgate.rules.<name>`",
+        ),
+        (
+            "rule-reading-its-own-package",
+            "rule-reading-its-own-package/self.rego:18:27: this rule reads `data.modelgate.rules.acme.self_reader`, \
+             which contains the rule itself",
+        ),
+        (
+            "rule-with-a-misspelt-outcome",
+            "declares `denny` and none of `deny`, `warn` or `obligations`, so it can never fail or warn: did you \
+             mean `deny`?",
+        ),
+    ] {
+        let policy = format!("fixtures/policies/{dir}");
+        let run = modelgate(&["check", "--now", NOW, "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+        assert_refused(&run, message);
+    }
+}
+
 #[test]
 fn a_runaway_rule_is_stopped_by_the_time_limit_and_is_an_error() {
     let args =

@@ -194,6 +194,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
             .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", file.path, first_lines(&e.to_string()))))?;
     }
     recursion::check(&mut engine)?;
+    recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
     mount_data(&mut engine, data)?;
     Ok(engine)
 }
@@ -271,6 +272,32 @@ fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
         out.push(ModuleInfo { file: package.source_file, package: package.components, names });
     }
     Ok(out)
+}
+
+/// What a rule declares that can produce a finding other than a pass.
+const CONTRACT_OUTCOMES: [&str; 3] = ["deny", "warn", "obligations"];
+
+/// A `--policy` module outside `modelgate.rules.<name>` that declares the
+/// rule contract (`meta`, `deny`, `warn`, ...) would never run: modelgate
+/// evaluates rule packages only. It is an error rather than a silent pass
+/// (conftest's namespace pitfall). Helper packages declare none of these.
+fn misplaced_rule(info: &ModuleInfo, sources: &[&PolicyFile]) -> Result<()> {
+    let user = sources.iter().any(|f| f.path == info.file && f.origin == Origin::User);
+    let test = info.package.last().is_some_and(|p| p.ends_with("_test"));
+    let contract = ["meta", "deny", "warn", "applies", "obligations"];
+    match contract.iter().find(|name| info.names.contains(**name)) {
+        Some(name) if user && !test => Err(Error::new(
+            ErrorKind::Policy,
+            format!(
+                "{}: package `{}` declares `{name}`, but modelgate runs only rules in packages under \
+                 `{}.<name>`: this rule would never run",
+                info.file,
+                info.package.join("."),
+                RULES_ROOT.join(".")
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn is_rule_package(package: &[String]) -> bool {
@@ -360,6 +387,7 @@ impl Engine {
                 ));
             }
             if !is_rule_package(&info.package) {
+                misplaced_rule(info, sources)?;
                 continue;
             }
             if let Some(bad) = info.package.iter().find(|c| !is_identifier(c)) {
@@ -373,6 +401,25 @@ impl Engine {
             entry.1.extend(info.names.iter().cloned());
         }
         for (package, (files, declares)) in &packages {
+            // A rule with no outcome always passes, which a replacement rule
+            // may mean; a near miss of an outcome's name (`denny`) is a typo.
+            if !CONTRACT_OUTCOMES.iter().any(|name| declares.contains(*name)) {
+                let typo = declares.iter().find_map(|name| {
+                    let hint = crate::error::did_you_mean(name, CONTRACT_OUTCOMES.iter().copied())?;
+                    Some((name, hint))
+                });
+                if let Some((name, hint)) = typo {
+                    return Err(Error::new(
+                        ErrorKind::Policy,
+                        format!(
+                            "{}: rule package `{}` declares `{name}` and none of `deny`, `warn` or `obligations`, so \
+                             it can never fail or warn: {hint}",
+                            files[0],
+                            package.join(".")
+                        ),
+                    ));
+                }
+            }
             if !declares.contains("meta") {
                 return Err(Error::new(
                     ErrorKind::Policy,

@@ -91,6 +91,96 @@ pub fn check(engine: &mut regorus::Engine) -> Result<()> {
     Ok(())
 }
 
+/// Rejects a rule that reads a document containing itself: `data`, an
+/// enclosing package such as `data.modelgate.rules`, or its own package as a
+/// whole (`object.keys(data.modelgate.rules.acme.x)` inside
+/// `modelgate.rules.acme.x`). Rego forbids a rule that depends on itself and
+/// OPA rejects such policies; regorus evaluates them to a result that can
+/// read as a pass. `in_scope` picks the packages to check (the rule packages).
+pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[String]) -> bool) -> Result<()> {
+    let packages = engine.get_policy_package_components().map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
+    for (module, package) in engine.get_modules().iter().zip(packages) {
+        if !in_scope(&package.components) {
+            continue;
+        }
+        let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for import in &module.imports {
+            let path = import.refr.span().text().to_string();
+            let alias = match &import.r#as {
+                Some(span) => span.text().to_string(),
+                None => path.rsplit('.').next().unwrap_or(&path).to_string(),
+            };
+            if let Some(rest) = path.strip_prefix("data.") {
+                aliases.insert(alias, rest.split('.').map(str::to_string).collect());
+            } else if path == "data" {
+                aliases.insert(alias, Vec::new());
+            }
+        }
+        for rule in &module.policy {
+            let span = match rule.as_ref() {
+                AstRule::Spec { span, .. } | AstRule::Default { span, .. } => span,
+            };
+            for (offset, path) in reference_paths(span.text()) {
+                let mut parts = path.split('.');
+                let first = parts.next().unwrap_or_default();
+                let mut target: Vec<String> = match first {
+                    "data" => Vec::new(),
+                    alias => match aliases.get(alias) {
+                        Some(target) => target.clone(),
+                        None => continue,
+                    },
+                };
+                target.extend(parts.map(str::to_string));
+                if target.len() <= package.components.len() && package.components[..target.len()] == target[..] {
+                    let before = &span.text()[..offset];
+                    let line = span.line + before.matches('\n').count() as u32;
+                    let column = match before.rfind('\n') {
+                        Some(newline) => (offset - newline) as u32,
+                        None => span.col + offset as u32,
+                    };
+                    let whole =
+                        if target.is_empty() { "data".to_string() } else { format!("data.{}", target.join(".")) };
+                    return Err(Error::at(
+                        ErrorKind::Policy,
+                        format!(
+                            "this rule reads `{whole}`, which contains the rule itself (package `{}`): a rule may \
+                             not depend on itself; read the documents it needs by their full path",
+                            package.components.join(".")
+                        ),
+                        crate::error::Location { file: span.source.file().to_string(), line, column },
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Dotted name paths in Rego text that start a reference (not preceded by
+/// a dot), each with its byte offset; strings and comments are skipped.
+fn reference_paths(text: &str) -> Vec<(usize, String)> {
+    let cleaned = strip_strings_and_comments(text);
+    let bytes = cleaned.as_bytes();
+    let mut paths = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
+                i += 1;
+            }
+            let preceded = start > 0 && (bytes[start - 1] == b'.' || bytes[start - 1].is_ascii_digit());
+            if !preceded {
+                paths.push((start, cleaned[start..i].trim_end_matches('.').to_string()));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    paths
+}
+
 /// Where a call goes: `data.`-rooted, through an import alias, or a bare
 /// name in the same package.
 fn resolve(call: &str, package: &str, aliases: &BTreeMap<String, String>) -> Option<String> {
@@ -245,6 +335,44 @@ mod tests {
         ]);
         let err = check(&mut e).unwrap_err();
         assert!(err.message().contains("`a.f` -> `b.g` -> `a.f`"), "{err}");
+    }
+
+    fn rule_packages(package: &[String]) -> bool {
+        package.first().is_some_and(|p| p == "rules")
+    }
+
+    #[test]
+    fn a_rule_reading_its_own_package_as_a_whole_is_rejected() {
+        let mut e = engine(&[(
+            "r.rego",
+            "package rules.x\nimport rego.v1\ndeny contains k if {\n  some k in object.keys(data.rules.x)\n}\n",
+        )]);
+        let err = check_enclosing_reads(&mut e, rule_packages).unwrap_err();
+        assert!(err.message().contains("reads `data.rules.x`, which contains the rule itself"), "{err}");
+        assert_eq!(err.location().map(|l| (l.line, l.column)), Some((4, 25)), "{err}");
+    }
+
+    #[test]
+    fn reading_an_enclosing_document_through_an_import_is_rejected() {
+        let mut e = engine(&[(
+            "r.rego",
+            "package rules.x\nimport rego.v1\nimport data.rules as all\ndeny contains 1 if count(all) > 0\n",
+        )]);
+        let err = check_enclosing_reads(&mut e, rule_packages).unwrap_err();
+        assert!(err.message().contains("reads `data.rules`"), "{err}");
+        let mut e = engine(&[("r.rego", "package rules.x\nimport rego.v1\ndeny contains 1 if data[_]\n")]);
+        assert!(check_enclosing_reads(&mut e, rule_packages).is_err());
+    }
+
+    #[test]
+    fn reading_other_documents_and_own_rules_by_name_is_fine() {
+        let mut e = engine(&[(
+            "r.rego",
+            "package rules.x\nimport rego.v1\nimport data.lib.helpers\n\
+             deny contains m if {\n  m := data.rules.x.msg\n  helpers.ok(input.data.classes)\n  \"data\" != m\n}\n\
+             msg := \"data.rules\"\n",
+        )]);
+        check_enclosing_reads(&mut e, rule_packages).unwrap();
     }
 
     #[test]
