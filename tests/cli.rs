@@ -647,6 +647,34 @@ fn two_formats_into_one_output_file_is_a_usage_error() {
     assert_refused(&run, "--output names one file twice (`target/one-file.out` and `./target/one-file.out`)");
 }
 
+/// A run that stops on an error writes no report: not the one it could not
+/// write, and not the others either (CI would upload them as complete), and
+/// a report from an earlier run is left as it was.
+#[test]
+fn a_run_that_stops_on_an_error_writes_no_report() {
+    let dir = std::env::temp_dir().join(format!("modelgate-none-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sarif = dir.join("report.sarif");
+    let json = format!("json={}", dir.join("missing-dir/report.json").display());
+    for format in ["text", "markdown"] {
+        let sarif_arg = format!("sarif={}", sarif.display());
+        let args = ["check", "--now", NOW, "--format", format, "--output", &sarif_arg, "--output", &json];
+        let run = modelgate(&[&args[..], &["fixtures/saas-gpt4o-internal.yaml"]].concat());
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("missing-dir/report.json: cannot write"), "{}", run.stderr);
+        assert!(!sarif.exists(), "{format}: no SARIF from a run that stopped");
+    }
+    std::fs::write(&sarif, "earlier").unwrap();
+    let sarif_arg = format!("sarif={}", sarif.display());
+    let run = modelgate(&["check", "--output", &sarif_arg, "fixtures/invalid/empty-classes.yaml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read_to_string(&sarif).unwrap(), "earlier");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left behind");
+    std::fs::remove_dir_all(&dir).unwrap();
+    let run = modelgate(&["check", "--output", "json=-", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, "--output json=-: `-` is not a file; --format json writes the report to stdout");
+}
+
 #[test]
 fn a_bad_meta_is_exit_2_at_its_line() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/bad-meta", "fixtures/saas-gpt4o-internal.yaml"]);

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod options;
+mod output_file;
 mod start;
 
 use std::io::Write;
@@ -201,6 +202,12 @@ pub(crate) fn parse_outputs<F>(
                     format!("unknown format `{name}` in --output (expected one of {})", names.join(", ")),
                 )
             })?;
+            if file == modelgate::source::STDIN {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    format!("--output {spec}: `-` is not a file; --format {name} writes the report to stdout"),
+                ));
+            }
             Ok((format, PathBuf::from(file)))
         })
         .collect::<Result<Vec<_>>>()
@@ -262,10 +269,9 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     } else {
         let set = load_paths(&args.input.paths, &load)?;
         let report = check(&context, &set, &options)?;
-        for (format, file) in &outputs {
-            std::fs::write(file, format.render(&report))
-                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
-        }
+        let rendered: Vec<(&std::path::Path, String)> =
+            outputs.iter().map(|(format, file)| (file.as_path(), format.render(&report))).collect();
+        output_file::write_all_or_none(&rendered)?;
         print(&format.render(&report))?;
         report
     };
@@ -275,45 +281,46 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     Ok(exit_code(&report))
 }
 
-/// Writes text and JSON reports as they stream: stdout and `--output` files.
+/// Writes text and JSON reports as they stream: stdout and `--output` files
+/// (which replace their targets only once the run is complete).
 struct StreamSink {
-    targets: Vec<(Format, Box<dyn Write>, String)>,
+    stdout: (Format, std::io::BufWriter<std::io::Stdout>),
+    files: Vec<(Format, output_file::OutputFile)>,
 }
 
 impl StreamSink {
     fn new(stdout: Format, outputs: &[(Format, PathBuf)]) -> Result<StreamSink> {
-        let mut targets: Vec<(Format, Box<dyn Write>, String)> =
-            vec![(stdout, Box::new(std::io::BufWriter::new(std::io::stdout())), "stdout".to_string())];
-        for (format, path) in outputs {
-            let file = std::fs::File::create(path)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", path.display())))?;
-            targets.push((*format, Box::new(std::io::BufWriter::new(file)), path.display().to_string()));
-        }
-        Ok(StreamSink { targets })
+        let files = outputs
+            .iter()
+            .map(|(format, path)| Ok((*format, output_file::OutputFile::create(path)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(StreamSink { stdout: (stdout, std::io::BufWriter::new(std::io::stdout())), files })
     }
 
     fn write(&mut self, part: impl Fn(Format) -> String) -> Result<()> {
-        for (format, out, name) in &mut self.targets {
-            let text = part(*format);
-            match out.write_all(text.as_bytes()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(Error::new(ErrorKind::Io, format!("{name}: cannot write: {e}"))),
-                Ok(()) => {}
+        let (format, out) = &mut self.stdout;
+        match out.write_all(part(*format).as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(Error::new(ErrorKind::Io, format!("stdout: cannot write: {e}")))
             }
+            _ => {}
+        }
+        for (format, out) in &mut self.files {
+            out.write_all(part(*format).as_bytes())
+                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", out.name())))?;
         }
         Ok(())
     }
 
-    fn finish(&mut self) -> Result<()> {
-        for (_, out, name) in &mut self.targets {
-            match out.flush() {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    return Err(Error::new(ErrorKind::Io, format!("{name}: cannot write: {e}")))
-                }
-                _ => {}
+    fn finish(self) -> Result<()> {
+        let StreamSink { stdout: (_, mut out), files } = self;
+        match out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(Error::new(ErrorKind::Io, format!("stdout: cannot write: {e}")))
             }
+            _ => {}
         }
-        Ok(())
+        files.into_iter().try_for_each(|(_, file)| file.commit())
     }
 }
 

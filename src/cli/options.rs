@@ -57,10 +57,9 @@ pub fn run(args: OptionsArgs) -> Result<u8> {
     });
     let filters = Filters { family: args.family, license: args.license, kind };
     let report = options(&context, scenario, &filters, &CheckOptions { now, ..CheckOptions::default() })?;
-    for (format, file) in &outputs {
-        std::fs::write(file, format.render(&report))
-            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", file.display())))?;
-    }
+    let rendered: Vec<(&std::path::Path, String)> =
+        outputs.iter().map(|(format, file)| (file.as_path(), format.render(&report))).collect();
+    super::output_file::write_all_or_none(&rendered)?;
     print(&OptionsFormat::parse(&args.format).unwrap_or(OptionsFormat::Text).render(&report))?;
     Ok(if report.summary.error > 0 { 2 } else { 0 })
 }
