@@ -17,6 +17,7 @@
 pub mod bundled;
 pub mod catalog;
 pub mod check;
+pub mod date;
 pub mod de;
 pub mod digest;
 pub mod engine;

@@ -217,9 +217,9 @@ impl Waivers {
         for (i, mut waiver) in parsed.waivers.into_iter().enumerate() {
             let pos = |field: &str| node.locate(&format!("/waivers/{i}{field}")).0;
             let fail = |field: &str, message: String| file.error(ErrorKind::Waiver, message, pos(field));
-            match jiff::civil::Date::strptime("%Y-%m-%d", waiver.expires.trim()) {
-                Ok(date) => waiver.expires = date.to_string(),
-                Err(_) => {
+            match crate::date::parse_iso_date(waiver.expires.trim()) {
+                Some(date) => waiver.expires = date.to_string(),
+                None => {
                     return Err(fail(
                         "/expires",
                         format!("`expires` must be a date as YYYY-MM-DD, found `{}`", waiver.expires),

@@ -61,9 +61,11 @@ fn a_directory_without_proposals_is_an_error() {
 
 #[test]
 fn a_bad_now_date_is_an_error() {
-    let run = modelgate(&["check", "--now", "23/11/2026", "fixtures/"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("--now must be a date as YYYY-MM-DD"), "{}", run.stderr);
+    for now in ["23/11/2026", "2026-11-3", "2026-02-30"] {
+        let run = modelgate(&["check", "--now", now, "fixtures/"]);
+        assert_eq!(run.code, 2, "{now}");
+        assert!(run.stderr.contains(&format!("--now must be a date as YYYY-MM-DD, found `{now}`")), "{}", run.stderr);
+    }
 }
 
 /// A proposal name used twice is an error at the second use, naming the first,

@@ -177,9 +177,9 @@ pub(crate) fn print(text: &str) -> Result<()> {
 /// `--now`, checked, or today's date in UTC.
 pub(crate) fn today(now: Option<&str>) -> Result<String> {
     match now {
-        Some(text) => jiff::civil::Date::strptime("%Y-%m-%d", text)
+        Some(text) => modelgate::date::parse_iso_date(text)
             .map(|d| d.to_string())
-            .map_err(|_| Error::new(ErrorKind::Usage, format!("--now must be a date as YYYY-MM-DD, found `{text}`"))),
+            .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--now must be a date as YYYY-MM-DD, found `{text}`"))),
         None => Ok(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string()),
     }
 }
