@@ -102,5 +102,14 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
     let within = format!("{}:17:3", dir.join("b07.yaml").display());
     assert!(run.stderr.contains(&within), "within one file, at the second use ({within}):\n{}", run.stderr);
+
+    // One file named twice is read once: its name is not used twice.
+    std::fs::write(dir.join("b07.yaml"), proposal("once")).unwrap();
+    let file = dir.join("a.yaml");
+    let again = format!("{}/./a.yaml", dir.display());
+    let run = modelgate(&["check", "--now", "2026-11-23", "--format", "json", file.to_str().unwrap(), &again, dir_arg]);
+    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["summary"]["proposals"], 42);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -98,7 +98,18 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
         .collect();
     entries.sort();
     for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let raw = entry.file_name().unwrap_or_default();
+        let Some(name) = raw.to_str() else {
+            // Reports name files in UTF-8: a proposal file with another name
+            // would be skipped unseen.
+            if is_proposal_file_name(&raw.to_string_lossy()) || (recursive && entry.is_dir()) {
+                return Err(Error::new(
+                    ErrorKind::Input,
+                    format!("{}: the name is not valid UTF-8; rename it", entry.to_string_lossy()),
+                ));
+            }
+            continue;
+        };
         if name.starts_with('.') {
             continue;
         }
@@ -116,13 +127,26 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
 }
 
 /// The proposal files `paths` name, in reading order, each with the path
-/// shown in reports. A path that names no file is an error.
+/// shown in reports. A path that names no file is an error. A file named
+/// twice (`dir/` and `dir/a.yaml`, `a.yaml` and `./a.yaml`, or through a
+/// symlink) is read once, where it first appears.
 pub fn proposal_files(paths: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, String)>> {
     let mut files = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for path in paths {
-        let before = files.len();
-        expand(path, recursive, &mut files)?;
-        if files.len() == before {
+        let mut found = Vec::new();
+        expand(path, recursive, &mut found)?;
+        let any = !found.is_empty();
+        for (file, display) in found {
+            let real = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            // Pipes give their bytes once and `-` is standard input: never
+            // the same file as another name.
+            let key = if file == Path::new(crate::source::STDIN) { file.clone() } else { real };
+            if seen.insert(key) {
+                files.push((file, display));
+            }
+        }
+        if !any {
             return Err(Error::new(
                 ErrorKind::Input,
                 format!(
