@@ -289,6 +289,18 @@ fn licenses_and_models_browse_the_catalog() {
     assert!(!run.stdout.contains("openai/gpt-4o"));
     let run = modelgate(&["models", "--license", "mit"]);
     assert!(run.stdout.contains("microsoft/phi-4"), "{}", run.stdout);
+    // A filter that names nothing is an error with a hint, not an empty table.
+    let run = modelgate(&["models", "--family", "lama"]);
+    assert_refused(&run, "no model of family `lama` (did you mean `llama");
+    let run = modelgate(&["models", "--family", "llama", "--license", "apache-2.0"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "a family with no model under that license");
+}
+
+/// A test filter that matches nothing is an error, not "PASS: 0/0".
+#[test]
+fn a_test_filter_that_matches_nothing_is_an_error() {
+    let run = modelgate(&["test", "--run", "no_such_test"]);
+    assert_refused(&run, "no Rego test name contains `no_such_test`");
 }
 
 #[test]

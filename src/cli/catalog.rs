@@ -146,12 +146,25 @@ pub fn models(args: ModelsArgs) -> Result<u8> {
         })?),
         None => None,
     };
-    let selected: Vec<_> = catalog
+    let in_family: Vec<_> = catalog
         .models()
         .iter()
         .filter(|m| {
             args.family.as_deref().is_none_or(|f| m.family.to_ascii_lowercase().starts_with(&f.to_ascii_lowercase()))
         })
+        .collect();
+    if let Some(family) = args.family.as_deref().filter(|_| in_family.is_empty()) {
+        // As for an unknown license: an empty table would read as "no such model".
+        let mut families: Vec<&str> = catalog.models().iter().map(|m| m.family.as_str()).collect();
+        families.dedup();
+        let mut error = Error::new(ErrorKind::Usage, format!("no model of family `{family}`"));
+        if let Some(hint) = did_you_mean(family, families) {
+            error = error.with_hint(hint);
+        }
+        return Err(error);
+    }
+    let selected: Vec<_> = in_family
+        .into_iter()
         .filter(|m| license_filter.as_deref().is_none_or(|id| m.license.split([' ', '(', ')']).any(|t| t == id)))
         .collect();
     if args.json {

@@ -428,6 +428,15 @@ fn policy_data(context: &Context) -> Result<serde_json::Value> {
 fn run_test(args: TestArgs) -> Result<u8> {
     let context = Context::new(&args.policy.policies)?;
     let results = testing::run(&context.sources, context.engine.replaced(), &args.run)?;
+    if results.is_empty() {
+        // Nothing ran: a gate on the tests must not read that as a pass.
+        let message = if args.run.is_empty() {
+            "no Rego tests found (`test_*` rules)".to_string()
+        } else {
+            format!("no Rego test name contains `{}`", args.run)
+        };
+        return Err(Error::new(ErrorKind::Usage, message));
+    }
     let mut out = String::new();
     let mut current_file = "";
     let (mut passed, mut failed, mut errors) = (0, 0, 0);
@@ -480,7 +489,7 @@ fn run_test(args: TestArgs) -> Result<u8> {
     print(&out)?;
     Ok(if errors > 0 {
         2
-    } else if failed > 0 || total == 0 {
+    } else if failed > 0 {
         1
     } else {
         0
