@@ -492,6 +492,8 @@ fn findings(engine: &Engine, subject: &Subject, alternative: usize, outcomes: Ve
                 Outcome::Error(message) => {
                     finding.status = Status::Error;
                     finding.message = format!("the rule could not be evaluated: {message}");
+                    // The same place in every format: the proposal (or route) judged.
+                    finding.location = Some(subject.own_location());
                 }
                 Outcome::Applied { deny, warn, obligations } => {
                     finding.obligations = obligations;

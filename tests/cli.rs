@@ -197,6 +197,8 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["proposals"][0]["verdict"], "error");
     let f = finding(&report, "ACME-BROKEN");
     assert_eq!(f["status"], "error");
+    // Located at the proposal judged, as SARIF and GitHub annotations show it.
+    assert_eq!(f["location"], serde_json::json!({"file": "fixtures/saas-gpt4o-internal.yaml", "line": 4, "column": 1}));
     let message = f["message"].as_str().unwrap();
     // What went wrong, then where: regorus puts the reason after its excerpt.
     assert!(

@@ -116,6 +116,18 @@ impl Subject {
         self.document.file.location(pos)
     }
 
+    /// Where the subject starts in its file: its route's entry, or the
+    /// proposal document (for findings that name no field, such as a rule
+    /// that could not be evaluated).
+    pub fn own_location(&self) -> Location {
+        let pointer = match self.route_index {
+            Some(i) => format!("{}/routes/{i}", self.document.pointer),
+            None => self.document.pointer.clone(),
+        };
+        let pos = self.document.root.locate(&pointer).0;
+        self.document.file.location(pos)
+    }
+
     fn error(&self, logical: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pointer = self.pointer(logical);
         let pos = self.document.root.locate(&pointer).0;
