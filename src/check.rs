@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
-    CatalogSet, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver, Summary,
-    Tool, Verdict, WaiverSet, SCHEMA,
+    AlternativeFailures, CatalogSet, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report,
+    StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
@@ -395,10 +395,18 @@ fn judge_par(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &C
 /// with the fewest license failures is taken (DESIGN §3).
 pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &str) -> ProposalResult {
     let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
+    let mut failing: Vec<(usize, Vec<String>)> = Vec::new();
     for alternative in 0..subject.license.alternatives.len() {
         let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now));
         let findings = findings(engine, subject, alternative, outcomes);
         let score = license_score(&findings);
+        let mut rules: Vec<String> = findings
+            .iter()
+            .filter(|f| matches!(f.category, Category::License | Category::Redistribution) && f.status == Status::Fail)
+            .map(|f| f.rule.clone())
+            .collect();
+        rules.sort();
+        failing.push((alternative, rules));
         let better = best.as_ref().is_none_or(|(s, _, _)| score < *s);
         if better {
             best = Some((score, alternative, findings));
@@ -409,6 +417,16 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
     }
     let ((license_failures, _), alternative, mut findings) = best.unwrap_or_default();
     let every_alternative_fails = license_failures > 0 && subject.license.alternatives.len() > 1;
+    let describe = |i: usize| subject.license.alternatives.get(i).map(|a| Expression::describe(a)).unwrap_or_default();
+    let other_alternatives = if every_alternative_fails {
+        failing
+            .into_iter()
+            .filter(|(i, _)| *i != alternative)
+            .map(|(i, failing_rules)| AlternativeFailures { alternative: describe(i), failing_rules })
+            .collect()
+    } else {
+        Vec::new()
+    };
     findings.sort_by(|a, b| (a.status, &a.rule).cmp(&(b.status, &b.rule)));
     let verdict = verdict(&findings);
     ProposalResult {
@@ -419,13 +437,9 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
         model: ModelSummary {
             id: subject.model.as_ref().map(|m| m.id.clone()).or_else(|| subject.sections.model.id.clone()),
             license: subject.license.canonical.clone(),
-            alternative: subject
-                .license
-                .alternatives
-                .get(alternative)
-                .map(|a| Expression::describe(a))
-                .unwrap_or_default(),
+            alternative: describe(alternative),
             every_alternative_fails,
+            other_alternatives,
         },
         findings,
     }

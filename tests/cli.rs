@@ -774,6 +774,15 @@ fn every_alternative_failing_is_said() {
     assert_eq!(code, 1);
     assert_eq!(report["proposals"][0]["model"]["every_alternative_fails"], true);
     assert!(text.stdout.contains("(every alternative fails a license rule; this one fails least)"), "{}", text.stdout);
+    // The other alternative's failures are named too: every way out is visible.
+    let model = &report["proposals"][0]["model"];
+    let others = model["other_alternatives"].as_array().unwrap();
+    assert_eq!(others.len(), 1, "{model}");
+    assert_ne!(others[0]["alternative"], model["alternative"]);
+    assert!(others[0]["failing_rules"].as_array().unwrap().contains(&"LIC-COMMERCIAL".into()), "{model}");
+    let line = format!("the alternative {} fails LIC-COMMERCIAL", others[0]["alternative"].as_str().unwrap());
+    assert!(text.stdout.contains(&line), "{}", text.stdout);
     let (_, passing) = check_json(&["fixtures/rules/LIC-COMMERCIAL/pass.yaml"]);
     assert!(passing["proposals"][0]["model"].get("every_alternative_fails").is_none());
+    assert!(passing["proposals"][0]["model"].get("other_alternatives").is_none());
 }

@@ -162,6 +162,7 @@ pub fn report() -> Report {
             license: "LicenseRef-demo OR Apache-2.0".into(),
             alternative: "LicenseRef-demo".into(),
             every_alternative_fails: false,
+            other_alternatives: Vec::new(),
         },
         findings: vec![ceiling_fail, transfer_fail, latency_warn, notice_pass, finding(&broken, Status::NotApplicable)],
     };
@@ -189,6 +190,7 @@ pub fn report() -> Report {
             license: "LicenseRef-demo".into(),
             alternative: "LicenseRef-demo".into(),
             every_alternative_fails: false,
+            other_alternatives: Vec::new(),
         },
         findings: vec![
             broken_error,

@@ -295,6 +295,9 @@ fn proposal(report: &Report, p: &ProposalResult) -> Markup {
                 @if let Some(alternative) = p.model.chosen_alternative() {
                     dt { "Judged under" } dd { code { (alternative) } " (the alternative of the OR expression taken)" }
                 }
+                @for other in &p.model.other_alternatives {
+                    dt { "Also fails" } dd { code { (other.alternative) } ": " (other.failing_rules.join(", ")) }
+                }
             }
             @for l in &licenses {
                 (license(l))

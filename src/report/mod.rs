@@ -428,6 +428,20 @@ pub struct ModelSummary {
     /// other would pass.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub every_alternative_fails: bool,
+    /// When every alternative fails: what each of the others fails, so a
+    /// reviewer sees every way out (one may be cheaper to cure than the one
+    /// that fails least).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_alternatives: Vec<AlternativeFailures>,
+}
+
+/// The license and redistribution rules one alternative of an `OR` fails.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternativeFailures {
+    /// The alternative (`A AND B`).
+    pub alternative: String,
+    /// Rule ids, sorted.
+    pub failing_rules: Vec<String>,
 }
 
 impl ModelSummary {

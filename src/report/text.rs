@@ -48,6 +48,14 @@ pub fn proposal(p: &ProposalResult) -> String {
                 ""
             };
             let _ = writeln!(out, "      judged under the alternative {alternative}{why}");
+            for other in &p.model.other_alternatives {
+                let _ = writeln!(
+                    out,
+                    "      the alternative {} fails {}",
+                    other.alternative,
+                    other.failing_rules.join(", ")
+                );
+            }
         }
         let mut not_applicable = Vec::new();
         for finding in &p.findings {
