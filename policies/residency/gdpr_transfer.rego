@@ -189,10 +189,7 @@ warn contains v if {
 	not code in data.modelgate.lib.provider.offered_regions
 	not _fails_as_global(code)
 	v := {
-		"msg": sprintf(
-			"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
-			[data.modelgate.lib.provider.input_service_label, code],
-		),
+		"msg": _unbacked_msg(code),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
 			"Use a residency option the provider documents (a region id of the cloud, an EU data zone or",
@@ -200,6 +197,18 @@ warn contains v if {
 		]),
 	}
 }
+
+_unbacked_msg(code) := sprintf(
+	"%s keeps only data at rest in %s; where it processes the data is not committed, so the data may be processed elsewhere",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if provider.stored_only(input, code)
+
+_unbacked_msg(code) := sprintf(
+	"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if not _stored_only(code)
+
+_stored_only(code) if provider.stored_only(input, code)
 
 _fails_as_global(code) if {
 	code in data.modelgate.lib.provider.unbacked_global

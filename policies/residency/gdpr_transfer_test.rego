@@ -144,3 +144,19 @@ test_an_unknown_host_in_the_eea_warns if {
 	count(gdpr_transfer.deny) == 0 with input as inp
 	count(gdpr_transfer.warn) == 1 with input as inp
 }
+
+# ChatGPT Enterprise's EU residency keeps data at rest in Europe only: it backs
+# no EU processing claim, so the declared EU warns (processing not committed).
+test_at_rest_only_residency_backs_no_processing_claim if {
+	inp := {
+		"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "enterprise", "regions": ["EU"]},
+		"contracts": {"transfer_mechanism": "none"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "at rest")
+}
