@@ -67,7 +67,18 @@ _standing(loc) := "third" if {
 # result is not cached; a rule's is).
 _standings := {loc: _standing(loc) | some loc in _locations}
 
-_dpf := provider.facts(input).dpf_certified.value
+# What the facts say about the provider's DPF certification: true, false, or
+# neither (null in the facts, or a provider modelgate has no facts on).
+_dpf_value := provider.facts(input).dpf_certified.value
+
+_dpf_certified if _dpf_value == true
+
+_dpf_not_certified if _dpf_value == false
+
+_dpf_unknown if {
+	not _dpf_certified
+	not _dpf_not_certified
+}
 
 deny contains v if {
 	applies
@@ -113,7 +124,7 @@ deny contains v if {
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
-	_dpf == false
+	_dpf_not_certified
 	v := {
 		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [data.modelgate.lib.provider.input_name]),
 		"path": "/contracts/transfer_mechanism",
@@ -198,6 +209,10 @@ warn contains v if {
 	}
 }
 
+_no_facts := " (it has no facts on this provider at all)" if not provider.facts(input)
+
+_no_facts := "" if provider.facts(input)
+
 _unbacked_msg(code) := sprintf(
 	"%s keeps only data at rest in %s; where it processes the data is not committed, so the data may be processed elsewhere",
 	[data.modelgate.lib.provider.input_service_label, code],
@@ -240,11 +255,11 @@ warn contains v if {
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
-	_dpf == null
+	_dpf_unknown
 	v := {
 		"msg": sprintf(
-			"modelgate has no fact on whether %s is certified under the Data Privacy Framework: check the DPF List",
-			[data.modelgate.lib.provider.input_name],
+			"modelgate has no fact on whether %s is certified under the Data Privacy Framework%s: check the DPF List",
+			[data.modelgate.lib.provider.input_name, _no_facts],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Check https://www.dataprivacyframework.gov/list, or sign standard contractual clauses.",

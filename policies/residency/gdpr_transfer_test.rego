@@ -160,3 +160,18 @@ test_at_rest_only_residency_backs_no_processing_claim if {
 	v.path == "/deployment/regions/0"
 	contains(v.msg, "at rest")
 }
+
+# A provider modelgate has no facts on gets at least the warning a known
+# provider without a DPF fact gets.
+test_dpf_claim_for_an_unknown_provider_warns if {
+	inp := {
+		"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+		"deployment": {"kind": "hosted_open_api", "provider": "groq", "service": null, "tier": "api", "regions": ["US"]},
+		"contracts": {"transfer_mechanism": "dpf"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/contracts/transfer_mechanism"
+}
