@@ -191,6 +191,45 @@ deny contains v if {
 }
 
 # A declared EEA or adequate place that the service's residency facts do
+# not back, at a provider whose routing without a residency option is not
+# known (no fact, or no facts on the provider at all): where the data is
+# processed is as unknown as with undeclared regions, so without safeguards
+# it fails closed.
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	some i, code in input.deployment.regions
+	code in _unknown_routing
+	not _mechanism in _safeguards
+	v := {
+		"msg": sprintf(
+			"%s is declared, but modelgate has no residency fact showing that %s processes data there, nor any fact on where it processes otherwise: a transfer outside the EEA cannot be ruled out, and no safeguard covers it (%s)",
+			[code, data.modelgate.lib.provider.input_service_label, _mechanism],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": concat(" ", [
+			"Use a provider or residency option documented for that place, have the contract state",
+			"the processing location, or sign standard contractual clauses (Decision (EU) 2021/914).",
+		]),
+	}
+}
+
+# The declared EEA or adequate places no residency fact backs at a service
+# whose default routing is unknown (routes_globally_by_default null or no
+# record); those that route globally are in provider.unbacked_global. A
+# place where the service keeps data at rest only is a warning (the stored
+# data, at least, stays there).
+_unknown_routing contains code if {
+	not _routing_known
+	some code in input.deployment.regions
+	_standing(geo.location(code)) in {"eea", "adequate"}
+	not code in data.modelgate.lib.provider.offered_regions
+	not provider.stored_only(input, code)
+}
+
+_routing_known if is_boolean(data.modelgate.lib.provider.input_service.routes_globally_by_default)
+
+# A declared EEA or adequate place that the service's residency facts do
 # not back: the provider may process the data elsewhere after all.
 warn contains v if {
 	applies
@@ -227,6 +266,11 @@ _stored_only(code) if provider.stored_only(input, code)
 
 _fails_as_global(code) if {
 	code in data.modelgate.lib.provider.unbacked_global
+	not _mechanism in _safeguards
+}
+
+_fails_as_global(code) if {
+	code in _unknown_routing
 	not _mechanism in _safeguards
 }
 
