@@ -14,13 +14,19 @@ personal(p) if {
 	class in personal_classes
 }
 
-# governed(p): the GDPR governs the data. Declared EU personal data or
-# special-category data; personal data of people in the EEA (Art. 3(2));
-# or personal data processed by an organisation established in the EEA
-# (Art. 3(1)).
+# governed(p): the GDPR governs the data. Declared EU personal data;
+# personal data of people in the EEA (Art. 3(2)); or personal data processed
+# by an organisation established in the EEA (Art. 3(1)). Special-category
+# data is governed by the same reach, not by its class (UK or US subjects of
+# a UK or US organisation are not); only when no subjects are declared does
+# the class keep it governed, since a transfer of EEA subjects' Art. 9 data
+# cannot then be ruled out.
 governed(p) if "eu_personal" in p.data.classes
 
-governed(p) if "special_category" in p.data.classes
+governed(p) if {
+	"special_category" in p.data.classes
+	count(p.data.subjects) == 0
+}
 
 governed(p) if {
 	personal(p)

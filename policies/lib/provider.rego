@@ -121,30 +121,46 @@ unbacked_global := {code |
 }
 
 # offers_place(p, code): the service's residency facts back a declared place
-# code: a residency option with the same code, one whose countries all lie
-# inside the place (an EU option backs EEA), or an in-region option for a
-# region id of the same provider. `global` claims nothing and is always
-# backed. Undefined when the facts have no service record.
+# code for processing: a residency option with the same code, one whose
+# countries all lie inside the place (an EU option backs EEA), or an
+# in-region option for a region id of the same provider. An option that
+# keeps only data at rest there (scope: at_rest) backs nothing: where the
+# prompts are processed is not committed. `global` claims nothing and is
+# always backed. Undefined when the facts have no service record.
 offers_place(p, "global") if service(p)
 
 offers_place(p, code) if {
-	some option in service(p).residency
+	some option in _processing_options(p)
 	option.region == code
 }
 
 offers_place(p, code) if {
-	some option in service(p).residency
+	some option in _processing_options(p)
 	option.region == "in_region"
 	geo.region_provider(code) == p.deployment.provider
 }
 
 offers_place(p, code) if {
-	some option in service(p).residency
+	some option in _processing_options(p)
 	option.region != "in_region"
 	inner := geo.countries(option.region)
 	outer := geo.countries(code)
 	count(inner) > 0
 	count(inner - outer) == 0
+}
+
+_processing_options(p) := [option |
+	some option in service(p).residency
+	object.get(option, "scope", "processing") != "at_rest"
+]
+
+# stored_only(p, code): the service's residency facts keep only data at rest
+# in the declared place (an at_rest option for the same code): processing
+# may happen elsewhere.
+stored_only(p, code) if {
+	some option in service(p).residency
+	object.get(option, "scope", "processing") == "at_rest"
+	option.region == code
 }
 
 # The same facts for the proposal at hand (input), as rules: a rule's value is

@@ -48,3 +48,9 @@ test_third_party_and_consumer if {
 	provider.consumer(_p("openai", "chatgpt_consumer", "vendor_api", []))
 	not provider.consumer(_p("openai", null, "vendor_api", []))
 }
+
+test_an_at_rest_only_option_backs_no_processing_place if {
+	p := {"deployment": {"kind": "vendor_api", "provider": "openai", "service": "chatgpt_enterprise", "tier": "enterprise", "regions": ["EU"]}}
+	not provider.offers_place(p, "EU")
+	provider.stored_only(p, "EU")
+}

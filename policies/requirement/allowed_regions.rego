@@ -3,7 +3,8 @@
 # must lie inside the list: a region id counts through the country it is
 # in, EU and EEA stand for their members, a region id in the list allows only
 # that region, and `global` (the provider may route anywhere) never
-# satisfies the constraint. Undeclared places fail closed.
+# satisfies the constraint. Undeclared places fail closed, and so does a
+# declared place at a third party that no residency fact backs.
 package modelgate.rules.requirement.allowed_regions
 
 import data.modelgate.lib.geo
@@ -22,7 +23,8 @@ meta := {
 	"description": concat(" ", [
 		"When the organisation lists allowed regions, every place the data is processed must lie",
 		"inside them (a provider region through its country, EU and EEA through their members); a",
-		"provider that may route anywhere, or undeclared regions, never satisfy the list.",
+		"provider that may route anywhere, undeclared regions, or a declared region that no residency",
+		"fact of the provider backs, never satisfy the list.",
 	]),
 	"remediation": "Pin the deployment to regions inside requirements.allowed_regions and declare them in deployment.regions.",
 }
@@ -118,8 +120,10 @@ deny contains v if {
 }
 
 # A declared place inside the list that the service's residency facts do
-# not back.
-warn contains v if {
+# not back (no residency option, one that keeps only data at rest there, or a
+# provider modelgate has no facts on): nothing shows the data stays in the
+# allowed places, so the hard requirement fails closed.
+deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
@@ -128,13 +132,14 @@ warn contains v if {
 	not code in data.modelgate.lib.provider.unbacked_global
 	v := {
 		"msg": sprintf(
-			"modelgate has no residency fact showing that %s keeps processing in %s",
-			[data.modelgate.lib.provider.input_service_label, code],
+			"%s is declared, but modelgate has no residency fact showing that %s keeps processing in %s: nothing shows the data stays in the allowed regions (%s)",
+			[code, data.modelgate.lib.provider.input_service_label, code, _allowed_text],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
-			"Use a residency option the provider documents (a region id of the cloud, a data zone or a",
-			"regional project), or confirm the processing location in the contract.",
+			"Use a residency option the provider documents for an allowed place (a region id of the",
+			"cloud, a data zone or a regional project). If the contract commits the provider to",
+			"processing there, record that as a waiver of REQ-ALLOWED-REGIONS naming the clause.",
 		]),
 	}
 }

@@ -15,7 +15,6 @@ test_a_region_in_an_allowed_bloc_passes if {
 	inp := _bedrock(["eu-central-1", "eu-west-3"], ["EU"])
 	allowed_regions.applies with input as inp
 	count(allowed_regions.deny) == 0 with input as inp
-	count(allowed_regions.warn) == 0 with input as inp
 }
 
 test_a_region_counts_through_its_country if {
@@ -41,10 +40,13 @@ test_norway_is_in_the_eea_but_not_the_eu if {
 	count(allowed_regions.deny) == 1 with input as _proposal("managed_cloud", "azure", "azure_openai", ["norwayeast"], ["EU"])
 }
 
+_azure(regions, allowed) := _proposal("managed_cloud", "azure", "azure_openai", regions, allowed)
+
+# Azure OpenAI's EU data zone backs EU and EEA claims, so only the lists decide.
 test_a_bloc_is_inside_a_larger_bloc_but_not_inside_one_country if {
-	count(allowed_regions.deny) == 0 with input as _bedrock(["EU"], ["EEA"])
-	count(allowed_regions.deny) == 1 with input as _bedrock(["EU"], ["DE"])
-	count(allowed_regions.deny) == 1 with input as _bedrock(["EEA"], ["EU"])
+	count(allowed_regions.deny) == 0 with input as _azure(["EU"], ["EEA"])
+	count(allowed_regions.deny) == 1 with input as _azure(["EU"], ["DE"])
+	count(allowed_regions.deny) == 1 with input as _azure(["EEA"], ["EU"])
 }
 
 test_an_allowed_region_id_allows_only_itself if {
@@ -82,18 +84,40 @@ test_a_region_a_globally_routing_service_does_not_offer_fails if {
 	contains(v.msg, "routes requests globally by default")
 }
 
-test_a_region_the_service_does_not_offer_warns if {
+test_a_region_the_service_does_not_offer_fails_closed if {
 	# Bedrock does not route globally by default; its Europe profile backs no EU claim.
 	inp := _proposal("managed_cloud", "aws", "aws_bedrock", ["EU"], ["EU"])
-	count(allowed_regions.deny) == 0 with input as inp
-	some v in allowed_regions.warn with input as inp
+	count(allowed_regions.deny) == 1 with input as inp
+	some v in allowed_regions.deny with input as inp
 	v.path == "/deployment/regions/0"
+}
+
+test_a_region_a_provider_without_residency_facts_declares_fails_closed if {
+	inp := _proposal("vendor_api", "cohere", null, ["EU"], ["EU"])
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+test_a_region_an_unknown_provider_declares_fails_closed if {
+	inp := _proposal("hosted_open_api", "groq", null, ["EU"], ["EU"])
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+test_at_rest_only_residency_fails_closed if {
+	inp := _proposal("vendor_api", "openai", "chatgpt_enterprise", ["EU"], ["EU"])
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+test_own_premises_in_a_declared_allowed_place_pass if {
+	inp := _proposal("self_hosted", "on_prem", null, ["DE"], ["EU"])
+	count(allowed_regions.deny) == 0 with input as inp
 }
 
 test_an_offered_region_with_limits_passes_with_the_limits_as_an_obligation if {
 	inp := _proposal("vendor_api", "openai", null, ["EU"], ["EU"])
 	count(allowed_regions.deny) == 0 with input as inp
-	count(allowed_regions.warn) == 0 with input as inp
 	count(allowed_regions.obligations) == 1 with input as inp
 }
 

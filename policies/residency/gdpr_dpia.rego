@@ -107,11 +107,4 @@ obligations contains o if {
 	}
 }
 
-obligations contains o if {
-	applies
-	_special
-	o := {
-		"text": "Record the Art. 9(2) condition (for example explicit consent) that allows processing special categories of data",
-		"section": "Art. 9(2)",
-	}
-}
+# The Art. 9(2) condition for special categories is RES-GDPR-SPECIAL-CATEGORY's.

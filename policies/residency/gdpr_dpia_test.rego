@@ -35,7 +35,7 @@ test_a_dpia_on_file_passes_with_obligations if {
 	inp := _proposal(["special_category"], true, ["automated_decisions"], true)
 	count(gdpr_dpia.deny) == 0 with input as inp
 	count(gdpr_dpia.warn) == 0 with input as inp
-	count(gdpr_dpia.obligations) == 2 with input as inp
+	count(gdpr_dpia.obligations) == 1 with input as inp
 }
 
 test_large_scale_monitoring_warns if {

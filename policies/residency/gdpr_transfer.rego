@@ -67,7 +67,18 @@ _standing(loc) := "third" if {
 # result is not cached; a rule's is).
 _standings := {loc: _standing(loc) | some loc in _locations}
 
-_dpf := provider.facts(input).dpf_certified.value
+# What the facts say about the provider's DPF certification: true, false, or
+# neither (null in the facts, or a provider modelgate has no facts on).
+_dpf_value := provider.facts(input).dpf_certified.value
+
+_dpf_certified if _dpf_value == true
+
+_dpf_not_certified if _dpf_value == false
+
+_dpf_unknown if {
+	not _dpf_certified
+	not _dpf_not_certified
+}
 
 deny contains v if {
 	applies
@@ -113,7 +124,7 @@ deny contains v if {
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
-	_dpf == false
+	_dpf_not_certified
 	v := {
 		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [data.modelgate.lib.provider.input_name]),
 		"path": "/contracts/transfer_mechanism",
@@ -180,6 +191,45 @@ deny contains v if {
 }
 
 # A declared EEA or adequate place that the service's residency facts do
+# not back, at a provider whose routing without a residency option is not
+# known (no fact, or no facts on the provider at all): where the data is
+# processed is as unknown as with undeclared regions, so without safeguards
+# it fails closed.
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	some i, code in input.deployment.regions
+	code in _unknown_routing
+	not _mechanism in _safeguards
+	v := {
+		"msg": sprintf(
+			"%s is declared, but modelgate has no residency fact showing that %s processes data there, nor any fact on where it processes otherwise: a transfer outside the EEA cannot be ruled out, and no safeguard covers it (%s)",
+			[code, data.modelgate.lib.provider.input_service_label, _mechanism],
+		),
+		"path": sprintf("/deployment/regions/%d", [i]),
+		"remediation": concat(" ", [
+			"Use a provider or residency option documented for that place, have the contract state",
+			"the processing location, or sign standard contractual clauses (Decision (EU) 2021/914).",
+		]),
+	}
+}
+
+# The declared EEA or adequate places no residency fact backs at a service
+# whose default routing is unknown (routes_globally_by_default null or no
+# record); those that route globally are in provider.unbacked_global. A
+# place where the service keeps data at rest only is a warning (the stored
+# data, at least, stays there).
+_unknown_routing contains code if {
+	not _routing_known
+	some code in input.deployment.regions
+	_standing(geo.location(code)) in {"eea", "adequate"}
+	not code in data.modelgate.lib.provider.offered_regions
+	not provider.stored_only(input, code)
+}
+
+_routing_known if is_boolean(data.modelgate.lib.provider.input_service.routes_globally_by_default)
+
+# A declared EEA or adequate place that the service's residency facts do
 # not back: the provider may process the data elsewhere after all.
 warn contains v if {
 	applies
@@ -189,10 +239,7 @@ warn contains v if {
 	not code in data.modelgate.lib.provider.offered_regions
 	not _fails_as_global(code)
 	v := {
-		"msg": sprintf(
-			"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
-			[data.modelgate.lib.provider.input_service_label, code],
-		),
+		"msg": _unbacked_msg(code),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
 			"Use a residency option the provider documents (a region id of the cloud, an EU data zone or",
@@ -201,8 +248,29 @@ warn contains v if {
 	}
 }
 
+_no_facts := " (it has no facts on this provider at all)" if not provider.facts(input)
+
+_no_facts := "" if provider.facts(input)
+
+_unbacked_msg(code) := sprintf(
+	"%s keeps only data at rest in %s; where it processes the data is not committed, so the data may be processed elsewhere",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if provider.stored_only(input, code)
+
+_unbacked_msg(code) := sprintf(
+	"modelgate has no residency fact showing that %s keeps processing in %s: the data may be processed elsewhere",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if not _stored_only(code)
+
+_stored_only(code) if provider.stored_only(input, code)
+
 _fails_as_global(code) if {
 	code in data.modelgate.lib.provider.unbacked_global
+	not _mechanism in _safeguards
+}
+
+_fails_as_global(code) if {
+	code in _unknown_routing
 	not _mechanism in _safeguards
 }
 
@@ -231,11 +299,11 @@ warn contains v if {
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
-	_dpf == null
+	_dpf_unknown
 	v := {
 		"msg": sprintf(
-			"modelgate has no fact on whether %s is certified under the Data Privacy Framework: check the DPF List",
-			[data.modelgate.lib.provider.input_name],
+			"modelgate has no fact on whether %s is certified under the Data Privacy Framework%s: check the DPF List",
+			[data.modelgate.lib.provider.input_name, _no_facts],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Check https://www.dataprivacyframework.gov/list, or sign standard contractual clauses.",

@@ -139,8 +139,57 @@ test_an_offered_region_with_limits_passes_with_the_limits_as_an_obligation if {
 	count(gdpr_transfer.obligations) == 1 with input as inp
 }
 
-test_an_unknown_host_in_the_eea_warns if {
+# A host modelgate has no facts on: nothing shows it processes in the EEA
+# place declared, nor where it processes otherwise, so without safeguards a
+# transfer cannot be ruled out (as with undeclared regions); with SCCs it warns.
+test_an_unknown_host_in_the_eea_fails_closed_without_safeguards if {
 	inp := _vendor("example_host", ["DE"])
+	some v in gdpr_transfer.deny with input as inp
+	v.path == "/deployment/regions/0"
+	count(gdpr_transfer.warn) == 0 with input as inp
+}
+
+test_an_unknown_host_in_the_eea_warns_under_sccs if {
+	inp := object.union(_vendor("example_host", ["DE"]), {"contracts": {"transfer_mechanism": "sccs"}})
 	count(gdpr_transfer.deny) == 0 with input as inp
 	count(gdpr_transfer.warn) == 1 with input as inp
+}
+
+# Cohere documents no processing location for its API and no default routing:
+# a declared EU region is as unknown as an undeclared one.
+test_a_declared_region_at_a_provider_with_unknown_routing_fails_closed if {
+	inp := _vendor("cohere", ["EU"])
+	some v in gdpr_transfer.deny with input as inp
+	v.path == "/deployment/regions/0"
+}
+
+# ChatGPT Enterprise's EU residency keeps data at rest in Europe only: it backs
+# no EU processing claim, so the declared EU warns (processing not committed).
+test_at_rest_only_residency_backs_no_processing_claim if {
+	inp := {
+		"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "enterprise", "regions": ["EU"]},
+		"contracts": {"transfer_mechanism": "none"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "at rest")
+}
+
+# A provider modelgate has no facts on gets at least the warning a known
+# provider without a DPF fact gets.
+test_dpf_claim_for_an_unknown_provider_warns if {
+	inp := {
+		"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+		"deployment": {"kind": "hosted_open_api", "provider": "groq", "service": null, "tier": "api", "regions": ["US"]},
+		"contracts": {"transfer_mechanism": "dpf"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/contracts/transfer_mechanism"
 }

@@ -2,10 +2,14 @@
 # in PCI DSS scope. A third party that stores, processes or transmits it is a
 # third-party service provider: the entity needs a written agreement in which
 # the provider acknowledges its responsibility for the account data (Req.
-# 12.8.2), and the provider must give that acknowledgement (Req. 12.9.1).
-# The proposal cannot express those documents, so a third party is a warning
-# with the duties as obligations; a consumer product offers no such
-# agreement and fails.
+# 12.8.2), and the provider must give that acknowledgement (Req. 12.9.1) and
+# show its compliance (its attestation of compliance).
+# The proposal format has no field for those documents, and an absent
+# contract reads as "not signed" (DESIGN section 2), so any third party fails
+# closed; once the agreement and the attestation are on file, the failure is
+# waived (reason license_acquired), which keeps the evidence in the report.
+# A consumer product, or a service without processor terms (the provider
+# uses the content for its own purposes), offers no such agreement at all.
 package modelgate.rules.residency.pci_cardholder
 
 import rego.v1
@@ -22,8 +26,10 @@ meta := {
 	},
 	"description": concat(" ", [
 		"Cardholder data may reach a third party only as a PCI DSS third-party service provider that",
-		"acknowledges in writing its responsibility for the data (Req. 12.8.2, 12.9.1); a consumer",
-		"product cannot, and sensitive authentication data must never be kept after authorisation.",
+		"acknowledges in writing its responsibility for the data (Req. 12.8.2, 12.9.1) and attests its",
+		"compliance. The proposal cannot record those documents, so a third party fails until a waiver",
+		"records them; a consumer product or a service without processor terms cannot give them, and",
+		"sensitive authentication data must never be kept after authorisation.",
 	]),
 	"remediation": concat(" ", [
 		"Tokenise or redact card numbers before the prompt, self-host the model inside the cardholder",
@@ -49,19 +55,44 @@ deny contains v if {
 	}
 }
 
-warn contains v if {
+deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	not data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
-			"cardholder data reaches %s, a PCI DSS third-party service provider: modelgate cannot see the written acknowledgement Req. 12.8.2 and 12.9.1 require",
+			"cardholder data reaches %s, a PCI DSS third-party service provider, and no written acknowledgement of its responsibility for the account data (Req. 12.8.2, 12.9.1) or attestation of compliance is shown: the proposal format has no field for them, so they count as not signed",
 			[data.modelgate.lib.provider.input_name],
 		),
 		"path": "/data/classes",
-		"remediation": "Keep the provider's written acknowledgement and attestation of compliance on file, or tokenise card numbers before the prompt.",
+		"remediation": concat(" ", [
+			"Tokenise or redact card numbers before the prompt, or self-host the model inside the",
+			"cardholder data environment. Once a written agreement in which the provider acknowledges",
+			"its responsibility for the account data and its attestation of compliance are on file,",
+			"waive RES-PCI-CARDHOLDER for this proposal (reason license_acquired, the agreement in the comment).",
+		]),
 	}
 }
+
+# A service without processor terms uses the content for its own purposes:
+# it does not act on the entity's behalf, so no acknowledgement is on offer
+# and a waiver for one would not be credible.
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	not data.modelgate.lib.provider.input_consumer
+	_no_processor_terms
+	v := {
+		"msg": sprintf(
+			"%s has no processor terms: the provider uses submitted content for its own purposes and offers no written acknowledgement of responsibility for account data",
+			[data.modelgate.lib.provider.input_service_label],
+		),
+		"path": "/deployment",
+		"remediation": "Use a paid or enterprise service of the provider that processes data on your behalf under written terms, or keep card numbers out of the prompt.",
+	}
+}
+
+_no_processor_terms if data.modelgate.lib.provider.dpa(input).available == false
 
 # A consumer product gives no such agreement (the deny above): no duty to
 # keep one.

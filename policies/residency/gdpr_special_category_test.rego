@@ -1,0 +1,42 @@
+package modelgate.rules.residency.gdpr_special_category_test
+
+import data.modelgate.rules.residency.gdpr_special_category
+import rego.v1
+
+_proposal(classes, subjects, domicile) := {
+	"data": {"classes": classes, "subjects": subjects, "large_scale": false},
+	"organization": {"domicile": domicile},
+}
+
+test_special_categories_of_eea_subjects_warn_with_the_condition_as_an_obligation if {
+	inp := _proposal(["special_category"], ["EU"], "DE")
+	some v in gdpr_special_category.warn with input as inp
+	v.path == "/data/classes"
+	count(gdpr_special_category.obligations) == 1 with input as inp
+}
+
+test_health_data_of_eea_subjects_is_a_special_category if {
+	gdpr_special_category.applies with input as _proposal(["phi"], ["FR"], "US")
+}
+
+test_an_eea_organisation_processing_special_categories_of_others_warns if {
+	gdpr_special_category.applies with input as _proposal(["special_category"], ["US"], "DE")
+}
+
+# The GDPR's reach comes from the subjects and the organisation, not the class.
+test_uk_subjects_of_a_uk_organisation_are_out_of_scope if {
+	not gdpr_special_category.applies with input as _proposal(["special_category"], ["GB"], "GB")
+}
+
+test_us_subjects_of_a_us_organisation_are_out_of_scope if {
+	not gdpr_special_category.applies with input as _proposal(["special_category"], ["US"], "US")
+}
+
+# Undeclared subjects: EEA subjects cannot be ruled out.
+test_undeclared_subjects_keep_special_categories_governed if {
+	gdpr_special_category.applies with input as _proposal(["special_category"], [], "US")
+}
+
+test_personal_data_that_is_not_special_is_out_of_scope if {
+	not gdpr_special_category.applies with input as _proposal(["eu_personal"], ["DE"], "DE")
+}
