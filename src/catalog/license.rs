@@ -259,6 +259,12 @@ term! {
         /// Also due when outputs were used to train a model that is distributed.
         #[serde(default)]
         pub covers_models_trained_on_outputs: bool,
+        /// Due only for an AI model created, trained, fine-tuned or improved
+        /// with the material (or, where covered, its outputs) that is
+        /// distributed or made available: never for the unmodified material
+        /// (Qwen 2024 §5.b). Absent: the unmodified material counts too.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub built_models_only: bool,
     }
 }
 
