@@ -1,9 +1,11 @@
 # RED-ATTRIBUTION: a license's public attribution (`attribution`): "Built
 # with Llama", "Built with Qwen" or "Improved using Qwen", "Powered by
 # Stability AI", or (CC BY) the credit the licensor asks for. Due when the
-# term's trigger is met; a term marked built_models_only (Qwen 2024) only
-# for a model built with the material or its outputs, never for the
-# unmodified model. distribution.attribution must contain one of the
+# term's trigger is met and the term reaches what leaves: a term marked
+# built_models_only (Qwen 2024) only for a model built with the material or
+# its outputs, never for the unmodified model; a term that does not cover
+# models trained on outputs (Llama 3.1) not for a model trained only on
+# them. distribution.attribution must contain one of the
 # accepted texts (case is ignored). An empty list of texts means the license
 # prescribes no string: any non-empty attribution is accepted, and the
 # obligation says what it must credit.
@@ -36,6 +38,7 @@ _due contains license if {
 	some license in data.modelgate.lib.licenses.known
 	term := license.terms.attribution
 	licenses.triggered(term.trigger)
+	licenses.reaches(term)
 	_built(term)
 }
 

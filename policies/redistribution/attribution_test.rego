@@ -113,3 +113,15 @@ test_a_built_models_only_term_without_outputs_cover_skips_a_student if {
 	inp := object.union(_built_input(use, _hosted(null)), {"resolved": {"licenses": [record]}})
 	not attribution.applies with input as inp
 }
+
+test_a_student_escapes_an_attribution_that_does_not_cover_it if {
+	llama := object.union(_cc, {"terms": {"attribution": {"covers_models_trained_on_outputs": false}}})
+	student := {
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"distribution": _shipped(null),
+		"resolved": {"model": {"id": "teacher"}, "lineage": [], "licenses": [llama]},
+	}
+	not attribution.applies with input as student
+	stability := object.union(_cc, {"terms": {"attribution": {"covers_models_trained_on_outputs": true}}})
+	count(attribution.deny) == 1 with input as object.union(student, {"resolved": {"licenses": [stability]}})
+}

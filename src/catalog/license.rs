@@ -286,6 +286,11 @@ term! {
     pub struct Duty {
         /// What makes it due.
         pub trigger: Trigger,
+        /// `false` when the duty does not reach a model trained only on the
+        /// material's outputs (Llama 3.1: such a model is neither the
+        /// materials nor a derivative of them). Absent: it does (fail closed).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 
@@ -302,6 +307,10 @@ term! {
         pub in_license_copy: bool,
         /// What makes it due.
         pub trigger: Trigger,
+        /// `false` when the duty does not reach a model trained only on
+        /// outputs (see `Duty`). Absent: it does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 
@@ -328,6 +337,10 @@ term! {
         pub pass_down: PassDown,
         /// What makes the pass-down due.
         pub trigger: Trigger,
+        /// `false` when the pass-down does not reach a model trained only on
+        /// outputs (see `Duty`). Absent: it does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 
