@@ -32,6 +32,13 @@ meta := {
 
 _commercial := input.use.commercial == true
 
+# What a license withholding commercial use does permit, where the record
+# states it in the license's own terms (the Mistral Research License's
+# Research Purposes).
+_permitted(term) := sprintf(" and allows only %s", [term.permitted]) if is_string(object.get(term, "permitted", null))
+
+_permitted(term) := "" if not is_string(object.get(term, "permitted", null))
+
 # Known records that withhold commercial use.
 _non_commercial contains license if {
 	some license in data.modelgate.lib.licenses.known
@@ -50,8 +57,8 @@ deny contains v if {
 	term := license.terms.commercial_use
 	v := {
 		"msg": sprintf(
-			"%s grants no commercial use (section %s), but the proposal declares use in the course of a business",
-			[license.name, term.section],
+			"%s grants no commercial use (section %s)%s, but the proposal declares use in the course of a business",
+			[license.name, term.section, _permitted(term)],
 		),
 		"path": "/use/commercial",
 		"license": license.id,
@@ -80,8 +87,8 @@ obligations contains o if {
 	term := license.terms.commercial_use
 	o := {
 		"text": sprintf(
-			"Keep the use non-commercial: %s grants no commercial use; any use in the course of a business needs a separate license",
-			[license.name],
+			"Keep the use non-commercial: %s grants no commercial use%s; any use in the course of a business needs a separate license",
+			[license.name, _permitted(term)],
 		),
 		"section": term.section,
 		"license": license.id,

@@ -72,3 +72,13 @@ test_a_license_without_a_record_warns if {
 test_non_commercial_use_of_commercial_licenses_is_not_applicable if {
 	not commercial.applies with input as _input(false, [_open])
 }
+
+# A record that states what the license does permit is quoted.
+_research := object.union(_nc, {"terms": {"commercial_use": {"permitted": "Research Purposes as section 9 defines them"}}})
+
+test_a_stated_permitted_use_is_named_in_the_failure_and_the_obligation if {
+	some v in commercial.deny with input as _input(true, [_research])
+	contains(v.msg, "Research Purposes as section 9")
+	some o in commercial.obligations with input as _input(false, [_research])
+	contains(o.text, "Research Purposes as section 9")
+}

@@ -165,6 +165,12 @@ term! {
     pub struct Permission {
         /// Whether the use is granted.
         pub allowed: bool,
+        /// When not: the only use the license does permit, in our words
+        /// (the Mistral Research License's "Research Purposes" and what they
+        /// exclude), for messages and obligations. Absent: testing, research
+        /// or evaluation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub permitted: Option<String>,
     }
 }
 
