@@ -45,9 +45,23 @@ _non_commercial contains license if {
 	license.terms.commercial_use.allowed == false
 }
 
+# Known records whose grant carries a condition for hosted services.
+_hosting_conditional contains license if {
+	some license in data.modelgate.lib.licenses.known
+	license.terms.commercial_use.allowed == true
+	is_string(object.get(license.terms.commercial_use, "hosted_service_condition", null))
+}
+
+_hosted := input.distribution.hosted_service == true
+
 default applies := false
 
 applies if _commercial
+
+applies if {
+	_hosted
+	count(_hosting_conditional) > 0
+}
 
 applies if count(_non_commercial) > 0
 
@@ -78,6 +92,24 @@ warn contains v if {
 		"license": license.id,
 		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",
+	}
+}
+
+# A grant that may not cover offering the model as a hosted service: warn
+# with the condition the record states (Falcon 180B).
+warn contains v if {
+	_hosted
+	some license in _hosting_conditional
+	term := license.terms.commercial_use
+	v := {
+		"msg": sprintf(
+			"the model is offered to others as a hosted service, and %s may not grant that: %s",
+			[license.name, term.hosted_service_condition],
+		),
+		"path": "/distribution/hosted_service",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": "Get the licensor's written permission (or a separate license) for hosted use and record it as a waiver (reason license_acquired), or do not offer the model to others as a service.",
 	}
 }
 

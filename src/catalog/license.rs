@@ -171,6 +171,12 @@ term! {
         /// or evaluation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub permitted: Option<String>,
+        /// When granted: a condition the grant carries when the model, or a
+        /// product built on it, is offered to others as a hosted service
+        /// (Falcon 180B: a separate license from TII may be needed), in our
+        /// words. LIC-COMMERCIAL warns with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hosted_service_condition: Option<String>,
     }
 }
 
