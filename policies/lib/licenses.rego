@@ -129,6 +129,31 @@ trains_made_available if {
 	input.distribution.hosted_service == true
 }
 
+# outputs_only holds when what is given to others is a model trained only on
+# the catalog model's outputs (a "student"): outputs train another model, the
+# proposal declares no fine-tune or other derivative, and the weights given
+# to others are, on this reading, the student's. A hosted service is not read
+# this way: serving the catalog model itself is the common case, so its
+# duties stay due (fail closed).
+outputs_only if {
+	input.use.outputs_train_other_models == true
+	input.resolved.model != null
+	not derivative
+	input.distribution.weights == true
+	input.distribution.hosted_service != true
+}
+
+# reaches(term) holds when a redistribution duty's term reaches what leaves:
+# always, except that a model trained only on outputs escapes a term that
+# says (covers_models_trained_on_outputs: false) it does not cover such
+# models. Absent, the term covers them (fail closed).
+reaches(term) if not outputs_only
+
+reaches(term) if {
+	outputs_only
+	object.get(term, "covers_models_trained_on_outputs", true) == true
+}
+
 # subject_model is the catalog record that says what the model is: the model
 # itself, else (a derivative outside the catalog) its nearest base. Undefined
 # when neither is in the catalog.

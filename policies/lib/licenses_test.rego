@@ -49,3 +49,40 @@ test_a_license_ref_or_noassertion_cites_the_spdx_rule if {
 		licenses.unknown_citation({"id": id}).section == "Annex D"
 	}
 }
+
+# A model trained only on outputs (a "student") escapes the duties whose term
+# says it does not cover such models; other terms still reach it.
+
+_student_input(use, distribution, lineage) := {
+	"use": object.union({"fine_tune": null, "outputs_train_other_models": true}, use),
+	"distribution": object.union({"weights": true, "hosted_service": false}, distribution),
+	"resolved": {"model": {"id": "teacher"}, "lineage": lineage},
+}
+
+test_outputs_only_holds_for_a_student_given_to_others if {
+	licenses.outputs_only with input as _student_input({}, {}, [])
+}
+
+test_outputs_only_needs_outputs_training if {
+	not licenses.outputs_only with input as _student_input({"outputs_train_other_models": false}, {}, [])
+}
+
+test_outputs_only_excludes_a_fine_tune_or_a_derivative if {
+	not licenses.outputs_only with input as _student_input({"fine_tune": {"method": "lora"}}, {}, [])
+	not licenses.outputs_only with input as _student_input({}, {}, [{"id": "base"}])
+}
+
+test_outputs_only_excludes_a_hosted_service if {
+	not licenses.outputs_only with input as _student_input({}, {"hosted_service": true}, [])
+}
+
+test_reaches_skips_a_student_only_where_the_term_says_so if {
+	inp := _student_input({}, {}, [])
+	not licenses.reaches({"covers_models_trained_on_outputs": false}) with input as inp
+	licenses.reaches({"covers_models_trained_on_outputs": true}) with input as inp
+	licenses.reaches({"trigger": "distribution"}) with input as inp
+}
+
+test_reaches_binds_the_materials_themselves if {
+	licenses.reaches({"covers_models_trained_on_outputs": false}) with input as _student_input({"fine_tune": {"method": "lora"}}, {}, [])
+}

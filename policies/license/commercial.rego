@@ -32,15 +32,36 @@ meta := {
 
 _commercial := input.use.commercial == true
 
+# What a license withholding commercial use does permit, where the record
+# states it in the license's own terms (the Mistral Research License's
+# Research Purposes).
+_permitted(term) := sprintf(" and allows only %s", [term.permitted]) if is_string(object.get(term, "permitted", null))
+
+_permitted(term) := "" if not is_string(object.get(term, "permitted", null))
+
 # Known records that withhold commercial use.
 _non_commercial contains license if {
 	some license in data.modelgate.lib.licenses.known
 	license.terms.commercial_use.allowed == false
 }
 
+# Known records whose grant carries a condition for hosted services.
+_hosting_conditional contains license if {
+	some license in data.modelgate.lib.licenses.known
+	license.terms.commercial_use.allowed == true
+	is_string(object.get(license.terms.commercial_use, "hosted_service_condition", null))
+}
+
+_hosted := input.distribution.hosted_service == true
+
 default applies := false
 
 applies if _commercial
+
+applies if {
+	_hosted
+	count(_hosting_conditional) > 0
+}
 
 applies if count(_non_commercial) > 0
 
@@ -50,8 +71,8 @@ deny contains v if {
 	term := license.terms.commercial_use
 	v := {
 		"msg": sprintf(
-			"%s grants no commercial use (section %s), but the proposal declares use in the course of a business",
-			[license.name, term.section],
+			"%s grants no commercial use (section %s)%s, but the proposal declares use in the course of a business",
+			[license.name, term.section, _permitted(term)],
 		),
 		"path": "/use/commercial",
 		"license": license.id,
@@ -74,14 +95,32 @@ warn contains v if {
 	}
 }
 
+# A grant that may not cover offering the model as a hosted service: warn
+# with the condition the record states (Falcon 180B).
+warn contains v if {
+	_hosted
+	some license in _hosting_conditional
+	term := license.terms.commercial_use
+	v := {
+		"msg": sprintf(
+			"the model is offered to others as a hosted service, and %s may not grant that: %s",
+			[license.name, term.hosted_service_condition],
+		),
+		"path": "/distribution/hosted_service",
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": "Get the licensor's written permission (or a separate license) for hosted use and record it as a waiver (reason license_acquired), or do not offer the model to others as a service.",
+	}
+}
+
 obligations contains o if {
 	not _commercial
 	some license in _non_commercial
 	term := license.terms.commercial_use
 	o := {
 		"text": sprintf(
-			"Keep the use non-commercial: %s grants no commercial use; any use in the course of a business needs a separate license",
-			[license.name],
+			"Keep the use non-commercial: %s grants no commercial use%s; any use in the course of a business needs a separate license",
+			[license.name, _permitted(term)],
 		),
 		"section": term.section,
 		"license": license.id,

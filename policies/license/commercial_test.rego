@@ -72,3 +72,45 @@ test_a_license_without_a_record_warns if {
 test_non_commercial_use_of_commercial_licenses_is_not_applicable if {
 	not commercial.applies with input as _input(false, [_open])
 }
+
+# A record that states what the license does permit is quoted.
+_research := object.union(_nc, {"terms": {"commercial_use": {"permitted": "Research Purposes as section 9 defines them"}}})
+
+test_a_stated_permitted_use_is_named_in_the_failure_and_the_obligation if {
+	some v in commercial.deny with input as _input(true, [_research])
+	contains(v.msg, "Research Purposes as section 9")
+	some o in commercial.obligations with input as _input(false, [_research])
+	contains(o.text, "Research Purposes as section 9")
+}
+
+# A grant with a condition for hosted services (Falcon 180B) warns when the
+# model is offered as one, and only then.
+_falcon := {
+	"id": "falcon-180b",
+	"name": "Falcon 180B TII License",
+	"url": "https://example.test/falcon",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": true, "section": "x", "hosted_service_condition": "needs TII's permission"}},
+}
+
+test_a_hosted_service_under_a_hosting_condition_warns if {
+	inp := object.union(_input(true, [_falcon]), {"distribution": {"hosted_service": true}})
+	count(commercial.deny) == 0 with input as inp
+	result := commercial.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/hosted_service"
+	v.license == "falcon-180b"
+}
+
+test_a_hosting_condition_applies_without_commercial_use if {
+	inp := object.union(_input(false, [_falcon]), {"distribution": {"hosted_service": true}})
+	commercial.applies with input as inp
+	count(commercial.warn) == 1 with input as inp
+}
+
+test_a_hosting_condition_is_silent_without_a_hosted_service if {
+	inp := object.union(_input(true, [_falcon]), {"distribution": {"hosted_service": false}})
+	count(commercial.warn) == 0 with input as inp
+	not commercial.applies with input as object.union(_input(false, [_falcon]), {"distribution": {"hosted_service": false}})
+}

@@ -26,12 +26,19 @@ meta := {
 	]),
 	"remediation": concat(" ", [
 		"Buy a production license from the licensor and record it as a waiver (reason",
-		"license_acquired), keep the model in evaluation (use.production: false), or choose a",
-		"model whose license allows production use.",
+		"license_acquired), keep the use within what the license permits (use.production:",
+		"false), or choose a model whose license allows production use.",
 	]),
 }
 
 _production := input.use.production == true
+
+# What a license withholding production use does permit, in its own terms
+# where the record states them (the Mistral Research License's Research
+# Purposes), else the usual non-production uses.
+_permitted(term) := term.permitted if is_string(object.get(term, "permitted", null))
+
+_permitted(term) := "testing, research or evaluation" if not is_string(object.get(term, "permitted", null))
 
 # Known records that withhold production use.
 _non_production contains license if {
@@ -51,12 +58,16 @@ deny contains v if {
 	term := license.terms.production_use
 	v := {
 		"msg": sprintf(
-			"%s allows only testing, research or evaluation (section %s), but the proposal serves real work",
-			[license.name, term.section],
+			"%s (section %s) allows only %s, but the proposal serves real work",
+			[license.name, term.section, _permitted(term)],
 		),
 		"path": "/use/production",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
+		"remediation": sprintf(
+			"Buy a production license from the licensor and record it as a waiver (reason license_acquired), limit the use to %s (use.production: false), or choose a model whose license allows production use.",
+			[_permitted(term)],
+		),
 	}
 }
 
@@ -81,8 +92,8 @@ obligations contains o if {
 	term := license.terms.production_use
 	o := {
 		"text": sprintf(
-			"Keep the model in testing, research or evaluation: %s allows no production use",
-			[license.name],
+			"Use the model only for %s: %s allows no production use",
+			[_permitted(term), license.name],
 		),
 		"section": term.section,
 		"license": license.id,

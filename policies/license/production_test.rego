@@ -72,3 +72,29 @@ test_a_license_without_a_record_warns if {
 test_non_production_use_of_production_licenses_is_not_applicable if {
 	not production.applies with input as _input(false, [_open])
 }
+
+# A record that states what the license does permit (the Mistral Research
+# License's Research Purposes) is quoted in the failure, its fix and the
+# obligation, instead of the generic "testing, research or evaluation".
+_research := object.union(_nc, {"terms": {"production_use": {"permitted": "Research Purposes as section 9 defines them"}}})
+
+test_a_stated_permitted_use_is_named_in_the_failure if {
+	result := production.deny with input as _input(true, [_research])
+	count(result) == 1
+	some v in result
+	contains(v.msg, "Research Purposes as section 9")
+	not contains(v.msg, "testing, research or evaluation")
+	contains(v.remediation, "Research Purposes as section 9")
+}
+
+test_a_stated_permitted_use_is_named_in_the_obligation if {
+	obligations := production.obligations with input as _input(false, [_research])
+	count(obligations) == 1
+	some o in obligations
+	contains(o.text, "Research Purposes as section 9")
+}
+
+test_without_a_stated_permitted_use_the_usual_uses_are_named if {
+	some v in production.deny with input as _input(true, [_nc])
+	contains(v.msg, "testing, research or evaluation")
+}

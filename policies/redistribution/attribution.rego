@@ -1,7 +1,11 @@
 # RED-ATTRIBUTION: a license's public attribution (`attribution`): "Built
 # with Llama", "Built with Qwen" or "Improved using Qwen", "Powered by
 # Stability AI", or (CC BY) the credit the licensor asks for. Due when the
-# term's trigger is met; distribution.attribution must contain one of the
+# term's trigger is met and the term reaches what leaves: a term marked
+# built_models_only (Qwen 2024) only for a model built with the material or
+# its outputs, never for the unmodified model; a term that does not cover
+# models trained on outputs (Llama 3.1) not for a model trained only on
+# them. distribution.attribution must contain one of the
 # accepted texts (case is ignored). An empty list of texts means the license
 # prescribes no string: any non-empty attribution is accepted, and the
 # obligation says what it must credit.
@@ -32,7 +36,27 @@ meta := {
 
 _due contains license if {
 	some license in data.modelgate.lib.licenses.known
-	licenses.triggered(license.terms.attribution.trigger)
+	term := license.terms.attribution
+	licenses.triggered(term.trigger)
+	licenses.reaches(term)
+	_built(term)
+}
+
+# A term due only for a model built with the material (built_models_only,
+# Qwen 2024): a fine-tune or other derivative, or, where the term covers
+# them, a model trained on the outputs, that is distributed or made
+# available. Serving or passing on the unmodified material does not count.
+_built(term) if object.get(term, "built_models_only", false) == false
+
+_built(term) if {
+	term.built_models_only == true
+	data.modelgate.lib.licenses.derivative
+}
+
+_built(term) if {
+	term.built_models_only == true
+	term.covers_models_trained_on_outputs == true
+	data.modelgate.lib.licenses.trains_made_available
 }
 
 default applies := false

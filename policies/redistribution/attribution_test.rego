@@ -64,3 +64,64 @@ test_the_trigger_decides_whether_a_service_counts if {
 test_nothing_distributed_is_not_applicable if {
 	not attribution.applies with input as _input([_qwen], {"weights": false, "hosted_service": false, "attribution": null})
 }
+
+# Qwen 2024 (5.b): due only for a model built with the materials or their
+# outputs that is distributed or made available.
+_qwen_built := object.union(_qwen, {"terms": {"attribution": object.union(
+	_qwen.terms.attribution,
+	{"covers_models_trained_on_outputs": true, "built_models_only": true},
+)}})
+
+_built_input(use, distribution) := {
+	"use": use,
+	"distribution": distribution,
+	"resolved": {"licenses": [_qwen_built], "model": {"id": "Qwen/Qwen2.5-72B-Instruct"}, "lineage": []},
+}
+
+_plain_use := {"fine_tune": null, "outputs_train_other_models": false}
+
+test_a_built_models_only_term_skips_the_unmodified_model_hosted if {
+	not attribution.applies with input as _built_input(_plain_use, _hosted(null))
+}
+
+test_a_built_models_only_term_skips_the_unmodified_weights_shipped if {
+	not attribution.applies with input as _built_input(_plain_use, _shipped(null))
+}
+
+test_a_built_models_only_term_binds_a_fine_tune_made_available if {
+	use := {"fine_tune": {"method": "lora"}, "outputs_train_other_models": false}
+	result := attribution.deny with input as _built_input(use, _hosted(null))
+	count(result) == 1
+	some v in result
+	v.license == "qwen"
+	count(attribution.deny) == 0 with input as _built_input(use, _hosted("Built with Qwen"))
+}
+
+test_a_built_models_only_term_binds_a_derivative_by_lineage if {
+	inp := object.union(_built_input(_plain_use, _shipped(null)), {"resolved": {"lineage": [{"id": "base"}]}})
+	count(attribution.deny) == 1 with input as inp
+}
+
+test_a_built_models_only_term_binds_a_model_trained_on_outputs_made_available if {
+	use := {"fine_tune": null, "outputs_train_other_models": true}
+	count(attribution.deny) == 1 with input as _built_input(use, _hosted(null))
+}
+
+test_a_built_models_only_term_without_outputs_cover_skips_a_student if {
+	record := object.union(_qwen_built, {"terms": {"attribution": {"covers_models_trained_on_outputs": false}}})
+	use := {"fine_tune": null, "outputs_train_other_models": true}
+	inp := object.union(_built_input(use, _hosted(null)), {"resolved": {"licenses": [record]}})
+	not attribution.applies with input as inp
+}
+
+test_a_student_escapes_an_attribution_that_does_not_cover_it if {
+	llama := object.union(_cc, {"terms": {"attribution": {"covers_models_trained_on_outputs": false}}})
+	student := {
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"distribution": _shipped(null),
+		"resolved": {"model": {"id": "teacher"}, "lineage": [], "licenses": [llama]},
+	}
+	not attribution.applies with input as student
+	stability := object.union(_cc, {"terms": {"attribution": {"covers_models_trained_on_outputs": true}}})
+	count(attribution.deny) == 1 with input as object.union(student, {"resolved": {"licenses": [stability]}})
+}

@@ -30,6 +30,7 @@ meta := {
 _due contains license if {
 	some license in data.modelgate.lib.licenses.known
 	licenses.triggered(license.terms.license_copy.trigger)
+	licenses.reaches(license.terms.license_copy)
 }
 
 default applies := false

@@ -46,3 +46,13 @@ test_the_license_copy_passes_with_an_obligation if {
 test_a_hosted_service_under_a_distribution_trigger_is_not_applicable if {
 	not license_copy.applies with input as _input([_apache], false, true, false)
 }
+
+test_a_student_escapes_a_copy_duty_that_does_not_cover_it if {
+	llama := object.union(_apache, {"terms": {"license_copy": {"covers_models_trained_on_outputs": false}}})
+	inp := object.union(_input([llama], true, false, false), {
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"resolved": {"model": {"id": "teacher"}, "lineage": []},
+	})
+	not license_copy.applies with input as inp
+	count(license_copy.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_apache]}})
+}

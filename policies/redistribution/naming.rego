@@ -3,8 +3,10 @@
 # model built with the Llama materials, or with their outputs, that is
 # distributed or made available (Llama 3: "Llama 3").
 #
-# Due for a derivative (use.fine_tune, a model with a base, or a model
-# outside the catalog under a license with a naming rule) when the
+# Due for a derivative the proposal makes (use.fine_tune, model.base_model,
+# or a model outside the catalog under a license with a naming rule; not a
+# catalog derivative someone else made and the proposal only hosts or
+# mirrors) when the
 # term's trigger is met (`distribution`: weights given to others;
 # `distribution_or_hosted_service`: also a hosted service), and, where the
 # term covers models trained on outputs, when the outputs train a model that
@@ -36,7 +38,15 @@ meta := {
 	"remediation": "Publish the model under a name that begins with the prefix the license requires.",
 }
 
-_made(term) if data.modelgate.lib.licenses.derivative
+# The naming sentence binds whoever uses the materials (or, where covered,
+# their outputs) to create, train, fine-tune or improve a model: the
+# proposal's organisation when it fine-tunes (use.fine_tune) or declares the
+# derivative its own (model.base_model). Hosting or mirroring a catalog model
+# someone else derived (DeepSeek-R1-Distill-Llama) builds nothing: the name
+# is the deriver's to choose, and RED-NAMING does not apply.
+_made(term) if input.use.fine_tune != null
+
+_made(term) if input.model.base_model != null
 
 # A model outside the catalog published under a license with a naming rule
 # was, on the safe reading, built with the licensed materials.

@@ -74,15 +74,6 @@ test_a_model_trained_on_outputs_counts_where_the_term_covers_it if {
 	not naming.applies with input as _input([_llama3], null, true, dist)
 }
 
-test_a_derivative_from_the_catalog_counts if {
-	inp := {
-		"use": {"fine_tune": null, "outputs_train_other_models": false},
-		"distribution": {"weights": true, "hosted_service": false, "name": "DeepSeek-R1-Distill-Llama-8B"},
-		"resolved": {"lineage": [{"id": "meta-llama/Llama-3.1-8B"}], "licenses": [_llama]},
-	}
-	count(naming.deny) == 1 with input as inp
-}
-
 test_nothing_distributed_is_not_applicable if {
 	not naming.applies with input as _input([_llama], _ft, false, {"weights": false, "hosted_service": false, "name": null})
 }
@@ -102,4 +93,41 @@ test_a_model_outside_the_catalog_under_the_license_counts_as_built_with_it if {
 	)
 	some v in naming.deny with input as inp
 	v.path == "/distribution/name"
+}
+
+# A catalog model someone else derived from Llama (DeepSeek-R1-Distill-Llama),
+# hosted or mirrored unmodified: the naming duty is the deriver's.
+_third_party_derivative(fine_tune, distribution) := {
+	"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "base_model": null},
+	"use": {"fine_tune": fine_tune, "outputs_train_other_models": false},
+	"distribution": distribution,
+	"resolved": {
+		"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "base_model": "meta-llama/Llama-3.1-8B"},
+		"lineage": [{"id": "meta-llama/Llama-3.1-8B"}],
+		"licenses": [_llama],
+	},
+}
+
+test_hosting_someone_elses_derivative_is_not_applicable if {
+	inp := _third_party_derivative(null, {"weights": false, "hosted_service": true, "name": null})
+	not naming.applies with input as inp
+}
+
+test_mirroring_someone_elses_derivative_under_its_name_is_not_applicable if {
+	name := "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+	inp := _third_party_derivative(null, {"weights": true, "hosted_service": false, "name": name})
+	not naming.applies with input as inp
+}
+
+test_fine_tuning_someone_elses_derivative_makes_a_new_model if {
+	inp := _third_party_derivative(_ft, {"weights": true, "hosted_service": false, "name": "acme/R1-Support"})
+	count(naming.deny) == 1 with input as inp
+}
+
+test_a_declared_base_model_is_the_proposals_derivative if {
+	inp := object.union(
+		_third_party_derivative(null, {"weights": true, "hosted_service": false, "name": "acme/Support"}),
+		{"model": {"id": "acme/support", "base_model": "meta-llama/Llama-3.1-8B"}},
+	)
+	count(naming.deny) == 1 with input as inp
 }

@@ -33,6 +33,7 @@ meta := {
 _due contains license if {
 	some license in data.modelgate.lib.licenses.known
 	licenses.triggered(license.terms.notice.trigger)
+	licenses.reaches(license.terms.notice)
 }
 
 default applies := false

@@ -77,3 +77,13 @@ test_a_license_copy_does_not_meet_an_apache_notice if {
 	result := notice.deny with input as _with_copy([_apache, _mit], true, false)
 	{v.license | some v in result} == {"Apache-2.0"}
 }
+
+test_a_student_escapes_a_notice_duty_that_does_not_cover_it if {
+	llama := object.union(_llama, {"terms": {"notice": {"covers_models_trained_on_outputs": false}}})
+	inp := object.union(_input([llama], true, false, false), {
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"resolved": {"model": {"id": "teacher"}, "lineage": []},
+	})
+	not notice.applies with input as inp
+	count(notice.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_llama]}})
+}

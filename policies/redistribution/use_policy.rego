@@ -49,6 +49,7 @@ _due contains license if {
 	term := license.terms.use_policy
 	term.pass_down != "none"
 	licenses.triggered(term.trigger)
+	licenses.reaches(term)
 }
 
 default applies := false

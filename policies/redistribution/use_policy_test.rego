@@ -109,3 +109,14 @@ test_an_indirect_policy_travels_with_any_license_copy if {
 	count(use_policy.warn) == 0 with input as inp
 	count(use_policy.obligations) == 1 with input as inp
 }
+
+test_a_student_escapes_a_pass_down_that_does_not_cover_it if {
+	student := {
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"distribution": {"weights": true, "hosted_service": false, "passes_use_policy": false, "includes_license_copy": false},
+		"resolved": {"model": {"id": "teacher"}, "lineage": [], "licenses": [_gemma]},
+	}
+	use_policy.applies with input as student
+	llama := object.union(_gemma, {"terms": {"use_policy": {"covers_models_trained_on_outputs": false}}})
+	not use_policy.applies with input as object.union(student, {"resolved": {"licenses": [llama]}})
+}

@@ -165,6 +165,18 @@ term! {
     pub struct Permission {
         /// Whether the use is granted.
         pub allowed: bool,
+        /// When not: the only use the license does permit, in our words
+        /// (the Mistral Research License's "Research Purposes" and what they
+        /// exclude), for messages and obligations. Absent: testing, research
+        /// or evaluation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub permitted: Option<String>,
+        /// When granted: a condition the grant carries when the model, or a
+        /// product built on it, is offered to others as a hosted service
+        /// (Falcon 180B: a separate license from TII may be needed), in our
+        /// words. LIC-COMMERCIAL warns with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hosted_service_condition: Option<String>,
     }
 }
 
@@ -259,6 +271,12 @@ term! {
         /// Also due when outputs were used to train a model that is distributed.
         #[serde(default)]
         pub covers_models_trained_on_outputs: bool,
+        /// Due only for an AI model created, trained, fine-tuned or improved
+        /// with the material (or, where covered, its outputs) that is
+        /// distributed or made available: never for the unmodified material
+        /// (Qwen 2024 §5.b). Absent: the unmodified material counts too.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub built_models_only: bool,
     }
 }
 
@@ -280,6 +298,11 @@ term! {
     pub struct Duty {
         /// What makes it due.
         pub trigger: Trigger,
+        /// `false` when the duty does not reach a model trained only on the
+        /// material's outputs (Llama 3.1: such a model is neither the
+        /// materials nor a derivative of them). Absent: it does (fail closed).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 
@@ -296,6 +319,10 @@ term! {
         pub in_license_copy: bool,
         /// What makes it due.
         pub trigger: Trigger,
+        /// `false` when the duty does not reach a model trained only on
+        /// outputs (see `Duty`). Absent: it does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 
@@ -322,6 +349,10 @@ term! {
         pub pass_down: PassDown,
         /// What makes the pass-down due.
         pub trigger: Trigger,
+        /// `false` when the pass-down does not reach a model trained only on
+        /// outputs (see `Duty`). Absent: it does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub covers_models_trained_on_outputs: Option<bool>,
     }
 }
 

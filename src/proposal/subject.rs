@@ -73,8 +73,9 @@ pub struct Subject {
     /// Where the model's own license came from: `proposal`, `card` or `catalog`.
     pub license_source: &'static str,
     /// The catalog's license for a catalog model as deployed (the weights
-    /// license, or the vendor's terms through its API), whatever the
-    /// proposal or card declares: it binds either way.
+    /// license; the vendor's terms through its API; both when weights are
+    /// also given to others), whatever the proposal or card declares: it
+    /// binds either way.
     pub catalog_license: Option<String>,
     /// The model card, when `model.card` names one.
     pub card: Option<ModelCard>,
@@ -469,9 +470,14 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
         }
     }
     // Through the vendor's API or a cloud marketplace, the vendor's
-    // commercial terms can bind instead of the weights license.
+    // commercial terms bind instead of the weights license, as long as the
+    // API is all that is used. Weights (or a fine-tune of them) given to
+    // others can only come from the downloaded weights, which the weights
+    // license governs: then both bind.
     let hosted = matches!(subject.sections.deployment.kind, DeploymentKind::VendorApi | DeploymentKind::ManagedCloud);
+    let weights_leave = subject.sections.distribution.weights;
     subject.catalog_license = subject.model.as_ref().map(|record| match (&record.api_license, hosted) {
+        (Some(api), true) if weights_leave => format!("{} AND {}", grouped(api), grouped(&record.license)),
         (Some(api), true) => api.clone(),
         _ => record.license.clone(),
     });
@@ -544,6 +550,16 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     }
     subject.license = license;
     Ok(())
+}
+
+/// A license expression as an operand of AND: in parentheses when it has an
+/// OR, which binds looser.
+fn grouped(expression: &str) -> String {
+    if expression.to_ascii_uppercase().contains(" OR ") {
+        format!("({expression})")
+    } else {
+        expression.to_string()
+    }
 }
 
 /// Reads a model card named by the proposal and resolves its declared
