@@ -3,13 +3,12 @@
 # third-party service provider: the entity needs a written agreement in which
 # the provider acknowledges its responsibility for the account data (Req.
 # 12.8.2), and the provider must give that acknowledgement (Req. 12.9.1) and
-# show its compliance (its attestation of compliance).
-# The proposal format has no field for those documents, and an absent
-# contract reads as "not signed" (DESIGN section 2), so any third party fails
-# closed; once the agreement and the attestation are on file, the failure is
-# waived (reason license_acquired), which keeps the evidence in the report.
+# show its compliance (its attestation of compliance). The proposal records
+# both with contracts.pci_dss_agreement; absent, it reads as "not signed"
+# (DESIGN section 2) and any third party fails closed.
 # A consumer product, or a service without processor terms (the provider
-# uses the content for its own purposes), offers no such agreement at all.
+# uses the content for its own purposes), offers no such agreement at all:
+# a claim of one does not help there.
 package modelgate.rules.residency.pci_cardholder
 
 import rego.v1
@@ -27,9 +26,9 @@ meta := {
 	"description": concat(" ", [
 		"Cardholder data may reach a third party only as a PCI DSS third-party service provider that",
 		"acknowledges in writing its responsibility for the data (Req. 12.8.2, 12.9.1) and attests its",
-		"compliance. The proposal cannot record those documents, so a third party fails until a waiver",
-		"records them; a consumer product or a service without processor terms cannot give them, and",
-		"sensitive authentication data must never be kept after authorisation.",
+		"compliance (contracts.pci_dss_agreement); a consumer product or a service without processor",
+		"terms cannot give them, and sensitive authentication data must never be kept after",
+		"authorisation.",
 	]),
 	"remediation": concat(" ", [
 		"Tokenise or redact card numbers before the prompt, self-host the model inside the cardholder",
@@ -59,17 +58,18 @@ deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	not data.modelgate.lib.provider.input_consumer
+	not input.contracts.pci_dss_agreement == true
 	v := {
 		"msg": sprintf(
-			"cardholder data reaches %s, a PCI DSS third-party service provider, and no written acknowledgement of its responsibility for the account data (Req. 12.8.2, 12.9.1) or attestation of compliance is shown: the proposal format has no field for them, so they count as not signed",
+			"cardholder data reaches %s, a PCI DSS third-party service provider, and contracts.pci_dss_agreement is not declared: no written acknowledgement of its responsibility for the account data (Req. 12.8.2, 12.9.1) or attestation of compliance is on file",
 			[data.modelgate.lib.provider.input_name],
 		),
-		"path": "/data/classes",
+		"path": "/contracts/pci_dss_agreement",
 		"remediation": concat(" ", [
 			"Tokenise or redact card numbers before the prompt, or self-host the model inside the",
-			"cardholder data environment. Once a written agreement in which the provider acknowledges",
-			"its responsibility for the account data and its attestation of compliance are on file,",
-			"waive RES-PCI-CARDHOLDER for this proposal (reason license_acquired, the agreement in the comment).",
+			"cardholder data environment; or sign a written agreement in which the provider acknowledges",
+			"its responsibility for the account data, obtain its attestation of compliance, and declare",
+			"contracts.pci_dss_agreement: true.",
 		]),
 	}
 }

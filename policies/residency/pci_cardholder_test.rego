@@ -14,14 +14,29 @@ test_on_premises_passes_with_obligations if {
 	count(pci_cardholder.obligations) == 2 with input as inp
 }
 
-# The proposal cannot record the acknowledgement or the attestation: absent
-# means not signed, so a service provider fails (a waiver records them).
-test_a_service_provider_fails_closed_with_the_acknowledgement_as_an_obligation if {
+# No contracts.pci_dss_agreement: absent means not signed, so a service
+# provider fails.
+test_a_service_provider_without_the_agreement_fails_closed if {
 	inp := _proposal("openai", "api")
 	count(pci_cardholder.deny) == 1 with input as inp
 	count(pci_cardholder.obligations) == 2 with input as inp
 	some v in pci_cardholder.deny with input as inp
-	v.path == "/data/classes"
+	v.path == "/contracts/pci_dss_agreement"
+}
+
+test_a_service_provider_with_the_agreement_passes_with_its_monitoring_as_an_obligation if {
+	inp := object.union(_proposal("openai", "api"), {"contracts": {"pci_dss_agreement": true}})
+	count(pci_cardholder.deny) == 0 with input as inp
+	some o in pci_cardholder.obligations with input as inp
+	o.section == "12.8.2, 12.8.4"
+}
+
+# A service that uses content for its own purposes cannot give the
+# acknowledgement: a claim of one does not pass it.
+test_an_agreement_claimed_for_a_service_without_processor_terms_still_fails if {
+	inp := object.union(_proposal("google", "api"), {"contracts": {"pci_dss_agreement": true}})
+	paths := {v.path | some v in pci_cardholder.deny} with input as inp
+	paths == {"/deployment"}
 }
 
 test_a_self_managed_cloud_fails_closed_too if {
@@ -36,7 +51,7 @@ test_a_service_without_processor_terms_fails_on_its_terms_too if {
 	inp := _proposal("google", "api")
 	count(pci_cardholder.deny) == 2 with input as inp
 	paths := {v.path | some v in pci_cardholder.deny} with input as inp
-	paths == {"/data/classes", "/deployment"}
+	paths == {"/contracts/pci_dss_agreement", "/deployment"}
 }
 
 test_a_consumer_product_fails if {

@@ -267,7 +267,8 @@ contracts:                     # signed with the provider that operates the endp
   dpa: false                   # GDPR Art. 28 data processing agreement
   transfer_mechanism: none     # none | adequacy | dpf | sccs | bcr | art49
   zero_data_retention: false
-  dpia_done: false
+  dpia_done: false             # GDPR Art. 35 impact assessment (your own, not signed)
+  pci_dss_agreement: false     # provider's PCI DSS acknowledgement (Req. 12.8.2) and AOC on file
 organization:
   domicile: {domicile}         # principal place of business (ISO code)
   monthly_active_users: {users}   # products and services using the model, affiliates included

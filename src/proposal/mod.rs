@@ -263,14 +263,24 @@ pub struct Contracts {
     /// GDPR Art. 35 impact assessment on file.
     #[serde(default)]
     pub dpia_done: bool,
+    /// PCI DSS: a written agreement in which the provider acknowledges its
+    /// responsibility for the account data (Req. 12.8.2, 12.9.1), and its
+    /// attestation of compliance, on file.
+    #[serde(default)]
+    pub pci_dss_agreement: bool,
 }
 
 impl Contracts {
     /// Whether any contract signed with the endpoint's provider is claimed:
-    /// a BAA, a DPA, a transfer mechanism or zero retention. (The DPIA is the
-    /// organisation's own assessment, not signed with anyone.)
+    /// a BAA, a DPA, a transfer mechanism, zero retention or a PCI DSS
+    /// agreement. (The DPIA is the organisation's own assessment, not signed
+    /// with anyone.)
     pub fn claims_provider_contracts(&self) -> bool {
-        self.baa || self.dpa || self.zero_data_retention || self.transfer_mechanism != TransferMechanism::None
+        self.baa
+            || self.dpa
+            || self.zero_data_retention
+            || self.pci_dss_agreement
+            || self.transfer_mechanism != TransferMechanism::None
     }
 
     /// These contracts for another provider: none of those signed with this
