@@ -430,6 +430,13 @@ term! {
         /// tier); absent, it covers every deployment.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub services: Option<Vec<String>>,
+        /// An exemption for end users of a product or service that
+        /// incorporates the model, in our words (the Llama multimodal
+        /// clause): an organisation that only uses the model through a third
+        /// party's hosted service, and neither fine-tunes nor gives weights
+        /// to others, warns with it instead of failing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_user_exemption: Option<String>,
     }
 }
 
