@@ -12,8 +12,33 @@ package modelgate.lib.licenses
 
 import rego.v1
 
-# known is the set of binding license records that exist in the catalog.
-known := [license | some license in input.resolved.licenses; license.known == true]
+# known is the set of binding license records that exist in the catalog,
+# less those that do not govern the service used (out_of_scope).
+known := [license |
+	some license in input.resolved.licenses
+	license.known == true
+	not _outside(license)
+]
+
+# out_of_scope is the set of catalog records that name the services they
+# govern (`governed_services`: the Gemini API terms govern the Gemini API,
+# not Gemini on Vertex AI) when the proposal's service, as named or defaulted
+# (modelgate.lib.provider), is known and not among them. Their terms are not
+# applied; LIC-UNKNOWN warns that the terms governing the model on that
+# service are not in the catalog. A service that cannot be told (a provider
+# without facts, on premises) keeps the record binding (fail closed).
+out_of_scope := [license |
+	some license in input.resolved.licenses
+	license.known == true
+	_outside(license)
+]
+
+_outside(license) if {
+	license.governed_services
+	service := data.modelgate.lib.provider.input_service_id
+	service != null
+	not service in license.governed_services
+}
 
 # unknown is the set of binding license ids without a record (and the SPDX
 # placeholders NOASSERTION and NONE, which never have one).

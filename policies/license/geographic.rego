@@ -18,6 +18,18 @@
 #   is under other terms). The service is the one the proposal names, else
 #   the provider's default (modelgate.lib.provider).
 #
+# - `end_user_exemption`: the limit does not reach end users of a product or
+#   service that incorporates the model (the Llama 3.2, 3.3 and 4 multimodal
+#   clause, AUP paragraph after the numbered items). Reading: an organisation
+#   that only uses the model through a third party's hosted service
+#   (deployment.kind vendor_api, hosted_open_api or managed_cloud, not on
+#   premises or air-gapped), gives no weights to others and has no fine-tune
+#   or other derivative (use.fine_tune, model.base_model or a catalog base)
+#   may be such an end user, not a licensee exercising the section 1.a rights.
+#   It cannot be shown from the proposal, so the forbidden limit warns with
+#   the exemption's condition instead of failing. Self-hosting, giving the
+#   weights to others and fine-tuning still fail (fail closed).
+#
 # `effect: forbidden` fails; `conditional` warns with the condition. A fact
 # the proposal does not give (no domicile, no subjects, a model whose
 # modalities are unknown, a service the facts cannot name) warns wherever the
@@ -220,7 +232,52 @@ deny contains v if {
 	some [license, limit] in _limits
 	limit.effect == "forbidden"
 	_covers(limit)
+	not _end_user_exempt(limit)
 	v := object.union(_violation(license, limit), _fix(limit))
+}
+
+# The model is used only through someone else's hosted service: nothing the
+# proposal declares exercises the license's grant itself.
+_hosted_kinds := {"vendor_api", "hosted_open_api", "managed_cloud"}
+
+_end_user_only if {
+	input.deployment.kind in _hosted_kinds
+	input.deployment.provider != "on_prem"
+	input.deployment.network != "air_gapped"
+	input.distribution.weights != true
+	not data.modelgate.lib.licenses.derivative
+	input.model.base_model == null
+}
+
+_end_user_exempt(limit) if {
+	limit.key == "licensee_domicile"
+	limit.end_user_exemption
+	_end_user_only
+}
+
+# A forbidden domicile limit that spares end users of a hosted product: the
+# proposal may be such a use, which the reviewer confirms.
+warn contains v if {
+	some [license, limit] in _limits
+	limit.effect == "forbidden"
+	_covers(limit)
+	_end_user_exempt(limit)
+	hit := _hits(limit)
+	v := object.union(_violation(license, limit), {
+		"msg": sprintf(
+			"%s%s: %s %s (section %s), but not from end users of a product or service that incorporates the model. The model is used through a service hosted by %s (deployment.kind %s): allowed only if the organisation is solely an end user of that service, not a licensee building on the weights. %s",
+			[
+				hit.what, _model_words(limit), license.name,
+				sprintf(_effect_words(limit), [_scope_words(limit), _whom(limit)]),
+				limit.section, data.modelgate.lib.provider.input_name, input.deployment.kind,
+				limit.end_user_exemption,
+			],
+		),
+		"remediation": sprintf(
+			"Confirm, and keep with the review, that the organisation only uses %s's service as an end user (no weights downloaded, copied, fine-tuned or given to others); otherwise choose a text-only model or a license without the limit.",
+			[data.modelgate.lib.provider.input_name],
+		),
+	})
 }
 
 # A limit tied to services: moving to another service is the usual fix.

@@ -213,3 +213,77 @@ test_a_conditional_limit_points_to_evidence_not_to_a_waiver if {
 	some v in geographic.warn with input as _input(_gemini, null, "US", ["FR"])
 	not contains(v.remediation, "waiver")
 }
+
+# The Llama multimodal clause spares end users of a product or service that
+# incorporates the model.
+_llama32_exempt := {
+	"id": "LicenseRef-scancode-llama-3.2-license-2024",
+	"name": "Llama 3.2 Community License Agreement",
+	"url": "https://example.test/llama32",
+	"known": true,
+	"terms": {"geographic": [{
+		"key": "licensee_domicile",
+		"regions": ["EU"],
+		"models": "multimodal_models",
+		"effect": "forbidden",
+		"end_user_exemption": "end users of a hosted product are not affected",
+		"section": "AUP",
+		"url": "https://example.test/llama32/aup",
+	}]},
+}
+
+_hosted(kind, provider, extra) := object.union(
+	object.union(_input(_llama32_exempt, _vision, "DE", ["DE"]), {
+		"deployment": {"kind": kind, "provider": provider, "service": null, "tier": "api", "network": "internet"},
+		"distribution": {"weights": false, "hosted_service": false},
+		"use": {"fine_tune": null},
+		"model": {"id": "x", "base_model": null},
+	}),
+	extra,
+)
+
+test_an_eu_company_using_a_multimodal_model_through_a_managed_cloud_warns if {
+	inp := _hosted("managed_cloud", "aws", {})
+	count(geographic.deny) == 0 with input as inp
+	result := geographic.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/organization/domicile"
+	v.license == "LicenseRef-scancode-llama-3.2-license-2024"
+	v.citation.url == "https://example.test/llama32/aup"
+}
+
+test_an_eu_company_using_a_multimodal_model_through_a_hosted_api_warns if {
+	inp := _hosted("hosted_open_api", "together", {})
+	count(geographic.deny) == 0 with input as inp
+	count(geographic.warn) == 1 with input as inp
+}
+
+test_an_eu_company_self_hosting_a_multimodal_model_still_fails if {
+	inp := _hosted("self_hosted", "aws", {})
+	count(geographic.deny) == 1 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_an_eu_company_giving_the_weights_to_others_still_fails if {
+	inp := _hosted("managed_cloud", "aws", {"distribution": {"weights": true, "hosted_service": false}})
+	count(geographic.deny) == 1 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_an_eu_company_fine_tuning_on_a_managed_cloud_still_fails if {
+	inp := _hosted("managed_cloud", "aws", {"use": {"fine_tune": {"method": "lora"}}})
+	count(geographic.deny) == 1 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_an_eu_company_serving_a_declared_derivative_still_fails if {
+	inp := _hosted("hosted_open_api", "together", {"model": {"id": "x", "base_model": "meta-llama/Llama-3.2-11B-Vision-Instruct"}})
+	count(geographic.deny) == 1 with input as inp
+}
+
+test_a_limit_without_the_exemption_still_fails_on_a_managed_cloud if {
+	inp := object.union(_hosted("managed_cloud", "aws", {}), {"resolved": {"model": _vision, "lineage": [], "licenses": [_llama32]}})
+	count(geographic.deny) == 1 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}

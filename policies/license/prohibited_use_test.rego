@@ -117,3 +117,27 @@ test_a_conditional_purpose_points_to_evidence_not_to_a_waiver if {
 	some v in prohibited_use.warn with input as _input(["medical_advice"], [_llama])
 	not contains(v.remediation, "waiver")
 }
+
+# API terms that govern only some services are not applied on another one
+# (LIC-UNKNOWN warns there instead).
+_gemini_api := {
+	"id": "gemini-api",
+	"name": "Gemini API Additional Terms",
+	"url": "https://example.test/gemini",
+	"known": true,
+	"governed_services": ["gemini_api_free", "gemini_api_paid"],
+	"terms": {"prohibited_uses": [{"purpose": "medical_advice", "effect": "forbidden", "description": "clinical use", "section": "Use Restrictions 5"}]},
+}
+
+_deployed(service, provider) := object.union(
+	_input(["medical_advice"], [_gemini_api]),
+	{"deployment": {"service": service, "provider": provider}},
+)
+
+test_api_terms_apply_on_a_service_they_govern if {
+	count(prohibited_use.deny) == 1 with input as _deployed("gemini_api_paid", "google")
+}
+
+test_api_terms_are_not_applied_on_a_service_they_do_not_govern if {
+	count(prohibited_use.deny) == 0 with input as _deployed("vertex_ai", "gcp")
+}

@@ -6,6 +6,11 @@
 # when it loads), so the rule applies to licenses a proposal declares, and to
 # any license without a record however it arrived. A record marked
 # `unverified` (its terms were not read) warns: a pass on it is provisional.
+# API terms that name the services they govern (`governed_services`) and do
+# not govern the service the proposal uses (the Gemini API terms for Gemini
+# on Vertex AI) are not applied by any rule (modelgate.lib.licenses
+# out_of_scope): the terms that do govern are not in the catalog, so this
+# rule warns, naming the service, and nothing passes on them silently.
 package modelgate.rules.license.unknown
 
 import rego.v1
@@ -38,6 +43,8 @@ applies if input.resolved.license.source == "proposal"
 applies if count(data.modelgate.lib.licenses.unknown) > 0
 
 applies if count(_unverified) > 0
+
+applies if count(data.modelgate.lib.licenses.out_of_scope) > 0
 
 # Binding records whose terms were not read: what passes on them is provisional.
 _unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
@@ -77,3 +84,28 @@ warn contains v if {
 		"remediation": "Have counsel read the terms (the record's sources list what was read), or choose a model whose license record is verified.",
 	}
 }
+
+warn contains v if {
+	some license in data.modelgate.lib.licenses.out_of_scope
+	service := data.modelgate.lib.provider.input_service_id
+	v := {
+		"msg": sprintf(
+			"the %s govern only %s, not %s (provider %s), where %s is used: the terms that govern %s on that service are not in the catalog, so no terms of use for the model there were checked",
+			[
+				license.name, concat(", ", license.governed_services), service, input.deployment.provider,
+				data.modelgate.lib.licenses.model_label, data.modelgate.lib.licenses.model_label,
+			],
+		),
+		"path": _service_path,
+		"license": license.id,
+		"citation": {"document": license.name, "section": "scope", "url": license.url},
+		"remediation": sprintf(
+			"Check the cloud provider's service terms for %s (use restrictions, outputs, data use) and keep that review with the proposal, or add a record of those terms to the catalog.",
+			[service],
+		),
+	}
+}
+
+_service_path := "/deployment/service" if input.deployment.service != null
+
+_service_path := "/deployment/provider" if input.deployment.service == null

@@ -79,3 +79,45 @@ test_a_verified_record_from_the_catalog_is_out_of_scope if {
 		"resolved": {"license": {"source": "catalog"}, "licenses": [{"id": "MIT", "known": true, "verification": "verified", "terms": {}}]},
 	}
 }
+
+_api_terms := {
+	"id": "LicenseRef-acme-api-terms",
+	"name": "Acme API Terms",
+	"url": "https://example.test/acme-api",
+	"known": true,
+	"verification": "verified",
+	"governed_services": ["acme_api"],
+	"terms": {},
+}
+
+_on(service, provider) := object.union(_input(null, "catalog", [_api_terms]), {"deployment": {"service": service, "provider": provider}})
+
+test_api_terms_on_a_service_they_do_not_govern_warn if {
+	inp := _on("vertex_ai", "gcp")
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/service"
+	v.license == "LicenseRef-acme-api-terms"
+}
+
+test_api_terms_on_a_service_they_govern_pass if {
+	inp := _on("acme_api", "acme")
+	count(unknown.deny) == 0 with input as inp
+	count(unknown.warn) == 0 with input as inp
+}
+
+test_api_terms_on_a_service_that_cannot_be_told_still_bind if {
+	inp := _on(null, "nobody-knows")
+	count(unknown.warn) == 0 with input as inp
+	count(data.modelgate.lib.licenses.known) == 1 with input as inp
+	count(data.modelgate.lib.licenses.out_of_scope) == 0 with input as inp
+}
+
+test_api_terms_on_premises_still_bind if {
+	inp := _on(null, "on_prem")
+	count(unknown.warn) == 0 with input as inp
+	count(data.modelgate.lib.licenses.known) == 1 with input as inp
+}

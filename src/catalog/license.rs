@@ -56,6 +56,13 @@ pub struct LicenseRecord {
     pub aliases: Vec<String>,
     /// How well the record as a whole was checked against the licensor's text.
     pub verification: Verification,
+    /// API terms only: the provider services (ids of the residency facts)
+    /// these terms govern. A proposal on another service (the model resold
+    /// on a managed cloud under the cloud's own terms) is not judged on
+    /// them; LIC-UNKNOWN warns that its terms are not in the catalog.
+    /// Absent: the terms govern every deployment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governed_services: Option<Vec<String>>,
     /// Where the text was read (repository at commit and path, or page).
     #[serde(default)]
     pub sources: Vec<SourceRef>,
@@ -430,6 +437,13 @@ term! {
         /// tier); absent, it covers every deployment.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub services: Option<Vec<String>>,
+        /// An exemption for end users of a product or service that
+        /// incorporates the model, in our words (the Llama multimodal
+        /// clause): an organisation that only uses the model through a third
+        /// party's hosted service, and neither fine-tunes nor gives weights
+        /// to others, warns with it instead of failing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_user_exemption: Option<String>,
     }
 }
 
