@@ -6,6 +6,7 @@
 # offers. Unknown retention facts fail closed.
 package modelgate.rules.requirement.zero_retention
 
+import data.modelgate.lib.facts
 import rego.v1
 
 meta := {
@@ -85,12 +86,47 @@ deny contains v if {
 _how := _service_how
 
 _how := sprintf(
-	"%s offers no zero-data-retention arrangement: use a service that keeps nothing or offers one, or self-host the model.",
-	[_label],
+	"%s offers no zero-data-retention arrangement%s: %s, and declare contracts.zero_data_retention: true once it is approved; or self-host the model.",
+	[_label, _zdr_note, _alternative],
 ) if {
 	not _service_how
 	_service.zero_retention.available == false
 }
+
+# Where an arrangement can be had instead: another service of the same
+# provider that offers one, else other providers' services that do (verified
+# facts only), per the residency facts.
+_providers := data.modelgate.facts.residency.providers
+
+_zdr_services(pid) := sort([sid |
+	some sid, s in _providers[pid].services
+	s.zero_retention.available == true
+	object.get(s, "consumer", false) != true
+	object.get(s, "self_managed", false) != true
+])
+
+_same_provider := [sprintf("%s%s", [sid, facts.checked(_providers[input.deployment.provider].services[sid].zero_retention, "its zero-retention terms")]) |
+	some sid in _zdr_services(input.deployment.provider)
+]
+
+_other_providers := sort([sprintf("%s (%s)", [sid, pid]) |
+	some pid, _ in _providers
+	pid != input.deployment.provider
+	some sid in _zdr_services(pid)
+	facts.settled(_providers[pid].services[sid].zero_retention)
+])
+
+_alternative := sprintf(
+	"%s offers one for another service (%s): move to it under that arrangement",
+	[data.modelgate.lib.provider.input_name, concat(", ", _same_provider)],
+) if count(_same_provider) > 0
+
+_alternative := sprintf(
+	"move to a service that offers one under an approved arrangement (per modelgate's facts: %s)",
+	[concat(", ", _other_providers)],
+) if count(_same_provider) == 0
+
+_zdr_note := facts.checked(_service.zero_retention, "the provider's zero-retention terms")
 
 _how := meta.remediation if {
 	not _service_how
@@ -120,8 +156,8 @@ _retention_note := sprintf(": %s", [_service.retention.note]) if is_string(_serv
 _retention_note := "" if not is_string(_service.retention.note)
 
 _known_retention := sprintf(
-	"%s keeps prompts and outputs for up to %d days by default",
-	[_label, _service.retention.default_days],
+	"%s keeps prompts and outputs for up to %d days by default%s",
+	[_label, _service.retention.default_days, facts.checked(_service.retention, "the provider's retention terms")],
 ) if {
 	_service.retention.default_days > 0
 }
@@ -143,9 +179,10 @@ deny contains v if {
 	input.contracts.zero_data_retention == true
 	_service.zero_retention.available == false
 	v := {
-		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s", [data.modelgate.lib.provider.input_name, _label]),
+		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s%s", [data.modelgate.lib.provider.input_name, _label, _zdr_note]),
 		"path": "/contracts/zero_data_retention",
 		"citation": _citation,
+		"remediation": _how,
 	}
 }
 
@@ -186,4 +223,31 @@ obligations contains o if {
 	note := _service.retention.note
 	is_string(note)
 	o := {"text": sprintf("Use only the parts of %s that keep nothing: %s", [_label, note])}
+}
+
+# A pass that rests on a retention fact that is not verified: confirming it
+# is a duty. The declared arrangement the service is said to offer:
+obligations contains o if {
+	applies
+	not _compliant_by_default
+	not data.modelgate.lib.provider.input_consumer
+	input.contracts.zero_data_retention == true
+	_service.zero_retention.available == true
+	o := facts.confirm(
+		_service.zero_retention,
+		sprintf("that %s offers the declared zero-data-retention arrangement", [_label]),
+		"the provider's zero-retention terms",
+	)
+}
+
+# A service said to keep nothing by default:
+obligations contains o if {
+	applies
+	_keeps_nothing
+	not _own_setup
+	o := facts.confirm(
+		_service.retention,
+		sprintf("that %s keeps no prompts or outputs by default", [_label]),
+		"the provider's retention terms",
+	)
 }

@@ -67,3 +67,30 @@ test_a_consumer_product_fails if {
 test_no_requirement_is_out_of_scope if {
 	not zero_retention.applies with input as {"requirements": {"zero_retention": false}}
 }
+
+_azure(zdr) := _proposal("managed_cloud", "azure", "azure_openai", "api", zdr)
+
+# A failure on a retention figure that is not verified says so.
+test_a_failure_on_an_unverified_retention_figure_says_so if {
+	some v in zero_retention.deny with input as _azure(false)
+	contains(v.msg, "[unverified:")
+}
+
+# A pass on an arrangement fact that is only partly verified has an
+# obligation to confirm it.
+test_a_pass_on_a_partial_arrangement_fact_has_an_obligation_to_confirm_it if {
+	inp := _azure(true)
+	count(zero_retention.deny) == 0 with input as inp
+	some o in zero_retention.obligations with input as inp
+	contains(o.text, "[partial:")
+}
+
+# A service that offers no arrangement: the fix names a service of the same
+# provider that does, never the arrangement this one lacks.
+test_a_service_without_an_arrangement_points_to_one_that_has_it if {
+	some v in zero_retention.deny with input as _proposal("vendor_api", "anthropic", "claude_for_work", "enterprise", true)
+	contains(v.remediation, "anthropic_api")
+	some w in zero_retention.deny with input as _api("google", "gemini_api_free", true)
+	contains(w.remediation, "gemini_api_paid")
+	contains(w.msg, "[partial:")
+}

@@ -5,6 +5,7 @@
 # rules); an Art. 49 derogation is a narrow last resort (GDPR Arts. 44-49).
 package modelgate.rules.residency.gdpr_transfer
 
+import data.modelgate.lib.facts
 import data.modelgate.lib.geo
 import data.modelgate.lib.provider
 import rego.v1
@@ -69,7 +70,9 @@ _standings := {loc: _standing(loc) | some loc in _locations}
 
 # What the facts say about the provider's DPF certification: true, false, or
 # neither (null in the facts, or a provider modelgate has no facts on).
-_dpf_value := provider.facts(input).dpf_certified.value
+_dpf_fact := provider.facts(input).dpf_certified
+
+_dpf_value := _dpf_fact.value
 
 _dpf_certified if _dpf_value == true
 
@@ -115,8 +118,21 @@ deny contains v if {
 			[geo.country_name(loc), _mechanism],
 		),
 		"path": "/contracts/transfer_mechanism",
-		"remediation": "Confirm the provider's DPF certification and declare transfer_mechanism: dpf, or sign standard contractual clauses.",
+		"remediation": _dpf_only_remediation,
 	}
+}
+
+# On the organisation's own premises there is no provider to be certified.
+_dpf_only_remediation := "Confirm the provider's DPF certification and declare transfer_mechanism: dpf, or sign standard contractual clauses." if {
+	data.modelgate.lib.provider.input_third_party
+}
+
+_dpf_only_remediation := concat(" ", [
+	"Run the premises in the EEA or an adequate country; where the premises belong to a group company",
+	"outside the EEA, cover the transfer to it with binding corporate rules or standard contractual",
+	"clauses (or that company's own DPF certification) and declare transfer_mechanism accordingly.",
+]) if {
+	not data.modelgate.lib.provider.input_third_party
 }
 
 deny contains v if {
@@ -126,7 +142,10 @@ deny contains v if {
 	_mechanism == "dpf"
 	_dpf_not_certified
 	v := {
-		"msg": sprintf("transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List", [data.modelgate.lib.provider.input_name]),
+		"msg": sprintf(
+			"transfer_mechanism is dpf, but %s is not on the Data Privacy Framework List%s",
+			[data.modelgate.lib.provider.input_name, facts.checked(_dpf_fact, "the DPF List")],
+		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Sign standard contractual clauses with the provider instead.",
 	}
@@ -328,8 +347,8 @@ obligations contains o if {
 	decision := geo.adequacy(loc, input.now)
 	o := {
 		"text": sprintf(
-			"Rely on %s for %s; check its scope (%s)%s",
-			[decision.decision, geo.country_name(loc), decision.scope, _until(decision)],
+			"Rely on %s for %s; check its scope (%s)%s%s",
+			[decision.decision, geo.country_name(loc), decision.scope, _until(decision), facts.checked(decision, "the decision in the Official Journal")],
 		),
 		"section": "Art. 45",
 	}
@@ -338,3 +357,18 @@ obligations contains o if {
 _until(decision) := sprintf(" and its expiry on %s", [decision.valid_until]) if decision.valid_until != null
 
 _until(decision) := "" if decision.valid_until == null
+
+# A transfer that passes on the provider's DPF certification rests on that
+# fact: where it is not verified, confirming it is a duty.
+obligations contains o if {
+	applies
+	some loc in _locations
+	_standings[loc] == "dpf_only"
+	_mechanism == "dpf"
+	_dpf_certified
+	o := facts.confirm(
+		_dpf_fact,
+		sprintf("that %s is certified under the EU-US Data Privacy Framework", [data.modelgate.lib.provider.input_name]),
+		"the DPF List",
+	)
+}

@@ -193,3 +193,40 @@ test_dpf_claim_for_an_unknown_provider_warns if {
 	some v in gdpr_transfer.warn with input as inp
 	v.path == "/contracts/transfer_mechanism"
 }
+
+_cloud(provider, service, regions, mechanism) := object.union(_proposal(regions, mechanism), {"deployment": {
+	"kind": "managed_cloud", "provider": provider, "service": service, "tier": "api", "regions": regions,
+}})
+
+# A DPF transfer that passes on a certification fact that is only partly
+# verified says so in an obligation.
+test_dpf_pass_on_a_partial_certification_fact_has_an_obligation_to_confirm_it if {
+	inp := _cloud("gcp", "vertex_ai", ["us-central1"], "dpf")
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 0 with input as inp
+	some o in gdpr_transfer.obligations with input as inp
+	contains(o.text, "[partial:")
+}
+
+# An adequacy decision read only in secondary sources (Brazil) is marked in
+# the obligation that relies on it; a verified one (Japan) is not.
+test_adequacy_obligation_marks_a_partial_decision if {
+	some o in gdpr_transfer.obligations with input as _proposal(["sa-east-1"], "none")
+	contains(o.text, "[partial:")
+	japan := gdpr_transfer.obligations with input as _proposal(["JP"], "none")
+	count(japan) == 1
+	every o2 in japan {
+		not contains(o2.text, "[partial:")
+	}
+}
+
+# On the organisation's own premises in the US there is no provider whose
+# DPF certification could be confirmed.
+test_on_premises_in_the_us_is_not_told_to_confirm_a_provider_certification if {
+	inp := object.union(_proposal(["US"], "none"), {"deployment": {
+		"kind": "self_hosted", "provider": "on_prem", "service": null, "tier": "api", "regions": ["US"],
+	}})
+	some v in gdpr_transfer.deny with input as inp
+	v.path == "/contracts/transfer_mechanism"
+	not contains(v.remediation, "provider")
+}

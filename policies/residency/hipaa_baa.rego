@@ -5,6 +5,7 @@
 # computing guidance). De-identified data (164.514(b)) is outside HIPAA.
 package modelgate.rules.residency.hipaa_baa
 
+import data.modelgate.lib.facts
 import rego.v1
 
 meta := {
@@ -56,8 +57,8 @@ _no_baa_remediation := _service_without_baa
 _no_baa_remediation := meta.remediation if not _service_without_baa
 
 _service_without_baa := sprintf(
-	"%s offers no BAA for %s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
-	[_provider, data.modelgate.lib.provider.input_service_id],
+	"%s offers no BAA for %s%s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
+	[_provider, data.modelgate.lib.provider.input_service_id, _baa_note],
 ) if {
 	_service.baa.available == false
 }
@@ -80,8 +81,8 @@ deny contains v if {
 	_service.baa.available == false
 	v := {
 		"msg": sprintf(
-			"%s offers no BAA for %s, so the declared BAA cannot cover this use",
-			[_provider, data.modelgate.lib.provider.input_service_id],
+			"%s offers no BAA for %s, so the declared BAA cannot cover this use%s",
+			[_provider, data.modelgate.lib.provider.input_service_id, _baa_note],
 		),
 		"path": "/deployment/service",
 		"remediation": "Move to a service the provider's BAA covers, or self-host on premises.",
@@ -118,10 +119,19 @@ obligations contains o if {
 	not _service.baa.available == false
 	not data.modelgate.lib.provider.input_consumer
 	o := {"text": sprintf(
-		"Keep the BAA with %s on file and send PHI only to endpoints it covers%s",
-		[_provider, _scope],
+		"Keep the BAA with %s on file and send PHI only to endpoints it covers%s%s",
+		[_provider, _scope, _baa_note],
 	)}
 }
+
+# How settled the BAA fact is: " [partial: check ...]" where it is not
+# verified (and nothing where modelgate has no BAA fact: the warning above
+# says so).
+_baa_note := facts.checked(_service.baa, "the provider's BAA terms") if is_object(_service.baa)
+
+_baa_note := "" if not _has_baa_fact
+
+_has_baa_fact if is_object(_service.baa)
 
 # The BAA's scope and exclusions where the facts give them, else nothing.
 _scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _has_scope

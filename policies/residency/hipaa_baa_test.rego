@@ -107,3 +107,28 @@ test_a_cloud_serving_its_own_companys_model_needs_no_vendor_note if {
 		not contains(o.text, "a BAA with the model's vendor")
 	}
 }
+
+# A pass on a BAA fact that is only partly verified (Azure OpenAI) says so in
+# its obligation; a verified one (the OpenAI API) does not.
+test_a_pass_on_a_partial_baa_fact_says_so_in_its_obligation if {
+	inp := _proposal("managed_cloud", "azure", "api", true, "none")
+	count(hipaa_baa.deny) == 0 with input as inp
+	some o in hipaa_baa.obligations with input as inp
+	contains(o.text, "[partial:")
+	openai := hipaa_baa.obligations with input as _proposal("vendor_api", "openai", "api", true, "none")
+	every o2 in openai {
+		not contains(o2.text, "[partial:")
+	}
+}
+
+# A failure on a "no BAA" fact that is only partly verified says so.
+test_a_failure_on_a_partial_no_baa_fact_says_so if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": "chatgpt_consumer", "tier": "api"},
+		"contracts": {"baa": true},
+	}
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/deployment/service"
+	contains(v.msg, "[partial:")
+}

@@ -8,6 +8,7 @@
 # is processed unknown: a failure under a localisation law, else a warning.
 package modelgate.rules.residency.national_privacy
 
+import data.modelgate.lib.facts
 import data.modelgate.lib.geo
 import rego.v1
 
@@ -66,9 +67,7 @@ _path := "/deployment" if count(input.deployment.regions) == 0
 
 _citation(law) := {"document": law.law, "section": law.section, "url": law.url}
 
-_checked(law) := "" if law.verification == "verified"
-
-_checked(law) := sprintf(" [%s: check the statute]", [law.verification]) if law.verification != "verified"
+_checked(law) := facts.checked(law, "the statute")
 
 deny contains v if {
 	some [_, code, law] in _governed

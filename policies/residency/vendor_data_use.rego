@@ -7,6 +7,7 @@
 # one the service offers. Facts per service in policies/residency/data.yaml.
 package modelgate.rules.residency.vendor_data_use
 
+import data.modelgate.lib.facts
 import rego.v1
 
 meta := {
@@ -14,10 +15,13 @@ meta := {
 	"title": "Vendor data use: no consumer tiers or training on non-public data",
 	"severity": "high",
 	"category": "residency",
+	# Findings cite the provider's own terms where the facts link them; this
+	# generic citation stands where modelgate has no such fact: a processor
+	# that uses the data for its own purposes becomes a controller.
 	"citation": {
-		"document": "OpenAI, Anthropic, Google and Mistral data-use terms (policies/residency/data.yaml)",
-		"section": "training on inputs; retention",
-		"url": "https://developers.openai.com/api/docs/guides/your-data",
+		"document": "Regulation (EU) 2016/679 (GDPR)",
+		"section": "Art. 28(3)(a), 28(10)",
+		"url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
 	},
 	"description": concat(" ", [
 		"Non-public data may not go to a consumer product; a service that trains on inputs by default",
@@ -83,8 +87,8 @@ warn contains v if {
 	_service.trains_on_inputs_by_default.value == true
 	v := {
 		"msg": sprintf(
-			"%s trains on inputs by default: non-public data (%s) would be used for the provider's own purposes%s",
-			[_label, _non_public, _controller_note],
+			"%s trains on inputs by default: non-public data (%s) would be used for the provider's own purposes%s%s",
+			[_label, _non_public, _controller_note, facts.checked(_service.trains_on_inputs_by_default, "the provider's data-use terms")],
 		),
 		"path": "/deployment/service",
 		"remediation": "Opt out of training in writing before use, or move to the provider's paid or business tier.",
@@ -118,7 +122,10 @@ deny contains v if {
 	input.contracts.zero_data_retention == true
 	_service.zero_retention.available == false
 	v := {
-		"msg": sprintf("a zero-data-retention arrangement is declared, but %s offers none", [_label]),
+		"msg": sprintf(
+			"a zero-data-retention arrangement is declared, but %s offers none%s",
+			[_label, facts.checked(_service.zero_retention, "the provider's zero-retention terms")],
+		),
 		"path": "/contracts/zero_data_retention",
 		"remediation": "Correct contracts.zero_data_retention, or move to a service that offers zero data retention.",
 		"citation": _zdr_citation,
@@ -131,8 +138,8 @@ obligations contains o if {
 	days := _service.retention.default_days
 	days > 0
 	o := {"text": sprintf(
-		"%s keeps prompts and outputs for up to %d days by default (abuse monitoring); if this data may not be kept that long, %s",
-		[_label, days, _shorter_retention],
+		"%s keeps prompts and outputs for up to %d days by default (abuse monitoring)%s; if this data may not be kept that long, %s",
+		[_label, days, facts.checked(_service.retention, "the provider's retention terms"), _shorter_retention],
 	)}
 }
 
@@ -150,4 +157,17 @@ obligations contains o if {
 	exclusions := _service.zero_retention.exclusions
 	is_string(exclusions)
 	o := {"text": sprintf("Zero data retention with %s does not cover: %s", [_label, exclusions])}
+}
+
+# A pass that rests on a "does not train on inputs" fact that is not
+# verified: confirming it is a duty.
+obligations contains o if {
+	applies
+	not data.modelgate.lib.provider.input_consumer
+	_service.trains_on_inputs_by_default.value == false
+	o := facts.confirm(
+		_service.trains_on_inputs_by_default,
+		sprintf("that %s does not train on inputs", [_label]),
+		"the provider's data-use terms",
+	)
 }

@@ -55,3 +55,25 @@ test_public_data_is_out_of_scope if {
 test_on_premises_is_out_of_scope if {
 	not vendor_data_use.applies with input as _proposal("on_prem", null, "api", ["confidential"], false)
 }
+
+# Passes and obligations resting on facts that are not verified say so:
+# Azure OpenAI's "no training" (partial) and its 30-day retention (unverified).
+test_facts_that_are_not_verified_are_marked if {
+	inp := object.union(_proposal("azure", "azure_openai", "api", ["internal"], false), {"deployment": {"kind": "managed_cloud"}})
+	count(vendor_data_use.deny) == 0 with input as inp
+	count(vendor_data_use.warn) == 0 with input as inp
+	texts := [o.text | some o in vendor_data_use.obligations with input as inp]
+	some t1 in texts
+	contains(t1, "does not train on inputs")
+	contains(t1, "[partial:")
+	some t2 in texts
+	contains(t2, "[unverified:")
+}
+
+# Where modelgate has no fact on the service, the finding cites no other
+# provider's terms.
+test_no_fact_cites_no_other_providers_terms if {
+	some v in vendor_data_use.warn with input as _proposal("groq", null, "api", ["internal"], false)
+	not v.citation
+	not contains(vendor_data_use.meta.citation.url, "openai")
+}
