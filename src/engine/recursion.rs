@@ -157,28 +157,35 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
 }
 
 /// Dotted name paths in Rego text that start a reference (not preceded by
-/// a dot), each with its byte offset; strings and comments are skipped.
+/// a dot or a digit), each with its byte offset; strings and comments are
+/// skipped.
 fn reference_paths(text: &str) -> Vec<(usize, String)> {
     let cleaned = strip_strings_and_comments(text);
     let bytes = cleaned.as_bytes();
-    let mut paths = Vec::new();
+    dotted_names(&cleaned)
+        .filter(|&(start, _)| start == 0 || !(bytes[start - 1] == b'.' || bytes[start - 1].is_ascii_digit()))
+        .map(|(start, end)| (start, cleaned[start..end].trim_end_matches('.').to_string()))
+        .collect()
+}
+
+/// The spans of names and dotted paths (`a.b.c`) in cleaned Rego text.
+fn dotted_names(cleaned: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = cleaned.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c.is_ascii_alphabetic() || c == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
-                i += 1;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c.is_ascii_alphabetic() || c == b'_' {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
+                    i += 1;
+                }
+                return Some((start, i));
             }
-            let preceded = start > 0 && (bytes[start - 1] == b'.' || bytes[start - 1].is_ascii_digit());
-            if !preceded {
-                paths.push((start, cleaned[start..i].trim_end_matches('.').to_string()));
-            }
-        } else {
             i += 1;
         }
-    }
-    paths
+        None
+    })
 }
 
 /// Where a call goes: `data.`-rooted, through an import alias, or a bare
@@ -244,28 +251,14 @@ fn find_cycle(functions: &BTreeMap<String, Function>) -> Option<Vec<String>> {
 fn call_names(text: &str) -> Vec<String> {
     let cleaned = strip_strings_and_comments(text);
     let bytes = cleaned.as_bytes();
-    let mut names = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c.is_ascii_alphabetic() || c == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
-                i += 1;
-            }
+    dotted_names(&cleaned)
+        .filter(|&(start, end)| {
             let preceded_by_dot = start > 0 && bytes[start - 1] == b'.';
-            let mut j = i;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-                j += 1;
-            }
-            if !preceded_by_dot && j < bytes.len() && bytes[j] == b'(' {
-                names.push(cleaned[start..i].trim_end_matches('.').to_string());
-            }
-        } else {
-            i += 1;
-        }
-    }
-    names
+            let next = cleaned[end..].trim_start_matches([' ', '\t']);
+            !preceded_by_dot && next.starts_with('(')
+        })
+        .map(|(start, end)| cleaned[start..end].trim_end_matches('.').to_string())
+        .collect()
 }
 
 fn strip_strings_and_comments(text: &str) -> String {
