@@ -1,7 +1,9 @@
 # RES-AIRGAP: an air-gapped site has no path to any outside network. Only a
 # self-hosted deployment with locally staged weights fits, and nothing may
 # phone home (usage statistics, online license checks, runtime downloads).
-# A design conclusion rather than a statute; the vLLM and Hugging Face
+# A hybrid system's router serves all its routes, so a connected route
+# bridges the air gap of its air-gapped siblings. A design conclusion
+# rather than a statute; the vLLM and Hugging Face
 # documentation name the switches.
 package modelgate.rules.residency.airgap
 
@@ -20,17 +22,25 @@ meta := {
 	"description": concat(" ", [
 		"A deployment on an air-gapped network must be self-hosted with weights staged locally, so a",
 		"model reachable only through an API cannot be used, and no telemetry, usage statistics or",
-		"online license check may leave the site.",
+		"online license check may leave the site. One router serves every route of a hybrid system, so",
+		"a route that reaches any other network breaks the air gap of the system's air-gapped routes.",
 	]),
 	"remediation": "Choose an open-weight model, stage its weights offline, and serve it on the air-gapped network.",
 }
 
 default applies := false
 
-applies if input.deployment.network == "air_gapped"
+applies if _on_site
+
+# A route of a hybrid system whose router also serves an air-gapped route.
+applies if count(_air_gapped_siblings) > 0
+
+_on_site if input.deployment.network == "air_gapped"
+
+_air_gapped_siblings := object.get(input, ["resolved", "air_gapped_siblings"], [])
 
 deny contains v if {
-	applies
+	_on_site
 	input.deployment.kind != "self_hosted"
 	v := {
 		"msg": sprintf(
@@ -42,7 +52,7 @@ deny contains v if {
 }
 
 deny contains v if {
-	applies
+	_on_site
 	input.resolved.model.weights_available == false
 	v := {
 		"msg": sprintf(
@@ -56,7 +66,7 @@ deny contains v if {
 # Telemetry matters for what runs on the site; an endpoint off the site
 # already fails above, and a telemetry finding on top would be noise.
 deny contains v if {
-	applies
+	_on_site
 	input.deployment.kind == "self_hosted"
 	input.deployment.telemetry != false
 	v := {
@@ -70,7 +80,7 @@ deny contains v if {
 }
 
 warn contains v if {
-	applies
+	_on_site
 	input.resolved.model == null
 	v := {
 		"msg": "the model is not in the catalog: modelgate cannot confirm its weights can be staged locally",
@@ -80,7 +90,7 @@ warn contains v if {
 }
 
 warn contains v if {
-	applies
+	_on_site
 	input.deployment.kind == "self_hosted"
 	input.deployment.provider != "on_prem"
 	v := {
@@ -93,7 +103,27 @@ warn contains v if {
 	}
 }
 
+_reaches := {"internet": "the internet", "private": "a private network"}
+
+# One router serves every route of a proposal: if it can send traffic to a
+# connected endpoint, the air-gapped routes are no longer cut off.
+deny contains v if {
+	not _on_site
+	count(_air_gapped_siblings) > 0
+	v := {
+		"msg": sprintf(
+			"route %s of this system runs on an air-gapped network, but this route reaches %s: a router that serves both bridges the air gap",
+			[concat(", ", sort(_air_gapped_siblings)), _reaches[input.deployment.network]],
+		),
+		"path": "/deployment/network",
+		"remediation": concat(" ", [
+			"Serve this route on the air-gapped site too (self-hosted, weights staged locally),",
+			"or split the air-gapped traffic into its own system with its own router on the site.",
+		]),
+	}
+}
+
 obligations contains o if {
-	applies
+	_on_site
 	o := "Stage the weights offline, verify their checksums, and set HF_HUB_OFFLINE=1 so nothing is fetched at run time"
 }

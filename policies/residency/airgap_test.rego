@@ -49,3 +49,33 @@ test_cloud_enclave_warns if {
 test_connected_sites_are_out_of_scope if {
 	not airgap.applies with input as {"deployment": {"network": "private"}}
 }
+
+_route(network, siblings) := {
+	"deployment": {"kind": "vendor_api", "provider": "openai", "network": network, "telemetry": false},
+	"resolved": {"model": _api, "air_gapped_siblings": siblings},
+}
+
+test_a_connected_route_beside_an_air_gapped_route_fails if {
+	inp := _route("internet", ["classified-traffic"])
+	airgap.applies with input as inp
+	result := airgap.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/network"
+	contains(v.msg, "route classified-traffic of this system runs on an air-gapped network, but this route reaches the internet")
+	count(airgap.obligations) == 0 with input as inp
+}
+
+test_a_private_route_beside_an_air_gapped_route_fails if {
+	some v in airgap.deny with input as _route("private", ["a", "b"])
+	contains(v.msg, "route a, b of this system")
+}
+
+test_air_gapped_routes_side_by_side_are_judged_each_on_its_site if {
+	inp := object.union(_proposal("self_hosted", "on_prem", _open, false), {"resolved": {"air_gapped_siblings": ["other"]}})
+	count(airgap.deny) == 0 with input as inp
+}
+
+test_connected_routes_without_air_gapped_siblings_are_out_of_scope if {
+	not airgap.applies with input as _route("internet", [])
+}

@@ -14,7 +14,8 @@
 //!                 "catalog": null | <the catalog's license of a catalog model as deployed>},
 //!     "licenses": [<license records binding under the chosen alternative>],
 //!     "card": null | {"path", "license", "license_name", "license_link",
-//!                     "declared", "base_models", "base_model_relation"}
+//!                     "declared", "base_models", "base_model_relation"},
+//!     "air_gapped_siblings": [<names of the proposal's other air-gapped routes>]
 //!   } }
 //! ```
 //!
@@ -100,6 +101,7 @@ fn build_without_records(subject: &Subject, alternative: usize, now: &str) -> Va
         },
         "licenses": [],
         "card": subject.card.as_ref().map(|c| serde_json::to_value(c).unwrap_or(Value::Null)),
+        "air_gapped_siblings": subject.air_gapped_siblings,
     });
     input.insert("resolved".into(), resolved);
     Value::Object(input)

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::card::{self, ModelCard};
 use super::load::LoadedDocument;
 use super::{
-    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, Metadata, Model, Organization, ProposalKind,
-    Requirements, Route, Team, Usage, Workload,
+    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, Metadata, Model, Network, Organization,
+    ProposalKind, Requirements, Route, Team, Usage, Workload,
 };
 use crate::catalog::{expr, Catalog, Expression, ModelRecord};
 use crate::error::{Error, Location, Result};
@@ -79,6 +79,10 @@ pub struct Subject {
     pub catalog_license: Option<String>,
     /// The model card, when `model.card` names one.
     pub card: Option<ModelCard>,
+    /// The other routes of the same proposal that run on an air-gapped
+    /// network: one router serves them all, so a route that reaches any
+    /// other network bridges their air gap.
+    pub air_gapped_siblings: Vec<String>,
 }
 
 const ROUTE_SECTIONS: [&str; 8] =
@@ -169,6 +173,12 @@ pub fn subjects(document: &Arc<LoadedDocument>, catalog: &Catalog, vocabulary: &
             seen.push(r.name.clone());
         }
         out.push(subject(document, route, catalog, vocabulary)?);
+    }
+    let air_gapped: Vec<Option<String>> =
+        out.iter().map(|s| s.route.clone().filter(|_| s.sections.deployment.network == Network::AirGapped)).collect();
+    for subject in out.iter_mut().filter(|s| s.route.is_some()) {
+        subject.air_gapped_siblings =
+            air_gapped.iter().flatten().filter(|name| Some(*name) != subject.route.as_ref()).cloned().collect();
     }
     Ok(out)
 }
@@ -296,6 +306,7 @@ fn subject(
         license_source: "catalog",
         catalog_license: None,
         card: None,
+        air_gapped_siblings: Vec::new(),
     };
     validate_places(&subject, vocabulary)?;
     resolve_model(&mut subject, catalog)?;
