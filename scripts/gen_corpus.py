@@ -250,7 +250,8 @@ class Generator:
         if not compliant and self.chance(0.2):
             return None
         section = {}
-        for key in ("baa", "dpa", "zero_data_retention", "dpia_done", "pci_dss_agreement"):
+        for key in ("baa", "dpa", "zero_data_retention", "dpia_done", "pci_dss_agreement",
+                    "ccpa_service_provider_terms"):
             if compliant or self.chance(0.6):
                 section[key] = True if compliant else self.chance(0.5)
         if compliant or self.chance(0.5):

@@ -269,6 +269,7 @@ contracts:                     # signed with the provider that operates the endp
   zero_data_retention: false
   dpia_done: false             # GDPR Art. 35 impact assessment (your own, not signed)
   pci_dss_agreement: false     # provider's PCI DSS acknowledgement (Req. 12.8.2) and AOC on file
+  ccpa_service_provider_terms: false   # CCPA service provider contract (11 CCR 7051)
 organization:
   domicile: {domicile}         # principal place of business (ISO code)
   monthly_active_users: {users}   # products and services using the model, affiliates included

@@ -268,18 +268,23 @@ pub struct Contracts {
     /// attestation of compliance, on file.
     #[serde(default)]
     pub pci_dss_agreement: bool,
+    /// CCPA: a written contract with the service provider terms of 11 CCR
+    /// 7051 (the business purposes; no selling, sharing or other use), on file.
+    #[serde(default)]
+    pub ccpa_service_provider_terms: bool,
 }
 
 impl Contracts {
     /// Whether any contract signed with the endpoint's provider is claimed:
-    /// a BAA, a DPA, a transfer mechanism, zero retention or a PCI DSS
-    /// agreement. (The DPIA is the organisation's own assessment, not signed
+    /// a BAA, a DPA, a transfer mechanism, zero retention, a PCI DSS
+    /// agreement or CCPA service provider terms. (The DPIA is the organisation's own assessment, not signed
     /// with anyone.)
     pub fn claims_provider_contracts(&self) -> bool {
         self.baa
             || self.dpa
             || self.zero_data_retention
             || self.pci_dss_agreement
+            || self.ccpa_service_provider_terms
             || self.transfer_mechanism != TransferMechanism::None
     }
 
