@@ -6,6 +6,7 @@
 # the organisation's behalf.
 package modelgate.rules.residency.gdpr_dpa
 
+import data.modelgate.lib.facts
 import data.modelgate.lib.provider
 import rego.v1
 
@@ -70,8 +71,8 @@ deny contains v if {
 	_dpa.available == false
 	v := {
 		"msg": sprintf(
-			"%s offers no processor terms for %s, so the declared DPA cannot cover this use",
-			[_provider, data.modelgate.lib.provider.input_service_label],
+			"%s offers no processor terms for %s, so the declared DPA cannot cover this use%s",
+			[_provider, data.modelgate.lib.provider.input_service_label, facts.checked(_dpa, "the provider's processor terms")],
 		),
 		"path": "/deployment/service",
 		"remediation": "Move to a service the provider's data processing addendum covers (for example its paid tier).",
@@ -120,4 +121,18 @@ obligations contains o if {
 		),
 		"section": "Art. 28(2)-(3)",
 	}
+}
+
+# A pass that rests on the fact that the provider offers Art. 28 terms for the
+# service: where that fact is not verified, confirming it is a duty.
+obligations contains o if {
+	applies
+	input.contracts.dpa == true
+	not data.modelgate.lib.provider.input_consumer
+	_dpa.available == true
+	o := facts.confirm(
+		_dpa,
+		sprintf("that %s's data processing terms for %s meet Art. 28(3)", [_provider, data.modelgate.lib.provider.input_service_label]),
+		"the provider's processor terms",
+	)
 }

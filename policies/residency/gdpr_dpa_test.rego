@@ -22,7 +22,28 @@ test_processor_with_a_dpa_passes_with_an_obligation if {
 	gdpr_dpa.applies with input as inp
 	count(gdpr_dpa.deny) == 0 with input as inp
 	count(gdpr_dpa.warn) == 0 with input as inp
-	count(gdpr_dpa.obligations) == 1 with input as inp
+	count(gdpr_dpa.obligations) >= 1 with input as inp
+}
+
+# OpenAI's processor terms are a partial fact (secondary sources): the pass
+# carries a duty to confirm them; AWS's are verified and carry none.
+test_a_dpa_resting_on_an_unverified_fact_must_be_confirmed if {
+	obligations := gdpr_dpa.obligations with input as _proposal("openai", null, "api", true)
+	count(obligations) == 2
+	confirms := [o | some o in obligations; contains(o.text, "[partial: check the provider's processor terms]")]
+	count(confirms) == 1
+}
+
+test_a_dpa_resting_on_a_verified_fact_needs_no_confirmation if {
+	obligations := gdpr_dpa.obligations with input as _proposal("aws", "aws_bedrock", "api", true)
+	count(obligations) == 1
+	confirms := [o | some o in obligations; startswith(o.text, "Confirm")]
+	count(confirms) == 0
+}
+
+test_no_processor_terms_says_how_settled_the_fact_is if {
+	some v in gdpr_dpa.deny with input as _proposal("google", "gemini_api_free", "api", true)
+	contains(v.msg, "[partial: check the provider's processor terms]")
 }
 
 test_consumer_tier_fails_even_with_a_dpa if {

@@ -10,6 +10,7 @@ package modelgate.rules.residency.national_privacy
 
 import data.modelgate.lib.facts
 import data.modelgate.lib.geo
+import data.modelgate.lib.provider
 import rego.v1
 
 meta := {
@@ -131,12 +132,142 @@ _undeclared(i, code, law) := {
 }
 
 
+# A place in the subjects' country that the service's residency facts do not
+# back (a third party's service; on premises the organisation decides):
+# declaring it does not keep the data there. A service that routes requests
+# globally by default may process it in any country; one whose routing is
+# unknown may process it anywhere as far as modelgate can show (both fail
+# under a localisation law, as undeclared regions do); otherwise (a service
+# that keeps only data at rest there, or one without a residency option for
+# the place) the data may still be processed elsewhere: a warning. The GDPR
+# rule (RES-GDPR-TRANSFER) judges declared EEA places the same way.
+_unbacked contains r if {
+	data.modelgate.lib.provider.input_third_party
+	some r in input.deployment.regions
+	not r in data.modelgate.lib.provider.offered_regions
+}
+
+_anywhere contains r if {
+	some r in _unbacked
+	r in data.modelgate.lib.provider.unbacked_global
+}
+
+_unknown_routing contains r if {
+	some r in _unbacked
+	not r in _anywhere
+	not _routing_known
+	not provider.stored_only(input, r)
+}
+
+_routing_known if is_boolean(data.modelgate.lib.provider.input_service.routes_globally_by_default)
+
+# Why a declared place does not keep the data there, per set above.
+_why(r) := sprintf(
+	"%s is declared, but %s has no residency option for it and routes requests globally by default, so the data may be processed in any country",
+	[r, data.modelgate.lib.provider.input_service_label],
+) if r in _anywhere
+
+_why(r) := sprintf(
+	"%s is declared, but modelgate has no residency fact showing that %s processes data there, nor any fact on where it processes otherwise",
+	[r, data.modelgate.lib.provider.input_service_label],
+) if r in _unknown_routing
+
+_why(r) := sprintf(
+	"%s is declared, but %s keeps only data at rest there: where it processes the data is not committed",
+	[r, data.modelgate.lib.provider.input_service_label],
+) if {
+	r in _unbacked
+	not r in _anywhere
+	not r in _unknown_routing
+	provider.stored_only(input, r)
+}
+
+_why(r) := sprintf(
+	"%s is declared, but modelgate has no residency fact showing that %s keeps processing there",
+	[r, data.modelgate.lib.provider.input_service_label],
+) if {
+	r in _unbacked
+	not r in _anywhere
+	not r in _unknown_routing
+	not provider.stored_only(input, r)
+}
+
+# Each declared place in the subject's country it may not keep the data in:
+# [subject index, code, law, region index, region, fails under localisation].
+_leaky contains [i, code, law, j, r, _fails(r)] if {
+	some [i, code, law] in _governed
+	some j, r in input.deployment.regions
+	r in _unbacked
+	geo.location(r) == code
+}
+
+_fails(r) := true if r in _anywhere
+
+_fails(r) := true if r in _unknown_routing
+
+_fails(r) := false if {
+	not r in _anywhere
+	not r in _unknown_routing
+}
+
+_leaky_msg(code, law, r) := sprintf(
+	"%s: personal data of people in %s may leave it, and %s (%s) %s: %s%s",
+	[_why(r), geo.country_name(code), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
+)
+
+_law_demand(code, law) := sprintf("requires it to be kept in databases in %s", [code]) if law.rule == "localization"
+
+_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule != "localization"
+
+_leaky_remediation(code) := sprintf(
+	"Use a residency option the provider documents for %s (or premises there), or have the contract state the processing location.",
+	[geo.country_name(code)],
+)
+
+deny contains v if {
+	some [_, code, law, j, r, fails] in _leaky
+	fails == true
+	law.rule == "localization"
+	v := {
+		"msg": _leaky_msg(code, law, r),
+		"path": sprintf("/deployment/regions/%d", [j]),
+		"citation": _citation(law),
+		"remediation": _leaky_remediation(code),
+	}
+}
+
+warn contains v if {
+	some [_, code, law, j, r, fails] in _leaky
+	_warns(law, fails)
+	v := {
+		"msg": _leaky_msg(code, law, r),
+		"path": sprintf("/deployment/regions/%d", [j]),
+		"citation": _citation(law),
+		"remediation": _leaky_remediation(code),
+	}
+}
+
+_warns(law, _) if law.rule != "localization"
+
+_warns(law, fails) if {
+	law.rule == "localization"
+	fails == false
+}
+
+# Processing kept in the country: a duty to keep it there (not where a
+# declared place there does not keep the data, which the findings above say).
 obligations contains o if {
 	some [_, code, law] in _governed
 	count(_locations) > 0
 	count(_outside(code)) == 0
+	not _leaks(code)
 	o := {
 		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad", [geo.country_name(code), law.law, law.section]),
 		"section": law.section,
 	}
+}
+
+_leaks(code) if {
+	some leak in _leaky
+	leak[1] == code
 }

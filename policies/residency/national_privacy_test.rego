@@ -63,3 +63,40 @@ test_russian_personal_data_with_no_known_location_fails if {
 	some v in result
 	v.path == "/data/subjects/0"
 }
+
+# A place in the country that the service's residency facts do not back does
+# not keep the data there.
+test_russia_declared_at_a_globally_routing_service_fails if {
+	inp := _proposal(["pii"], ["RU"], "openai", ["RU"])
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "routes requests globally by default")
+	contains(v.msg, "[partial: check the statute]")
+	count(national_privacy.obligations) == 0 with input as inp
+}
+
+test_russia_declared_at_a_provider_without_facts_fails if {
+	result := national_privacy.deny with input as _proposal(["pii"], ["RU"], "acme-llm", ["RU"])
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "nor any fact on where it processes otherwise")
+}
+
+test_switzerland_declared_at_a_globally_routing_service_warns if {
+	inp := _proposal(["pii"], ["CH"], "anthropic", ["CH"])
+	count(national_privacy.deny) == 0 with input as inp
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "routes requests globally by default")
+}
+
+test_russia_on_premises_in_russia_keeps_the_obligation if {
+	inp := _proposal(["pii"], ["RU"], "on_prem", ["RU"])
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.obligations) == 1 with input as inp
+}
