@@ -230,3 +230,15 @@ test_on_premises_in_the_us_is_not_told_to_confirm_a_provider_certification if {
 	v.path == "/contracts/transfer_mechanism"
 	not contains(v.remediation, "provider")
 }
+
+# Vertex AI keeps ML processing in the region only for the models in Google's
+# data-residency tables (per-model residency beyond them is unverified): an
+# EU region passes with that limit as a duty to check.
+test_a_vertex_region_passes_with_the_per_model_limit_as_an_obligation if {
+	inp := object.union(_proposal(["europe-west4"], "none"), {"deployment": {"kind": "managed_cloud", "provider": "gcp", "service": "vertex_ai", "tier": "api", "regions": ["europe-west4"]}})
+	count(gdpr_transfer.deny) == 0 with input as inp
+	count(gdpr_transfer.warn) == 0 with input as inp
+	some o in gdpr_transfer.obligations with input as inp
+	contains(o.text, "vertex_ai")
+	contains(o.text, "UNVERIFIED")
+}
