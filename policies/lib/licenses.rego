@@ -189,6 +189,30 @@ subject_model := input.resolved.lineage[0] if {
 	count(input.resolved.lineage) > 0
 }
 
+# in_model_scope(models) holds unless the model is known to lie outside a
+# term's `models` scope: `all_models`; `multimodal_models` (more than one
+# input modality); `multimodal_io_models` (inputs and outputs together span
+# more than one modality: text in, video out). A model the catalog cannot
+# describe (no subject model) is in scope (fail closed).
+in_model_scope(models) if models == "all_models"
+
+in_model_scope(models) if {
+	models == "multimodal_models"
+	count(subject_model.input_modalities) > 1
+}
+
+in_model_scope(models) if {
+	models == "multimodal_io_models"
+	count({m | some m in array.concat(subject_model.input_modalities, subject_model.output_modalities)}) > 1
+}
+
+in_model_scope(models) if {
+	models != "all_models"
+	not _subject_known
+}
+
+_subject_known if subject_model
+
 # model_label names the model for messages.
 model_label := input.resolved.model.name if input.resolved.model != null
 
