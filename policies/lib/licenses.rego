@@ -74,6 +74,23 @@ _url(license, term) := license.url if _is_use_policy_term(license, term)
 
 _url(license, term) := object.get(term, "url", license.url) if not _is_use_policy_term(license, term)
 
+# checked(license, term) is appended to a message that rests on a term: ""
+# when the term was read in full (its own `verification`, else its
+# record's, is verified or verified_copy), else " [<level>: ...]" so that a
+# finding on a partly read or unread text says so. No level: unverified.
+checked(license, term) := "" if _settled(license, term)
+
+checked(license, term) := sprintf(
+	" [%s: modelgate's record of this term was not read in full; check it against the text of %s]",
+	[_level(license, term), license.name],
+) if {
+	not _settled(license, term)
+}
+
+_level(license, term) := object.get(term, "verification", object.get(license, "verification", "unverified"))
+
+_settled(license, term) if _level(license, term) in {"verified", "verified_copy"}
+
 # unknown_citation(license) cites what can be read about a license without a
 # record: its page on the SPDX License List for an SPDX id; for a LicenseRef,
 # NOASSERTION or NONE there is none, and the SPDX rule that such ids name no

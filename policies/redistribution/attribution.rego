@@ -95,10 +95,10 @@ deny contains v if {
 	term := license.terms.attribution
 	not _given
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but no attribution is declared: %s requires %s (section %s)",
 			[licenses.how(term.trigger), license.name, _wanted(term), term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/attribution",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -112,10 +112,10 @@ deny contains v if {
 	_given
 	not _meets(term)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the attribution \"%s\" does not contain %s, which %s requires (section %s)",
 			[_shown, _wanted(term), license.name, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/attribution",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
