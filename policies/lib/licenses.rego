@@ -74,6 +74,23 @@ _url(license, term) := license.url if _is_use_policy_term(license, term)
 
 _url(license, term) := object.get(term, "url", license.url) if not _is_use_policy_term(license, term)
 
+# checked(license, term) is appended to a message that rests on a term: ""
+# when the term was read in full (its own `verification`, else its
+# record's, is verified or verified_copy), else " [<level>: ...]" so that a
+# finding on a partly read or unread text says so. No level: unverified.
+checked(license, term) := "" if _settled(license, term)
+
+checked(license, term) := sprintf(
+	" [%s: modelgate's record of this term was not read in full; check it against the text of %s]",
+	[_level(license, term), license.name],
+) if {
+	not _settled(license, term)
+}
+
+_level(license, term) := object.get(term, "verification", object.get(license, "verification", "unverified"))
+
+_settled(license, term) if _level(license, term) in {"verified", "verified_copy"}
+
 # unknown_citation(license) cites what can be read about a license without a
 # record: its page on the SPDX License List for an SPDX id; for a LicenseRef,
 # NOASSERTION or NONE there is none, and the SPDX rule that such ids name no
@@ -188,6 +205,30 @@ subject_model := input.resolved.lineage[0] if {
 	input.resolved.model == null
 	count(input.resolved.lineage) > 0
 }
+
+# in_model_scope(models) holds unless the model is known to lie outside a
+# term's `models` scope: `all_models`; `multimodal_models` (more than one
+# input modality); `multimodal_io_models` (inputs and outputs together span
+# more than one modality: text in, video out). A model the catalog cannot
+# describe (no subject model) is in scope (fail closed).
+in_model_scope(models) if models == "all_models"
+
+in_model_scope(models) if {
+	models == "multimodal_models"
+	count(subject_model.input_modalities) > 1
+}
+
+in_model_scope(models) if {
+	models == "multimodal_io_models"
+	count({m | some m in array.concat(subject_model.input_modalities, subject_model.output_modalities)}) > 1
+}
+
+in_model_scope(models) if {
+	models != "all_models"
+	not _subject_known
+}
+
+_subject_known if subject_model
 
 # model_label names the model for messages.
 model_label := input.resolved.model.name if input.resolved.model != null

@@ -86,3 +86,14 @@ test_reaches_skips_a_student_only_where_the_term_says_so if {
 test_reaches_binds_the_materials_themselves if {
 	licenses.reaches({"covers_models_trained_on_outputs": false}) with input as _student_input({"fine_tune": {"method": "lora"}}, {}, [])
 }
+
+test_checked_marks_a_term_read_less_than_in_full if {
+	licenses.checked({"name": "L", "verification": "verified"}, {}) == ""
+	licenses.checked({"name": "L", "verification": "verified_copy"}, {}) == ""
+	startswith(licenses.checked({"name": "L", "verification": "partial"}, {}), " [partial: ")
+	# A term's own level overrides its record's, both ways.
+	startswith(licenses.checked({"name": "L", "verification": "verified"}, {"verification": "unverified"}), " [unverified: ")
+	licenses.checked({"name": "L", "verification": "partial"}, {"verification": "verified"}) == ""
+	# No level at all reads as unverified (fail closed).
+	startswith(licenses.checked({"name": "L"}, {}), " [unverified: ")
+}

@@ -70,10 +70,10 @@ deny contains v if {
 	some license in _non_commercial
 	term := license.terms.commercial_use
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s grants no commercial use (section %s)%s, but the proposal declares use in the course of a business",
 			[license.name, term.section, _permitted(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/use/commercial",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -102,10 +102,10 @@ warn contains v if {
 	some license in _hosting_conditional
 	term := license.terms.commercial_use
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the model is offered to others as a hosted service, and %s may not grant that: %s",
 			[license.name, term.hosted_service_condition],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/hosted_service",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

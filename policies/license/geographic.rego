@@ -213,14 +213,14 @@ _effect_words(limit) := "withholds %s from %s" if limit.effect == "forbidden"
 _effect_words(limit) := "attaches a condition to %s for %s" if limit.effect == "conditional"
 
 _violation(license, limit) := {
-	"msg": sprintf(
+	"msg": concat("", [sprintf(
 		"%s%s: %s %s (section %s)%s",
 		[
 			hit.what, _model_words(limit), license.name,
 			sprintf(_effect_words(limit), [_scope_words(limit), _whom(limit)]),
 			limit.section, _condition(limit),
 		],
-	),
+	), licenses.checked(license, limit)]),
 	"path": hit.path,
 	"license": license.id,
 	"citation": licenses.citation(license, limit),
@@ -306,10 +306,10 @@ warn contains v if {
 	_covers_model(limit)
 	hit := _hits(limit)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s: %s limits %s for %s (section %s), and the service used cannot be told: provider %s has no facts",
 			[hit.what, license.name, _scope_words(limit), _whom(limit), limit.section, input.deployment.provider],
-		),
+		), licenses.checked(license, limit)]),
 		"path": "/deployment/provider",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),
@@ -325,10 +325,10 @@ warn contains v if {
 	not _not_covered(limit)
 	not _service_not_covered(limit)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"organization.domicile is not declared: %s limits %s for %s (section %s)",
 			[license.name, _scope_words(limit), _whom(limit), limit.section],
-		),
+		), licenses.checked(license, limit)]),
 		"path": "/organization/domicile",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),
@@ -343,10 +343,10 @@ warn contains v if {
 	not _not_covered(limit)
 	not _service_not_covered(limit)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"data.subjects is not declared: %s limits %s for %s (section %s)",
 			[license.name, _scope_words(limit), _whom(limit), limit.section],
-		),
+		), licenses.checked(license, limit)]),
 		"path": "/data/subjects",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),
@@ -359,10 +359,10 @@ warn contains v if {
 	_scope_unknown(limit)
 	_hits(limit)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s: %s limits the grant for its multimodal models for %s (section %s), and the catalog cannot tell whether %s is multimodal",
 			[_hits(limit).what, license.name, _whom(limit), limit.section, data.modelgate.lib.licenses.model_label],
-		),
+		), licenses.checked(license, limit)]),
 		"path": "/model",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),

@@ -58,10 +58,10 @@ deny contains v if {
 	some license in _with("forbidden")
 	term := license.terms.outputs_training
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s forbids using the model or its outputs to train or improve other models (section %s).%s",
 			[license.name, term.section, _note(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/use/outputs_train_other_models",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -73,10 +73,10 @@ warn contains v if {
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s",
 			[license.name, term.section, _note(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/use/outputs_train_other_models",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

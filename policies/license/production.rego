@@ -57,10 +57,10 @@ deny contains v if {
 	some license in _non_production
 	term := license.terms.production_use
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s (section %s) allows only %s, but the proposal serves real work",
 			[license.name, term.section, _permitted(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/use/production",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

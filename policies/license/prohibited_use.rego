@@ -63,10 +63,10 @@ deny contains v if {
 	some [i, license, item] in _hits
 	item.effect == "forbidden"
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the declared purpose %s is forbidden by %s (section %s): %s",
 			[item.purpose, license.name, item.section, item.description],
-		),
+		), licenses.checked(license, item)]),
 		"path": sprintf("/use/purposes/%d", [i]),
 		"license": license.id,
 		"citation": licenses.citation(license, item),
@@ -77,10 +77,10 @@ warn contains v if {
 	some [i, license, item] in _hits
 	item.effect == "conditional"
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the declared purpose %s is allowed by %s only on a condition (section %s): %s",
 			[item.purpose, license.name, item.section, item.description],
-		),
+		), licenses.checked(license, item)]),
 		"path": sprintf("/use/purposes/%d", [i]),
 		"license": license.id,
 		"citation": licenses.citation(license, item),
@@ -107,10 +107,10 @@ _data_hits contains [i, license, item] if {
 warn contains v if {
 	some [i, license, item] in _data_hits
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the data includes %s material, and %s %s (section %s): %s; if the data falls under that restriction, this use does too",
 			[_classes[i], license.name, _effect_words[item.effect], item.section, item.description],
-		),
+		), licenses.checked(license, item)]),
 		"path": sprintf("/data/classes/%d", [i]),
 		"license": license.id,
 		"citation": licenses.citation(license, item),

@@ -63,10 +63,10 @@ deny contains v if {
 	_revenue != null
 	_revenue > threshold.annual_revenue_usd
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"annual revenue of US$%s exceeds the %s ceiling of US$%s for %s (section %s): %s",
 			[licenses.grouped(_revenue), license.name, licenses.grouped(threshold.annual_revenue_usd), _whose(threshold), threshold.section, threshold.consequence],
-		),
+		), licenses.checked(license, threshold)]),
 		"path": "/organization/annual_revenue_usd",
 		"license": license.id,
 		"citation": licenses.citation(license, threshold),
@@ -78,10 +78,10 @@ warn contains v if {
 	threshold := license.terms.revenue_threshold
 	_revenue == null
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"annual revenue is not declared: the %s ceiling of US$%s (section %s) cannot be checked",
 			[license.name, licenses.grouped(threshold.annual_revenue_usd), threshold.section],
-		),
+		), licenses.checked(license, threshold)]),
 		"path": "/organization/annual_revenue_usd",
 		"license": license.id,
 		"citation": licenses.citation(license, threshold),

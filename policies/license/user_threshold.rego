@@ -79,13 +79,13 @@ deny contains v if {
 	_users != null
 	_users > threshold.monthly_active_users
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s monthly active users exceed the %s ceiling of %s for %s, measured %s (section %s): %s",
 			[
 				licenses.grouped(_users), license.name, licenses.grouped(threshold.monthly_active_users), _whose(threshold),
 				_when(threshold), threshold.section, threshold.consequence,
 			],
-		),
+		), licenses.checked(license, threshold)]),
 		"path": "/organization/monthly_active_users",
 		"license": license.id,
 		"citation": licenses.citation(license, threshold),
@@ -105,10 +105,10 @@ warn contains v if {
 	threshold := license.terms.user_threshold
 	_users == null
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"monthly active users are not declared: the %s ceiling of %s (section %s) cannot be checked",
 			[license.name, licenses.grouped(threshold.monthly_active_users), threshold.section],
-		),
+		), licenses.checked(license, threshold)]),
 		"path": "/organization/monthly_active_users",
 		"license": license.id,
 		"citation": licenses.citation(license, threshold),

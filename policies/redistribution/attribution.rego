@@ -1,12 +1,16 @@
 # RED-ATTRIBUTION: a license's public attribution (`attribution`): "Built
 # with Llama", "Built with Qwen" or "Improved using Qwen", "Powered by
-# Stability AI", or (CC BY) the credit the licensor asks for. Due when the
+# Stability AI", "Built on NVIDIA Cosmos", or (CC BY) the credit the licensor
+# asks for. Due when the
 # term's trigger is met and the term reaches what leaves: a term marked
 # built_models_only (Qwen 2024) only for a model built with the material or
 # its outputs, never for the unmodified model; a term that does not cover
 # models trained on outputs (Llama 3.1) not for a model trained only on
-# them. distribution.attribution must contain one of the
-# accepted texts (case is ignored). An empty list of texts means the license
+# them; a term scoped to some of the license's models (`models`: the NVIDIA
+# Open Model License's "Built on NVIDIA Cosmos" binds its multimodal models)
+# not for a model the catalog shows is outside that scope (a model it cannot
+# describe is inside: fail closed). distribution.attribution must contain
+# one of the accepted texts (case is ignored). An empty list of texts means the license
 # prescribes no string: any non-empty attribution is accepted, and the
 # obligation says what it must credit.
 package modelgate.rules.redistribution.attribution
@@ -40,6 +44,7 @@ _due contains license if {
 	licenses.triggered(term.trigger)
 	licenses.reaches(term)
 	_built(term)
+	licenses.in_model_scope(object.get(term, "models", "all_models"))
 }
 
 # A term due only for a model built with the material (built_models_only,
@@ -90,10 +95,10 @@ deny contains v if {
 	term := license.terms.attribution
 	not _given
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but no attribution is declared: %s requires %s (section %s)",
 			[licenses.how(term.trigger), license.name, _wanted(term), term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/attribution",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -107,10 +112,10 @@ deny contains v if {
 	_given
 	not _meets(term)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the attribution \"%s\" does not contain %s, which %s requires (section %s)",
 			[_shown, _wanted(term), license.name, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/attribution",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

@@ -125,3 +125,60 @@ test_a_student_escapes_an_attribution_that_does_not_cover_it if {
 	stability := object.union(_cc, {"terms": {"attribution": {"covers_models_trained_on_outputs": true}}})
 	count(attribution.deny) == 1 with input as object.union(student, {"resolved": {"licenses": [stability]}})
 }
+
+# NVIDIA Open Model License 3.2: "Built on NVIDIA Cosmos" binds only its
+# multimodal (Cosmos) models; text in and video out counts as multimodal.
+_cosmos := {
+	"id": "nvidia",
+	"name": "NVIDIA Open Model License Agreement",
+	"url": "https://example.test/nvidia",
+	"known": true,
+	"terms": {"attribution": {
+		"texts": ["Built on NVIDIA Cosmos"],
+		"placement": "on a related website",
+		"trigger": "distribution_or_hosted_service",
+		"covers_models_trained_on_outputs": true,
+		"models": "multimodal_io_models",
+		"section": "3.2",
+	}},
+}
+
+_scoped_input(model, distribution) := {
+	"use": _plain_use,
+	"distribution": distribution,
+	"resolved": {"licenses": [_cosmos], "model": model, "lineage": []},
+}
+
+_text_to_video := {"id": "nvidia/cosmos", "input_modalities": ["text"], "output_modalities": ["video"]}
+
+_text_only := {"id": "nvidia/nemotron", "input_modalities": ["text"], "output_modalities": ["text"]}
+
+test_a_multimodal_scoped_attribution_binds_a_text_to_video_model if {
+	result := attribution.deny with input as _scoped_input(_text_to_video, _hosted(null))
+	count(result) == 1
+	some v in result
+	v.license == "nvidia"
+	v.citation.section == "3.2"
+	count(attribution.deny) == 0 with input as _scoped_input(_text_to_video, _hosted("Built on NVIDIA Cosmos"))
+}
+
+test_a_multimodal_scoped_attribution_skips_a_text_only_model if {
+	not attribution.applies with input as _scoped_input(_text_only, _shipped(null))
+}
+
+test_a_multimodal_scoped_attribution_binds_a_model_the_catalog_cannot_describe if {
+	count(attribution.deny) == 1 with input as _scoped_input(null, _shipped(null))
+}
+
+test_an_input_multimodal_scope_reads_input_modalities_only if {
+	record := object.union(_cosmos, {"terms": {"attribution": {"models": "multimodal_models"}}})
+	inp := object.union(_scoped_input(_text_to_video, _shipped(null)), {"resolved": {"licenses": [record]}})
+	not attribution.applies with input as inp
+	vision := {"id": "vision", "input_modalities": ["text", "image"], "output_modalities": ["text"]}
+	count(attribution.deny) == 1 with input as object.union(inp, {"resolved": {"model": vision}})
+}
+
+test_a_derivative_outside_the_catalog_is_judged_on_its_base if {
+	inp := object.union(_scoped_input(null, _shipped(null)), {"resolved": {"lineage": [_text_only]}})
+	not attribution.applies with input as inp
+}

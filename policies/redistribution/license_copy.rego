@@ -42,10 +42,10 @@ deny contains v if {
 	term := license.terms.license_copy
 	input.distribution.includes_license_copy != true
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but no copy of the license is provided: %s requires one (section %s)",
 			[licenses.how(term.trigger), license.name, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/includes_license_copy",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

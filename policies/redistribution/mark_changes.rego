@@ -44,10 +44,10 @@ deny contains v if {
 	term := license.terms.modification_notice
 	input.distribution.marks_modifications != true
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"a modified model is distributed (%s), but the changes are not marked: %s requires modified files to say they were changed (section %s)",
 			[licenses.how(term.trigger), license.name, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/marks_modifications",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

@@ -83,10 +83,10 @@ deny contains v if {
 	term := license.terms.derivative_naming
 	_name == null
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but distribution.name is not declared: %s requires the name of a model built with it to begin with \"%s\" (section %s)",
 			[licenses.how(term.trigger), license.name, term.prefix, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/name",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -103,10 +103,10 @@ deny contains v if {
 	_name != null
 	not _named(term.prefix)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"the model is published as \"%s\", but %s requires the name of a model built with it to begin with \"%s\" (section %s)",
 			[_name, license.name, term.prefix, term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/name",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

@@ -68,10 +68,10 @@ deny contains v if {
 	term := license.terms.notice
 	not _shipped(term)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s without the notice %s requires: %s (section %s)",
 			[licenses.how(term.trigger), license.name, _what(term), term.section],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/includes_notice",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

@@ -76,10 +76,10 @@ deny contains v if {
 	term.pass_down == "required"
 	not _passes
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but its users and recipients are not bound by the %s: %s requires the restrictions as an enforceable provision of every agreement governing its use or distribution (section %s)%s",
 			[licenses.how(term.trigger), term.name, license.name, term.section, _policy_at(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/passes_use_policy",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
@@ -93,10 +93,10 @@ warn contains v if {
 	not _passes
 	not _carried(license)
 	v := {
-		"msg": sprintf(
+		"msg": concat("", [sprintf(
 			"%s, but the %s neither binds its users nor travels with a copy of the %s; the licensee must still not let others use the model against it (section %s)%s",
 			[licenses.how(term.trigger), term.name, license.name, term.section, _policy_at(term)],
-		),
+		), licenses.checked(license, term)]),
 		"path": "/distribution/passes_use_policy",
 		"license": license.id,
 		"citation": licenses.citation(license, term),

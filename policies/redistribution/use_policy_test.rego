@@ -8,6 +8,7 @@ _gemma := {
 	"name": "Gemma Terms of Use",
 	"url": "https://example.test/gemma",
 	"known": true,
+	"verification": "verified_copy",
 	"terms": {"use_policy": {
 		"name": "Gemma Prohibited Use Policy",
 		"pass_down": "required",
@@ -119,4 +120,12 @@ test_a_student_escapes_a_pass_down_that_does_not_cover_it if {
 	use_policy.applies with input as student
 	llama := object.union(_gemma, {"terms": {"use_policy": {"covers_models_trained_on_outputs": false}}})
 	not use_policy.applies with input as object.union(student, {"resolved": {"licenses": [llama]}})
+}
+
+test_a_finding_on_a_partly_read_term_says_so if {
+	record := object.union(_gemma, {"verification": "partial"})
+	result := use_policy.deny with input as _input([record], false, true)
+	count(result) == 1
+	some v in result
+	contains(v.msg, "[partial: ")
 }

@@ -284,6 +284,11 @@ term! {
         /// (Qwen 2024 §5.b). Absent: the unmodified material counts too.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         pub built_models_only: bool,
+        /// Which models of the license the duty covers (the NVIDIA Open
+        /// Model License's "Built on NVIDIA Cosmos": its multimodal models
+        /// only). Absent: every model.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub models: Option<DutyModelScope>,
     }
 }
 
@@ -406,6 +411,19 @@ pub enum ModelScope {
     AllModels,
     /// Only models that take more than one input modality.
     MultimodalModels,
+}
+
+/// Which models of a license a redistribution duty covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyModelScope {
+    /// Every model under the license.
+    AllModels,
+    /// Only models that take more than one input modality.
+    MultimodalModels,
+    /// Only models whose inputs and outputs together span more than one
+    /// modality (text in, video out counts).
+    MultimodalIoModels,
 }
 
 /// How a restriction bites.

@@ -736,6 +736,16 @@ pub fn value_to_json(value: &regorus::Value) -> Option<serde_json::Value> {
     serde_json::to_value(value).ok()
 }
 
+/// Whether `later` says what `first` says, bar the verification mark a
+/// license rule appends for a term read only in part (`modelgate.lib.licenses`
+/// `checked`).
+fn same_message(later: &str, first: &str) -> bool {
+    later == first
+        || later
+            .strip_prefix(first)
+            .is_some_and(|rest| rest.starts_with(" [partial: ") || rest.starts_with(" [unverified: "))
+}
+
 /// Turns one rule's aggregate entry into an outcome, checking the contract.
 fn outcome(value: &regorus::Value, category: Category) -> Outcome {
     let Some(serde_json::Value::Object(entry)) = value_to_json(value) else {
@@ -751,8 +761,11 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
         out.sort();
         // The same violation from two dated texts of one license (Gemma's
         // 2024 and 2025 terms) is one violation, under the first license id.
+        // Where only one text was read in full, the other's message carries
+        // a verification mark (`[partial: ...]`); the duty is the same, and
+        // the unmarked message, which sorts first, is kept.
         out.dedup_by(|later, first| {
-            later.message == first.message
+            same_message(&later.message, &first.message)
                 && later.path == first.path
                 && later.remediation == first.remediation
                 && later.citation == first.citation
