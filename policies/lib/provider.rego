@@ -120,6 +120,19 @@ unbacked_global := {code |
 	not code in offered_regions
 }
 
+# unbacked_unknown_routing is the set of the proposal's declared place codes
+# that no residency fact backs (nor keeps data at rest in) at a service whose
+# default routing is unknown (routes_globally_by_default null, or no record):
+# where it processes the data is as unknown as with no region declared.
+unbacked_unknown_routing := {code |
+	not _input_routing_known
+	some code in input.deployment.regions
+	not code in offered_regions
+	not stored_only(input, code)
+}
+
+_input_routing_known if is_boolean(input_service.routes_globally_by_default)
+
 # offers_place(p, code): the service's residency facts back a declared place
 # code for processing: a residency option with the same code, one whose
 # countries all lie inside the place (an EU option backs EEA), or an

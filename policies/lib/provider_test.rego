@@ -54,3 +54,12 @@ test_an_at_rest_only_option_backs_no_processing_place if {
 	not provider.offers_place(p, "EU")
 	provider.stored_only(p, "EU")
 }
+
+# Declared places no fact backs, at a service whose routing is unknown: an
+# unknown host (no record at all) has them; a globally routing service does
+# not (its unbacked places are in unbacked_global), nor does a backed region.
+test_unbacked_unknown_routing if {
+	provider.unbacked_unknown_routing == {"DE"} with input as _p("example_host", null, "vendor_api", ["DE"])
+	provider.unbacked_unknown_routing == set() with input as _p("openai", null, "vendor_api", ["DE"])
+	provider.unbacked_unknown_routing == set() with input as _p("aws", "aws_bedrock", "managed_cloud", ["eu-central-1"])
+}

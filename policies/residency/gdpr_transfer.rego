@@ -239,14 +239,9 @@ deny contains v if {
 # place where the service keeps data at rest only is a warning (the stored
 # data, at least, stays there).
 _unknown_routing contains code if {
-	not _routing_known
-	some code in input.deployment.regions
+	some code in data.modelgate.lib.provider.unbacked_unknown_routing
 	_standing(geo.location(code)) in {"eea", "adequate"}
-	not code in data.modelgate.lib.provider.offered_regions
-	not provider.stored_only(input, code)
 }
-
-_routing_known if is_boolean(data.modelgate.lib.provider.input_service.routes_globally_by_default)
 
 # A declared EEA or adequate place that the service's residency facts do
 # not back: the provider may process the data elsewhere after all.

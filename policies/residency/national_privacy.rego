@@ -154,12 +154,8 @@ _anywhere contains r if {
 
 _unknown_routing contains r if {
 	some r in _unbacked
-	not r in _anywhere
-	not _routing_known
-	not provider.stored_only(input, r)
+	r in data.modelgate.lib.provider.unbacked_unknown_routing
 }
-
-_routing_known if is_boolean(data.modelgate.lib.provider.input_service.routes_globally_by_default)
 
 # Why a declared place does not keep the data there, per set above.
 _why(r) := sprintf(
