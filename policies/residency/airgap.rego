@@ -103,6 +103,10 @@ warn contains v if {
 	}
 }
 
+_siblings_phrase := sprintf("route %s of this system runs", [_air_gapped_siblings[0]]) if count(_air_gapped_siblings) == 1
+
+_siblings_phrase := sprintf("routes %s of this system run", [concat(", ", sort(_air_gapped_siblings))]) if count(_air_gapped_siblings) > 1
+
 _reaches := {"internet": "the internet", "private": "a private network"}
 
 # One router serves every route of a proposal: if it can send traffic to a
@@ -112,8 +116,8 @@ deny contains v if {
 	count(_air_gapped_siblings) > 0
 	v := {
 		"msg": sprintf(
-			"route %s of this system runs on an air-gapped network, but this route reaches %s: a router that serves both bridges the air gap",
-			[concat(", ", sort(_air_gapped_siblings)), _reaches[input.deployment.network]],
+			"%s on an air-gapped network, but this route reaches %s: a router that serves both bridges the air gap",
+			[_siblings_phrase, _reaches[input.deployment.network]],
 		),
 		"path": "/deployment/network",
 		"remediation": concat(" ", [

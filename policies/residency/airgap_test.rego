@@ -68,7 +68,7 @@ test_a_connected_route_beside_an_air_gapped_route_fails if {
 
 test_a_private_route_beside_an_air_gapped_route_fails if {
 	some v in airgap.deny with input as _route("private", ["a", "b"])
-	contains(v.msg, "route a, b of this system")
+	contains(v.msg, "routes a, b of this system run on an air-gapped network")
 }
 
 test_air_gapped_routes_side_by_side_are_judged_each_on_its_site if {
