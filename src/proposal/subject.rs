@@ -101,11 +101,23 @@ impl Subject {
         let in_route = self
             .route_index
             .filter(|&i| self.route_defines(i, section) || (!top_defines && ROUTE_SECTIONS.contains(&section)));
-        let prefix = match in_route {
+        format!("{}{logical}", self.start_pointer(in_route))
+    }
+
+    /// The JSON pointer of route `route`'s entry, or of the proposal
+    /// document for `None`.
+    fn start_pointer(&self, route: Option<usize>) -> String {
+        match route {
             Some(i) => format!("{}/routes/{i}", self.document.pointer),
             None => self.document.pointer.clone(),
-        };
-        format!("{prefix}{logical}")
+        }
+    }
+
+    /// The file position of a JSON pointer: the node itself, or its nearest
+    /// ancestor present in the file.
+    fn location_of(&self, pointer: &str) -> Location {
+        let pos = self.document.root.locate(pointer).0;
+        self.document.file.location(pos)
     }
 
     fn route_defines(&self, index: usize, section: &str) -> bool {
@@ -116,21 +128,14 @@ impl Subject {
     /// The file position of a field named by its logical pointer: the
     /// field itself, or its nearest ancestor present in the file.
     pub fn locate(&self, logical: &str) -> Location {
-        let pointer = self.pointer(logical);
-        let pos = self.document.root.locate(&pointer).0;
-        self.document.file.location(pos)
+        self.location_of(&self.pointer(logical))
     }
 
     /// Where the subject starts in its file: its route's entry, or the
     /// proposal document (for findings that name no field, such as a rule
     /// that could not be evaluated).
     pub fn own_location(&self) -> Location {
-        let pointer = match self.route_index {
-            Some(i) => format!("{}/routes/{i}", self.document.pointer),
-            None => self.document.pointer.clone(),
-        };
-        let pos = self.document.root.locate(&pointer).0;
-        self.document.file.location(pos)
+        self.location_of(&self.start_pointer(self.route_index))
     }
 
     fn error(&self, logical: &str, message: impl Into<String>, hint: Option<String>) -> Error {
@@ -382,8 +387,8 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
 fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     let deployment = &subject.sections.deployment;
     let provider = deployment.provider.as_str();
-    let own_premises = vocabulary.provider_kinds.get(provider).is_some_and(|kind| kind == "self");
-    if own_premises && deployment.kind != DeploymentKind::SelfHosted {
+    let provider_kind = vocabulary.provider_kinds.get(provider).map(String::as_str);
+    if provider_kind == Some("self") && deployment.kind != DeploymentKind::SelfHosted {
         return Err(subject.error(
             "/deployment/provider",
             format!(
@@ -405,10 +410,9 @@ fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             }
         }
     }
-    let is_cloud = vocabulary.provider_kinds.get(provider).is_some_and(|kind| kind == "cloud");
     for (i, region) in deployment.regions.iter().enumerate() {
         if let Some(owner) = vocabulary.region_providers.get(region) {
-            if owner != provider && is_cloud {
+            if owner != provider && provider_kind == Some("cloud") {
                 return Err(subject.error(
                     &format!("/deployment/regions/{i}"),
                     format!("region `{region}` is a region of `{owner}`, not of provider `{provider}`"),
