@@ -60,7 +60,7 @@ fn check_limit_services(catalog: &Catalog, vocabulary: &Vocabulary) -> Result<()
     for license in catalog.licenses() {
         for limit in &license.record.terms.geographic {
             for service in limit.services.iter().flatten() {
-                if !vocabulary.services.contains(service) {
+                if !vocabulary.service_providers.contains_key(service) {
                     let hint = vocabulary
                         .near_miss_service(service)
                         .map(|s| format!(" (did you mean `{s}`?)"))

@@ -214,7 +214,7 @@ pub fn options(
             }
             // A service the residency facts do not know is left unnamed: the
             // rules then judge the provider without facts (fail closed).
-            let service = service.filter(|s| context.vocabulary.services.contains(s));
+            let service = service.filter(|s| context.vocabulary.service_providers.contains_key(s));
             candidates.push((model.clone(), kind, provider, service));
         }
     }

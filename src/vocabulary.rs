@@ -28,9 +28,8 @@ pub struct Vocabulary {
     /// Provider ids -> their kind (`model_vendor`, `cloud`, `open_model_host`,
     /// `self` for the organisation's own premises).
     pub provider_kinds: BTreeMap<String, String>,
-    /// Service ids.
-    pub services: BTreeSet<String>,
-    /// Service ids -> the provider that offers them.
+    /// Service ids -> the provider that offers them (its keys are the
+    /// service ids).
     pub service_providers: BTreeMap<String, String>,
 }
 
@@ -91,7 +90,6 @@ impl Vocabulary {
             region_providers,
             providers,
             provider_kinds,
-            services: service_providers.keys().cloned().collect(),
             service_providers,
         })
     }
@@ -136,9 +134,9 @@ impl Vocabulary {
 
     /// As `near_miss_provider`, for services.
     pub fn near_miss_service(&self, id: &str) -> Option<String> {
-        if self.services.contains(id) {
+        if self.service_providers.contains_key(id) {
             return None;
         }
-        did_you_mean(id, self.services.iter().map(String::as_str))
+        did_you_mean(id, self.service_providers.keys().map(String::as_str))
     }
 }
