@@ -400,13 +400,12 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
         let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now));
         let findings = findings(engine, subject, alternative, outcomes);
         let score = license_score(&findings);
-        let mut rules: Vec<String> = findings
-            .iter()
-            .filter(|f| matches!(f.category, Category::License | Category::Redistribution) && f.status == Status::Fail)
-            .map(|f| f.rule.clone())
-            .collect();
-        rules.sort();
-        failing.push((alternative, rules));
+        // Only an `OR` has other alternatives for the report to name.
+        if subject.license.alternatives.len() > 1 {
+            let mut rules: Vec<String> = license_findings(&findings, Status::Fail).map(|f| f.rule.clone()).collect();
+            rules.sort();
+            failing.push((alternative, rules));
+        }
         let better = best.as_ref().is_none_or(|(s, _, _)| score < *s);
         if better {
             best = Some((score, alternative, findings));
@@ -446,13 +445,16 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
 }
 
 fn license_score(findings: &[Finding]) -> (usize, usize) {
-    let counts = |status: Status| {
-        findings
-            .iter()
-            .filter(|f| matches!(f.category, Category::License | Category::Redistribution) && f.status == status)
-            .count()
-    };
+    let counts = |status: Status| license_findings(findings, status).count();
     (counts(Status::Fail) + counts(Status::Error), counts(Status::Warn))
+}
+
+/// The license and redistribution findings with `status`: what tells one
+/// alternative of an `OR` from another.
+fn license_findings(findings: &[Finding], status: Status) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(move |f| matches!(f.category, Category::License | Category::Redistribution) && f.status == status)
 }
 
 /// A proposal's verdict from its findings: a failure is known whatever
