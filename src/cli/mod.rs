@@ -167,9 +167,13 @@ pub fn run(args: Args) -> Result<u8> {
 
 pub(crate) fn print(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
+    stdout_written(stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()))
+}
+
+/// The outcome of writing to stdout: a reader that stopped early (`| head`)
+/// is no error; anything else is.
+fn stdout_written(result: std::io::Result<()>) -> Result<()> {
+    result
         .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write to stdout: {e}")))
 }
@@ -299,12 +303,7 @@ impl StreamSink {
 
     fn write(&mut self, part: impl Fn(Format) -> String) -> Result<()> {
         let (format, out) = &mut self.stdout;
-        match out.write_all(part(*format).as_bytes()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                return Err(Error::new(ErrorKind::Io, format!("stdout: cannot write: {e}")))
-            }
-            _ => {}
-        }
+        stdout_written(out.write_all(part(*format).as_bytes()))?;
         for (format, out) in &mut self.files {
             out.write_all(part(*format).as_bytes())
                 .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", out.name())))?;
@@ -314,12 +313,7 @@ impl StreamSink {
 
     fn finish(self) -> Result<()> {
         let StreamSink { stdout: (_, mut out), files } = self;
-        match out.flush() {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                return Err(Error::new(ErrorKind::Io, format!("stdout: cannot write: {e}")))
-            }
-            _ => {}
-        }
+        stdout_written(out.flush())?;
         files.into_iter().try_for_each(|(_, file)| file.commit())
     }
 }
