@@ -305,8 +305,7 @@ impl StreamSink {
         let (format, out) = &mut self.stdout;
         stdout_written(out.write_all(part(*format).as_bytes()))?;
         for (format, out) in &mut self.files {
-            out.write_all(part(*format).as_bytes())
-                .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", out.name())))?;
+            out.write_text(&part(*format))?;
         }
         Ok(())
     }

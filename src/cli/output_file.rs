@@ -72,8 +72,9 @@ impl OutputFile {
         Ok(())
     }
 
-    pub fn name(&self) -> String {
-        self.path.display().to_string()
+    /// Writes `text`; a failure names the target.
+    pub fn write_text(&mut self, text: &str) -> Result<()> {
+        self.write_all(text.as_bytes()).map_err(|e| cannot_write(&self.path, e))
     }
 }
 
@@ -98,7 +99,7 @@ pub fn write_all_or_none(reports: &[(&Path, String)]) -> Result<()> {
     let mut files = Vec::with_capacity(reports.len());
     for (path, text) in reports {
         let mut file = OutputFile::create(path)?;
-        file.write_all(text.as_bytes()).map_err(|e| cannot_write(path, e))?;
+        file.write_text(text)?;
         files.push(file);
     }
     files.into_iter().try_for_each(OutputFile::commit)
