@@ -281,7 +281,14 @@ class Generator:
         if not compliant and self.chance(0.15):
             section["outputs_train_other_models"] = True
         if self.chance(0.2):
-            section["fine_tune"] = {"method": self.pick(self.f.methods)}
+            fine_tune = {"method": self.pick(self.f.methods)}
+            # Round figures, so that every compute a message prints rounds
+            # alike in regorus (f64) and OPA (exact decimals).
+            if self.chance(0.5):
+                fine_tune["compute_flop"] = self.pick([1e21, 4e22, 2.5e23, 3e24] + ([] if compliant else [2e25]))
+            if self.chance(0.3):
+                fine_tune["base_compute_flop"] = self.pick([6e23, 1.5e24, 3.8e25])
+            section["fine_tune"] = fine_tune
         return section
 
     def distribution(self, compliant):
@@ -298,6 +305,8 @@ class Generator:
                 section[key] = True if compliant else self.chance(0.6)
         if compliant or self.chance(0.5):
             section["attribution"] = self.pick(["Built with Llama", "Powered by Acme", "Built with Gemma"])
+        if self.chance(0.3):
+            section["markets"] = self.sample(["EU", "EEA", "US", "DE", "GB", "JP", "global"], 1, 2)
         return section
 
     def requirements(self):

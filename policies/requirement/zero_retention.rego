@@ -153,7 +153,11 @@ _retention_text := sprintf(
 # What the facts say about retention without a figure.
 _retention_note := sprintf(": %s", [_service.retention.note]) if is_string(_service.retention.note)
 
-_retention_note := "" if not is_string(_service.retention.note)
+# A helper rule, not `not is_string(...)` over a reference that may be
+# undefined: OPA reads that negation as undefined, regorus as true.
+_retention_note := "" if not _has_retention_note
+
+_has_retention_note if is_string(_service.retention.note)
 
 _known_retention := sprintf(
 	"%s keeps prompts and outputs for up to %d days by default%s",

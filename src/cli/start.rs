@@ -281,6 +281,10 @@ use:
                                # | critical_infrastructure | automated_decisions | surveillance
                                # | biometric_identification | law_enforcement | minors
   outputs_train_other_models: false
+  # fine_tune:                 # uncomment for a fine-tune, distillation or other derivative
+  #   method: lora             # lora | qlora | full | dpo | rlhf | distillation | merge | quantization
+  #   compute_flop: null       # training compute of the modification (EU AI Act GPAI test)
+  #   base_compute_flop: null  # the original's training compute, where its provider states it
 # distribution:                # uncomment when weights or a hosted service leave the organisation
 #   weights: false
 #   hosted_service: false
@@ -290,6 +294,7 @@ use:
 #   attribution: null
 #   passes_use_policy: false
 #   marks_modifications: false
+#   markets: []                # where it is offered (ISO codes, EU, EEA); empty = anywhere, the EU included
 "#,
         name = a.name,
         model = a.model,

@@ -397,6 +397,14 @@ pub enum Purpose {
 pub struct FineTune {
     /// How the derivative is made.
     pub method: FineTuneMethod,
+    /// Training compute the modification used, in FLOP (EU AI Act: the
+    /// Commission's GPAI guidelines compare it with the original's).
+    #[serde(default)]
+    pub compute_flop: Option<f64>,
+    /// Cumulative training compute of the model modified, in FLOP, where
+    /// its provider states it.
+    #[serde(default)]
+    pub base_compute_flop: Option<f64>,
 }
 
 /// How a derivative is made.
@@ -449,6 +457,10 @@ pub struct Distribution {
     /// Modified files carry a notice of change.
     #[serde(default)]
     pub marks_modifications: bool,
+    /// Where the weights or the service are offered (ISO country codes, `EU`,
+    /// `EEA`); empty means anywhere, the EU included.
+    #[serde(default)]
+    pub markets: Vec<String>,
 }
 
 /// The organisation's own constraints.

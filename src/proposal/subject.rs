@@ -324,6 +324,7 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         ("/deployment/regions", &s.deployment.regions),
         ("/data/subjects", &s.data.subjects),
         ("/requirements/allowed_regions", &s.requirements.allowed_regions),
+        ("/distribution/markets", &s.distribution.markets),
     ];
     for (pointer, codes) in lists {
         for (i, code) in codes.iter().enumerate() {
@@ -371,6 +372,19 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         ));
     }
     validate_endpoint(subject, vocabulary)?;
+    if let Some(fine_tune) = &s.usage.fine_tune {
+        for (field, flop) in
+            [("compute_flop", fine_tune.compute_flop), ("base_compute_flop", fine_tune.base_compute_flop)]
+        {
+            if flop.is_some_and(|flop| flop < 0.0) {
+                return Err(subject.error(
+                    &format!("/use/fine_tune/{field}"),
+                    format!("{field} must not be negative"),
+                    None,
+                ));
+            }
+        }
+    }
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
             return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));

@@ -1,0 +1,279 @@
+# RED-AI-ACT-GPAI: an organisation that modifies a model and offers the
+# result in the EU (its weights, or a service running it) may become the
+# provider of a new general-purpose AI model under the EU AI Act
+# (regulation.md section 5, RES-AIACT-001 to -003). The Commission's GPAI
+# guidelines (pts. 59-61) call a modification significant when it uses more
+# than a third of the original's training compute (10^23/3 FLOP when that is
+# unknown); the modifier then owes the Art. 53(1) duties for the
+# modification, and above 10^25 FLOP of cumulative compute the new model is
+# presumed to carry systemic risk (Arts. 51, 52, 55). Below the test the
+# modifier stays a downstream provider and keeps the estimate on file.
+#
+# Not judged here: the duties of a provider of an AI *system* built on a
+# model (Art. 50, high-risk systems), models an organisation trains from
+# scratch (a proposal cannot say whether a model is general-purpose), and an
+# upstream provider's missing training summary (RES-AIACT-004: the catalog
+# does not record it).
+package modelgate.rules.redistribution.ai_act_gpai
+
+import data.modelgate.lib.facts
+import data.modelgate.lib.geo
+import rego.v1
+
+meta := {
+	"id": "RED-AI-ACT-GPAI",
+	"title": "EU AI Act: a significant modification offered in the EU makes a new general-purpose AI model",
+	"severity": "high",
+	"category": "redistribution",
+	"citation": {
+		"document": "Regulation (EU) 2024/1689 (AI Act); Commission GPAI guidelines C(2025) 7719",
+		"section": "Arts. 51-53, 55; guidelines pts. 59-61",
+		"url": "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+	},
+	"description": concat(" ", [
+		"A fine-tune or other modification offered in the EU (weights or a hosted service) that uses",
+		"more than a third of the original model's training compute makes its maker the provider of",
+		"a new general-purpose AI model, with the Art. 53(1) duties for the modification; above",
+		"10^25 FLOP of cumulative compute the model is presumed to carry systemic risk.",
+	]),
+	"remediation": concat(" ", [
+		"Record the modification's training compute (use.fine_tune.compute_flop) and, where its",
+		"provider states it, the original's (use.fine_tune.base_compute_flop); a provider of a new",
+		"model prepares the Art. 53(1) documentation, copyright policy and training-content summary.",
+	]),
+}
+
+_fact := data.modelgate.facts.redistribution.ai_act_gpai
+
+_fine_tune := input.use.fine_tune
+
+_compute := _fine_tune.compute_flop
+
+_base_compute := _fine_tune.base_compute_flop
+
+# Helper rules rather than `not is_number(...)` over a reference that may be
+# undefined: OPA reads that negation as undefined, regorus as true.
+_compute_known if is_number(_compute)
+
+_base_known if is_number(_base_compute)
+
+_offered if input.distribution.weights == true
+
+_offered if input.distribution.hosted_service == true
+
+# Offered in the Union: anywhere (no markets named, or `global`), or a named
+# market in the EU.
+_in_eu_market if count(input.distribution.markets) == 0
+
+_in_eu_market if {
+	some code in input.distribution.markets
+	_reaches_union(geo.location(code))
+}
+
+_reaches_union(place) if geo.in_eu(place)
+
+_reaches_union(place) if place in {"EEA", "global"}
+
+default applies := false
+
+applies if {
+	is_object(_fine_tune)
+	_offered
+	_in_eu_market
+	input.now >= _fact.applies_from
+}
+
+# The compute above which the modification is significant: a third of the
+# original's, or of the guidelines' stand-in when the original's is unknown.
+_threshold := _base_compute / 3 if _base_known
+
+_threshold := _fact.unknown_original_flop / 3 if not _base_known
+
+# The new model's cumulative compute: the original's plus the modification's
+# (at least the modification's when the original's is unknown).
+_cumulative := _base_compute + _compute if {
+	_base_known
+	_compute_known
+}
+
+_cumulative := _compute if {
+	not _base_known
+	_compute_known
+}
+
+_significant if {
+	_compute_known
+	_compute > _threshold
+}
+
+_systemic if {
+	_significant
+	_cumulative > _fact.systemic_risk_flop
+}
+
+_note := facts.checked(_fact, "the AI Act and the Commission's GPAI guidelines")
+
+_placed := "offers its weights" if input.distribution.weights == true
+
+_placed := "offers it as a hosted service" if not input.distribution.weights == true
+
+_where := "in the EU" if count(input.distribution.markets) > 0
+
+_where := "with no market named, so in the EU too" if count(input.distribution.markets) == 0
+
+_threshold_basis := sprintf("%s (a third of the original's %s)", [_flop(_threshold), _flop(_base_compute)]) if {
+	_base_known
+}
+
+_threshold_basis := sprintf(
+	"%s (a third of %s, the guidelines' stand-in for an original of unknown compute; %s for an original with systemic risk)",
+	[_flop(_threshold), _flop(_fact.unknown_original_flop), _flop(_fact.systemic_original_flop)],
+) if not _base_known
+
+# A fine-tune run through a vendor's service: who controls the weights
+# decides who is the provider (guidelines fn. 13).
+_weights_note := "" if input.deployment.kind == "self_hosted"
+
+_weights_note := "; the fine-tune runs on a provider's service, so who controls the weights decides who is the provider (guidelines fn. 13)" if {
+	input.deployment.kind != "self_hosted"
+}
+
+deny contains v if {
+	applies
+	_systemic
+	v := {
+		"msg": sprintf(
+			"the %s modification uses %s, more than %s, and the organisation %s %s: it becomes the provider of a new general-purpose AI model (Commission guidelines pts. 59-61) whose cumulative training compute (%s) is above %s, so the model is presumed to carry systemic risk (Art. 51(2))%s%s",
+			[_fine_tune.method, _flop(_compute), _threshold_basis, _placed, _where, _flop(_cumulative), _flop(_fact.systemic_risk_flop), _weights_note, _note],
+		),
+		"path": "/use/fine_tune/compute_flop",
+		"remediation": concat(" ", [
+			"Notify the Commission within two weeks of meeting the threshold (Art. 52(1)); meet",
+			"Art. 53(1)(a)-(d) (no open-source exemption applies to a systemic-risk model) and Art. 55",
+			"(model evaluation with adversarial testing, mitigation of Union-level risks, serious-incident",
+			"reporting to the AI Office, cybersecurity); then record a waiver (reason risk_accepted)",
+			"citing the notification. Or keep the model out of the EU (distribution.markets) or the",
+			"modification below the threshold.",
+		]),
+	}
+}
+
+warn contains v if {
+	applies
+	_significant
+	not _systemic
+	v := {
+		"msg": sprintf(
+			"the %s modification uses %s, more than %s, and the organisation %s %s: under the Commission's guidelines (pts. 59-61) it becomes the provider of a new general-purpose AI model, with the Art. 53(1) duties for the modification: %s%s%s",
+			[_fine_tune.method, _flop(_compute), _threshold_basis, _placed, _where, _duties, _weights_note, _note],
+		),
+		"path": "/use/fine_tune/compute_flop",
+		"remediation": concat(" ", [
+			"Prepare the Annex XI and XII documentation of the modification, a copyright policy that",
+			"honours text-and-data-mining opt-outs, and a public summary of the training content on the",
+			"AI Office template; record use.fine_tune.base_compute_flop where the original's provider",
+			"states it; or keep the model out of the EU (distribution.markets).",
+		]),
+	}
+}
+
+warn contains v if {
+	applies
+	not _compute_known
+	not _fine_tune.method in _fact.low_compute_methods
+	not _fine_tune.method in _fact.untrained_methods
+	v := {
+		"msg": sprintf(
+			"the %s modification is offered in the EU but its training compute is not recorded: whether it uses more than %s, which would make the organisation the provider of a new general-purpose AI model (Commission guidelines pts. 59-61), cannot be judged%s",
+			[_fine_tune.method, _threshold_basis, _note],
+		),
+		"path": "/use/fine_tune",
+		"remediation": "Estimate the modification's training compute and record it as use.fine_tune.compute_flop (and the original's as use.fine_tune.base_compute_flop where its provider states it).",
+	}
+}
+
+# The Art. 53(1) duties of a new model's provider: (c) and (d) always; (a)
+# and (b) fall away under Art. 53(2) only for weights published under a free
+# and open-source license.
+_duties := "(a) technical documentation, (b) documentation for downstream providers, (c) a copyright policy and (d) a public summary of the training content" if {
+	not _open_source_candidate
+}
+
+_duties := "(c) a copyright policy and (d) a public summary of the training content; (a) and (b) fall away under Art. 53(2) only if the weights, the architecture and the usage information are public" if {
+	_open_source_candidate
+	_all_open_source
+}
+
+_duties := "(c) a copyright policy and (d) a public summary of the training content; (a) technical documentation and (b) documentation for downstream providers too, unless the binding license counts as free and open-source under Art. 53(2), which is unverified for model licenses with use restrictions" if {
+	_open_source_candidate
+	not _all_open_source
+}
+
+_open_source_candidate if input.distribution.weights == true
+
+_all_open_source if {
+	count(input.resolved.licenses) > 0
+	every license in input.resolved.licenses {
+		license.kind == "open_source"
+	}
+}
+
+obligations contains o if {
+	applies
+	_compute_known
+	not _significant
+	o := {
+		"text": sprintf(
+			"Keep the estimate of the modification's training compute (%s, not more than %s) on file: it shows the modification makes no new general-purpose AI model%s",
+			[_flop(_compute), _threshold_basis, _note],
+		),
+		"section": "Commission GPAI guidelines pts. 59-61",
+	}
+}
+
+obligations contains o if {
+	applies
+	not _compute_known
+	_fine_tune.method in _fact.low_compute_methods
+	o := {
+		"text": sprintf(
+			"Keep an estimate of the %s run's training compute on file: adapter training of this kind stays far below %s, the guidelines' test for a new general-purpose AI model%s",
+			[_fine_tune.method, _threshold_basis, _note],
+		),
+		"section": "Commission GPAI guidelines pts. 59-61",
+	}
+}
+
+obligations contains o if {
+	applies
+	not _compute_known
+	_fine_tune.method in _fact.untrained_methods
+	o := {
+		"text": sprintf(
+			"Confirm that the %s trained nothing, or next to nothing, and keep that on file: above %s of training compute the modification makes a new general-purpose AI model [%s: modelgate's reading, not in its sources]",
+			[_fine_tune.method, _threshold_basis, _fact.untrained_methods_verification],
+		),
+		"section": "Commission GPAI guidelines pts. 59-61",
+	}
+}
+
+# _flop(x) writes a compute figure as "m.d x 10^k FLOP", from integers only
+# (so that regorus and OPA print the same digits).
+_flop(x) := sprintf("%v FLOP", [round(x)]) if x < 10
+
+_flop(x) := sprintf("%v.%v × 10^%v FLOP", [floor(_tenths(x) / 10), _tenths(x) % 10, _exponent(x)]) if {
+	x >= 10
+	_tenths(x) < 100
+}
+
+_flop(x) := sprintf("1.0 × 10^%v FLOP", [_exponent(x) + 1]) if {
+	x >= 10
+	_tenths(x) >= 100
+}
+
+_exponent(x) := max({k | some k in numbers.range(1, 40); _power(k) <= x})
+
+_power(k) := product([10 | some _ in numbers.range(1, k)])
+
+# The mantissa in tenths, rounded: 10 to 100 (100 when rounding carries).
+_tenths(x) := round((x * 10) / _power(_exponent(x)))
