@@ -126,3 +126,22 @@ obligations contains o if {
 		"license": license.id,
 	}
 }
+
+# A condition that comes with commercial use under a grant that allows it
+# (the Stability AI Community License: register with Stability AI): an
+# obligation of the pass, since the proposal cannot record that it was met.
+obligations contains o if {
+	_commercial
+	some license in data.modelgate.lib.licenses.known
+	term := license.terms.commercial_use
+	term.allowed == true
+	is_string(object.get(term, "condition", null))
+	o := {
+		"text": concat("", [sprintf(
+			"Commercial use under %s comes with a condition: %s",
+			[license.name, term.condition],
+		), licenses.checked(license, term)]),
+		"section": term.section,
+		"license": license.id,
+	}
+}

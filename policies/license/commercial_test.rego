@@ -114,3 +114,31 @@ test_a_hosting_condition_is_silent_without_a_hosted_service if {
 	count(commercial.warn) == 0 with input as inp
 	not commercial.applies with input as object.union(_input(false, [_falcon]), {"distribution": {"hosted_service": false}})
 }
+
+_registered := {
+	"id": "LicenseRef-scancode-stability-ai-community-2024",
+	"name": "Stability AI Community License Agreement",
+	"url": "https://example.test/stability",
+	"verification": "verified",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": true, "condition": "register with Stability AI", "section": "III"}},
+}
+
+test_a_commercial_condition_is_an_obligation_of_the_pass if {
+	count(commercial.deny) == 0 with input as _input(true, [_registered])
+	count(commercial.warn) == 0 with input as _input(true, [_registered])
+	result := commercial.obligations with input as _input(true, [_registered])
+	count(result) == 1
+	some o in result
+	o.license == "LicenseRef-scancode-stability-ai-community-2024"
+	o.section == "III"
+	contains(o.text, "register with Stability AI")
+}
+
+test_a_commercial_condition_is_silent_without_commercial_use if {
+	count(commercial.obligations) == 0 with input as _input(false, [_registered])
+}
+
+test_a_grant_without_a_condition_has_no_obligation if {
+	count(commercial.obligations) == 0 with input as _input(true, [_open])
+}

@@ -184,6 +184,12 @@ term! {
         /// words. LIC-COMMERCIAL warns with it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub hosted_service_condition: Option<String>,
+        /// When granted: a condition every use under the grant carries (the
+        /// Stability AI Community License: commercial users register with
+        /// Stability AI), in our words. LIC-COMMERCIAL lists it as an
+        /// obligation of commercial use.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub condition: Option<String>,
     }
 }
 
