@@ -280,6 +280,9 @@ class Generator:
             section["purposes"] = self.sample(self.f.purposes, 1, 2)
         if not compliant and self.chance(0.15):
             section["outputs_train_other_models"] = True
+            if self.chance(0.5):
+                section["outputs_trained_model"] = self.pick(
+                    ["large_language_model", "other_generative_model", "non_generative_model"])
         if self.chance(0.2):
             fine_tune = {"method": self.pick(self.f.methods)}
             # Round figures, so that every compute a message prints rounds

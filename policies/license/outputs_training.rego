@@ -7,6 +7,11 @@
 # Anthropic and Gemini API terms); `conditional` passes with the condition as
 # an obligation (Llama 3.1+: the "Llama" name prefix; Gemma and RAIL: the
 # trained model is a derivative); `allowed`, or no term at all, passes.
+# A ban worded for some kinds of model (`forbidden_for`: Llama 2 and 3 name
+# large language models, Stability foundational generative models) fails only
+# for the kind declared in use.outputs_trained_model; undeclared reads as a
+# large language model, which every ban covers. Outside the ban, the limit
+# comes with the pass as an obligation.
 package modelgate.rules.license.outputs_training
 
 import data.modelgate.lib.licenses
@@ -31,8 +36,9 @@ meta := {
 	]),
 	"remediation": concat(" ", [
 		"Stop using the outputs to train other models, or choose a model whose license allows it;",
-		"if the model trained falls under an exception the license names, record a waiver (reason",
-		"not_applicable) that says which.",
+		"where the ban names only some kinds of model (large language models) and the model trained",
+		"is of another kind, declare it in use.outputs_trained_model; if the model trained falls under",
+		"another exception the license names, record a waiver (reason not_applicable) that says which.",
 	]),
 }
 
@@ -53,16 +59,51 @@ _condition(term) := term.condition if term.condition
 
 _condition(term) := sprintf("see section %s", [term.section]) if not term.condition
 
+# The kind of model trained, as declared, else a large language model.
+_trained := object.get(input.use, "outputs_trained_model", null)
+
+_kind := _trained if _trained != null
+
+_kind := "large_language_model" if _trained == null
+
+_kind_names := {
+	"large_language_model": "a large language model",
+	"other_generative_model": "a generative model other than a large language model",
+	"non_generative_model": "a model that generates no content (a classifier, embedding, extraction or ranking model)",
+}
+
+_kinds_plural := {
+	"large_language_model": "large language models",
+	"other_generative_model": "other generative models",
+	"non_generative_model": "non-generative models",
+}
+
+_banned(term) if count(object.get(term, "forbidden_for", [])) == 0
+
+_banned(term) if _kind in term.forbidden_for
+
+_scope_note(term) := "" if count(object.get(term, "forbidden_for", [])) == 0
+
+_scope_note(term) := sprintf(
+	" The ban covers %s only; the model trained is read as %s%s.",
+	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _kind_names[_kind], _declared_note],
+) if count(object.get(term, "forbidden_for", [])) > 0
+
+_declared_note := "" if _trained != null
+
+_declared_note := " (use.outputs_trained_model is not declared)" if _trained == null
+
 deny contains v if {
 	applies
 	some license in _with("forbidden")
 	term := license.terms.outputs_training
+	_banned(term)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s forbids using the model or its outputs to train or improve other models (section %s).%s",
-			[license.name, term.section, _note(term)],
+			"%s forbids using the model or its outputs to train or improve other models (section %s).%s%s",
+			[license.name, term.section, _note(term), _scope_note(term)],
 		), licenses.checked(license, term)]),
-		"path": "/use/outputs_train_other_models",
+		"path": _path,
 		"license": license.id,
 		"citation": licenses.citation(license, term),
 	}
@@ -85,6 +126,26 @@ warn contains v if {
 			"Record what the trained model does and why it does not compete with the vendor's products,",
 			"and keep that with the review, or train on another model's outputs.",
 		]),
+	}
+}
+
+_path := "/use/outputs_trained_model" if _trained != null
+
+_path := "/use/outputs_train_other_models" if _trained == null
+
+# A ban that does not cover the kind declared: the limit comes with the pass.
+obligations contains o if {
+	applies
+	some license in _with("forbidden")
+	term := license.terms.outputs_training
+	not _banned(term)
+	o := {
+		"text": concat("", [sprintf(
+			"Keep the model trained on the outputs %s: %s forbids training %s on them",
+			[_kind_names[_kind], license.name, concat(" or ", [_kinds_plural[k] | some k in term.forbidden_for])],
+		), licenses.checked(license, term)]),
+		"section": term.section,
+		"license": license.id,
 	}
 }
 

@@ -68,3 +68,48 @@ test_not_applicable_when_outputs_train_nothing if {
 	not outputs_training.applies with input as _input(false, [_forbidden])
 	count(outputs_training.deny) == 0 with input as _input(false, [_forbidden])
 }
+
+_llm_ban := _record("llama3", {"rule": "forbidden", "section": "1.b.v", "forbidden_for": ["large_language_model"]})
+
+_generative_ban := _record(
+	"stability",
+	{"rule": "forbidden", "section": "IV(b)", "forbidden_for": ["large_language_model", "other_generative_model"]},
+)
+
+_training(kind, records) := object.union(_input(true, records), {"use": {"outputs_trained_model": kind}})
+
+test_a_ban_on_large_language_models_fails_an_undeclared_kind_and_says_so if {
+	result := outputs_training.deny with input as _input(true, [_llm_ban])
+	count(result) == 1
+	some v in result
+	v.path == "/use/outputs_train_other_models"
+	contains(v.msg, "The ban covers large language models only; the model trained is read as a large language model (use.outputs_trained_model is not declared).")
+}
+
+test_a_ban_on_large_language_models_fails_a_declared_one_at_the_kind if {
+	some v in outputs_training.deny with input as _training("large_language_model", [_llm_ban])
+	v.path == "/use/outputs_trained_model"
+	not contains(v.msg, "is not declared")
+}
+
+test_a_classifier_is_outside_a_ban_on_large_language_models if {
+	inp := _training("non_generative_model", [_llm_ban])
+	count(outputs_training.deny) == 0 with input as inp
+	result := outputs_training.obligations with input as inp
+	count(result) == 1
+	some o in result
+	o.license == "llama3"
+	startswith(o.text, "Keep the model trained on the outputs a model that generates no content")
+	contains(o.text, "llama3 forbids training large language models on them")
+}
+
+test_an_image_model_is_outside_an_llm_ban_but_inside_a_generative_one if {
+	inp := _training("other_generative_model", [_llm_ban, _generative_ban])
+	result := outputs_training.deny with input as inp
+	{v.license | some v in result} == {"stability"}
+	{o.license | some o in outputs_training.obligations} == {"llama3"} with input as inp
+}
+
+test_a_ban_without_kinds_covers_every_kind if {
+	count(outputs_training.deny) == 1 with input as _training("non_generative_model", [_forbidden])
+}

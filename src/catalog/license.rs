@@ -396,6 +396,10 @@ term! {
         /// For `conditional`: the duties, in our words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub condition: Option<String>,
+        /// For `forbidden`: the kinds of model the ban names; empty means
+        /// every kind (fail closed).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub forbidden_for: Vec<crate::proposal::TrainedModel>,
     }
 }
 

@@ -346,6 +346,10 @@ pub struct Usage {
     /// Outputs used to train or improve another model.
     #[serde(default)]
     pub outputs_train_other_models: bool,
+    /// The kind of model the outputs train; absent reads as a large
+    /// language model, the kind every outputs ban of the catalog covers.
+    #[serde(default)]
+    pub outputs_trained_model: Option<TrainedModel>,
     /// Present when the model is fine-tuned, distilled or otherwise derived.
     #[serde(default)]
     pub fine_tune: Option<FineTune>,
@@ -358,6 +362,7 @@ impl Default for Usage {
             production: true,
             purposes: Vec::new(),
             outputs_train_other_models: false,
+            outputs_trained_model: None,
             fine_tune: None,
         }
     }
@@ -389,6 +394,21 @@ pub enum Purpose {
     LawEnforcement,
     /// Products used by or directed at minors.
     Minors,
+}
+
+/// The kind of model that outputs train: licenses word their outputs bans
+/// by it ("any other large language model", "a foundational generative AI
+/// model").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainedModel {
+    /// A large language model.
+    LargeLanguageModel,
+    /// Another generative model (images, audio, video, code ...).
+    OtherGenerativeModel,
+    /// A model that generates no content: a classifier, an embedding,
+    /// extraction or ranking model.
+    NonGenerativeModel,
 }
 
 /// A fine-tune or other derivative.

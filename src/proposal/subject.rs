@@ -385,6 +385,15 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             }
         }
     }
+    if s.usage.outputs_trained_model.is_some() && !s.usage.outputs_train_other_models {
+        // A kind of trained model without training would be judged as no
+        // training at all: say so rather than pass a contradiction.
+        return Err(subject.error(
+            "/use/outputs_trained_model",
+            "outputs_trained_model is set, but outputs_train_other_models is false",
+            Some("set `outputs_train_other_models: true` when outputs train another model, or remove the kind".into()),
+        ));
+    }
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
             return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
