@@ -11,7 +11,10 @@
 # large language models, Stability foundational generative models) fails only
 # for the kind declared in use.outputs_trained_model; undeclared reads as a
 # large language model, which every ban covers. Outside the ban, the limit
-# comes with the pass as an obligation.
+# comes with the pass as an obligation. A competing-models clause with an
+# exception for the kind declared (`exceptions`: OpenAI's 17(a) for
+# classifiers and embeddings kept internal) passes with the exception's limit
+# as an obligation instead of warning.
 package modelgate.rules.license.outputs_training
 
 import data.modelgate.lib.licenses
@@ -109,10 +112,32 @@ deny contains v if {
 	}
 }
 
+# An exception of the terms covers the kind of model trained (OpenAI's
+# section 17(a): classifiers and embeddings kept internal).
+_exceptions(term) := [exception |
+	some exception in object.get(term, "exceptions", [])
+	_kind in exception.trained_models
+	_within(exception)
+]
+
+_excepted(term) if count(_exceptions(term)) > 0
+
+_within(exception) if object.get(exception, "kept_internal", false) == false
+
+_within(exception) if {
+	object.get(exception, "kept_internal", false) == true
+	not _trained_model_leaves
+}
+
+_trained_model_leaves if input.distribution.weights == true
+
+_trained_model_leaves if input.distribution.hosted_service == true
+
 warn contains v if {
 	applies
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
+	not _excepted(term)
 	v := {
 		"msg": concat("", [sprintf(
 			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s",
@@ -164,6 +189,28 @@ obligations contains o if {
 	applies
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
+	some exception in _exceptions(term)
+	o := {
+		"text": concat("", [sprintf(
+			"Keep the model trained on the outputs %s%s: only then does the exception of section %s of %s allow training it",
+			[_kind_names[_kind], _internal_note(exception), exception.section, license.name],
+		), licenses.checked(license, exception)]),
+		"section": exception.section,
+		"license": license.id,
+	}
+}
+
+_internal_note(exception) := ", and neither distribute it nor make it available to others" if {
+	object.get(exception, "kept_internal", false) == true
+}
+
+_internal_note(exception) := "" if object.get(exception, "kept_internal", false) == false
+
+obligations contains o if {
+	applies
+	some license in _with("forbidden_for_competing_models")
+	term := license.terms.outputs_training
+	not _excepted(term)
 	o := {
 		"text": "Keep any model trained on the outputs from competing with the vendor's products and services",
 		"section": term.section,

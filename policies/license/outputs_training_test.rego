@@ -113,3 +113,36 @@ test_an_image_model_is_outside_an_llm_ban_but_inside_a_generative_one if {
 test_a_ban_without_kinds_covers_every_kind if {
 	count(outputs_training.deny) == 1 with input as _training("non_generative_model", [_forbidden])
 }
+
+_competing_with_exception := _record("openai", {
+	"rule": "forbidden_for_competing_models",
+	"section": "3.3(e)",
+	"exceptions": [{"trained_models": ["non_generative_model"], "kept_internal": true, "section": "17(a)"}],
+})
+
+_kept(kind, weights, hosted) := object.union(
+	_training(kind, [_competing_with_exception]),
+	{"distribution": {"weights": weights, "hosted_service": hosted}},
+)
+
+test_an_internal_classifier_is_within_the_exception_and_passes_with_its_limit if {
+	inp := _kept("non_generative_model", false, false)
+	count(outputs_training.warn) == 0 with input as inp
+	result := outputs_training.obligations with input as inp
+	count(result) == 1
+	some o in result
+	o.section == "17(a)"
+	contains(o.text, "a model that generates no content (a classifier, embedding, extraction or ranking model), and neither distribute it nor make it available to others: only then does the exception of section 17(a) of openai allow training it")
+}
+
+test_a_classifier_that_leaves_the_organisation_is_outside_the_exception if {
+	count(outputs_training.warn) == 1 with input as _kept("non_generative_model", true, false)
+	count(outputs_training.warn) == 1 with input as _kept("non_generative_model", false, true)
+}
+
+test_a_generative_model_is_outside_the_exception if {
+	inp := _kept("other_generative_model", false, false)
+	count(outputs_training.warn) == 1 with input as inp
+	some o in outputs_training.obligations with input as inp
+	o.text == "Keep any model trained on the outputs from competing with the vendor's products and services"
+}

@@ -400,6 +400,22 @@ term! {
         /// every kind (fail closed).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub forbidden_for: Vec<crate::proposal::TrainedModel>,
+        /// For `forbidden_for_competing_models`: exceptions the terms grant
+        /// whatever a model competes with.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub exceptions: Vec<OutputsTrainingException>,
+    }
+}
+
+term! {
+    /// An exception to an outputs ban, keyed on the kind of model trained.
+    pub struct OutputsTrainingException {
+        /// The kinds of model trained the exception covers.
+        pub trained_models: Vec<crate::proposal::TrainedModel>,
+        /// The exception holds only while the model trained is neither
+        /// distributed nor offered to others.
+        #[serde(default)]
+        pub kept_internal: bool,
     }
 }
 
