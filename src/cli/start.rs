@@ -281,8 +281,8 @@ use:
                                # | critical_infrastructure | automated_decisions | surveillance
                                # | biometric_identification | law_enforcement | minors
   outputs_train_other_models: false
-  # outputs_trained_model: large_language_model   # with outputs_train_other_models: the kind trained
-                               # large_language_model | other_generative_model | non_generative_model
+  outputs_trained_model: null  # when outputs train a model: large_language_model
+                               # | other_generative_model | non_generative_model
   # fine_tune:                 # uncomment for a fine-tune, distillation or other derivative
   #   method: lora             # lora | qlora | full | dpo | rlhf | distillation | merge | quantization
   #   compute_flop: null       # training compute of the modification (EU AI Act GPAI test)
