@@ -120,7 +120,7 @@ deny contains v if {
 	data.modelgate.lib.features.firm(x)
 	v := {
 		"msg": sprintf(
-			"PHI may reach %s, which the BAA of %s for %s does not cover: %s%s",
+			"PHI may go through %s, which the BAA of %s for %s does not cover: %s%s",
 			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
 		),
 		"path": data.modelgate.lib.features.path(x),
@@ -137,7 +137,7 @@ warn contains v if {
 	not data.modelgate.lib.features.firm(x)
 	v := {
 		"msg": sprintf(
-			"PHI may reach %s, which the BAA of %s for %s may not cover: %s%s",
+			"PHI may go through %s, which the BAA of %s for %s may not cover: %s%s",
 			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
 		),
 		"path": data.modelgate.lib.features.path(x),
