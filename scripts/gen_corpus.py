@@ -9,7 +9,7 @@ The same seed, count and catalog give byte-identical output. The corpus covers e
 deployment kind, data class, license family (models from licenses/models.yaml, plus
 derivatives outside the catalog), provider and service (policies/residency/data.yaml),
 place (countries, EU/EEA, region ids from policies/geography/data.yaml, `global`),
-model cards (written to cards/ beside the output, except on stdout), tier, network, purpose, fine-tune method, workload and team; some proposals have
+model cards (written to cards/ beside the output, except on stdout), tier, network, provider feature, purpose, fine-tune method, workload and team; some proposals have
 routes, a distribution, requirements, waivable contracts, and about a third are built
 to be compliant, so both passing and failing outcomes occur.
 
@@ -72,6 +72,7 @@ class Facts:
         self.kinds = enum("DeploymentKind")
         self.tiers = enum("Tier")
         self.networks = enum("Network")
+        self.features = enum("Feature")
         self.classes = enum("DataClass")
         self.deidentifications = enum("Deidentification")
         self.mechanisms = enum("TransferMechanism")
@@ -204,6 +205,10 @@ class Generator:
         section["network"] = self.pick(["private", "private", "internet"]) if compliant else self.pick(self.f.networks)
         if self.chance(0.5):
             section["telemetry"] = False if compliant else self.chance(0.5)
+        # Provider features: absent (not declared), none, or some of them (any
+        # feature on any provider is valid input; the facts decide which keep data).
+        if self.chance(0.4):
+            section["features"] = [] if compliant else self.sample(self.f.features, 0, 3)
         return section
 
     def regions(self, provider):

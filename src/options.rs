@@ -331,8 +331,8 @@ fn verdict_rank(verdict: Verdict) -> u8 {
     }
 }
 
-/// The deployment an option would have: the scenario's network, telemetry
-/// and regions where they fit, the option's kind, provider and service.
+/// The deployment an option would have: the scenario's network, telemetry,
+/// features and regions where they fit, the option's kind, provider and service.
 fn deployment_for(
     scenario: Option<&Deployment>,
     kind: DeploymentKind,
@@ -360,6 +360,8 @@ fn deployment_for(
         regions,
         network: scenario.map_or(Network::Internet, |d| d.network),
         telemetry: scenario.map_or(kind != DeploymentKind::SelfHosted, |d| d.telemetry),
+        // The features the workload needs go with it to every option.
+        features: scenario.and_then(|d| d.features.clone()),
     }
 }
 

@@ -70,3 +70,40 @@ fn every_rule_has_fixtures_for_pass_fail_and_not_applicable() {
         }
     }
 }
+
+/// The features the policy data lists outside a zero-retention arrangement or
+/// a BAA (`excluded_features`) are values `deployment.features` accepts, each
+/// a fact with its source, a verification level and a note: a misspelt key
+/// would never match a proposal, and the rule would pass silently.
+#[test]
+fn excluded_features_in_the_policy_data_are_proposal_features_with_sources() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&crate::support::modelgate(&["schema"]).stdout).expect("schema is JSON");
+    let features: Vec<&str> = schema["$defs"]["Feature"]["oneOf"]
+        .as_array()
+        .expect("Feature is an enum")
+        .iter()
+        .map(|o| o["const"].as_str().unwrap())
+        .collect();
+    let data: serde_json::Value =
+        serde_json::from_str(&crate::support::modelgate(&["parse", "--data"]).stdout).expect("data is JSON");
+    let mut seen = 0;
+    for (pid, provider) in data["modelgate"]["facts"]["residency"]["providers"].as_object().unwrap() {
+        let Some(services) = provider["services"].as_object() else { continue };
+        for (sid, service) in services {
+            for scope in ["baa", "zero_retention"] {
+                let Some(excluded) = service[scope]["excluded_features"].as_object() else { continue };
+                for (feature, fact) in excluded {
+                    let at = format!("{pid}.{sid}.{scope}.excluded_features.{feature}");
+                    assert!(features.contains(&feature.as_str()), "{at}: not a deployment.features value");
+                    assert!(fact["url"].as_str().is_some_and(|u| u.starts_with("https://")), "{at}: url");
+                    let v = fact["verification"].as_str().unwrap_or_default();
+                    assert!(["verified", "partial", "unverified"].contains(&v), "{at}: verification {v}");
+                    assert!(fact["note"].as_str().is_some_and(|n| !n.is_empty()), "{at}: note");
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 10, "only {seen} excluded features in the policy data");
+}

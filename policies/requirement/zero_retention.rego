@@ -3,7 +3,11 @@
 # self-managed cloud infrastructure, that is the organisation's own setup. A
 # service that keeps data by default (abuse-monitoring logs, application
 # state) needs an approved zero-data-retention arrangement the service
-# offers. Unknown retention facts fail closed.
+# offers. Unknown retention facts fail closed. A feature the deployment
+# declares (deployment.features) that keeps data outside the service's
+# arrangement (zero_retention.excluded_features in the facts) fails; with no
+# features declared, a pass resting on an arrangement names the features
+# outside it as a duty.
 package modelgate.rules.requirement.zero_retention
 
 import data.modelgate.lib.facts
@@ -22,7 +26,8 @@ meta := {
 	"description": concat(" ", [
 		"When the organisation requires zero data retention, prompts and outputs may go only to its",
 		"own or self-managed infrastructure, to a service that keeps nothing by default, or to a",
-		"service under an approved zero-data-retention arrangement; unknown retention fails.",
+		"service under an approved zero-data-retention arrangement, using none of the features that",
+		"keep data outside that arrangement; unknown retention fails.",
 	]),
 	"remediation": concat(" ", [
 		"Apply for the provider's zero-data-retention arrangement and declare",
@@ -206,6 +211,73 @@ warn contains v if {
 }
 
 _zdr_known if is_boolean(_service.zero_retention.available)
+
+# Declared features that keep data outside the service's zero-retention
+# arrangement (regulation.md RES-DATA-003, RES-DATA-004): a fact that is
+# verified or partial fails, an unverified one warns.
+_outside := data.modelgate.lib.features.outside(_service.zero_retention)
+
+deny contains v if {
+	applies
+	not _own_setup
+	some x in _outside
+	data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"deployment.features declares %s, which keeps data outside the zero-retention arrangement of %s: %s%s",
+			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"citation": _feature_citation(x),
+		"remediation": _feature_fix(x),
+	}
+}
+
+warn contains v if {
+	applies
+	not _own_setup
+	some x in _outside
+	not data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"deployment.features declares %s, which may keep data outside the zero-retention arrangement of %s: %s%s",
+			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"citation": _feature_citation(x),
+		"remediation": _feature_fix(x),
+	}
+}
+
+_feature_fix(x) := sprintf(
+	"Stop using %s with %s for data under the zero-retention requirement (remove it from deployment.features), or get the provider's written confirmation that the arrangement covers it.",
+	[x.feature, _label],
+)
+
+_feature_citation(x) := {
+	"document": sprintf("%s zero-data-retention terms", [data.modelgate.lib.provider.input_name]),
+	"section": sprintf("zero retention: %s", [x.feature]),
+	"url": x.fact.url,
+} if {
+	is_string(object.get(x.fact, "url", null))
+}
+
+_feature_citation(x) := _citation if not is_string(object.get(x.fact, "url", null))
+
+# A pass resting on the declared arrangement, with no features declared:
+# it holds only if none of the features outside the arrangement is used.
+obligations contains o if {
+	applies
+	not _compliant_by_default
+	not data.modelgate.lib.provider.input_consumer
+	input.contracts.zero_data_retention == true
+	not data.modelgate.lib.features.declared
+	names := data.modelgate.lib.features.listed(_service.zero_retention, "the provider's zero-retention terms")
+	o := {"text": sprintf(
+		"deployment.features is not declared, so this pass assumes that none of %s is used with %s: they keep data outside its zero-retention arrangement. Declare the features used (deployment.features: [] for none)",
+		[names, _label],
+	)}
+}
 
 obligations contains o if {
 	applies

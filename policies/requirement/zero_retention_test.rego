@@ -31,10 +31,92 @@ test_default_retention_without_an_arrangement_fails if {
 }
 
 test_an_approved_arrangement_passes_with_its_exclusions if {
-	inp := _api("openai", null, true)
+	inp := _with_features(_api("openai", null, true), [])
 	count(zero_retention.deny) == 0 with input as inp
 	count(zero_retention.warn) == 0 with input as inp
 	count(zero_retention.obligations) == 1 with input as inp
+}
+
+_with_features(p, features) := object.union(p, {"deployment": object.union(p.deployment, {"features": features})})
+
+# With no features declared, a pass resting on the arrangement names the
+# features outside it as a duty, with how settled each fact is.
+test_undeclared_features_are_named_in_an_obligation if {
+	inp := _api("openai", null, true)
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.obligations) == 2 with input as inp
+	some o in zero_retention.obligations with input as inp
+	contains(o.text, "deployment.features is not declared")
+	contains(o.text, "stored_responses")
+	contains(o.text, "files_api [partial:")
+}
+
+# RES-DATA-003: a declared feature outside the arrangement fails at its path.
+test_a_feature_outside_the_arrangement_fails if {
+	inp := _with_features(_api("anthropic", "anthropic_api", true), ["web_search", "prompt_caching", "batch"])
+	result := zero_retention.deny with input as inp
+	count(result) == 2
+	some v in result
+	v.path == "/deployment/features/1"
+	v.citation.url == "https://platform.claude.com/docs/en/manage-claude/api-and-data-retention"
+	some w in result
+	w.path == "/deployment/features/2"
+}
+
+test_stored_responses_fail_under_openai_zero_retention if {
+	inp := _with_features(_api("openai", "openai_api", true), ["stored_responses"])
+	some v in zero_retention.deny with input as inp
+	v.path == "/deployment/features/0"
+	not contains(v.msg, "[partial:")
+}
+
+test_grounding_with_search_fails_on_vertex if {
+	inp := _with_features(_proposal("managed_cloud", "gcp", "vertex_ai", "api", true), ["grounding_search"])
+	some v in zero_retention.deny with input as inp
+	v.path == "/deployment/features/0"
+}
+
+# RES-DATA-004: a Bedrock model that needs provider_data_share retention.
+test_bedrock_provider_data_share_fails if {
+	inp := _with_features(_proposal("managed_cloud", "aws", "aws_bedrock", "api", true), ["provider_data_share"])
+	some v in zero_retention.deny with input as inp
+	v.path == "/deployment/features/0"
+}
+
+# A partial fact fails too, and says so.
+test_a_feature_on_a_partial_fact_fails_and_says_so if {
+	inp := _with_features(_api("openai", "openai_api", true), ["files_api"])
+	some v in zero_retention.deny with input as inp
+	contains(v.msg, "[partial:")
+}
+
+# An unverified fact only warns, and says so.
+test_a_feature_on_an_unverified_fact_warns if {
+	facts := {"providers": {"example_host": {"name": "Example", "services": {"example_api": {
+		"retention": {"default_days": 30, "verification": "verified"},
+		"zero_retention": {"available": true, "verification": "verified", "excluded_features": {"audio": {"verification": "unverified"}}},
+	}}}}}
+	inp := _with_features(_api("example_host", "example_api", true), ["audio"])
+	count(zero_retention.deny) == 0 with input as inp with data.modelgate.facts.residency as facts
+	some v in zero_retention.warn with input as inp with data.modelgate.facts.residency as facts
+	v.path == "/deployment/features/0"
+	contains(v.msg, "[unverified:")
+}
+
+# On the organisation's own infrastructure no provider feature is in play.
+test_features_are_not_judged_on_premises if {
+	inp := _with_features(_proposal("self_hosted", "on_prem", null, "api", false), ["files_api"])
+	count(zero_retention.deny) == 0 with input as inp
+}
+
+test_features_inside_the_arrangement_pass if {
+	inp := _with_features(_api("anthropic", "anthropic_api", true), ["web_search", "image_input"])
+	count(zero_retention.deny) == 0 with input as inp
+	count(zero_retention.warn) == 0 with input as inp
+	result := zero_retention.obligations with input as inp
+	every o in result {
+		not contains(o.text, "deployment.features")
+	}
 }
 
 test_unknown_retention_fails_closed if {

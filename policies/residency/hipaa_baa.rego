@@ -3,6 +3,9 @@
 # associate agreement with that party (45 CFR 164.502(e), 164.504(e)). A
 # cloud that hosts a self-managed deployment is such a party (HHS cloud
 # computing guidance). De-identified data (164.514(b)) is outside HIPAA.
+# Under a BAA, PHI may reach only what the BAA covers: a declared feature
+# (deployment.features) the facts list outside its scope (baa.excluded_features)
+# fails; with no features declared, the pass names them as a duty.
 package modelgate.rules.residency.hipaa_baa
 
 import data.modelgate.lib.facts
@@ -22,7 +25,7 @@ meta := {
 		"Protected health information that is not de-identified may reach a party other than the",
 		"organisation only under a Business Associate Agreement with that party, including a cloud",
 		"provider hosting a self-managed deployment; a consumer tier never qualifies, and the provider",
-		"must offer a BAA for the service used.",
+		"must offer a BAA for the service used and the BAA must cover the features used.",
 	]),
 	"remediation": concat(" ", [
 		"Sign a BAA with the operator of the endpoint, self-host on premises, or de-identify the data",
@@ -105,6 +108,59 @@ warn contains v if {
 
 _baa_known if is_boolean(_service.baa.available)
 
+# Declared features outside the BAA's scope (regulation.md RES-HIPAA-004,
+# RES-HIPAA-005): a verified or partial fact fails, an unverified one warns.
+_outside := data.modelgate.lib.features.outside(_service.baa)
+
+deny contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	input.contracts.baa == true
+	some x in _outside
+	data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"PHI may go through %s, which the BAA of %s for %s does not cover: %s%s",
+			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"citation": _feature_citation(x),
+		"remediation": _feature_fix(x),
+	}
+}
+
+warn contains v if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	input.contracts.baa == true
+	some x in _outside
+	not data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"PHI may go through %s, which the BAA of %s for %s may not cover: %s%s",
+			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"citation": _feature_citation(x),
+		"remediation": _feature_fix(x),
+	}
+}
+
+_feature_fix(x) := sprintf(
+	"Keep PHI away from %s (remove it from deployment.features for this traffic), get %s's written confirmation that the BAA covers it, or de-identify the data (45 CFR 164.514(b)).",
+	[x.feature, _provider],
+)
+
+_feature_citation(x) := {
+	"document": sprintf("%s BAA scope", [_provider]),
+	"section": sprintf("BAA: %s", [x.feature]),
+	"url": x.fact.url,
+} if {
+	is_string(object.get(x.fact, "url", null))
+}
+
+_feature_citation(x) := meta.citation if not is_string(object.get(x.fact, "url", null))
+
 _for_service := sprintf(" for %s", [data.modelgate.lib.provider.input_service_id]) if data.modelgate.lib.provider.input_service_id
 
 _for_service := "" if not data.modelgate.lib.provider.input_service_id
@@ -153,6 +209,22 @@ _exclusions := "" if not _has_exclusions
 _has_scope if is_string(_service.baa.scope)
 
 _has_exclusions if is_string(_service.baa.exclusions)
+
+# A pass under a BAA with no features declared: it holds only if PHI reaches
+# none of the features outside the BAA.
+obligations contains o if {
+	applies
+	data.modelgate.lib.provider.input_third_party
+	input.contracts.baa == true
+	not _service.baa.available == false
+	not data.modelgate.lib.provider.input_consumer
+	not data.modelgate.lib.features.declared
+	names := data.modelgate.lib.features.listed(_service.baa, "the provider's BAA terms")
+	o := {"text": sprintf(
+		"deployment.features is not declared, so this pass assumes that PHI reaches none of %s at %s: the BAA does not cover them. Declare the features used (deployment.features: [] for none)",
+		[names, data.modelgate.lib.provider.input_service_label],
+	)}
+}
 
 # A cloud serving another vendor's model: only the cloud's BAA covers the
 # endpoint; the model vendor's own BAA does not (e.g. Anthropic's BAA does not

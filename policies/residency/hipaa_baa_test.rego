@@ -17,10 +17,86 @@ test_phi_to_an_api_without_a_baa_fails if {
 }
 
 test_phi_to_an_api_with_a_baa_passes_with_an_obligation if {
-	inp := _proposal("vendor_api", "openai", "api", true, "none")
+	inp := _with_features(_proposal("vendor_api", "openai", "api", true, "none"), [])
 	count(hipaa_baa.deny) == 0 with input as inp
 	count(hipaa_baa.warn) == 0 with input as inp
 	count(hipaa_baa.obligations) == 1 with input as inp
+}
+
+_with_features(p, features) := object.union(p, {"deployment": object.union(p.deployment, {"features": features})})
+
+# With no features declared, the pass names those outside the BAA as a duty.
+test_undeclared_features_are_named_in_an_obligation if {
+	inp := _proposal("vendor_api", "openai", "api", true, "none")
+	count(hipaa_baa.deny) == 0 with input as inp
+	count(hipaa_baa.obligations) == 2 with input as inp
+	some o in hipaa_baa.obligations with input as inp
+	contains(o.text, "deployment.features is not declared")
+	contains(o.text, "stored_responses")
+	contains(o.text, "[partial:")
+}
+
+# A service whose facts list no feature outside its BAA: no such duty.
+test_no_feature_duty_where_the_facts_list_none if {
+	result := hipaa_baa.obligations with input as _proposal("managed_cloud", "gcp", "api", true, "none")
+	count(result) > 0
+	every o in result {
+		not contains(o.text, "deployment.features")
+	}
+}
+
+# RES-HIPAA-004: a declared feature outside the BAA's scope fails, at its path.
+test_a_feature_outside_the_baa_fails if {
+	inp := _with_features(_proposal("vendor_api", "anthropic", "api", true, "none"), ["prompt_caching", "web_search"])
+	result := hipaa_baa.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/1"
+	v.citation.url == "https://privacy.claude.com/en/articles/8956058-i-have-a-zero-retention-agreement-with-anthropic-what-products-does-it-apply-to"
+	not contains(v.msg, "[partial:")
+}
+
+# A partial fact fails too, and says so.
+test_a_feature_outside_the_baa_on_a_partial_fact_fails_and_says_so if {
+	inp := _with_features(_proposal("vendor_api", "openai", "api", true, "none"), ["files_api"])
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/deployment/features/0"
+	contains(v.msg, "[partial:")
+}
+
+# RES-HIPAA-005: Bedrock sharing retained prompts with the model's provider.
+test_bedrock_provider_data_share_fails if {
+	inp := _with_features(_proposal("managed_cloud", "aws", "api", true, "none"), ["provider_data_share"])
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/deployment/features/0"
+}
+
+# An unverified fact (Azure OpenAI image inputs) only warns, and says so.
+test_a_feature_outside_the_baa_on_an_unverified_fact_warns if {
+	inp := _with_features(_proposal("managed_cloud", "azure", "api", true, "none"), ["audio", "image_input"])
+	count(hipaa_baa.deny) == 0 with input as inp
+	result := hipaa_baa.warn with input as inp
+	count(result) == 2
+	every v in result {
+		contains(v.msg, "[unverified:")
+		startswith(v.path, "/deployment/features/")
+	}
+}
+
+# Without a BAA the missing BAA is the failure; features add nothing.
+test_features_are_not_judged_without_a_baa if {
+	inp := _with_features(_proposal("vendor_api", "anthropic", "api", false, "none"), ["web_search"])
+	result := hipaa_baa.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/baa"
+}
+
+# Features the BAA covers pass.
+test_features_inside_the_baa_pass if {
+	inp := _with_features(_proposal("vendor_api", "anthropic", "api", true, "none"), ["files_api", "batch"])
+	count(hipaa_baa.deny) == 0 with input as inp
+	count(hipaa_baa.warn) == 0 with input as inp
 }
 
 test_self_hosting_in_a_cloud_still_needs_a_baa if {
@@ -91,7 +167,7 @@ test_a_cloud_serving_another_vendors_model_needs_the_clouds_baa if {
 		"resolved": {"model": {"vendor": "anthropic"}},
 	}
 	count(hipaa_baa.deny) == 0 with input as inp
-	count(hipaa_baa.obligations) == 2 with input as inp
+	count(hipaa_baa.obligations) == 3 with input as inp
 }
 
 test_a_cloud_serving_its_own_companys_model_needs_no_vendor_note if {
@@ -115,7 +191,7 @@ test_a_pass_on_a_partial_baa_fact_says_so_in_its_obligation if {
 	count(hipaa_baa.deny) == 0 with input as inp
 	some o in hipaa_baa.obligations with input as inp
 	contains(o.text, "[partial:")
-	openai := hipaa_baa.obligations with input as _proposal("vendor_api", "openai", "api", true, "none")
+	openai := hipaa_baa.obligations with input as _with_features(_proposal("vendor_api", "openai", "api", true, "none"), [])
 	every o2 in openai {
 		not contains(o2.text, "[partial:")
 	}

@@ -4,7 +4,10 @@
 # by default uses the data for the provider's own purposes (for personal data
 # the provider then acts as a controller, GDPR Art. 28(10)) unless the
 # organisation opts out. A declared zero-data-retention arrangement must be
-# one the service offers. Facts per service in policies/residency/data.yaml.
+# one the service offers, and the deployment may not declare a feature that
+# keeps data outside it (regulation.md RES-DATA-003; where the organisation
+# requires zero retention, REQ-ZERO-RETENTION judges the features instead).
+# Facts per service in policies/residency/data.yaml.
 package modelgate.rules.residency.vendor_data_use
 
 import data.modelgate.lib.facts
@@ -26,7 +29,7 @@ meta := {
 	"description": concat(" ", [
 		"Non-public data may not go to a consumer product; a service that trains on inputs by default",
 		"is a warning until the organisation opts out, and a declared zero-data-retention arrangement",
-		"must be one the service offers.",
+		"must be one the service offers, not contradicted by a feature the deployment uses.",
 	]),
 	"remediation": "Use the provider's API or business tier, which does not train on inputs, or self-host the model.",
 }
@@ -131,6 +134,56 @@ deny contains v if {
 		"citation": _zdr_citation,
 	}
 }
+
+# A declared arrangement contradicted by a declared feature that keeps data
+# outside it: a verified or partial fact fails, an unverified one warns.
+# With zero retention required, REQ-ZERO-RETENTION says so instead.
+_outside := data.modelgate.lib.features.outside(_service.zero_retention)
+
+deny contains v if {
+	applies
+	input.contracts.zero_data_retention == true
+	not _zdr_required
+	some x in _outside
+	data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"a zero-data-retention arrangement is declared, but deployment.features declares %s, which keeps data outside it at %s: %s%s",
+			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"remediation": _feature_fix(x),
+		"citation": _feature_citation(x),
+	}
+}
+
+warn contains v if {
+	applies
+	input.contracts.zero_data_retention == true
+	not _zdr_required
+	some x in _outside
+	not data.modelgate.lib.features.firm(x)
+	v := {
+		"msg": sprintf(
+			"a zero-data-retention arrangement is declared, but deployment.features declares %s, which may keep data outside it at %s: %s%s",
+			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
+		),
+		"path": data.modelgate.lib.features.path(x),
+		"remediation": _feature_fix(x),
+		"citation": _feature_citation(x),
+	}
+}
+
+_zdr_required if input.requirements.zero_retention == true
+
+_feature_fix(x) := sprintf(
+	"Stop using %s for data that must not be kept (remove it from deployment.features), or record that the arrangement does not cover this traffic (contracts.zero_data_retention: false).",
+	[x.feature],
+)
+
+_feature_citation(x) := _terms_citation(x.fact.url) if is_string(object.get(x.fact, "url", null))
+
+_feature_citation(x) := _zdr_citation if not is_string(object.get(x.fact, "url", null))
 
 obligations contains o if {
 	applies

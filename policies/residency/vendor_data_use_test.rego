@@ -77,3 +77,59 @@ test_no_fact_cites_no_other_providers_terms if {
 	not v.citation
 	not contains(vendor_data_use.meta.citation.url, "openai")
 }
+
+_with_features(p, features) := object.union(p, {"deployment": object.union(p.deployment, {"features": features})})
+
+# RES-DATA-003: a declared arrangement contradicted by a declared feature
+# that keeps data outside it fails, at the feature's path.
+test_a_feature_outside_the_declared_arrangement_fails if {
+	inp := _with_features(_proposal("anthropic", "anthropic_api", "api", ["internal"], true), ["web_search", "files_api"])
+	result := vendor_data_use.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/1"
+	v.citation.url == "https://platform.claude.com/docs/en/manage-claude/api-and-data-retention"
+	not contains(v.msg, "[partial:")
+}
+
+test_grounding_with_search_contradicts_gemini_zero_retention if {
+	inp := _with_features(_proposal("google", "gemini_api_paid", "api", ["internal"], true), ["grounding_search"])
+	some v in vendor_data_use.deny with input as inp
+	v.path == "/deployment/features/0"
+}
+
+# A partial fact fails too, and says so.
+test_a_feature_on_a_partial_fact_fails_and_says_so if {
+	inp := _with_features(_proposal("openai", "openai_api", "api", ["internal"], true), ["batch"])
+	some v in vendor_data_use.deny with input as inp
+	contains(v.msg, "[partial:")
+}
+
+# An unverified fact only warns, and says so.
+test_a_feature_on_an_unverified_fact_warns if {
+	facts := {"providers": {"example_host": {"name": "Example", "services": {"example_api": {
+		"trains_on_inputs_by_default": {"value": false, "verification": "verified"},
+		"zero_retention": {"available": true, "verification": "verified", "excluded_features": {"audio": {"verification": "unverified"}}},
+	}}}}}
+	inp := _with_features(_proposal("example_host", "example_api", "api", ["internal"], true), ["audio"])
+	count(vendor_data_use.deny) == 0 with input as inp with data.modelgate.facts.residency as facts
+	some v in vendor_data_use.warn with input as inp with data.modelgate.facts.residency as facts
+	v.path == "/deployment/features/0"
+	contains(v.msg, "[unverified:")
+}
+
+# Without a declared arrangement, or when zero retention is an organisation
+# requirement (REQ-ZERO-RETENTION judges it then), features are not judged here.
+test_features_are_not_judged_without_an_arrangement_or_under_the_requirement if {
+	inp := _with_features(_proposal("anthropic", "anthropic_api", "api", ["internal"], false), ["files_api"])
+	count(vendor_data_use.deny) == 0 with input as inp
+	required := object.union(_with_features(_proposal("anthropic", "anthropic_api", "api", ["internal"], true), ["files_api"]), {"requirements": {"zero_retention": true}})
+	count(vendor_data_use.deny) == 0 with input as required
+	count(vendor_data_use.warn) == 0 with input as required
+}
+
+test_features_inside_the_arrangement_pass if {
+	inp := _with_features(_proposal("anthropic", "anthropic_api", "api", ["internal"], true), ["web_search", "image_input"])
+	count(vendor_data_use.deny) == 0 with input as inp
+	count(vendor_data_use.warn) == 0 with input as inp
+}

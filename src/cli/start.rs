@@ -256,6 +256,9 @@ deployment:
   regions: [{regions}]         # ISO codes, EU/EEA, provider region ids (eu-west-1), or global
   network: {network}             # air_gapped | private | internet
   telemetry: false             # does anything phone home (usage stats, online license checks)?
+  features: null               # provider features used ([] = none; null = not declared): files_api
+                               # | prompt_caching | batch | stored_responses | fine_tuning_api
+                               # | grounding_search | web_search | image_input | audio | provider_data_share
 data:
   classes: [{data}]            # public | internal | confidential | pii | phi | eu_personal
                                # | special_category | cardholder | classified | export_controlled

@@ -137,6 +137,42 @@ pub struct Deployment {
     /// vLLM send usage statistics unless told not to.
     #[serde(default = "default_true")]
     pub telemetry: bool,
+    /// Provider features the deployment uses (the Files API, prompt caching,
+    /// batch, stored responses, ...), which may fall outside a
+    /// zero-data-retention arrangement or a BAA's scope. Absent means not
+    /// declared (`null` in the policy input): a pass that rests on such an
+    /// arrangement then carries a duty naming the features outside it; `[]`
+    /// declares that none is used.
+    #[serde(default)]
+    pub features: Option<Vec<Feature>>,
+}
+
+/// A provider feature whose data handling the policy data describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    /// Files uploaded to the provider for later use (Anthropic Files API, OpenAI `/v1/files`).
+    FilesApi,
+    /// Prompt or context caching kept by the provider (Anthropic, Vertex AI).
+    PromptCaching,
+    /// Asynchronous batch jobs (Anthropic Message Batches, OpenAI `/v1/batches`).
+    Batch,
+    /// State the provider stores for later retrieval: stored responses (`store=true`),
+    /// conversations, Assistants threads, vector stores (OpenAI).
+    StoredResponses,
+    /// The provider's fine-tuning API (training files and jobs kept by the provider).
+    FineTuningApi,
+    /// Grounding with Google Search or Maps (Gemini API, Vertex AI).
+    GroundingSearch,
+    /// The provider's web search tool (Anthropic).
+    WebSearch,
+    /// Image inputs.
+    ImageInput,
+    /// Audio input or output, realtime audio included.
+    Audio,
+    /// Retention that shares prompts with the model's provider (Amazon Bedrock
+    /// `data_retention_mode: provider_data_share`, which some models need).
+    ProviderDataShare,
 }
 
 /// Who runs the weights.
