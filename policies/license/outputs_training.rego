@@ -49,6 +49,23 @@ default applies := false
 
 applies if input.use.outputs_train_other_models == true
 
+# A distillation (use.fine_tune.method) trains another model on the model's
+# outputs, whether or not outputs_train_other_models says so: not applying
+# would pass a distillation of a model whose license forbids it.
+applies if input.use.fine_tune.method == "distillation"
+
+_flagged if input.use.outputs_train_other_models == true
+
+_flag_path := "/use/outputs_train_other_models" if _flagged
+
+_flag_path := "/use/fine_tune/method" if not _flagged
+
+_distillation_note := "" if _flagged
+
+_distillation_note := " The distillation declared in use.fine_tune.method trains another model on this model's outputs." if {
+	not _flagged
+}
+
 _with(rule) := {license |
 	some license in data.modelgate.lib.licenses.known
 	license.terms.outputs_training.rule == rule
@@ -118,8 +135,8 @@ deny contains v if {
 	_banned(term)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s forbids using the model or its outputs to train or improve other %s (section %s).%s%s",
-			[license.name, _banned_kinds(term), term.section, _note(term), _scope_note(term)],
+			"%s forbids using the model or its outputs to train or improve other %s (section %s).%s%s%s",
+			[license.name, _banned_kinds(term), term.section, _distillation_note, _note(term), _scope_note(term)],
 		), licenses.checked(license, term)]),
 		"path": _path,
 		"license": license.id,
@@ -182,10 +199,10 @@ warn contains v if {
 	not _excepted(license, term)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s%s",
-			[license.name, term.section, _note(term), _exception_hint(license, term)],
+			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s%s%s",
+			[license.name, term.section, _distillation_note, _note(term), _exception_hint(license, term)],
 		), licenses.checked(license, term)]),
-		"path": "/use/outputs_train_other_models",
+		"path": _flag_path,
 		"license": license.id,
 		"citation": licenses.citation(license, term),
 		# Waivers cover failures only: the warning stays for the reviewer.
@@ -198,7 +215,7 @@ warn contains v if {
 
 _path := "/use/outputs_trained_model" if _trained != null
 
-_path := "/use/outputs_train_other_models" if _trained == null
+_path := _flag_path if _trained == null
 
 # A ban that does not cover the kind declared: the limit comes with the pass.
 obligations contains o if {

@@ -184,3 +184,25 @@ test_a_generative_model_is_outside_the_exception if {
 	some o in outputs_training.obligations with input as inp
 	o.text == "Keep any model trained on the outputs from competing with the vendor's products and services"
 }
+
+# A distillation into another model trains it on the model's outputs even
+# when use.outputs_train_other_models is left out.
+_distilled(records) := {
+	"use": {"fine_tune": {"method": "distillation"}},
+	"resolved": {"licenses": records},
+	"distribution": {"weights": false, "hosted_service": false},
+}
+
+test_a_distillation_without_the_outputs_flag_is_judged if {
+	inp := _distilled([_llm_ban])
+	outputs_training.applies with input as inp
+	some v in outputs_training.deny with input as inp
+	v.path == "/use/fine_tune/method"
+	contains(v.msg, "The distillation declared in use.fine_tune.method trains another model on this model's outputs.")
+	some w in outputs_training.warn with input as _distilled([_competing])
+	w.path == "/use/fine_tune/method"
+}
+
+test_a_fine_tune_that_is_not_a_distillation_does_not_apply if {
+	not outputs_training.applies with input as {"use": {"fine_tune": {"method": "full"}}, "resolved": {"licenses": [_llm_ban]}}
+}
