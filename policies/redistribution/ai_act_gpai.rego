@@ -323,8 +323,11 @@ _exponent(x) := max({k | some k in numbers.range(1, 40); _power(k) <= x})
 _power(k) := product([10 | some _ in numbers.range(1, k)])
 
 # The mantissa times 10^d, rounded: 10^d to 10^(d+1) (the latter when
-# rounding carries).
-_scaled(x, d) := round((x * _power(d)) / _power(_exponent(x)))
+# rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
+# but a hair below it in regorus's f64, so a half-way figure would round up
+# in one and down in the other: the 10^-9 nudge, far above f64's error and
+# far below a printed digit, makes both round it up.
+_scaled(x, d) := round(((x * _power(d)) / _power(_exponent(x))) + 0.000000001)
 
 # _pad(n, d): the integer n written with at least d digits.
 _pad(n, d) := sprintf("%v", [n]) if count(sprintf("%v", [n])) >= d

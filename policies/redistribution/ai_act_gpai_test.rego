@@ -202,6 +202,7 @@ test_compute_figures_round_to_one_decimal if {
 	gpai._flop_at(9.9999e24, 2) == "1.00 × 10^25 FLOP"
 	gpai._flop_at(1.02e24, 2) == "1.02 × 10^24 FLOP"
 	gpai._precision(2.5e23, 1e23 / 3) == 1
+	gpai._flop(1.5e24 + 2e25) == "2.2 × 10^25 FLOP"
 	gpai._precision(1e24, 1e24) == 4
 	gpai._precision(1.0001e24, 1e24) == 4
 	gpai._flop_at(1.0001e24, 4) == "1.0001 × 10^24 FLOP"
