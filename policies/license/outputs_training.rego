@@ -49,6 +49,23 @@ default applies := false
 
 applies if input.use.outputs_train_other_models == true
 
+# A distillation (use.fine_tune.method) trains another model on the model's
+# outputs, whether or not outputs_train_other_models says so: not applying
+# would pass a distillation of a model whose license forbids it.
+applies if input.use.fine_tune.method == "distillation"
+
+_flagged if input.use.outputs_train_other_models == true
+
+_flag_path := "/use/outputs_train_other_models" if _flagged
+
+_flag_path := "/use/fine_tune/method" if not _flagged
+
+_distillation_note := "" if _flagged
+
+_distillation_note := " The distillation declared in use.fine_tune.method trains another model on this model's outputs." if {
+	not _flagged
+}
+
 _with(rule) := {license |
 	some license in data.modelgate.lib.licenses.known
 	license.terms.outputs_training.rule == rule
@@ -87,12 +104,27 @@ _banned(term) if _kind in term.forbidden_for
 
 _scope_note(term) := "" if count(object.get(term, "forbidden_for", [])) == 0
 
+_banned_kinds(term) := "models" if count(object.get(term, "forbidden_for", [])) == 0
+
+_banned_kinds(term) := concat(" or ", [_kinds_plural[k] | some k in term.forbidden_for]) if {
+	count(object.get(term, "forbidden_for", [])) > 0
+}
+
 _scope_note(term) := sprintf(
 	" The ban covers %s only; the model trained is read as %s%s.",
 	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _kind_names[_kind], _declared_note],
 ) if count(object.get(term, "forbidden_for", [])) > 0
 
 _declared_note := "" if _trained != null
+
+# A classifier or embedding model built on a large language model (an LLM
+# fine-tuned with a classification head, an LLM-based embedding model) may
+# still be a large language model under a ban that names them.
+_backbone_note(term) := "" if not "large_language_model" in object.get(term, "forbidden_for", [])
+
+_backbone_note(term) := ", and a model built on a large language model (one fine-tuned as a classifier or an embedding model) may still count as one" if {
+	"large_language_model" in object.get(term, "forbidden_for", [])
+}
 
 _declared_note := " (use.outputs_trained_model is not declared)" if _trained == null
 
@@ -103,8 +135,8 @@ deny contains v if {
 	_banned(term)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s forbids using the model or its outputs to train or improve other models (section %s).%s%s",
-			[license.name, term.section, _note(term), _scope_note(term)],
+			"%s forbids using the model or its outputs to train or improve other %s (section %s).%s%s%s",
+			[license.name, _banned_kinds(term), term.section, _distillation_note, _note(term), _scope_note(term)],
 		), licenses.checked(license, term)]),
 		"path": _path,
 		"license": license.id,
@@ -113,14 +145,41 @@ deny contains v if {
 }
 
 # An exception of the terms covers the kind of model trained (OpenAI's
-# section 17(a): classifiers and embeddings kept internal).
-_exceptions(term) := [exception |
+# section 17(a): classifiers and embeddings kept internal). Only an exception
+# whose record is at least partially verified turns the warning into a pass:
+# an unverified one is named in the warning for the reviewer (an unknown is
+# never read as a pass).
+_exceptions(license, term) := [exception |
+	some exception in _covering(term)
+	_relied_on(license, exception)
+]
+
+_unconfirmed(license, term) := [exception |
+	some exception in _covering(term)
+	not _relied_on(license, exception)
+]
+
+_covering(term) := [exception |
 	some exception in object.get(term, "exceptions", [])
 	_kind in exception.trained_models
 	_within(exception)
 ]
 
-_excepted(term) if count(_exceptions(term)) > 0
+_relied_on(license, exception) if {
+	object.get(exception, "verification", object.get(license, "verification", "unverified")) != "unverified"
+}
+
+_excepted(license, term) if count(_exceptions(license, term)) > 0
+
+_exception_hint(license, term) := "" if count(_unconfirmed(license, term)) == 0
+
+_exception_hint(license, term) := concat("", [
+	sprintf(
+		" Section %s may except %s%s, but modelgate's record of that exception is unverified: a reviewer who finds it in the text of %s may rely on it.",
+		[exception.section, _kind_names[_kind], _kept_clause(exception), license.name],
+	) |
+	some exception in _unconfirmed(license, term)
+]) if count(_unconfirmed(license, term)) > 0
 
 _within(exception) if object.get(exception, "kept_internal", false) == false
 
@@ -137,13 +196,13 @@ warn contains v if {
 	applies
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
-	not _excepted(term)
+	not _excepted(license, term)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s",
-			[license.name, term.section, _note(term)],
+			"%s forbids using outputs to develop models that compete with the vendor (section %s): a reviewer must confirm the model trained does not compete.%s%s%s",
+			[license.name, term.section, _distillation_note, _note(term), _exception_hint(license, term)],
 		), licenses.checked(license, term)]),
-		"path": "/use/outputs_train_other_models",
+		"path": _flag_path,
 		"license": license.id,
 		"citation": licenses.citation(license, term),
 		# Waivers cover failures only: the warning stays for the reviewer.
@@ -156,7 +215,7 @@ warn contains v if {
 
 _path := "/use/outputs_trained_model" if _trained != null
 
-_path := "/use/outputs_train_other_models" if _trained == null
+_path := _flag_path if _trained == null
 
 # A ban that does not cover the kind declared: the limit comes with the pass.
 obligations contains o if {
@@ -166,8 +225,8 @@ obligations contains o if {
 	not _banned(term)
 	o := {
 		"text": concat("", [sprintf(
-			"Keep the model trained on the outputs %s: %s forbids training %s on them",
-			[_kind_names[_kind], license.name, concat(" or ", [_kinds_plural[k] | some k in term.forbidden_for])],
+			"Keep the model trained on the outputs %s: %s forbids training %s on them%s",
+			[_kind_names[_kind], license.name, concat(" or ", [_kinds_plural[k] | some k in term.forbidden_for]), _backbone_note(term)],
 		), licenses.checked(license, term)]),
 		"section": term.section,
 		"license": license.id,
@@ -189,7 +248,7 @@ obligations contains o if {
 	applies
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
-	some exception in _exceptions(term)
+	some exception in _exceptions(license, term)
 	o := {
 		"text": concat("", [sprintf(
 			"Keep the model trained on the outputs %s%s: only then does the exception of section %s of %s allow training it",
@@ -206,11 +265,17 @@ _internal_note(exception) := ", and neither distribute it nor make it available 
 
 _internal_note(exception) := "" if object.get(exception, "kept_internal", false) == false
 
+_kept_clause(exception) := " that is neither distributed nor made available to others" if {
+	object.get(exception, "kept_internal", false) == true
+}
+
+_kept_clause(exception) := "" if object.get(exception, "kept_internal", false) == false
+
 obligations contains o if {
 	applies
 	some license in _with("forbidden_for_competing_models")
 	term := license.terms.outputs_training
-	not _excepted(term)
+	not _excepted(license, term)
 	o := {
 		"text": "Keep any model trained on the outputs from competing with the vendor's products and services",
 		"section": term.section,

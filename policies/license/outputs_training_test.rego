@@ -100,7 +100,14 @@ test_a_classifier_is_outside_a_ban_on_large_language_models if {
 	some o in result
 	o.license == "llama3"
 	startswith(o.text, "Keep the model trained on the outputs a model that generates no content")
-	contains(o.text, "llama3 forbids training large language models on them")
+	contains(o.text, "llama3 forbids training large language models on them, and a model built on a large language model (one fine-tuned as a classifier or an embedding model) may still count as one")
+}
+
+test_a_ban_worded_for_some_kinds_says_which_in_its_failure if {
+	some v in outputs_training.deny with input as _training("large_language_model", [_llm_ban])
+	contains(v.msg, "forbids using the model or its outputs to train or improve other large language models (section")
+	some w in outputs_training.deny with input as _training("non_generative_model", [_forbidden])
+	contains(w.msg, "to train or improve other models (section 1.b.v)")
 }
 
 test_an_image_model_is_outside_an_llm_ban_but_inside_a_generative_one if {
@@ -114,11 +121,42 @@ test_a_ban_without_kinds_covers_every_kind if {
 	count(outputs_training.deny) == 1 with input as _training("non_generative_model", [_forbidden])
 }
 
-_competing_with_exception := _record("openai", {
+_competing_with_exception := object.union(_record("openai", {
 	"rule": "forbidden_for_competing_models",
 	"section": "3.3(e)",
 	"exceptions": [{"trained_models": ["non_generative_model"], "kept_internal": true, "section": "17(a)"}],
+}), {"verification": "partial"})
+
+# The same exception, but recorded as unverified (licenses.md section 12 has
+# OpenAI's carve-out from one secondary source only).
+_competing_with_unverified_exception := _record("openai", {
+	"rule": "forbidden_for_competing_models",
+	"section": "3.3(e)",
+	"verification": "partial",
+	"exceptions": [{"trained_models": ["non_generative_model"], "kept_internal": true, "section": "17(a)", "verification": "unverified"}],
 })
+
+test_an_unverified_exception_is_named_in_the_warning_but_does_not_pass if {
+	inp := object.union(
+		_training("non_generative_model", [_competing_with_unverified_exception]),
+		{"distribution": {"weights": false, "hosted_service": false}},
+	)
+	result := outputs_training.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "Section 17(a) may except a model that generates no content (a classifier, embedding, extraction or ranking model) that is neither distributed nor made available to others, but modelgate's record of that exception is unverified")
+	sections := {o.section | some o in outputs_training.obligations} with input as inp
+	not "17(a)" in sections
+}
+
+test_an_unverified_exception_that_does_not_cover_the_kind_is_not_named if {
+	inp := object.union(
+		_training("other_generative_model", [_competing_with_unverified_exception]),
+		{"distribution": {"weights": false, "hosted_service": false}},
+	)
+	some v in outputs_training.warn with input as inp
+	not contains(v.msg, "may except")
+}
 
 _kept(kind, weights, hosted) := object.union(
 	_training(kind, [_competing_with_exception]),
@@ -145,4 +183,26 @@ test_a_generative_model_is_outside_the_exception if {
 	count(outputs_training.warn) == 1 with input as inp
 	some o in outputs_training.obligations with input as inp
 	o.text == "Keep any model trained on the outputs from competing with the vendor's products and services"
+}
+
+# A distillation into another model trains it on the model's outputs even
+# when use.outputs_train_other_models is left out.
+_distilled(records) := {
+	"use": {"fine_tune": {"method": "distillation"}},
+	"resolved": {"licenses": records},
+	"distribution": {"weights": false, "hosted_service": false},
+}
+
+test_a_distillation_without_the_outputs_flag_is_judged if {
+	inp := _distilled([_llm_ban])
+	outputs_training.applies with input as inp
+	some v in outputs_training.deny with input as inp
+	v.path == "/use/fine_tune/method"
+	contains(v.msg, "The distillation declared in use.fine_tune.method trains another model on this model's outputs.")
+	some w in outputs_training.warn with input as _distilled([_competing])
+	w.path == "/use/fine_tune/method"
+}
+
+test_a_fine_tune_that_is_not_a_distillation_does_not_apply if {
+	not outputs_training.applies with input as {"use": {"fine_tune": {"method": "full"}}, "resolved": {"licenses": [_llm_ban]}}
 }

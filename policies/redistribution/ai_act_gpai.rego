@@ -76,12 +76,22 @@ _reaches_union(place) if place in {"EEA", "global"}
 
 default applies := false
 
+# Not gated on the date: a model placed on the market before the GPAI duties
+# applied (Art. 113(b)) must still meet them by the Art. 111(3) date, so a
+# proposal judged earlier is told when the duties bind (_date_note) rather
+# than passed.
 applies if {
 	is_object(_fine_tune)
 	_offered
 	_in_eu_market
-	input.now >= _fact.applies_from
 }
+
+_date_note := "" if input.now >= _fact.applies_from
+
+_date_note := sprintf(
+	"; the GPAI duties apply from %s (Art. 113(b)), and a model placed on the market before then must meet them by %s (Art. 111(3); verification: %s)",
+	[_fact.applies_from, _fact.existing_models_until, _fact.existing_models_verification],
+) if input.now < _fact.applies_from
 
 # The compute above which the modification is significant: a third of the
 # original's, or of the guidelines' stand-in when the original's is unknown.
@@ -121,14 +131,43 @@ _where := "in the EU" if count(input.distribution.markets) > 0
 
 _where := "with no market named, so in the EU too" if count(input.distribution.markets) == 0
 
-_threshold_basis := sprintf("%s (a third of the original's %s)", [_flop(_threshold), _flop(_base_compute)]) if {
+_threshold_basis := _basis(1)
+
+# _basis(d) is the threshold and where it comes from, with d decimals.
+_basis(d) := sprintf("%s (a third of the original's %s)", [_flop_at(_threshold, d), _flop_at(_base_compute, d)]) if {
 	_base_known
 }
 
-_threshold_basis := sprintf(
+_basis(d) := sprintf(
 	"%s (a third of %s, the guidelines' stand-in for an original of unknown compute; %s for an original with systemic risk)",
-	[_flop(_threshold), _flop(_fact.unknown_original_flop), _flop(_fact.systemic_original_flop)],
+	[_flop_at(_threshold, d), _flop(_fact.unknown_original_flop), _flop(_fact.systemic_original_flop)],
 ) if not _base_known
+
+# Enough decimals that the modification's figure and the threshold's differ
+# when they do (2.5 x 10^23 against 2.5 x 10^23 would read as no excess).
+_d_significant := _precision(_compute, _threshold) if _compute_known
+
+_d_systemic := _precision(_cumulative, _fact.systemic_risk_flop) if _compute_known
+
+# The cumulative compute: exact when the original's is recorded, a lower
+# bound when it is not.
+_cumulative_text := _flop_at(_cumulative, _d_systemic) if _base_known
+
+_cumulative_text := sprintf("at least %s, the original's not being recorded", [_flop_at(_cumulative, _d_systemic)]) if {
+	not _base_known
+}
+
+# With the original's compute unknown, a significant modification below
+# 10^25 FLOP on its own may still make a model above it.
+_systemic_note := "" if _base_known
+
+_systemic_note := sprintf(
+	"; the original's training compute is not recorded, so whether the new model's cumulative compute (at least %s) is above %s, where it is presumed to carry systemic risk (Art. 51(2)), cannot be judged",
+	[_flop(_cumulative), _flop(_fact.systemic_risk_flop)],
+) if {
+	not _base_known
+	_compute_known
+}
 
 # A fine-tune run through a vendor's service: who controls the weights
 # decides who is the provider (guidelines fn. 13).
@@ -143,8 +182,8 @@ deny contains v if {
 	_systemic
 	v := {
 		"msg": sprintf(
-			"the %s modification uses %s, more than %s, and the organisation %s %s: it becomes the provider of a new general-purpose AI model (Commission guidelines pts. 59-61) whose cumulative training compute (%s) is above %s, so the model is presumed to carry systemic risk (Art. 51(2))%s%s",
-			[_fine_tune.method, _flop(_compute), _threshold_basis, _placed, _where, _flop(_cumulative), _flop(_fact.systemic_risk_flop), _weights_note, _note],
+			"the %s modification uses %s, more than %s, and the organisation %s %s: it becomes the provider of a new general-purpose AI model (Commission guidelines pts. 59-61) whose cumulative training compute (%s) is above %s, so the model is presumed to carry systemic risk (Art. 51(2))%s%s%s",
+			[_fine_tune.method, _flop_at(_compute, _d_significant), _basis(_d_significant), _placed, _where, _cumulative_text, _flop_at(_fact.systemic_risk_flop, _d_systemic), _weights_note, _date_note, _note],
 		),
 		"path": "/use/fine_tune/compute_flop",
 		"remediation": concat(" ", [
@@ -164,15 +203,17 @@ warn contains v if {
 	not _systemic
 	v := {
 		"msg": sprintf(
-			"the %s modification uses %s, more than %s, and the organisation %s %s: under the Commission's guidelines (pts. 59-61) it becomes the provider of a new general-purpose AI model, with the Art. 53(1) duties for the modification: %s%s%s",
-			[_fine_tune.method, _flop(_compute), _threshold_basis, _placed, _where, _duties, _weights_note, _note],
+			"the %s modification uses %s, more than %s, and the organisation %s %s: under the Commission's guidelines (pts. 59-61) it becomes the provider of a new general-purpose AI model, with the Art. 53(1) duties for the modification: %s%s%s%s%s",
+			[_fine_tune.method, _flop_at(_compute, _d_significant), _basis(_d_significant), _placed, _where, _duties, _systemic_note, _weights_note, _date_note, _note],
 		),
 		"path": "/use/fine_tune/compute_flop",
 		"remediation": concat(" ", [
 			"Prepare the Annex XI and XII documentation of the modification, a copyright policy that",
 			"honours text-and-data-mining opt-outs, and a public summary of the training content on the",
 			"AI Office template; record use.fine_tune.base_compute_flop where the original's provider",
-			"states it; or keep the model out of the EU (distribution.markets).",
+			"states it (without it, a cumulative compute above 10^25 FLOP, and with it the systemic-risk",
+			"duties of Arts. 52 and 55, cannot be ruled out); or keep the model out of the EU",
+			"(distribution.markets).",
 		]),
 	}
 }
@@ -184,8 +225,8 @@ warn contains v if {
 	not _fine_tune.method in _fact.untrained_methods
 	v := {
 		"msg": sprintf(
-			"the %s modification is offered in the EU but its training compute is not recorded: whether it uses more than %s, which would make the organisation the provider of a new general-purpose AI model (Commission guidelines pts. 59-61), cannot be judged%s",
-			[_fine_tune.method, _threshold_basis, _note],
+			"the %s modification is offered in the EU but its training compute is not recorded: whether it uses more than %s, which would make the organisation the provider of a new general-purpose AI model (Commission guidelines pts. 59-61), cannot be judged%s%s%s",
+			[_fine_tune.method, _threshold_basis, _weights_note, _date_note, _note],
 		),
 		"path": "/use/fine_tune",
 		"remediation": "Estimate the modification's training compute and record it as use.fine_tune.compute_flop (and the original's as use.fine_tune.base_compute_flop where its provider states it).",
@@ -224,8 +265,8 @@ obligations contains o if {
 	not _significant
 	o := {
 		"text": sprintf(
-			"Keep the estimate of the modification's training compute (%s, not more than %s) on file: it shows the modification makes no new general-purpose AI model%s",
-			[_flop(_compute), _threshold_basis, _note],
+			"Keep the estimate of the modification's training compute (%s, not more than %s) on file: it shows the modification makes no new general-purpose AI model%s%s",
+			[_flop_at(_compute, _d_significant), _basis(_d_significant), _date_note, _note],
 		),
 		"section": "Commission GPAI guidelines pts. 59-61",
 	}
@@ -237,8 +278,8 @@ obligations contains o if {
 	_fine_tune.method in _fact.low_compute_methods
 	o := {
 		"text": sprintf(
-			"Keep an estimate of the %s run's training compute on file: adapter training of this kind stays far below %s, the guidelines' test for a new general-purpose AI model%s",
-			[_fine_tune.method, _threshold_basis, _note],
+			"Keep an estimate of the %s run's training compute on file: adapter training of this kind stays far below %s, the guidelines' test for a new general-purpose AI model%s%s",
+			[_fine_tune.method, _threshold_basis, _date_note, _note],
 		),
 		"section": "Commission GPAI guidelines pts. 59-61",
 	}
@@ -250,30 +291,51 @@ obligations contains o if {
 	_fine_tune.method in _fact.untrained_methods
 	o := {
 		"text": sprintf(
-			"Confirm that the %s trained nothing, or next to nothing, and keep that on file: above %s of training compute the modification makes a new general-purpose AI model [%s: modelgate's reading, not in its sources]",
-			[_fine_tune.method, _threshold_basis, _fact.untrained_methods_verification],
+			"Confirm that the %s trained nothing, or next to nothing, and keep that on file: above %s of training compute the modification makes a new general-purpose AI model [%s: modelgate's reading, not in its sources]%s",
+			[_fine_tune.method, _threshold_basis, _fact.untrained_methods_verification, _date_note],
 		),
 		"section": "Commission GPAI guidelines pts. 59-61",
 	}
 }
 
-# _flop(x) writes a compute figure as "m.d x 10^k FLOP", from integers only
-# (so that regorus and OPA print the same digits).
-_flop(x) := sprintf("%v FLOP", [round(x)]) if x < 10
+# _flop(x) writes a compute figure as "m.d x 10^k FLOP", and _flop_at(x, d)
+# with d decimals (1 to 4), from integers only (so that regorus and OPA print
+# the same digits).
+_flop(x) := _flop_at(x, 1)
 
-_flop(x) := sprintf("%v.%v × 10^%v FLOP", [floor(_tenths(x) / 10), _tenths(x) % 10, _exponent(x)]) if {
-	x >= 10
-	_tenths(x) < 100
+_flop_at(x, _) := sprintf("%v FLOP", [round(x)]) if {
+	is_number(x)
+	x < 10
 }
 
-_flop(x) := sprintf("1.0 × 10^%v FLOP", [_exponent(x) + 1]) if {
+_flop_at(x, d) := sprintf("%v.%s × 10^%v FLOP", [floor(_scaled(x, d) / _power(d)), _pad(_scaled(x, d) % _power(d), d), _exponent(x)]) if {
 	x >= 10
-	_tenths(x) >= 100
+	_scaled(x, d) < _power(d + 1)
+}
+
+_flop_at(x, d) := sprintf("1.%s × 10^%v FLOP", [_pad(0, d), _exponent(x) + 1]) if {
+	x >= 10
+	_scaled(x, d) >= _power(d + 1)
 }
 
 _exponent(x) := max({k | some k in numbers.range(1, 40); _power(k) <= x})
 
 _power(k) := product([10 | some _ in numbers.range(1, k)])
 
-# The mantissa in tenths, rounded: 10 to 100 (100 when rounding carries).
-_tenths(x) := round((x * 10) / _power(_exponent(x)))
+# The mantissa times 10^d, rounded: 10^d to 10^(d+1) (the latter when
+# rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
+# but a hair below it in regorus's f64, so a half-way figure would round up
+# in one and down in the other: the 10^-9 nudge, far above f64's error and
+# far below a printed digit, makes both round it up.
+_scaled(x, d) := round(((x * _power(d)) / _power(_exponent(x))) + 0.000000001)
+
+# _pad(n, d): the integer n written with at least d digits.
+_pad(n, d) := sprintf("%v", [n]) if count(sprintf("%v", [n])) >= d
+
+_pad(n, d) := concat("", array.concat(["0" | some _ in numbers.range(1, d - count(sprintf("%v", [n])))], [sprintf("%v", [n])])) if {
+	count(sprintf("%v", [n])) < d
+}
+
+# _precision(x, y): the fewest decimals (1 to 4) at which x and y read
+# differently; 4 when they never do.
+_precision(x, y) := min({d | some d in [1, 2, 3, 4]; _flop_at(x, d) != _flop_at(y, d)} | {4})

@@ -54,7 +54,7 @@ test_a_significant_modification_of_a_systemic_risk_model_fails if {
 
 test_a_modification_alone_above_ten_to_the_25_fails_when_the_original_is_unknown if {
 	some v in gpai.deny with input as _proposal({"method": "distillation", "compute_flop": 2e25, "base_compute_flop": null})
-	contains(v.msg, "cumulative training compute (2.0 × 10^25 FLOP)")
+	contains(v.msg, "cumulative training compute (at least 2.0 × 10^25 FLOP")
 }
 
 test_a_full_fine_tune_without_its_compute_warns_to_record_it if {
@@ -131,9 +131,63 @@ test_no_modification_does_not_apply if {
 	not gpai.applies with input as _proposal(null)
 }
 
-test_before_the_gpai_duties_applied_it_does_not_apply if {
-	not gpai.applies with input as _with(_proposal({"method": "full", "compute_flop": 1e26}), {"now": "2025-08-01"})
-	gpai.applies with input as _with(_proposal({"method": "full", "compute_flop": 1e26}), {"now": "2025-08-02"})
+# A model placed on the market before 2 Aug 2025 must still comply by
+# 2 Aug 2027 (Art. 111(3)): judged earlier, the finding stands with the dates.
+test_before_the_gpai_duties_applied_the_finding_says_when_they_bind if {
+	inp := _with(_proposal({"method": "full", "compute_flop": 1e26}), {"now": "2025-08-01"})
+	gpai.applies with input as inp
+	some v in gpai.deny with input as inp
+	contains(v.msg, "the GPAI duties apply from 2025-08-02 (Art. 113(b)), and a model placed on the market before then must meet them by 2027-08-02 (Art. 111(3); verification: partial)")
+	some w in gpai.deny with input as _with(inp, {"now": "2025-08-02"})
+	not contains(w.msg, "Art. 111(3)")
+}
+
+test_before_the_gpai_duties_applied_a_small_fine_tune_keeps_the_estimate_with_the_dates if {
+	inp := _with(_proposal({"method": "full", "compute_flop": 1e21}), {"now": "2025-08-01"})
+	some o in gpai.obligations with input as inp
+	contains(o.text, "must meet them by 2027-08-02 (Art. 111(3); verification: partial)")
+}
+
+# A modification just above a third of the original, or a cumulative compute
+# just above 10^25 FLOP, is written with enough decimals to show it.
+test_figures_just_above_a_threshold_read_as_above_it if {
+	some v in gpai.warn with input as _proposal({"method": "full", "compute_flop": 1.01e24, "base_compute_flop": 3e24})
+	contains(v.msg, "uses 1.01 × 10^24 FLOP, more than 1.00 × 10^24 FLOP (a third of the original's 3.00 × 10^24 FLOP)")
+	some d in gpai.deny with input as _proposal({"method": "full", "compute_flop": 4.1e24, "base_compute_flop": 6e24})
+	contains(d.msg, "cumulative training compute (1.01 × 10^25 FLOP) is above 1.00 × 10^25 FLOP")
+}
+
+test_exactly_a_third_of_the_original_is_not_significant if {
+	inp := _proposal({"method": "full", "compute_flop": 1e24, "base_compute_flop": 3e24})
+	count(gpai.warn) == 0 with input as inp
+	count(gpai.deny) == 0 with input as inp
+	some o in gpai.obligations with input as inp
+	contains(o.text, "(1.0000 × 10^24 FLOP, not more than 1.0000 × 10^24 FLOP (a third of the original's 3.0000 × 10^24 FLOP))")
+}
+
+test_exactly_ten_to_the_25_cumulative_is_not_systemic if {
+	inp := _proposal({"method": "full", "compute_flop": 4e24, "base_compute_flop": 6e24})
+	count(gpai.deny) == 0 with input as inp
+	count(gpai.warn) == 1 with input as inp
+}
+
+# Without the original's compute, a significant modification cannot be
+# cleared of the systemic-risk presumption, and a failure's cumulative figure
+# is a lower bound.
+test_an_unknown_original_leaves_systemic_risk_open if {
+	some v in gpai.warn with input as _proposal({"method": "full", "compute_flop": 9e24, "base_compute_flop": null})
+	contains(v.msg, "the original's training compute is not recorded, so whether the new model's cumulative compute (at least 9.0 × 10^24 FLOP) is above 1.0 × 10^25 FLOP, where it is presumed to carry systemic risk (Art. 51(2)), cannot be judged")
+	some w in gpai.warn with input as _proposal({"method": "full", "compute_flop": 1.1e24, "base_compute_flop": 3e24})
+	not contains(w.msg, "cannot be judged")
+	some d in gpai.deny with input as _proposal({"method": "full", "compute_flop": 2e25, "base_compute_flop": null})
+	contains(d.msg, "cumulative training compute (at least 2.0 × 10^25 FLOP, the original's not being recorded)")
+}
+
+test_an_unrecorded_fine_tune_on_a_vendor_service_says_who_controls_the_weights_decides if {
+	inp := _with(_proposal({"method": "full", "compute_flop": null}), {"deployment": {"kind": "vendor_api"}})
+	some v in gpai.warn with input as inp
+	contains(v.msg, "its training compute is not recorded")
+	contains(v.msg, "(guidelines fn. 13)")
 }
 
 test_compute_figures_round_to_one_decimal if {
@@ -142,4 +196,14 @@ test_compute_figures_round_to_one_decimal if {
 	gpai._flop(99999) == "1.0 × 10^5 FLOP"
 	gpai._flop(1e23 / 3) == "3.3 × 10^22 FLOP"
 	gpai._flop(12345678) == "1.2 × 10^7 FLOP"
+	gpai._flop_at(12345678, 3) == "1.235 × 10^7 FLOP"
+	gpai._flop_at(1.006e24, 2) == "1.01 × 10^24 FLOP"
+	gpai._flop_at(1.0004e24, 3) == "1.000 × 10^24 FLOP"
+	gpai._flop_at(9.9999e24, 2) == "1.00 × 10^25 FLOP"
+	gpai._flop_at(1.02e24, 2) == "1.02 × 10^24 FLOP"
+	gpai._precision(2.5e23, 1e23 / 3) == 1
+	gpai._flop(1.5e24 + 2e25) == "2.2 × 10^25 FLOP"
+	gpai._precision(1e24, 1e24) == 4
+	gpai._precision(1.0001e24, 1e24) == 4
+	gpai._flop_at(1.0001e24, 4) == "1.0001 × 10^24 FLOP"
 }

@@ -384,6 +384,14 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
                 ));
             }
         }
+        if fine_tune.base_compute_flop == Some(0.0) {
+            // A third of nothing would make any modification significant.
+            return Err(subject.error(
+                "/use/fine_tune/base_compute_flop",
+                "base_compute_flop must be greater than 0: it is the original model's training compute",
+                Some("leave it out (null) when the original's provider does not state it".into()),
+            ));
+        }
     }
     if s.usage.outputs_trained_model.is_some() && !s.usage.outputs_train_other_models {
         // A kind of trained model without training would be judged as no
