@@ -188,9 +188,7 @@ _within(exception) if {
 	not _trained_model_leaves
 }
 
-_trained_model_leaves if input.distribution.weights == true
-
-_trained_model_leaves if input.distribution.hosted_service == true
+_trained_model_leaves if licenses.triggered("distribution_or_hosted_service")
 
 warn contains v if {
 	applies

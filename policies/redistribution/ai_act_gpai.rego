@@ -18,6 +18,7 @@ package modelgate.rules.redistribution.ai_act_gpai
 
 import data.modelgate.lib.facts
 import data.modelgate.lib.geo
+import data.modelgate.lib.licenses
 import rego.v1
 
 meta := {
@@ -57,9 +58,7 @@ _compute_known if is_number(_compute)
 
 _base_known if is_number(_base_compute)
 
-_offered if input.distribution.weights == true
-
-_offered if input.distribution.hosted_service == true
+_offered if licenses.triggered("distribution_or_hosted_service")
 
 # Offered in the Union: anywhere (no markets named, or `global`), or a named
 # market in the EU.
