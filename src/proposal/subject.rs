@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::card::{self, ModelCard};
 use super::load::LoadedDocument;
 use super::{
-    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, Metadata, Model, Network, Organization,
-    ProposalKind, Requirements, Route, Team, Usage, Workload,
+    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, FineTuneMethod, Metadata, Model, Network,
+    Organization, ProposalKind, Requirements, Route, Team, Usage, Workload,
 };
 use crate::catalog::{expr, Catalog, Expression, ModelRecord};
 use crate::error::{Error, Location, Result};
@@ -314,6 +314,7 @@ fn subject(
         air_gapped_siblings: Vec::new(),
     };
     validate_places(&subject, vocabulary)?;
+    validate_usage(&subject)?;
     resolve_model(&mut subject, catalog)?;
     Ok(subject)
 }
@@ -372,7 +373,20 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         ));
     }
     validate_endpoint(subject, vocabulary)?;
-    if let Some(fine_tune) = &s.usage.fine_tune {
+    if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
+        if !(0.0..=1.0).contains(&share) {
+            return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
+        }
+    }
+    Ok(())
+}
+
+/// The `use` section must be consistent: compute figures the EU AI Act test
+/// divides and compares, and a kind of trained model only where outputs
+/// train one.
+fn validate_usage(subject: &Subject) -> Result<()> {
+    let usage = &subject.sections.usage;
+    if let Some(fine_tune) = &usage.fine_tune {
         for (field, flop) in
             [("compute_flop", fine_tune.compute_flop), ("base_compute_flop", fine_tune.base_compute_flop)]
         {
@@ -393,7 +407,8 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             ));
         }
     }
-    if s.usage.outputs_trained_model.is_some() && !s.usage.outputs_train_other_models {
+    let distills = usage.fine_tune.as_ref().is_some_and(|f| f.method == FineTuneMethod::Distillation);
+    if usage.outputs_trained_model.is_some() && !usage.outputs_train_other_models && !distills {
         // A kind of trained model without training would be judged as no
         // training at all: say so rather than pass a contradiction.
         return Err(subject.error(
@@ -401,11 +416,6 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             "outputs_trained_model is set, but outputs_train_other_models is false",
             Some("set `outputs_train_other_models: true` when outputs train another model, or remove the kind".into()),
         ));
-    }
-    if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
-        if !(0.0..=1.0).contains(&share) {
-            return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
-        }
     }
     Ok(())
 }
