@@ -317,9 +317,14 @@ _flop_at(x, d) := sprintf("1.%s × 10^%v FLOP", [_pad(0, d), _exponent(x) + 1]) 
 	_scaled(x, d) >= _power(d + 1)
 }
 
-_exponent(x) := max({k | some k in numbers.range(1, 40); _power(k) <= x})
+_exponent(x) := max({k | some k, p in _powers; k >= 1; p <= x})
 
-_power(k) := product([10 | some _ in numbers.range(1, k)])
+_power(k) := _powers[k]
+
+# 10^0 to 10^40, built once per evaluation (a rule, not a function: the
+# interpreter recomputes a function on every call, and the figures of one
+# message call it hundreds of times).
+_powers := array.concat([1], [product([10 | some _ in numbers.range(1, k)]) | some k in numbers.range(1, 40)])
 
 # The mantissa times 10^d, rounded: 10^d to 10^(d+1) (the latter when
 # rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
