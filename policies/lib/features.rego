@@ -31,6 +31,10 @@ listed(scope, what) := concat(", ", [sprintf("%s%s", [f, facts.checked(scope.exc
 	count(scope.excluded_features) > 0
 }
 
+# detail(x, what) is what the entry's fact says about the feature, with how
+# settled it is: "<note> [<status>: check <what>]".
+detail(x, what) := sprintf("%s%s", [object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, what)])
+
 # path(x) is the JSON pointer of an outside(...) entry in the proposal.
 path(x) := sprintf("/deployment/features/%d", [x.index])
 

@@ -44,3 +44,8 @@ test_listed if {
 	not features.listed({"excluded_features": {}}, "terms")
 	not features.listed({}, "terms")
 }
+
+test_detail_says_what_the_fact_says_and_how_settled_it_is if {
+	result := features.outside(_scope) with input as _with(["files_api", "audio"])
+	{features.detail(x, "terms") | some x in result} == {"per the provider's terms", "per the provider's terms [unverified: check terms]"}
+}

@@ -223,10 +223,7 @@ deny contains v if {
 	some x in _outside
 	data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"deployment.features declares %s, which keeps data outside the zero-retention arrangement of %s: %s%s",
-			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"citation": _feature_citation(x),
 		"remediation": _feature_fix(x),
@@ -239,15 +236,22 @@ warn contains v if {
 	some x in _outside
 	not data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"deployment.features declares %s, which may keep data outside the zero-retention arrangement of %s: %s%s",
-			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"citation": _feature_citation(x),
 		"remediation": _feature_fix(x),
 	}
 }
+
+# A firm fact says the feature keeps data outside; an unverified one, that it may.
+_feature_msg(x) := sprintf(
+	"deployment.features declares %s, which %s data outside the zero-retention arrangement of %s: %s",
+	[x.feature, _keeps(x), _label, data.modelgate.lib.features.detail(x, "the provider's zero-retention terms")],
+)
+
+_keeps(x) := "keeps" if data.modelgate.lib.features.firm(x)
+
+_keeps(x) := "may keep" if not data.modelgate.lib.features.firm(x)
 
 _feature_fix(x) := sprintf(
 	"Stop using %s with %s for data under the zero-retention requirement (remove it from deployment.features), or get the provider's written confirmation that the arrangement covers it.",

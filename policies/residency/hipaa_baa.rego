@@ -119,10 +119,7 @@ deny contains v if {
 	some x in _outside
 	data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"PHI may go through %s, which the BAA of %s for %s does not cover: %s%s",
-			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"citation": _feature_citation(x),
 		"remediation": _feature_fix(x),
@@ -136,15 +133,22 @@ warn contains v if {
 	some x in _outside
 	not data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"PHI may go through %s, which the BAA of %s for %s may not cover: %s%s",
-			[x.feature, _provider, data.modelgate.lib.provider.input_service_label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's BAA terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"citation": _feature_citation(x),
 		"remediation": _feature_fix(x),
 	}
 }
+
+# A firm fact says the BAA does not cover the feature; an unverified one, that it may not.
+_feature_msg(x) := sprintf(
+	"PHI may go through %s, which the BAA of %s for %s %s: %s",
+	[x.feature, _provider, data.modelgate.lib.provider.input_service_label, _not_covered(x), data.modelgate.lib.features.detail(x, "the provider's BAA terms")],
+)
+
+_not_covered(x) := "does not cover" if data.modelgate.lib.features.firm(x)
+
+_not_covered(x) := "may not cover" if not data.modelgate.lib.features.firm(x)
 
 _feature_fix(x) := sprintf(
 	"Keep PHI away from %s (remove it from deployment.features for this traffic), get %s's written confirmation that the BAA covers it, or de-identify the data (45 CFR 164.514(b)).",

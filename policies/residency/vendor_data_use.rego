@@ -147,10 +147,7 @@ deny contains v if {
 	some x in _outside
 	data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"a zero-data-retention arrangement is declared, but deployment.features declares %s, which keeps data outside it at %s: %s%s",
-			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"remediation": _feature_fix(x),
 		"citation": _feature_citation(x),
@@ -164,10 +161,7 @@ warn contains v if {
 	some x in _outside
 	not data.modelgate.lib.features.firm(x)
 	v := {
-		"msg": sprintf(
-			"a zero-data-retention arrangement is declared, but deployment.features declares %s, which may keep data outside it at %s: %s%s",
-			[x.feature, _label, object.get(x.fact, "note", "per the provider's terms"), facts.checked(x.fact, "the provider's zero-retention terms")],
-		),
+		"msg": _feature_msg(x),
 		"path": data.modelgate.lib.features.path(x),
 		"remediation": _feature_fix(x),
 		"citation": _feature_citation(x),
@@ -175,6 +169,16 @@ warn contains v if {
 }
 
 _zdr_required if input.requirements.zero_retention == true
+
+# A firm fact says the feature keeps data outside; an unverified one, that it may.
+_feature_msg(x) := sprintf(
+	"a zero-data-retention arrangement is declared, but deployment.features declares %s, which %s data outside it at %s: %s",
+	[x.feature, _keeps(x), _label, data.modelgate.lib.features.detail(x, "the provider's zero-retention terms")],
+)
+
+_keeps(x) := "keeps" if data.modelgate.lib.features.firm(x)
+
+_keeps(x) := "may keep" if not data.modelgate.lib.features.firm(x)
 
 _feature_fix(x) := sprintf(
 	"Stop using %s for data that must not be kept (remove it from deployment.features), or record that the arrangement does not cover this traffic (contracts.zero_data_retention: false).",
