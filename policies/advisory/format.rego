@@ -1,7 +1,8 @@
 # Helpers of the advisory rules: bands, and numbers written for people (regorus has no
 # float formatting in sprintf, so money and token counts are rounded and assembled
-# here). It sits beside the advisory rules, its only users, rather than in
-# policies/lib/; it declares no `meta`, so it is never a rule.
+# here). It sits beside the advisory rules, its main users, rather than in
+# policies/lib/ (RED-AI-ACT-GPAI rounds its compute figures with half_up too);
+# it declares no `meta`, so it is never a rule.
 package modelgate.lib.advisory
 
 import rego.v1
@@ -19,12 +20,12 @@ dotted(pointer) := concat(".", split(trim_prefix(pointer, "/"), "/"))
 
 # x rounded to one decimal, without a trailing ".0": 66.66 -> "66.7", 25.0 -> "25".
 one_decimal(x) := sprintf("%d", [tenths / 10]) if {
-	tenths := _round(x * 10)
+	tenths := half_up(x * 10)
 	tenths % 10 == 0
 }
 
 one_decimal(x) := sprintf("%d.%d", [floor(tenths / 10), tenths % 10]) if {
-	tenths := _round(x * 10)
+	tenths := half_up(x * 10)
 	tenths % 10 != 0
 }
 
@@ -42,13 +43,13 @@ tokens(n) := sprintf("%sK", [one_decimal(n / 1000)]) if {
 	n < 999950
 }
 
-tokens(n) := sprintf("%d", [_round(n)]) if n < 1000
+tokens(n) := sprintf("%d", [half_up(n)]) if n < 1000
 
 # Whole dollars with thousands separators; cents under $10: 600 -> "$600",
 # 46600 -> "$46,600", 1234567.8 -> "$1,234,568", 4.5 -> "$4.50".
 usd(x) := sprintf("$%s", [cents(x)]) if x < 10
 
-usd(x) := sprintf("$%s", [_grouped(_round(x))]) if x >= 10
+usd(x) := sprintf("$%s", [_grouped(half_up(x))]) if x >= 10
 
 _grouped(n) := sprintf("%d", [n]) if n < 1000
 
@@ -61,13 +62,13 @@ _grouped(n) := sprintf("%d,%03d,%03d", [floor(n / 1000000), floor(n / 1000) % 10
 
 # x with two decimals: 2.5 -> "2.50", 0.15 -> "0.15", 4.499 -> "4.50".
 cents(x) := sprintf("%d.%02d", [floor(c / 100), c % 100]) if {
-	c := _round(x * 100)
+	c := half_up(x * 100)
 }
 
 # x rounded half up, where a half that float arithmetic put a hair below .5 still
 # counts as a half: engines compute with different precision (0.015 * 100 is
 # 1.4999999999999998 in regorus, 1.5 in OPA), and both must write "$0.02".
-_round(x) := round(x * 1.000000000001)
+half_up(x) := round(x * 1.000000000001)
 
 # A per-million-token price: two decimals, or more where the price has them
 # (0.3 -> "$0.30", 0.075 -> "$0.075").

@@ -16,6 +16,7 @@
 # does not record it).
 package modelgate.rules.redistribution.ai_act_gpai
 
+import data.modelgate.lib.advisory as fmt
 import data.modelgate.lib.facts
 import data.modelgate.lib.geo
 import data.modelgate.lib.licenses
@@ -329,9 +330,9 @@ _powers := array.concat([1], [product([10 | some _ in numbers.range(1, k)]) | so
 # The mantissa times 10^d, rounded: 10^d to 10^(d+1) (the latter when
 # rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
 # but a hair below it in regorus's f64, so a half-way figure would round up
-# in one and down in the other: the 10^-9 nudge, far above f64's error and
-# far below a printed digit, makes both round it up.
-_scaled(x, d) := round(((x * _power(d)) / _power(_exponent(x))) + 0.000000001)
+# in one and down in the other: fmt.half_up, the advisory figures' rounding,
+# makes both round it up.
+_scaled(x, d) := fmt.half_up((x * _power(d)) / _power(_exponent(x)))
 
 # _pad(n, d): the integer n written with at least d digits.
 _pad(n, d) := sprintf("%v", [n]) if count(sprintf("%v", [n])) >= d
