@@ -125,13 +125,26 @@ def raw_violation(item, default_remediation):
             item.get("license"), citation_key(item.get("citation")))
 
 
+def same_message(later, first):
+    """Whether `later` says what `first` says, bar the verification mark a
+    license rule appends for a term read only in part (as modelgate's engine
+    reads it: `same_message` in src/engine/mod.rs)."""
+    if later == first:
+        return True
+    if later is None or first is None or not later.startswith(first):
+        return False
+    rest = later[len(first):]
+    return rest.startswith(" [partial: ") or rest.startswith(" [unverified: ")
+
+
 def distinct_violations(keys):
     """Violations as modelgate reports them: sorted, one per message, path,
     remediation and citation (the same violation from two dated texts of one
-    license is listed once, under the first license id)."""
+    license is listed once, under the first license id, also when only one
+    of the texts was read in full and the other's message carries the mark)."""
     out = []
     for key in sorted(set(keys)):
-        if out and (out[-1][0], out[-1][1], out[-1][2], out[-1][4]) == (key[0], key[1], key[2], key[4]):
+        if out and same_message(key[0], out[-1][0]) and (out[-1][1], out[-1][2], out[-1][4]) == (key[1], key[2], key[4]):
             continue
         out.append(key)
     return out

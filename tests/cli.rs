@@ -751,6 +751,16 @@ fn two_dated_texts_of_one_license_report_each_violation_once() {
     assert_eq!(marks["violations"].as_array().unwrap().len(), 1, "{marks}");
     let copy = finding(&report, "RED-LICENSE-COPY");
     assert_eq!(copy["obligations"].as_array().unwrap().len(), 1, "{copy}");
+
+    // Where only one text was read in full, the other's message carries a
+    // verification mark: still one violation, the unmarked one.
+    let (_, marked) =
+        check_json(&["fixtures/rules/LIC-PROHIBITED-USE/warn-gemma-fine-tune-under-two-dated-texts.yaml"]);
+    let prohibited = finding(&marked, "LIC-PROHIBITED-USE");
+    let violations = prohibited["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 1, "{prohibited}");
+    assert_eq!(violations[0]["license"], "LicenseRef-scancode-gemma-tou-2025-03-24", "{prohibited}");
+    assert!(!violations[0]["message"].as_str().unwrap().contains("[partial: "), "{prohibited}");
 }
 
 /// When every alternative of an `OR` fails a license rule, the report says
