@@ -37,8 +37,15 @@ impl Context {
         for path in policy_paths {
             sources.add_path(path)?;
         }
-        let catalog = Catalog::bundled()?;
-        let engine = Engine::build(&sources)?;
+        // The catalog and the policy engine load independently and take
+        // most of a cold check: load them side by side on a second core.
+        let (catalog, engine) = std::thread::scope(|scope| {
+            let catalog = scope.spawn(Catalog::bundled);
+            let engine = Engine::build(&sources);
+            let catalog = catalog.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (catalog, engine)
+        });
+        let (catalog, engine) = (catalog?, engine?);
         let vocabulary = Vocabulary::from_data(engine.data())?;
         check_limit_services(&catalog, &vocabulary)?;
         Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
