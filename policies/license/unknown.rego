@@ -28,7 +28,8 @@ meta := {
 	"description": concat(" ", [
 		"Every binding license must have a record in the catalog: a license id modelgate does not",
 		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass; a",
-		"record whose terms were not read (verification: unverified) is a warning.",
+		"record whose terms were not read (verification: unverified), or a catalog model whose license",
+		"was not confirmed on its card, is a warning.",
 	]),
 	"remediation": concat(" ", [
 		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
@@ -45,6 +46,15 @@ applies if count(data.modelgate.lib.licenses.unknown) > 0
 applies if count(_unverified) > 0
 
 applies if count(data.modelgate.lib.licenses.out_of_scope) > 0
+
+applies if _model_unverified
+
+# The license comes from a catalog model record that was not checked against
+# the model's card: a license the proposal declares overrides it.
+_model_unverified if {
+	input.resolved.license.source == "catalog"
+	input.resolved.model.verification == "unverified"
+}
 
 # Binding records whose terms were not read: what passes on them is provisional.
 _unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
@@ -82,6 +92,20 @@ warn contains v if {
 		"license": license.id,
 		"citation": {"document": license.name, "section": "the whole document", "url": license.url},
 		"remediation": "Have counsel read the terms (the record's sources list what was read), or choose a model whose license record is verified.",
+	}
+}
+
+warn contains v if {
+	_model_unverified
+	model := input.resolved.model
+	v := {
+		"msg": sprintf(
+			"modelgate's record that %s is under %s is unverified: the license its card names was not confirmed, so every finding on the model's license is provisional",
+			[model.name, input.resolved.license.expression],
+		),
+		"path": "/model/id",
+		"citation": {"document": sprintf("%s model card", [model.name]), "section": "license", "url": model.source},
+		"remediation": "Confirm the license on the model's card or repository and declare it in model.license (a declared license takes the catalog's place), or choose a model whose catalog record is verified.",
 	}
 }
 

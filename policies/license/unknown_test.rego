@@ -80,6 +80,41 @@ test_a_verified_record_from_the_catalog_is_out_of_scope if {
 	}
 }
 
+_unverified_model(source) := {
+	"model": {"id": "mistralai/Mixtral-8x22B-Instruct-v0.1", "license": null},
+	"resolved": {
+		"model": {
+			"name": "Mixtral 8x22B Instruct v0.1", "verification": "unverified",
+			"source": "https://example.test/mixtral-8x22b",
+		},
+		"license": {"source": source, "expression": "Apache-2.0"},
+		"licenses": [{"id": "Apache-2.0", "name": "Apache License 2.0", "known": true, "verification": "verified", "terms": {}}],
+	},
+}
+
+test_an_unverified_model_record_warns if {
+	inp := _unverified_model("catalog")
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model/id"
+	contains(v.msg, "Mixtral 8x22B Instruct v0.1 is under Apache-2.0 is unverified")
+	v.citation.url == "https://example.test/mixtral-8x22b"
+}
+
+test_a_declared_license_overrides_an_unverified_model_record if {
+	inp := _unverified_model("proposal")
+	count(unknown.warn) == 0 with input as inp
+	count(unknown.deny) == 0 with input as inp
+}
+
+test_a_partial_model_record_is_out_of_scope if {
+	inp := object.union(_unverified_model("catalog"), {"resolved": {"model": {"verification": "partial"}}})
+	not unknown.applies with input as inp
+}
+
 _api_terms := {
 	"id": "LicenseRef-acme-api-terms",
 	"name": "Acme API Terms",
