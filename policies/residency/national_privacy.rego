@@ -4,8 +4,11 @@
 # the data is processed outside the country; a transfer law (UK GDPR, Swiss
 # FADP, Brazil's LGPD, China's PIPL) warns when the data may leave it, since
 # its conditions (adequacy findings, national clauses, regulator filings)
-# are not in the proposal and modelgate does not judge them. Where the data
-# is processed unknown: a failure under a localisation law, else a warning.
+# are not in the proposal and modelgate does not judge them. A sector rule
+# (India's RBI payment data localisation, for cardholder data only) warns
+# the same way: whether it binds the organisation is not in the proposal.
+# Where the data is processed unknown: a failure under a localisation law,
+# else a warning.
 package modelgate.rules.residency.national_privacy
 
 import data.modelgate.lib.facts
@@ -29,7 +32,8 @@ meta := {
 		"Personal data of people in the UK, Switzerland, Brazil, China or Russia is governed by that",
 		"country's own law as well: Russia's requires the data to stay in Russia, and the others",
 		"restrict transfers abroad on conditions modelgate does not judge, so data that may leave",
-		"the country is a warning for review.",
+		"the country is a warning for review; so is Indian payment (cardholder) data processed outside",
+		"India, which the RBI's payment data localisation keeps there for the organisations it binds.",
 	]),
 	"remediation": concat(" ", [
 		"Process the data in the subjects' country, or have the transfer reviewed under that",
@@ -44,7 +48,20 @@ _governed contains [i, code, law] if {
 	data.modelgate.lib.gdpr.input_personal
 	some i, code in input.data.subjects
 	law := _laws[code]
+	_covers(law)
 }
+
+# A law's rule covers the data: it names no classes (every class of personal
+# data), or the data includes one it names (India's payment data rule:
+# cardholder data only).
+_covers(law) if not _names_classes(law)
+
+_covers(law) if {
+	some class in law.classes
+	class in input.data.classes
+}
+
+_names_classes(law) if is_array(law.classes)
 
 default applies := false
 
@@ -88,22 +105,34 @@ deny contains v if {
 
 warn contains v if {
 	some [_, code, law] in _governed
-	law.rule == "transfer_safeguards"
+	law.rule != "localization"
 	outside := _outside(code)
 	count(outside) > 0
 	v := {
 		"msg": sprintf(
-			"personal data of people in %s may be processed in %s: %s (%s) governs that transfer, which modelgate does not judge: %s%s",
-			[geo.country_name(code), _names(outside), law.law, law.section, law.summary, _checked(law)],
+			"%s of people in %s may be processed in %s: %s (%s) %s: %s%s",
+			[_what(law), geo.country_name(code), _names(outside), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
 		),
 		"path": _path,
 		"citation": _citation(law),
-		"remediation": sprintf(
-			"Have the transfer reviewed under %s and keep the documents it requires, or process the data in %s.",
-			[law.law, geo.country_name(code)],
-		),
+		"remediation": _warn_remediation(code, law),
 	}
 }
+
+# What the law is about: personal data, or the classes it names.
+_what(law) := "personal data" if not _names_classes(law)
+
+_what(law) := sprintf("personal data (%s)", [concat(", ", [c | some c in law.classes; c in input.data.classes])]) if _names_classes(law)
+
+_warn_remediation(code, law) := sprintf(
+	"Have the transfer reviewed under %s and keep the documents it requires, or process the data in %s.",
+	[law.law, geo.country_name(code)],
+) if law.rule != "sector_localization"
+
+_warn_remediation(code, law) := sprintf(
+	"Store and process the data in %s, or have counsel confirm that %s does not bind the organisation for this data.",
+	[geo.country_name(code), law.law],
+) if law.rule == "sector_localization"
 
 # Where the data is processed is not known: a localisation law fails (as the
 # GDPR rule does), a transfer law warns.
@@ -123,8 +152,8 @@ warn contains v if {
 
 _undeclared(i, code, law) := {
 	"msg": sprintf(
-		"personal data of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
-		[geo.country_name(code), law.law, law.section],
+		"%s of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
+		[_what(law), geo.country_name(code), law.law, law.section],
 	),
 	"path": sprintf("/data/subjects/%d", [i]),
 	"citation": _citation(law),
@@ -207,13 +236,18 @@ _fails(r) := false if {
 }
 
 _leaky_msg(code, law, r) := sprintf(
-	"%s: personal data of people in %s may leave it, and %s (%s) %s: %s%s",
-	[_why(r), geo.country_name(code), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
+	"%s: %s of people in %s may leave it, and %s (%s) %s: %s%s",
+	[_why(r), _what(law), geo.country_name(code), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
 )
 
 _law_demand(code, law) := sprintf("requires it to be kept in databases in %s", [code]) if law.rule == "localization"
 
-_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule != "localization"
+_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule == "transfer_safeguards"
+
+_law_demand(code, law) := sprintf(
+	"requires such data to be stored only in %s by the organisations it binds, which modelgate cannot tell from the proposal",
+	[geo.country_name(code)],
+) if law.rule == "sector_localization"
 
 _leaky_remediation(code) := sprintf(
 	"Use a residency option the provider documents for %s (or premises there), or have the contract state the processing location.",

@@ -100,3 +100,36 @@ test_russia_on_premises_in_russia_keeps_the_obligation if {
 	count(national_privacy.deny) == 0 with input as inp
 	count(national_privacy.obligations) == 1 with input as inp
 }
+
+# India: the DPDP Act restricts no destination yet (regulation.md RES-DPDP-001),
+# but payment data processed offshore warns (RBI sector localisation).
+test_indian_cardholder_data_processed_offshore_warns if {
+	inp := _proposal(["cardholder"], ["IN"], "openai", ["US"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+	contains(v.msg, "personal data (cardholder) of people in India (IN) may be processed in United States (US)")
+	v.citation.section == "RBI storage of payment system data; DPDP Act s.16"
+}
+
+test_indian_cardholder_data_kept_in_india_passes_with_an_obligation if {
+	inp := _proposal(["cardholder", "pii"], ["IN"], "aws", ["ap-south-1"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.obligations) == 1 with input as inp
+}
+
+test_indian_personal_data_other_than_payment_data_is_out_of_scope if {
+	not national_privacy.applies with input as _proposal(["pii"], ["IN"], "aws", ["us-east-1"])
+}
+
+test_indian_cardholder_data_with_no_known_location_warns_at_the_subject if {
+	inp := _proposal(["cardholder"], ["IN"], "mistral", [])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	v.path == "/data/subjects/0"
+}
