@@ -4,7 +4,9 @@
 # the data is processed outside the country; a transfer law (UK GDPR, Swiss
 # FADP, Brazil's LGPD, China's PIPL) warns when the data may leave it, since
 # its conditions (adequacy findings, national clauses, regulator filings)
-# are not in the proposal and modelgate does not judge them. A sector rule
+# are not in the proposal and modelgate does not judge them, except a
+# destination the country's own law recognises as adequate (privacy_laws
+# adequate: Brazil's recognition of the EU), which passes. A sector rule
 # (India's RBI payment data localisation, for cardholder data only) warns
 # the same way: whether it binds the organisation is not in the proposal.
 # Where the data is processed unknown: a failure under a localisation law,
@@ -32,7 +34,8 @@ meta := {
 		"Personal data of people in the UK, Switzerland, Brazil, China or Russia is governed by that",
 		"country's own law as well: Russia's requires the data to stay in Russia, and the others",
 		"restrict transfers abroad on conditions modelgate does not judge, so data that may leave",
-		"the country is a warning for review; so is Indian payment (cardholder) data processed outside",
+		"the country is a warning for review (unless it goes only where the country's own law finds",
+		"adequate: Brazil recognises the EU from January 2026); so is Indian payment (cardholder) data processed outside",
 		"India, which the RBI's payment data localisation keeps there for the organisations it binds.",
 	]),
 	"remediation": concat(" ", [
@@ -70,8 +73,19 @@ applies if count(_governed) > 0
 _locations := data.modelgate.lib.gdpr.input_locations
 
 # Where the data may be processed outside the country: every location but the
-# country itself (a bloc or `global` may be anywhere in it, so it counts).
-_outside(code) := {loc | some loc in _locations; loc != code}
+# country itself (a bloc or `global` may be anywhere in it, so it counts) and
+# the destinations the country's own law recognises as adequate on the date
+# (Brazil's recognition of the EU).
+_outside(code) := {loc | some loc in _locations; loc != code; not _adequate(code, loc)}
+
+_adequate(code, loc) if _adequacy(code, loc)
+
+# The country's own adequacy finding that covers a location on the date.
+_adequacy(code, loc) := d if {
+	some d in object.get(_laws[code], "adequate", [])
+	d.valid_from <= input.now
+	geo.within(loc, [d.place])
+}
 
 _names(locs) := concat(", ", sort([_place_name(loc) | some loc in locs]))
 
@@ -289,10 +303,26 @@ _warns(law, fails) if {
 obligations contains o if {
 	some [_, code, law] in _governed
 	count(_locations) > 0
-	count(_outside(code)) == 0
+	count({loc | some loc in _locations; loc != code}) == 0
 	not _leaks(code)
 	o := {
 		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad", [geo.country_name(code), law.law, law.section]),
+		"section": law.section,
+	}
+}
+
+# Processing in a destination the country's law finds adequate: a duty to
+# rely on that finding (and check how settled it is).
+obligations contains o if {
+	some [_, code, law] in _governed
+	some loc in _locations
+	loc != code
+	d := _adequacy(code, loc)
+	o := {
+		"text": sprintf(
+			"Rely on %s for transfers of personal data of people in %s to %s under %s%s",
+			[d.decision, geo.country_name(code), geo.country_name(loc), law.law, facts.checked(d, "the decision")],
+		),
 		"section": law.section,
 	}
 }

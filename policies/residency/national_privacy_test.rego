@@ -133,3 +133,35 @@ test_indian_cardholder_data_with_no_known_location_warns_at_the_subject if {
 	some v in national_privacy.warn with input as inp
 	v.path == "/data/subjects/0"
 }
+
+# Brazil recognises the EU as adequate from January 2026 (regulation.md
+# section 4): processing there passes, with the finding as a duty.
+test_brazilian_personal_data_in_the_eu_passes_from_2026 if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["westeurope"]), {"now": "2026-11-23"})
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	result := national_privacy.obligations with input as inp
+	count(result) == 1
+	some o in result
+	contains(o.text, "ANPD Resolution CD/ANPD 32/2026")
+	contains(o.text, "Netherlands (NL)")
+}
+
+test_brazilian_personal_data_in_the_eu_warns_before_2026 if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["westeurope"]), {"now": "2025-12-31"})
+	count(national_privacy.warn) == 1 with input as inp
+}
+
+test_brazilian_personal_data_in_the_eea_outside_the_eu_still_warns if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["norwayeast"]), {"now": "2026-11-23"})
+	count(national_privacy.warn) == 1 with input as inp
+}
+
+test_brazilian_personal_data_in_the_eu_and_the_us_warns_for_the_us_only if {
+	inp := object.union(_proposal(["pii"], ["BR"], "aws", ["eu-central-1", "us-east-1"]), {"now": "2026-11-23"})
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "may be processed in United States (US):")
+}
