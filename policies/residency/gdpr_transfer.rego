@@ -100,12 +100,21 @@ deny contains v if {
 	not _mechanism in (_safeguards | {"art49"})
 	v := {
 		"msg": sprintf(
-			"personal data is processed in %s, which has no GDPR adequacy decision, and no transfer mechanism is in place (%s)",
-			[geo.country_name(loc), _mechanism],
+			"personal data is processed in %s, which has no GDPR adequacy decision, and %s",
+			[geo.country_name(loc), _third_gap],
 		),
 		"path": "/contracts/transfer_mechanism",
 	}
 }
+
+# Why the declared mechanism does not cover a country without adequacy: none
+# is declared, or the one declared is an adequacy decision that does not
+# exist for it, or the DPF, which only US recipients can join.
+_third_gap := sprintf("no transfer mechanism is in place (%s)", [_mechanism]) if not _mechanism in {"adequacy", "dpf"}
+
+_third_gap := "transfer_mechanism: adequacy is declared, but no adequacy decision covers that country, and no safeguard is in place" if _mechanism == "adequacy"
+
+_third_gap := "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US, and no safeguard is in place" if _mechanism == "dpf"
 
 deny contains v if {
 	applies
@@ -114,13 +123,19 @@ deny contains v if {
 	not _mechanism in (_safeguards | {"dpf", "art49"})
 	v := {
 		"msg": sprintf(
-			"personal data is processed in %s, whose adequacy decision covers only recipients certified under the EU-US Data Privacy Framework, and no transfer mechanism is declared (%s)",
-			[geo.country_name(loc), _mechanism],
+			"personal data is processed in %s, whose adequacy decision covers only recipients certified under the EU-US Data Privacy Framework, and %s",
+			[geo.country_name(loc), _dpf_only_gap],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": _dpf_only_remediation,
 	}
 }
+
+# A declared `adequacy` does not reach a DPF-only decision: the recipient's
+# certification is what the decision turns on, and it is declared as `dpf`.
+_dpf_only_gap := sprintf("no transfer mechanism is declared (%s)", [_mechanism]) if _mechanism != "adequacy"
+
+_dpf_only_gap := "transfer_mechanism: adequacy is declared, but that decision applies only to a certified recipient: declare dpf once the recipient's certification is confirmed, or sign safeguards" if _mechanism == "adequacy"
 
 # On the organisation's own premises there is no provider to be certified.
 _dpf_only_remediation := "Confirm the provider's DPF certification and declare transfer_mechanism: dpf, or sign standard contractual clauses." if {
