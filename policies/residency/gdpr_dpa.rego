@@ -42,7 +42,7 @@ _provider := data.modelgate.lib.provider.input_name
 
 _dpa := provider.dpa(input)
 
-deny contains v if {
+_deny contains v if {
 	applies
 	input.contracts.dpa != true
 	v := {
@@ -51,7 +51,7 @@ deny contains v if {
 	}
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_consumer
 	v := {
@@ -64,7 +64,7 @@ deny contains v if {
 	}
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	input.contracts.dpa == true
 	not data.modelgate.lib.provider.input_consumer
@@ -136,3 +136,19 @@ obligations contains o if {
 		"the provider's processor terms",
 	)
 }
+
+# The GDPR is applied only because special-category data has no subjects
+# declared (modelgate.lib.gdpr.assumed): every failure then says so, and how
+# to lift it if no data subject is in the EEA.
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+_assumed_note := concat(" ", [
+	"; the GDPR is applied because the data includes special categories and data.subjects is not",
+	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
+	"the EEA and the organisation is not established there, the GDPR does not apply)",
+]) if data.modelgate.lib.gdpr.input_assumed
+
+_assumed_note := "" if not data.modelgate.lib.gdpr.input_assumed

@@ -83,7 +83,7 @@ _dpf_unknown if {
 	not _dpf_not_certified
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	count(_locations) == 0
 	v := {
@@ -93,7 +93,7 @@ deny contains v if {
 	}
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "third"
@@ -116,7 +116,7 @@ _third_gap := "transfer_mechanism: adequacy is declared, but no adequacy decisio
 
 _third_gap := "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US, and no safeguard is in place" if _mechanism == "dpf"
 
-deny contains v if {
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "dpf_only"
@@ -150,7 +150,7 @@ _dpf_only_remediation := concat(" ", [
 	not data.modelgate.lib.provider.input_third_party
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "dpf_only"
@@ -175,7 +175,7 @@ _global_reason := sprintf(
 
 _global_reason := "regions: global" if not data.modelgate.lib.provider.input_defaulted_to_global
 
-deny contains v if {
+_deny contains v if {
 	applies
 	"global" in _locations
 	not _mechanism in _safeguards
@@ -204,7 +204,7 @@ warn contains v if {
 # A declared EEA or adequate place that a globally routing service has no
 # residency option for: the data may go anywhere, as if `global` were
 # declared, so without safeguards it fails.
-deny contains v if {
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
@@ -229,7 +229,7 @@ deny contains v if {
 # known (no fact, or no facts on the provider at all): where the data is
 # processed is as unknown as with undeclared regions, so without safeguards
 # it fails closed.
-deny contains v if {
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
@@ -382,3 +382,19 @@ obligations contains o if {
 		"the DPF List",
 	)
 }
+
+# The GDPR is applied only because special-category data has no subjects
+# declared (modelgate.lib.gdpr.assumed): every failure then says so, and how
+# to lift it if no data subject is in the EEA.
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+_assumed_note := concat(" ", [
+	"; the GDPR is applied because the data includes special categories and data.subjects is not",
+	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
+	"the EEA and the organisation is not established there, the GDPR does not apply)",
+]) if data.modelgate.lib.gdpr.input_assumed
+
+_assumed_note := "" if not data.modelgate.lib.gdpr.input_assumed

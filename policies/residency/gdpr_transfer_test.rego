@@ -272,3 +272,26 @@ test_no_mechanism_message_is_unchanged if {
 	some v in gdpr_transfer.deny with input as _proposal(["ap-south-1"], "none")
 	contains(v.msg, "no transfer mechanism is in place (none)")
 }
+
+test_a_failure_on_the_assumed_gdpr_says_why_it_applies if {
+	inp := {
+		"data": {"classes": ["special_category"], "subjects": []},
+		"deployment": {"kind": "self_hosted", "provider": "on_prem", "service": null, "tier": "api", "regions": ["US"]},
+		"contracts": {"transfer_mechanism": "none"},
+		"organization": {"domicile": "US"},
+		"now": "2026-11-23",
+	}
+	result := gdpr_transfer.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/transfer_mechanism"
+	contains(v.msg, "data.subjects is not declared")
+}
+
+test_declared_eu_personal_data_needs_no_explanation if {
+	inp := object.union(_proposal(["ap-south-1"], "none"), {"data": {"classes": ["eu_personal", "special_category"], "subjects": []}})
+	result := gdpr_transfer.deny with input as inp
+	count(result) == 1
+	some v in result
+	not contains(v.msg, "data.subjects")
+}
