@@ -61,13 +61,25 @@ _governed_otherwise(p) if {
 locations(p) := {geo.location(code) | some code in provider.places(p)}
 
 # special_category(p): the data includes GDPR Art. 9(1) special categories:
-# declared special-category data, or health data (PHI) the GDPR governs.
-special_category(p) if "special_category" in p.data.classes
+# declared special-category data, or health data (PHI) the GDPR governs
+# (special_category_class), or personal data processed to identify people by
+# their biometric data (use.purposes: biometric_identification), which
+# Art. 9(1) names as a special category whatever the class declared.
+special_category(p) if special_category_class(p)
 
 special_category(p) if {
+	biometric_identification(p)
+	personal(p)
+}
+
+special_category_class(p) if "special_category" in p.data.classes
+
+special_category_class(p) if {
 	"phi" in p.data.classes
 	governed(p)
 }
+
+biometric_identification(p) if "biometric_identification" in p.use.purposes
 
 # The same for the proposal at hand (input), as rules: worked out once per
 # evaluation however many rules ask (a function's result is not cached).
@@ -78,5 +90,7 @@ input_assumed if assumed(input)
 input_personal if personal(input)
 
 input_special_category if special_category(input)
+
+input_special_category_class if special_category_class(input)
 
 input_locations := locations(input)
