@@ -176,7 +176,7 @@ deny contains v if {
 	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf("%s is a consumer product with no zero-retention arrangement", [_label]),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"remediation": "Use the provider's API tier under a zero-data-retention arrangement.",
 	}
 }

@@ -59,7 +59,7 @@ _deny contains v if {
 			"%s is a consumer product: its terms make the provider a controller of the data, not a processor bound by Art. 28",
 			[data.modelgate.lib.provider.input_service_label],
 		),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"remediation": "Use the provider's API or business tier under its data processing addendum.",
 	}
 }
