@@ -48,7 +48,23 @@ _deny contains v if {
 	v := {
 		"msg": sprintf("personal data governed by the GDPR reaches %s without an Art. 28 data processing agreement", [_provider]),
 		"path": "/contracts/dpa",
+		"remediation": _no_dpa_fix,
 	}
+}
+
+# Where the facts say how the provider offers its processor terms (AWS's DPA
+# is part of its Service Terms and applies automatically), the fix says so:
+# the agreement may already be in place and only need declaring.
+_no_dpa_fix := sprintf(
+	"The processor terms of %s for %s (per modelgate's facts: %s) may already be in force for the account: check, then declare contracts.dpa: true (or sign them); or process on premises.",
+	[_provider, data.modelgate.lib.provider.input_service_label, trim_right(_dpa.how, ".")],
+) if _offers_dpa_how
+
+_no_dpa_fix := meta.remediation if not _offers_dpa_how
+
+_offers_dpa_how if {
+	_dpa.available == true
+	is_string(_dpa.how)
 }
 
 _deny contains v if {

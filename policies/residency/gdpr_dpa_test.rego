@@ -110,3 +110,17 @@ test_an_eea_organisation_is_governed_without_the_assumption if {
 	some v in result
 	not contains(v.msg, "data.subjects")
 }
+
+# Without a declared DPA, the fix says how the provider offers its terms where
+# the facts know (AWS: applied automatically through its Service Terms).
+test_the_fix_for_a_missing_dpa_says_how_the_provider_offers_it if {
+	some v in gdpr_dpa.deny with input as _proposal("aws", "aws_bedrock", "api", false)
+	v.path == "/contracts/dpa"
+	contains(v.remediation, "applied automatically")
+	contains(v.remediation, "declare contracts.dpa: true")
+}
+
+test_the_fix_for_a_missing_dpa_at_an_unknown_provider_is_the_general_one if {
+	some v in gdpr_dpa.deny with input as _proposal("example_host", null, "api", false)
+	startswith(v.remediation, "Sign the provider's data processing addendum")
+}
