@@ -10,7 +10,8 @@
 # (India's RBI payment data localisation, for cardholder data only) warns
 # the same way: whether it binds the organisation is not in the proposal.
 # Where the data is processed unknown: a failure under a localisation law,
-# else a warning.
+# else a warning. With no subjects declared, the organisation's domicile
+# stands in for them, and the findings say so.
 package modelgate.rules.residency.national_privacy
 
 import data.modelgate.lib.facts
@@ -52,6 +53,37 @@ _governed contains [i, code, law] if {
 	some i, code in input.data.subjects
 	law := _laws[code]
 	_covers(law)
+}
+
+# With no subjects declared, the organisation's own country stands in for
+# them (index -1): data about people there cannot be ruled out, and a missing
+# fact is never a pass (as RES-CCPA-SERVICE-PROVIDER reads a US organisation).
+_governed contains [-1, code, law] if {
+	data.modelgate.lib.gdpr.input_personal
+	count(input.data.subjects) == 0
+	code := input.organization.domicile
+	law := _laws[code]
+	_covers(law)
+}
+
+_by_domicile if count(input.data.subjects) == 0
+
+# Every finding made on the organisation's country says so.
+_assumed_note := sprintf(
+	" (data.subjects is not declared, so the organisation's domicile, %s, stands in for where the people are: declare data.subjects)",
+	[input.organization.domicile],
+) if _by_domicile
+
+_assumed_note := "" if not _by_domicile
+
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+warn contains w if {
+	some v in _warn
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
 }
 
 # A law's rule covers the data: it names no classes (every class of personal
@@ -101,7 +133,7 @@ _citation(law) := {"document": law.law, "section": law.section, "url": law.url}
 
 _checked(law) := facts.checked(law, "the statute")
 
-deny contains v if {
+_deny contains v if {
 	some [_, code, law] in _governed
 	law.rule == "localization"
 	outside := _outside(code)
@@ -117,7 +149,7 @@ deny contains v if {
 	}
 }
 
-warn contains v if {
+_warn contains v if {
 	some [_, code, law] in _governed
 	law.rule != "localization"
 	outside := _outside(code)
@@ -150,26 +182,30 @@ _warn_remediation(code, law) := sprintf(
 
 # Where the data is processed is not known: a localisation law fails (as the
 # GDPR rule does), a transfer law warns.
-deny contains v if {
+_deny contains v if {
 	some [i, code, law] in _governed
 	law.rule == "localization"
 	count(_locations) == 0
 	v := _undeclared(i, code, law)
 }
 
-warn contains v if {
+_warn contains v if {
 	some [i, code, law] in _governed
 	law.rule != "localization"
 	count(_locations) == 0
 	v := _undeclared(i, code, law)
 }
 
+_subject_path(i) := sprintf("/data/subjects/%d", [i]) if i >= 0
+
+_subject_path(i) := "/organization/domicile" if i < 0
+
 _undeclared(i, code, law) := {
 	"msg": sprintf(
 		"%s of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
 		[_what(law), geo.country_name(code), law.law, law.section],
 	),
-	"path": sprintf("/data/subjects/%d", [i]),
+	"path": _subject_path(i),
 	"citation": _citation(law),
 	"remediation": "Declare deployment.regions (where prompts are processed and stored).",
 }
@@ -268,7 +304,7 @@ _leaky_remediation(code) := sprintf(
 	[geo.country_name(code)],
 )
 
-deny contains v if {
+_deny contains v if {
 	some [_, code, law, j, r, fails] in _leaky
 	fails == true
 	law.rule == "localization"
@@ -280,7 +316,7 @@ deny contains v if {
 	}
 }
 
-warn contains v if {
+_warn contains v if {
 	some [_, code, law, j, r, fails] in _leaky
 	_warns(law, fails)
 	v := {

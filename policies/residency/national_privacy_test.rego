@@ -165,3 +165,44 @@ test_brazilian_personal_data_in_the_eu_and_the_us_warns_for_the_us_only if {
 	some v in result
 	contains(v.msg, "may be processed in United States (US):")
 }
+
+# With no subjects declared, the organisation's country stands in for them.
+_undeclared_subjects(classes, domicile, provider, regions) := object.union(
+	_proposal(classes, [], provider, regions),
+	{"organization": {"domicile": domicile}},
+)
+
+test_a_russian_organisation_without_subjects_processing_abroad_fails if {
+	inp := _undeclared_subjects(["pii"], "RU", "aws", ["eu-central-1"])
+	national_privacy.applies with input as inp
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+	contains(v.msg, "data.subjects is not declared, so the organisation's domicile, RU, stands in")
+}
+
+test_a_uk_organisation_without_subjects_processing_abroad_warns if {
+	inp := _undeclared_subjects(["pii"], "GB", "aws", ["us-east-1"])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "United Kingdom (GB) may be processed in United States (US)")
+	contains(v.msg, "data.subjects is not declared")
+}
+
+test_an_organisation_without_subjects_and_regions_is_pointed_at_its_domicile if {
+	some v in national_privacy.deny with input as _undeclared_subjects(["pii"], "RU", "mistral", [])
+	v.path == "/organization/domicile"
+}
+
+test_declared_subjects_replace_the_domicile if {
+	inp := object.union(_undeclared_subjects(["pii"], "RU", "aws", ["eu-central-1"]), {"data": {"subjects": ["DE"]}})
+	not national_privacy.applies with input as inp
+}
+
+test_a_russian_organisation_without_subjects_keeping_data_in_russia_passes if {
+	inp := _undeclared_subjects(["pii"], "RU", "on_prem", ["RU"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+}
