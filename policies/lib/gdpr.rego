@@ -39,25 +39,58 @@ governed(p) if {
 	geo.in_eea(p.organization.domicile)
 }
 
+# assumed(p): the GDPR governs the data only by the fail-safe reading above
+# (special-category data with no subjects declared), not because EU personal
+# data is declared or the organisation is established in the EEA. A finding
+# that fails on it says so, since the data may concern no one in the EEA.
+assumed(p) if {
+	"special_category" in p.data.classes
+	count(p.data.subjects) == 0
+	not _governed_otherwise(p)
+}
+
+_governed_otherwise(p) if "eu_personal" in p.data.classes
+
+_governed_otherwise(p) if {
+	personal(p)
+	geo.in_eea(p.organization.domicile)
+}
+
 # locations(p) is where the data is processed, as locations (ISO codes,
 # EU/EEA, `global`): see provider.places. Empty when unknown.
 locations(p) := {geo.location(code) | some code in provider.places(p)}
 
 # special_category(p): the data includes GDPR Art. 9(1) special categories:
-# declared special-category data, or health data (PHI) the GDPR governs.
-special_category(p) if "special_category" in p.data.classes
+# declared special-category data, or health data (PHI) the GDPR governs
+# (special_category_class), or personal data processed to identify people by
+# their biometric data (use.purposes: biometric_identification), which
+# Art. 9(1) names as a special category whatever the class declared.
+special_category(p) if special_category_class(p)
 
 special_category(p) if {
+	biometric_identification(p)
+	personal(p)
+}
+
+special_category_class(p) if "special_category" in p.data.classes
+
+special_category_class(p) if {
 	"phi" in p.data.classes
 	governed(p)
 }
+
+biometric_identification(p) if "biometric_identification" in p.use.purposes
 
 # The same for the proposal at hand (input), as rules: worked out once per
 # evaluation however many rules ask (a function's result is not cached).
 input_governed if governed(input)
 
+input_assumed if assumed(input)
+
 input_personal if personal(input)
 
 input_special_category if special_category(input)
+
+input_special_category_class if special_category_class(input)
 
 input_locations := locations(input)

@@ -189,6 +189,21 @@ input_name := name(input)
 
 input_consumer if consumer(input)
 
+# input_consumer_path is where the proposal makes the deployment a consumer
+# product, for a finding to point at: the declared tier, else the service
+# the facts mark as consumer (named, or the provider's default).
+input_consumer_path := "/deployment/tier" if input.deployment.tier == "consumer"
+
+input_consumer_path := "/deployment/service" if {
+	input.deployment.tier != "consumer"
+	_names_service(input)
+}
+
+input_consumer_path := "/deployment/provider" if {
+	input.deployment.tier != "consumer"
+	not _names_service(input)
+}
+
 input_third_party if third_party(input)
 
 input_places := places(input)

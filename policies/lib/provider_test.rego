@@ -63,3 +63,11 @@ test_unbacked_unknown_routing if {
 	provider.unbacked_unknown_routing == set() with input as _p("openai", null, "vendor_api", ["DE"])
 	provider.unbacked_unknown_routing == set() with input as _p("aws", "aws_bedrock", "managed_cloud", ["eu-central-1"])
 }
+
+# A consumer finding points where the proposal makes the deployment a consumer
+# product: the tier it declares, else the service it names, else the provider.
+test_the_consumer_path_follows_the_declaration if {
+	provider.input_consumer_path == "/deployment/tier" with input as {"deployment": {"provider": "openai", "service": null, "tier": "consumer"}}
+	provider.input_consumer_path == "/deployment/service" with input as {"deployment": {"provider": "openai", "service": "chatgpt_consumer", "tier": "api"}}
+	provider.input_consumer_path == "/deployment/provider" with input as {"deployment": {"provider": "openai", "service": null, "tier": "api"}}
+}

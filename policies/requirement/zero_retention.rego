@@ -176,7 +176,7 @@ deny contains v if {
 	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf("%s is a consumer product with no zero-retention arrangement", [_label]),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"remediation": "Use the provider's API tier under a zero-data-retention arrangement.",
 	}
 }
@@ -315,10 +315,19 @@ obligations contains o if {
 	_service.zero_retention.available == true
 	o := facts.confirm(
 		_service.zero_retention,
-		sprintf("that %s offers the declared zero-data-retention arrangement", [_label]),
+		sprintf("that %s offers the declared zero-data-retention arrangement%s", [_label, _eligibility]),
 		"the provider's zero-retention terms",
 	)
 }
+
+# How the arrangement is obtained, where the facts say (who is eligible:
+# Azure OpenAI's modified abuse monitoring only under an EA or MCA, not
+# pay-as-you-go): the confirmation is of that, for this organisation.
+_eligibility := sprintf(" to this organisation (%s)", [trim_right(_service.zero_retention.how, ".")]) if _has_how
+
+_eligibility := "" if not _has_how
+
+_has_how if is_string(_service.zero_retention.how)
 
 # A service said to keep nothing by default:
 obligations contains o if {

@@ -176,3 +176,12 @@ test_a_service_without_an_arrangement_points_to_one_that_has_it if {
 	contains(w.remediation, "gemini_api_paid")
 	contains(w.msg, "[partial:")
 }
+
+# The duty to confirm an arrangement names who may have it (Azure OpenAI's
+# modified abuse monitoring: EA or MCA customers, not pay-as-you-go).
+test_the_duty_to_confirm_the_arrangement_names_its_eligibility if {
+	inp := _azure(true)
+	some o in zero_retention.obligations with input as inp
+	contains(o.text, "offers the declared zero-data-retention arrangement to this organisation (")
+	contains(o.text, "not pay-as-you-go")
+}

@@ -75,7 +75,7 @@ deny contains v if {
 			"personal information of US consumers (%s) goes to %s, a consumer product: the provider uses it under its own terms, not as a service provider under contract%s",
 			[_classes, provider.input_service_label, _note],
 		),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 	}
 }
 

@@ -42,16 +42,32 @@ _provider := data.modelgate.lib.provider.input_name
 
 _dpa := provider.dpa(input)
 
-deny contains v if {
+_deny contains v if {
 	applies
 	input.contracts.dpa != true
 	v := {
 		"msg": sprintf("personal data governed by the GDPR reaches %s without an Art. 28 data processing agreement", [_provider]),
 		"path": "/contracts/dpa",
+		"remediation": _no_dpa_fix,
 	}
 }
 
-deny contains v if {
+# Where the facts say how the provider offers its processor terms (AWS's DPA
+# is part of its Service Terms and applies automatically), the fix says so:
+# the agreement may already be in place and only need declaring.
+_no_dpa_fix := sprintf(
+	"The processor terms of %s for %s (per modelgate's facts: %s) may already be in force for the account: check, then declare contracts.dpa: true (or sign them); or process on premises.",
+	[_provider, data.modelgate.lib.provider.input_service_label, trim_right(_dpa.how, ".")],
+) if _offers_dpa_how
+
+_no_dpa_fix := meta.remediation if not _offers_dpa_how
+
+_offers_dpa_how if {
+	_dpa.available == true
+	is_string(_dpa.how)
+}
+
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_consumer
 	v := {
@@ -59,12 +75,12 @@ deny contains v if {
 			"%s is a consumer product: its terms make the provider a controller of the data, not a processor bound by Art. 28",
 			[data.modelgate.lib.provider.input_service_label],
 		),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"remediation": "Use the provider's API or business tier under its data processing addendum.",
 	}
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	input.contracts.dpa == true
 	not data.modelgate.lib.provider.input_consumer
@@ -136,3 +152,19 @@ obligations contains o if {
 		"the provider's processor terms",
 	)
 }
+
+# The GDPR is applied only because special-category data has no subjects
+# declared (modelgate.lib.gdpr.assumed): every failure then says so, and how
+# to lift it if no data subject is in the EEA.
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+_assumed_note := concat(" ", [
+	"; the GDPR is applied because the data includes special categories and data.subjects is not",
+	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
+	"the EEA and the organisation is not established there, the GDPR does not apply)",
+]) if data.modelgate.lib.gdpr.input_assumed
+
+_assumed_note := "" if not data.modelgate.lib.gdpr.input_assumed

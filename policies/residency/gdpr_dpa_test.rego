@@ -86,3 +86,41 @@ test_data_outside_the_gdpr_is_out_of_scope if {
 		"organization": {"domicile": "US"},
 	}
 }
+
+# Special-category data with no subjects declared is governed by the fail-safe
+# reading; a failure on it says why the GDPR is applied at all.
+_special_no_subjects(domicile) := {
+	"data": {"classes": ["special_category"], "subjects": []},
+	"deployment": {"kind": "vendor_api", "provider": "openai", "service": null, "tier": "api"},
+	"contracts": {"dpa": false},
+	"organization": {"domicile": domicile},
+}
+
+test_a_failure_on_the_assumed_gdpr_says_why_it_applies if {
+	result := gdpr_dpa.deny with input as _special_no_subjects("US")
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/dpa"
+	contains(v.msg, "data.subjects is not declared")
+}
+
+test_an_eea_organisation_is_governed_without_the_assumption if {
+	result := gdpr_dpa.deny with input as _special_no_subjects("DE")
+	count(result) == 1
+	some v in result
+	not contains(v.msg, "data.subjects")
+}
+
+# Without a declared DPA, the fix says how the provider offers its terms where
+# the facts know (AWS: applied automatically through its Service Terms).
+test_the_fix_for_a_missing_dpa_says_how_the_provider_offers_it if {
+	some v in gdpr_dpa.deny with input as _proposal("aws", "aws_bedrock", "api", false)
+	v.path == "/contracts/dpa"
+	contains(v.remediation, "applied automatically")
+	contains(v.remediation, "declare contracts.dpa: true")
+}
+
+test_the_fix_for_a_missing_dpa_at_an_unknown_provider_is_the_general_one if {
+	some v in gdpr_dpa.deny with input as _proposal("example_host", null, "api", false)
+	startswith(v.remediation, "Sign the provider's data processing addendum")
+}

@@ -5,8 +5,9 @@
 # orientation) unless one of the conditions of Art. 9(2) applies, for
 # example explicit consent (regulation.md RES-GDPR-005). The proposal format
 # has no field for that condition, so modelgate cannot see it: wherever the
-# GDPR governs special-category data (health data included), the rule warns
-# and names the condition as an obligation, large scale or not.
+# GDPR governs special-category data (health data included, and biometric
+# data processed to identify people, use.purposes biometric_identification),
+# the rule warns and names the condition as an obligation, large scale or not.
 package modelgate.rules.residency.gdpr_special_category
 
 import rego.v1
@@ -22,7 +23,8 @@ meta := {
 		"url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
 	},
 	"description": concat(" ", [
-		"Special categories of personal data the GDPR governs (health data included) may be processed",
+		"Special categories of personal data the GDPR governs (health data, and biometric data used to",
+		"identify people, included) may be processed",
 		"only under one of the conditions of Art. 9(2), such as explicit consent; the proposal cannot",
 		"record the condition, so processing them is a warning with the condition as an obligation.",
 	]),
@@ -41,9 +43,23 @@ applies if {
 
 warn contains v if {
 	applies
+	data.modelgate.lib.gdpr.input_special_category_class
 	v := {
 		"msg": "special categories of personal data (Art. 9(1)) are processed, which the GDPR prohibits unless an Art. 9(2) condition applies: the proposal format has no field for that condition, so modelgate cannot see one",
 		"path": "/data/classes",
+	}
+}
+
+# Biometric data processed to identify people is a special category whatever
+# class the proposal gives the data (RES-GDPR-DPIA reads it the same way).
+warn contains v if {
+	applies
+	not data.modelgate.lib.gdpr.input_special_category_class
+	some i, purpose in input.use.purposes
+	purpose == "biometric_identification"
+	v := {
+		"msg": "personal data is processed to identify people by their biometric data (use.purposes: biometric_identification), a special category (Art. 9(1)) that the GDPR prohibits unless an Art. 9(2) condition applies: the proposal format has no field for that condition, so modelgate cannot see one",
+		"path": sprintf("/use/purposes/%d", [i]),
 	}
 }
 

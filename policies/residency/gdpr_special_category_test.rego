@@ -40,3 +40,35 @@ test_undeclared_subjects_keep_special_categories_governed if {
 test_personal_data_that_is_not_special_is_out_of_scope if {
 	not gdpr_special_category.applies with input as _proposal(["eu_personal"], ["DE"], "DE")
 }
+
+# Biometric identification of EEA subjects is a special category whatever the
+# class (Art. 9(1)); the warning points at the purpose.
+_biometric(classes, subjects, domicile) := object.union(
+	_proposal(classes, subjects, domicile),
+	{"use": {"purposes": ["automated_decisions", "biometric_identification"]}},
+)
+
+test_biometric_identification_of_eea_subjects_warns_at_the_purpose if {
+	inp := _biometric(["pii"], ["DE"], "DE")
+	gdpr_special_category.applies with input as inp
+	result := gdpr_special_category.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/use/purposes/1"
+	count(gdpr_special_category.obligations) == 1 with input as inp
+}
+
+test_biometric_identification_with_a_special_category_class_warns_once if {
+	result := gdpr_special_category.warn with input as _biometric(["special_category"], ["DE"], "DE")
+	count(result) == 1
+	some v in result
+	v.path == "/data/classes"
+}
+
+test_biometric_identification_outside_the_gdpr_is_out_of_scope if {
+	not gdpr_special_category.applies with input as _biometric(["pii"], ["US"], "US")
+}
+
+test_biometric_identification_without_personal_data_is_out_of_scope if {
+	not gdpr_special_category.applies with input as _biometric(["internal"], ["DE"], "DE")
+}

@@ -83,7 +83,7 @@ _dpf_unknown if {
 	not _dpf_not_certified
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	count(_locations) == 0
 	v := {
@@ -93,34 +93,49 @@ deny contains v if {
 	}
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "third"
 	not _mechanism in (_safeguards | {"art49"})
 	v := {
 		"msg": sprintf(
-			"personal data is processed in %s, which has no GDPR adequacy decision, and no transfer mechanism is in place (%s)",
-			[geo.country_name(loc), _mechanism],
+			"personal data is processed in %s, which has no GDPR adequacy decision, and %s",
+			[geo.country_name(loc), _third_gap],
 		),
 		"path": "/contracts/transfer_mechanism",
 	}
 }
 
-deny contains v if {
+# Why the declared mechanism does not cover a country without adequacy: none
+# is declared, or the one declared is an adequacy decision that does not
+# exist for it, or the DPF, which only US recipients can join.
+_third_gap := sprintf("no transfer mechanism is in place (%s)", [_mechanism]) if not _mechanism in {"adequacy", "dpf"}
+
+_third_gap := "transfer_mechanism: adequacy is declared, but no adequacy decision covers that country, and no safeguard is in place" if _mechanism == "adequacy"
+
+_third_gap := "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US, and no safeguard is in place" if _mechanism == "dpf"
+
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	not _mechanism in (_safeguards | {"dpf", "art49"})
 	v := {
 		"msg": sprintf(
-			"personal data is processed in %s, whose adequacy decision covers only recipients certified under the EU-US Data Privacy Framework, and no transfer mechanism is declared (%s)",
-			[geo.country_name(loc), _mechanism],
+			"personal data is processed in %s, whose adequacy decision covers only recipients certified under the EU-US Data Privacy Framework, and %s",
+			[geo.country_name(loc), _dpf_only_gap],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": _dpf_only_remediation,
 	}
 }
+
+# A declared `adequacy` does not reach a DPF-only decision: the recipient's
+# certification is what the decision turns on, and it is declared as `dpf`.
+_dpf_only_gap := sprintf("no transfer mechanism is declared (%s)", [_mechanism]) if _mechanism != "adequacy"
+
+_dpf_only_gap := "transfer_mechanism: adequacy is declared, but that decision applies only to a certified recipient: declare dpf once the recipient's certification is confirmed, or sign safeguards" if _mechanism == "adequacy"
 
 # On the organisation's own premises there is no provider to be certified.
 _dpf_only_remediation := "Confirm the provider's DPF certification and declare transfer_mechanism: dpf, or sign standard contractual clauses." if {
@@ -135,7 +150,7 @@ _dpf_only_remediation := concat(" ", [
 	not data.modelgate.lib.provider.input_third_party
 }
 
-deny contains v if {
+_deny contains v if {
 	applies
 	some loc in _locations
 	_standings[loc] == "dpf_only"
@@ -160,7 +175,7 @@ _global_reason := sprintf(
 
 _global_reason := "regions: global" if not data.modelgate.lib.provider.input_defaulted_to_global
 
-deny contains v if {
+_deny contains v if {
 	applies
 	"global" in _locations
 	not _mechanism in _safeguards
@@ -189,7 +204,7 @@ warn contains v if {
 # A declared EEA or adequate place that a globally routing service has no
 # residency option for: the data may go anywhere, as if `global` were
 # declared, so without safeguards it fails.
-deny contains v if {
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
@@ -214,7 +229,7 @@ deny contains v if {
 # known (no fact, or no facts on the provider at all): where the data is
 # processed is as unknown as with undeclared regions, so without safeguards
 # it fails closed.
-deny contains v if {
+_deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
@@ -367,3 +382,19 @@ obligations contains o if {
 		"the DPF List",
 	)
 }
+
+# The GDPR is applied only because special-category data has no subjects
+# declared (modelgate.lib.gdpr.assumed): every failure then says so, and how
+# to lift it if no data subject is in the EEA.
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+_assumed_note := concat(" ", [
+	"; the GDPR is applied because the data includes special categories and data.subjects is not",
+	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
+	"the EEA and the organisation is not established there, the GDPR does not apply)",
+]) if data.modelgate.lib.gdpr.input_assumed
+
+_assumed_note := "" if not data.modelgate.lib.gdpr.input_assumed

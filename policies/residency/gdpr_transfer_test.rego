@@ -242,3 +242,56 @@ test_a_vertex_region_passes_with_the_per_model_limit_as_an_obligation if {
 	contains(o.text, "vertex_ai")
 	contains(o.text, "UNVERIFIED")
 }
+
+# A declared `adequacy` (or `dpf`) that the destination's standing does not
+# support fails, and the message says why rather than "no mechanism".
+test_adequacy_declared_for_a_country_without_a_decision_fails_and_says_so if {
+	result := gdpr_transfer.deny with input as _proposal(["ap-south-1"], "adequacy")
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/transfer_mechanism"
+	contains(v.msg, "transfer_mechanism: adequacy is declared, but no adequacy decision covers that country")
+}
+
+test_dpf_declared_for_a_country_outside_the_us_fails_and_says_so if {
+	result := gdpr_transfer.deny with input as _proposal(["ap-south-1"], "dpf")
+	count(result) == 1
+	some v in result
+	contains(v.msg, "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US")
+}
+
+test_adequacy_declared_for_the_us_fails_and_points_to_dpf if {
+	result := gdpr_transfer.deny with input as _proposal(["us-east-1"], "adequacy")
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/transfer_mechanism"
+	contains(v.msg, "transfer_mechanism: adequacy is declared, but that decision applies only to a certified recipient")
+}
+
+test_no_mechanism_message_is_unchanged if {
+	some v in gdpr_transfer.deny with input as _proposal(["ap-south-1"], "none")
+	contains(v.msg, "no transfer mechanism is in place (none)")
+}
+
+test_a_failure_on_the_assumed_gdpr_says_why_it_applies if {
+	inp := {
+		"data": {"classes": ["special_category"], "subjects": []},
+		"deployment": {"kind": "self_hosted", "provider": "on_prem", "service": null, "tier": "api", "regions": ["US"]},
+		"contracts": {"transfer_mechanism": "none"},
+		"organization": {"domicile": "US"},
+		"now": "2026-11-23",
+	}
+	result := gdpr_transfer.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/transfer_mechanism"
+	contains(v.msg, "data.subjects is not declared")
+}
+
+test_declared_eu_personal_data_needs_no_explanation if {
+	inp := object.union(_proposal(["ap-south-1"], "none"), {"data": {"classes": ["eu_personal", "special_category"], "subjects": []}})
+	result := gdpr_transfer.deny with input as inp
+	count(result) == 1
+	some v in result
+	not contains(v.msg, "data.subjects")
+}

@@ -72,7 +72,7 @@ deny contains v if {
 	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf("PHI goes to a consumer product of %s, which no BAA covers", [_provider]),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"remediation": "Use the provider's API or enterprise tier under a signed BAA.",
 	}
 }

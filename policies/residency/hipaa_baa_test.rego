@@ -208,3 +208,15 @@ test_a_failure_on_a_partial_no_baa_fact_says_so if {
 	v.path == "/deployment/service"
 	contains(v.msg, "[partial:")
 }
+
+# A consumer service named with the default tier: the finding points at the service.
+test_a_consumer_service_named_without_the_tier_points_at_the_service if {
+	inp := {
+		"data": {"classes": ["phi"], "subjects": ["US"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "openai", "service": "chatgpt_consumer", "tier": "api", "regions": ["US"]},
+		"contracts": {"baa": true},
+		"organization": {"domicile": "US"},
+	}
+	paths := {v.path | some v in hipaa_baa.deny with input as inp}
+	paths == {"/deployment/service"}
+}

@@ -4,8 +4,14 @@
 # the data is processed outside the country; a transfer law (UK GDPR, Swiss
 # FADP, Brazil's LGPD, China's PIPL) warns when the data may leave it, since
 # its conditions (adequacy findings, national clauses, regulator filings)
-# are not in the proposal and modelgate does not judge them. Where the data
-# is processed unknown: a failure under a localisation law, else a warning.
+# are not in the proposal and modelgate does not judge them, except a
+# destination the country's own law recognises as adequate (privacy_laws
+# adequate: Brazil's recognition of the EU), which passes. A sector rule
+# (India's RBI payment data localisation, for cardholder data only) warns
+# the same way: whether it binds the organisation is not in the proposal.
+# Where the data is processed unknown: a failure under a localisation law,
+# else a warning. With no subjects declared, the organisation's domicile
+# stands in for them, and the findings say so.
 package modelgate.rules.residency.national_privacy
 
 import data.modelgate.lib.facts
@@ -29,7 +35,9 @@ meta := {
 		"Personal data of people in the UK, Switzerland, Brazil, China or Russia is governed by that",
 		"country's own law as well: Russia's requires the data to stay in Russia, and the others",
 		"restrict transfers abroad on conditions modelgate does not judge, so data that may leave",
-		"the country is a warning for review.",
+		"the country is a warning for review (unless it goes only where the country's own law finds",
+		"adequate: Brazil recognises the EU from January 2026); so is Indian payment (cardholder) data processed outside",
+		"India, which the RBI's payment data localisation keeps there for the organisations it binds.",
 	]),
 	"remediation": concat(" ", [
 		"Process the data in the subjects' country, or have the transfer reviewed under that",
@@ -44,7 +52,51 @@ _governed contains [i, code, law] if {
 	data.modelgate.lib.gdpr.input_personal
 	some i, code in input.data.subjects
 	law := _laws[code]
+	_covers(law)
 }
+
+# With no subjects declared, the organisation's own country stands in for
+# them (index -1): data about people there cannot be ruled out, and a missing
+# fact is never a pass (as RES-CCPA-SERVICE-PROVIDER reads a US organisation).
+_governed contains [-1, code, law] if {
+	data.modelgate.lib.gdpr.input_personal
+	count(input.data.subjects) == 0
+	code := input.organization.domicile
+	law := _laws[code]
+	_covers(law)
+}
+
+_by_domicile if count(input.data.subjects) == 0
+
+# Every finding made on the organisation's country says so.
+_assumed_note := sprintf(
+	" (data.subjects is not declared, so the organisation's domicile, %s, stands in for where the people are: declare data.subjects)",
+	[input.organization.domicile],
+) if _by_domicile
+
+_assumed_note := "" if not _by_domicile
+
+deny contains w if {
+	some v in _deny
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+warn contains w if {
+	some v in _warn
+	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+}
+
+# A law's rule covers the data: it names no classes (every class of personal
+# data), or the data includes one it names (India's payment data rule:
+# cardholder data only).
+_covers(law) if not _names_classes(law)
+
+_covers(law) if {
+	some class in law.classes
+	class in input.data.classes
+}
+
+_names_classes(law) if is_array(law.classes)
 
 default applies := false
 
@@ -53,8 +105,19 @@ applies if count(_governed) > 0
 _locations := data.modelgate.lib.gdpr.input_locations
 
 # Where the data may be processed outside the country: every location but the
-# country itself (a bloc or `global` may be anywhere in it, so it counts).
-_outside(code) := {loc | some loc in _locations; loc != code}
+# country itself (a bloc or `global` may be anywhere in it, so it counts) and
+# the destinations the country's own law recognises as adequate on the date
+# (Brazil's recognition of the EU).
+_outside(code) := {loc | some loc in _locations; loc != code; not _adequate(code, loc)}
+
+_adequate(code, loc) if _adequacy(code, loc)
+
+# The country's own adequacy finding that covers a location on the date.
+_adequacy(code, loc) := d if {
+	some d in object.get(_laws[code], "adequate", [])
+	d.valid_from <= input.now
+	geo.within(loc, [d.place])
+}
 
 _names(locs) := concat(", ", sort([_place_name(loc) | some loc in locs]))
 
@@ -70,7 +133,7 @@ _citation(law) := {"document": law.law, "section": law.section, "url": law.url}
 
 _checked(law) := facts.checked(law, "the statute")
 
-deny contains v if {
+_deny contains v if {
 	some [_, code, law] in _governed
 	law.rule == "localization"
 	outside := _outside(code)
@@ -86,47 +149,63 @@ deny contains v if {
 	}
 }
 
-warn contains v if {
+_warn contains v if {
 	some [_, code, law] in _governed
-	law.rule == "transfer_safeguards"
+	law.rule != "localization"
 	outside := _outside(code)
 	count(outside) > 0
 	v := {
 		"msg": sprintf(
-			"personal data of people in %s may be processed in %s: %s (%s) governs that transfer, which modelgate does not judge: %s%s",
-			[geo.country_name(code), _names(outside), law.law, law.section, law.summary, _checked(law)],
+			"%s of people in %s may be processed in %s: %s (%s) %s: %s%s",
+			[_what(law), geo.country_name(code), _names(outside), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
 		),
 		"path": _path,
 		"citation": _citation(law),
-		"remediation": sprintf(
-			"Have the transfer reviewed under %s and keep the documents it requires, or process the data in %s.",
-			[law.law, geo.country_name(code)],
-		),
+		"remediation": _warn_remediation(code, law),
 	}
 }
 
+# What the law is about: personal data, or the classes it names.
+_what(law) := "personal data" if not _names_classes(law)
+
+_what(law) := sprintf("personal data (%s)", [concat(", ", [c | some c in law.classes; c in input.data.classes])]) if _names_classes(law)
+
+_warn_remediation(code, law) := sprintf(
+	"Have the transfer reviewed under %s and keep the documents it requires, or process the data in %s.",
+	[law.law, geo.country_name(code)],
+) if law.rule != "sector_localization"
+
+_warn_remediation(code, law) := sprintf(
+	"Store and process the data in %s, or have counsel confirm that %s does not bind the organisation for this data.",
+	[geo.country_name(code), law.law],
+) if law.rule == "sector_localization"
+
 # Where the data is processed is not known: a localisation law fails (as the
 # GDPR rule does), a transfer law warns.
-deny contains v if {
+_deny contains v if {
 	some [i, code, law] in _governed
 	law.rule == "localization"
 	count(_locations) == 0
 	v := _undeclared(i, code, law)
 }
 
-warn contains v if {
+_warn contains v if {
 	some [i, code, law] in _governed
 	law.rule != "localization"
 	count(_locations) == 0
 	v := _undeclared(i, code, law)
 }
 
+_subject_path(i) := sprintf("/data/subjects/%d", [i]) if i >= 0
+
+_subject_path(i) := "/organization/domicile" if i < 0
+
 _undeclared(i, code, law) := {
 	"msg": sprintf(
-		"personal data of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
-		[geo.country_name(code), law.law, law.section],
+		"%s of people in %s, and where it is processed is not declared: %s (%s) restricts where it may go",
+		[_what(law), geo.country_name(code), law.law, law.section],
 	),
-	"path": sprintf("/data/subjects/%d", [i]),
+	"path": _subject_path(i),
 	"citation": _citation(law),
 	"remediation": "Declare deployment.regions (where prompts are processed and stored).",
 }
@@ -207,20 +286,25 @@ _fails(r) := false if {
 }
 
 _leaky_msg(code, law, r) := sprintf(
-	"%s: personal data of people in %s may leave it, and %s (%s) %s: %s%s",
-	[_why(r), geo.country_name(code), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
+	"%s: %s of people in %s may leave it, and %s (%s) %s: %s%s",
+	[_why(r), _what(law), geo.country_name(code), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
 )
 
 _law_demand(code, law) := sprintf("requires it to be kept in databases in %s", [code]) if law.rule == "localization"
 
-_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule != "localization"
+_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule == "transfer_safeguards"
+
+_law_demand(code, law) := sprintf(
+	"requires such data to be stored only in %s by the organisations it binds, which modelgate cannot tell from the proposal",
+	[geo.country_name(code)],
+) if law.rule == "sector_localization"
 
 _leaky_remediation(code) := sprintf(
 	"Use a residency option the provider documents for %s (or premises there), or have the contract state the processing location.",
 	[geo.country_name(code)],
 )
 
-deny contains v if {
+_deny contains v if {
 	some [_, code, law, j, r, fails] in _leaky
 	fails == true
 	law.rule == "localization"
@@ -232,7 +316,7 @@ deny contains v if {
 	}
 }
 
-warn contains v if {
+_warn contains v if {
 	some [_, code, law, j, r, fails] in _leaky
 	_warns(law, fails)
 	v := {
@@ -255,10 +339,26 @@ _warns(law, fails) if {
 obligations contains o if {
 	some [_, code, law] in _governed
 	count(_locations) > 0
-	count(_outside(code)) == 0
+	count({loc | some loc in _locations; loc != code}) == 0
 	not _leaks(code)
 	o := {
 		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad", [geo.country_name(code), law.law, law.section]),
+		"section": law.section,
+	}
+}
+
+# Processing in a destination the country's law finds adequate: a duty to
+# rely on that finding (and check how settled it is).
+obligations contains o if {
+	some [_, code, law] in _governed
+	some loc in _locations
+	loc != code
+	d := _adequacy(code, loc)
+	o := {
+		"text": sprintf(
+			"Rely on %s for transfers of personal data of people in %s to %s under %s%s",
+			[d.decision, geo.country_name(code), geo.country_name(loc), law.law, facts.checked(d, "the decision")],
+		),
 		"section": law.section,
 	}
 }

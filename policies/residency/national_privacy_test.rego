@@ -100,3 +100,109 @@ test_russia_on_premises_in_russia_keeps_the_obligation if {
 	count(national_privacy.deny) == 0 with input as inp
 	count(national_privacy.obligations) == 1 with input as inp
 }
+
+# India: the DPDP Act restricts no destination yet (regulation.md RES-DPDP-001),
+# but payment data processed offshore warns (RBI sector localisation).
+test_indian_cardholder_data_processed_offshore_warns if {
+	inp := _proposal(["cardholder"], ["IN"], "openai", ["US"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+	contains(v.msg, "personal data (cardholder) of people in India (IN) may be processed in United States (US)")
+	v.citation.section == "RBI storage of payment system data; DPDP Act s.16"
+}
+
+test_indian_cardholder_data_kept_in_india_passes_with_an_obligation if {
+	inp := _proposal(["cardholder", "pii"], ["IN"], "aws", ["ap-south-1"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.obligations) == 1 with input as inp
+}
+
+test_indian_personal_data_other_than_payment_data_is_out_of_scope if {
+	not national_privacy.applies with input as _proposal(["pii"], ["IN"], "aws", ["us-east-1"])
+}
+
+test_indian_cardholder_data_with_no_known_location_warns_at_the_subject if {
+	inp := _proposal(["cardholder"], ["IN"], "mistral", [])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	v.path == "/data/subjects/0"
+}
+
+# Brazil recognises the EU as adequate from January 2026 (regulation.md
+# section 4): processing there passes, with the finding as a duty.
+test_brazilian_personal_data_in_the_eu_passes_from_2026 if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["westeurope"]), {"now": "2026-11-23"})
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	result := national_privacy.obligations with input as inp
+	count(result) == 1
+	some o in result
+	contains(o.text, "ANPD Resolution CD/ANPD 32/2026")
+	contains(o.text, "Netherlands (NL)")
+}
+
+test_brazilian_personal_data_in_the_eu_warns_before_2026 if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["westeurope"]), {"now": "2025-12-31"})
+	count(national_privacy.warn) == 1 with input as inp
+}
+
+test_brazilian_personal_data_in_the_eea_outside_the_eu_still_warns if {
+	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["norwayeast"]), {"now": "2026-11-23"})
+	count(national_privacy.warn) == 1 with input as inp
+}
+
+test_brazilian_personal_data_in_the_eu_and_the_us_warns_for_the_us_only if {
+	inp := object.union(_proposal(["pii"], ["BR"], "aws", ["eu-central-1", "us-east-1"]), {"now": "2026-11-23"})
+	result := national_privacy.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "may be processed in United States (US):")
+}
+
+# With no subjects declared, the organisation's country stands in for them.
+_undeclared_subjects(classes, domicile, provider, regions) := object.union(
+	_proposal(classes, [], provider, regions),
+	{"organization": {"domicile": domicile}},
+)
+
+test_a_russian_organisation_without_subjects_processing_abroad_fails if {
+	inp := _undeclared_subjects(["pii"], "RU", "aws", ["eu-central-1"])
+	national_privacy.applies with input as inp
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions"
+	contains(v.msg, "data.subjects is not declared, so the organisation's domicile, RU, stands in")
+}
+
+test_a_uk_organisation_without_subjects_processing_abroad_warns if {
+	inp := _undeclared_subjects(["pii"], "GB", "aws", ["us-east-1"])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "United Kingdom (GB) may be processed in United States (US)")
+	contains(v.msg, "data.subjects is not declared")
+}
+
+test_an_organisation_without_subjects_and_regions_is_pointed_at_its_domicile if {
+	some v in national_privacy.deny with input as _undeclared_subjects(["pii"], "RU", "mistral", [])
+	v.path == "/organization/domicile"
+}
+
+test_declared_subjects_replace_the_domicile if {
+	inp := object.union(_undeclared_subjects(["pii"], "RU", "aws", ["eu-central-1"]), {"data": {"subjects": ["DE"]}})
+	not national_privacy.applies with input as inp
+}
+
+test_a_russian_organisation_without_subjects_keeping_data_in_russia_passes if {
+	inp := _undeclared_subjects(["pii"], "RU", "on_prem", ["RU"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+}

@@ -50,7 +50,7 @@ deny contains v if {
 			"cardholder data goes to %s, a consumer product whose terms give no written acknowledgement of responsibility for account data",
 			[data.modelgate.lib.provider.input_service_label],
 		),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 	}
 }
 

@@ -79,7 +79,7 @@ deny contains v if {
 			"non-public data (%s) goes to %s, a consumer product that may train on it and keep it",
 			[_non_public, _label],
 		),
-		"path": "/deployment/tier",
+		"path": data.modelgate.lib.provider.input_consumer_path,
 		"citation": _train_citation,
 	}
 }

@@ -133,3 +133,15 @@ test_features_inside_the_arrangement_pass if {
 	count(vendor_data_use.deny) == 0 with input as inp
 	count(vendor_data_use.warn) == 0 with input as inp
 }
+
+test_a_consumer_service_named_without_the_tier_points_at_the_service if {
+	inp := {
+		"data": {"classes": ["internal"], "subjects": []},
+		"deployment": {"kind": "vendor_api", "provider": "anthropic", "service": "claude_consumer", "tier": "api", "regions": ["US"]},
+		"contracts": {"zero_data_retention": false},
+		"organization": {"domicile": "US"},
+		"requirements": {"zero_retention": false},
+	}
+	some v in vendor_data_use.deny with input as inp
+	v.path == "/deployment/service"
+}
