@@ -412,6 +412,38 @@ fn a_finding_about_a_section_no_route_gives_points_at_the_route() {
 }
 
 #[test]
+fn a_route_inherits_the_organisations_constraints_and_data_subjects_field_by_field() {
+    let file = "fixtures/hybrid/eu-router-inherits-constraints.yaml";
+    let (code, report) = check_json(&[file]);
+    assert_eq!(code, 1, "{report}");
+    // summaries gives `data: {classes: [pii]}` and keeps the proposal's
+    // subjects (DE): its personal data in the US falls under the GDPR.
+    let transfer = route_finding(&report, "summaries", "RES-GDPR-TRANSFER");
+    assert_eq!(transfer["status"], "fail", "{transfer}");
+    // batch gives `requirements: {zero_retention: false}` and keeps the
+    // proposal's allowed_regions (EU): eastus is outside them.
+    let regions = route_finding(&report, "batch", "REQ-ALLOWED-REGIONS");
+    assert_eq!(regions["status"], "fail", "{regions}");
+    assert_eq!(regions["path"], "/routes/1/deployment/regions/0");
+
+    // An inherited field is found where the proposal gives it, a field the
+    // route gives in its own section is found in the route.
+    let context = modelgate::check::Context::new(&[]).unwrap();
+    let set = modelgate::proposal::load_paths(&[crate::support::root().join(file)], &Default::default()).unwrap();
+    let subjects = context.subjects(&set).unwrap();
+    let route = |name: &str| subjects.iter().find(|s| s.route.as_deref() == Some(name)).unwrap();
+    assert_eq!(route("summaries").sections.data.subjects, ["DE"]);
+    assert_eq!(route("summaries").sections.data.classes.len(), 1);
+    assert_eq!(route("batch").sections.requirements.allowed_regions, ["EU"]);
+    assert!(!route("batch").sections.requirements.zero_retention);
+    assert_eq!(route("summaries").pointer("/data/subjects"), "/data/subjects");
+    assert_eq!(route("summaries").pointer("/data/classes"), "/routes/0/data/classes");
+    assert_eq!(route("batch").pointer("/requirements/allowed_regions/0"), "/requirements/allowed_regions/0");
+    assert_eq!(route("batch").pointer("/requirements/zero_retention"), "/routes/1/requirements/zero_retention");
+    assert_eq!(route("batch").locate("/requirements/allowed_regions").line, 22);
+}
+
+#[test]
 fn options_lists_the_compliant_choices_for_each_brief_scenario() {
     let run = modelgate(&["options", "--now", NOW, "--format", "json", "fixtures/healthcare-onprem-llama.yaml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -594,7 +594,9 @@ pub enum Mlops {
 }
 
 /// A route of a hybrid system: a partial proposal; each section given
-/// replaces the proposal's section of the same name.
+/// replaces the proposal's section of the same name, except the fields of
+/// `requirements` and `data.subjects`, which a route that does not give
+/// them inherits.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
@@ -606,7 +608,8 @@ pub struct Route {
     /// Replaces the proposal's `deployment`.
     #[serde(default)]
     pub deployment: Option<Deployment>,
-    /// Replaces the proposal's `data`.
+    /// Replaces the proposal's `data`, except `subjects`, which the route
+    /// inherits when it does not give them.
     #[serde(default)]
     pub data: Option<Data>,
     /// Replaces the proposal's `contracts`.
@@ -618,7 +621,8 @@ pub struct Route {
     /// Replaces the proposal's `distribution`.
     #[serde(default)]
     pub distribution: Option<Distribution>,
-    /// Replaces the proposal's `requirements`.
+    /// The route's own requirements: each field it does not give is the
+    /// proposal's (the organisation's constraints bind every route).
     #[serde(default)]
     pub requirements: Option<Requirements>,
     /// Replaces the proposal's `workload`.

@@ -88,6 +88,22 @@ pub struct Subject {
 const ROUTE_SECTIONS: [&str; 8] =
     ["model", "deployment", "data", "contracts", "use", "distribution", "requirements", "workload"];
 
+/// Fields a route inherits one by one, even where it gives their section:
+/// the organisation's own constraints, and where the people whose data it
+/// is are. Both describe the system behind every route, so a route that
+/// gives `requirements: {zero_retention: true}` keeps the proposal's
+/// `allowed_regions`, and one that gives `data: {classes: [pii]}` keeps its
+/// `subjects`. Inheriting them only adds constraints and facts a rule can
+/// judge; every other field of a section the route gives is the route's
+/// alone (a route's `data` never inherits a de-identification it does not
+/// state).
+const INHERITED_FIELDS: [&str; 4] = [
+    "/requirements/no_third_party_processing",
+    "/requirements/allowed_regions",
+    "/requirements/zero_retention",
+    "/data/subjects",
+];
+
 impl Subject {
     /// The JSON pointer, inside the proposal document, of a field named by
     /// its logical pointer (`/contracts/baa`): inside the route when the
@@ -96,11 +112,13 @@ impl Subject {
         let section = logical.trim_start_matches('/').split('/').next().unwrap_or("");
         // A section the route gives is found in the route; one the proposal
         // gives at the top is found there; one neither gives points at the
-        // route, which is where it would go.
+        // route, which is where it would go. A field the route inherits
+        // inside a section it gives is found at the top.
         let top_defines = self.document.node().node_at(&format!("/{section}")).is_some();
-        let in_route = self
-            .route_index
-            .filter(|&i| self.route_defines(i, section) || (!top_defines && ROUTE_SECTIONS.contains(&section)));
+        let in_route = self.route_index.filter(|&i| {
+            !self.inherits_from_top(i, logical)
+                && (self.route_defines(i, section) || (!top_defines && ROUTE_SECTIONS.contains(&section)))
+        });
         format!("{}{logical}", self.start_pointer(in_route))
     }
 
@@ -118,6 +136,18 @@ impl Subject {
     fn location_of(&self, pointer: &str) -> Location {
         let pos = self.document.root.locate(pointer).0;
         self.document.file.location(pos)
+    }
+
+    /// Whether route `index` takes the field at `logical` from the top of
+    /// the proposal: one of `INHERITED_FIELDS`, in a section the route
+    /// gives without it, that the proposal gives.
+    fn inherits_from_top(&self, index: usize, logical: &str) -> bool {
+        let Some(field) = INHERITED_FIELDS.iter().find(|f| logical == **f || logical.starts_with(&format!("{f}/")))
+        else {
+            return false;
+        };
+        let node = self.document.node();
+        node.node_at(&format!("/routes/{index}{field}")).is_none() && node.node_at(field).is_some()
     }
 
     fn route_defines(&self, index: usize, section: &str) -> bool {
@@ -269,7 +299,27 @@ fn subject(
     let r = route.map(|(_, r)| r);
     let model: Option<Model> = pick(r.map(|r| r.model.clone()), &doc.model);
     let deployment: Option<Deployment> = pick(r.map(|r| r.deployment.clone()), &doc.deployment);
-    let data: Option<Data> = pick(r.map(|r| r.data.clone()), &doc.data);
+    let mut data: Option<Data> = pick(r.map(|r| r.data.clone()), &doc.data);
+    let mut requirements = pick(r.map(|r| r.requirements.clone()), &doc.requirements).unwrap_or_default();
+    if let Some((i, _)) = route {
+        let route_omits = |field: &str| document.node().node_at(&format!("/routes/{i}{field}")).is_none();
+        if let (Some(data), Some(top)) = (data.as_mut(), doc.data.as_ref()) {
+            if route_omits("/data/subjects") {
+                data.subjects = top.subjects.clone();
+            }
+        }
+        if let Some(top) = doc.requirements.as_ref() {
+            if route_omits("/requirements/no_third_party_processing") {
+                requirements.no_third_party_processing = top.no_third_party_processing;
+            }
+            if route_omits("/requirements/allowed_regions") {
+                requirements.allowed_regions = top.allowed_regions.clone();
+            }
+            if route_omits("/requirements/zero_retention") {
+                requirements.zero_retention = top.zero_retention;
+            }
+        }
+    }
     let where_ = match route {
         Some((i, route)) => (format!("/routes/{i}"), format!("route `{}`", route.name)),
         None => (String::new(), "the proposal".to_string()),
@@ -295,7 +345,7 @@ fn subject(
         organization: doc.organization.clone().unwrap_or_default(),
         usage: pick(r.map(|r| r.usage.clone()), &doc.usage).unwrap_or_default(),
         distribution: pick(r.map(|r| r.distribution.clone()), &doc.distribution).unwrap_or_default(),
-        requirements: pick(r.map(|r| r.requirements.clone()), &doc.requirements).unwrap_or_default(),
+        requirements,
         workload: pick(r.map(|r| r.workload.clone()), &doc.workload),
         team: doc.team.clone(),
     };
