@@ -162,25 +162,45 @@ derivative if count(input.resolved.lineage) > 0
 # leaves the organisation: the model trained on the outputs is taken to be
 # what is distributed or made available.
 trains_made_available if {
-	input.use.outputs_train_other_models == true
+	trains_other
 	input.distribution.weights == true
 }
 
 trains_made_available if {
-	input.use.outputs_train_other_models == true
+	trains_other
 	input.distribution.hosted_service == true
 }
 
+# trains_other holds when the model's outputs train another model: declared
+# in use.outputs_train_other_models, or a distillation (use.fine_tune.method),
+# which LIC-OUTPUTS-TRAINING judges as outputs training whether or not the
+# flag is set.
+trains_other if input.use.outputs_train_other_models == true
+
+trains_other if input.use.fine_tune.method == "distillation"
+
+# derived_otherwise holds when the model is a derivative in a way other than
+# a distillation into another model: a fine-tune by another method, or a
+# model with a catalog base (model.base_model, or a catalog derivative).
+derived_otherwise if {
+	input.use.fine_tune != null
+	input.use.fine_tune.method != "distillation"
+}
+
+derived_otherwise if count(input.resolved.lineage) > 0
+
 # outputs_only holds when what is given to others is a model trained only on
-# the catalog model's outputs (a "student"): outputs train another model, the
-# proposal declares no fine-tune or other derivative, and the weights given
-# to others are, on this reading, the student's. A hosted service is not read
-# this way: serving the catalog model itself is the common case, so its
-# duties stay due (fail closed).
+# the catalog model's outputs (a "student"): outputs train another model
+# (outputs_train_other_models, or a distillation declared in
+# use.fine_tune.method, which trains another model on them), the proposal
+# declares no other fine-tune or derivative, and the weights given to others
+# are, on this reading, the student's. A hosted service is not read this way:
+# serving the catalog model itself is the common case, so its duties stay
+# due (fail closed).
 outputs_only if {
-	input.use.outputs_train_other_models == true
+	trains_other
 	input.resolved.model != null
-	not derivative
+	not derived_otherwise
 	input.distribution.weights == true
 	input.distribution.hosted_service != true
 }

@@ -72,6 +72,24 @@ test_outputs_only_excludes_a_fine_tune_or_a_derivative if {
 	not licenses.outputs_only with input as _student_input({}, {}, [{"id": "base"}])
 }
 
+# A distillation into another model trains it on the outputs, flag or not
+# (LIC-OUTPUTS-TRAINING judges it so): the student given to others is the
+# same "student" as with outputs_train_other_models.
+test_outputs_only_holds_for_a_distilled_student_without_the_flag if {
+	licenses.outputs_only with input as _student_input(
+		{"outputs_train_other_models": false, "fine_tune": {"method": "distillation"}},
+		{}, [],
+	)
+	licenses.trains_made_available with input as _student_input(
+		{"outputs_train_other_models": false, "fine_tune": {"method": "distillation"}},
+		{}, [],
+	)
+}
+
+test_outputs_only_excludes_a_distillation_of_a_catalog_derivative if {
+	not licenses.outputs_only with input as _student_input({"fine_tune": {"method": "distillation"}}, {}, [{"id": "base"}])
+}
+
 test_outputs_only_excludes_a_hosted_service if {
 	not licenses.outputs_only with input as _student_input({}, {"hosted_service": true}, [])
 }

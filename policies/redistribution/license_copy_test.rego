@@ -56,3 +56,13 @@ test_a_student_escapes_a_copy_duty_that_does_not_cover_it if {
 	not license_copy.applies with input as inp
 	count(license_copy.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_apache]}})
 }
+
+test_a_distilled_student_escapes_a_copy_duty_that_does_not_cover_it if {
+	llama := object.union(_apache, {"terms": {"license_copy": {"covers_models_trained_on_outputs": false}}})
+	inp := object.union(_input([llama], true, false, false), {
+		"use": {"fine_tune": {"method": "distillation"}, "outputs_train_other_models": false},
+		"resolved": {"model": {"id": "teacher"}, "lineage": []},
+	})
+	not license_copy.applies with input as inp
+	count(license_copy.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_apache]}})
+}

@@ -3,8 +3,10 @@
 # (Apache-2.0 §4(b), the RAIL licenses, Gemma, Qwen, Mistral, CC BY's
 # "indicate changes"). Due when a modified model is distributed: a
 # fine-tune or other derivative (use.fine_tune, or a model with a base; a
-# third party's derivative keeps the notices its maker added) and the
-# term's trigger is met; distribution.marks_modifications must be true.
+# third party's derivative keeps the notices its maker added; not a student
+# distilled from the model and given to others alone, which modifies none of
+# its files) and the term's trigger is met; distribution.marks_modifications
+# must be true.
 package modelgate.rules.redistribution.mark_changes
 
 import data.modelgate.lib.licenses
@@ -31,6 +33,7 @@ meta := {
 
 _due contains license if {
 	data.modelgate.lib.licenses.derivative
+	not data.modelgate.lib.licenses.outputs_only
 	some license in data.modelgate.lib.licenses.known
 	licenses.triggered(license.terms.modification_notice.trigger)
 }

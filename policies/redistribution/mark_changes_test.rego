@@ -43,3 +43,10 @@ test_the_unmodified_model_is_not_applicable if {
 test_a_fine_tune_kept_in_house_is_not_applicable if {
 	not mark_changes.applies with input as _input({"method": "lora"}, [], false, false)
 }
+
+# A student distilled from the model and given to others alone modifies none
+# of the model's files.
+test_a_distilled_student_is_not_applicable if {
+	inp := object.union(_input({"method": "distillation"}, [], true, false), {"resolved": {"model": {"id": "teacher"}}})
+	not mark_changes.applies with input as inp
+}

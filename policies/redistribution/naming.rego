@@ -41,10 +41,16 @@ meta := {
 # The naming sentence binds whoever uses the materials (or, where covered,
 # their outputs) to create, train, fine-tune or improve a model: the
 # proposal's organisation when it fine-tunes (use.fine_tune) or declares the
-# derivative its own (model.base_model). Hosting or mirroring a catalog model
-# someone else derived (DeepSeek-R1-Distill-Llama) builds nothing: the name
-# is the deriver's to choose, and RED-NAMING does not apply.
-_made(term) if input.use.fine_tune != null
+# derivative its own (model.base_model). A distillation whose student alone
+# is given to others (licenses.outputs_only) is judged as outputs training:
+# the name is due only where the term covers models trained on outputs.
+# Hosting or mirroring a catalog model someone else derived
+# (DeepSeek-R1-Distill-Llama) builds nothing: the name is the deriver's to
+# choose, and RED-NAMING does not apply.
+_made(term) if {
+	input.use.fine_tune != null
+	not data.modelgate.lib.licenses.outputs_only
+}
 
 _made(term) if input.model.base_model != null
 

@@ -131,3 +131,23 @@ test_a_declared_base_model_is_the_proposals_derivative if {
 	)
 	count(naming.deny) == 1 with input as inp
 }
+
+# A distillation declared in use.fine_tune.method, whose student alone is
+# given to others, is judged as the outputs training it is: the name is due
+# where the term covers models trained on outputs (Llama 3.1), not otherwise
+# (Llama 3), as with outputs_train_other_models.
+_distilled(records, distribution) := object.union(
+	_input(records, {"method": "distillation"}, false, distribution),
+	{"resolved": {"model": {"id": "teacher"}}},
+)
+
+test_a_distilled_student_is_judged_as_outputs_training if {
+	dist := {"weights": true, "hosted_service": false, "name": "acme/student"}
+	count(naming.deny) == 1 with input as _distilled([_llama], dist)
+	not naming.applies with input as _distilled([_llama3], dist)
+}
+
+test_a_distillation_offered_as_a_service_stays_a_derivative if {
+	dist := {"weights": false, "hosted_service": true, "name": "acme/student"}
+	count(naming.deny) == 1 with input as _distilled([_llama3], dist)
+}
