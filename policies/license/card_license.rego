@@ -2,7 +2,9 @@
 # license of the model it derives from. A derivative of a model under a
 # model license (Llama, Gemma, RAIL, ...) stays bound by that license
 # whatever its card says; a card that relabels it (a Llama fine-tune labelled
-# apache-2.0) misstates the terms to everyone downstream.
+# apache-2.0) misstates the terms to everyone downstream. A base under a
+# compound license (Command R: CC-BY-NC-4.0 AND Cohere's use addendum) is
+# relabelled when the card names none of its parts.
 package modelgate.rules.license.card_license
 
 import rego.v1
@@ -52,21 +54,46 @@ _declared_label := _card.license if {
 	_card.license != null
 }
 
+# The license ids a base is under: its catalog expression split at AND
+# (Command R: CC-BY-NC-4.0 AND the Cohere use addendum), each binding.
+_components(base) := [trim(c, "() ") | some c in split(base.license, " AND ")]
+
+# The card's label names one of the licenses its base is under (or another
+# dated text of it): a card that repeats its base's own label
+# (cc-by-nc-4.0 over Command R) is not a relabelling.
+_names_base_license(base) if {
+	some c in _components(base)
+	c == _card.declared
+}
+
+_names_base_license(base) if {
+	some c in _components(base)
+	_other_text_of(_card.declared, c)
+}
+
+# The base's licenses that bind derivatives (not open source), in the
+# order its expression gives them.
+_binding(base) := [record |
+	some c in _components(base)
+	record := _record(c)
+	record.kind != "open_source"
+]
+
 deny contains v if {
 	applies
 	_card.declared != null
 	some base in _bases
-	base.license != _card.declared
-	not _other_text_of(_card.declared, base.license)
-	record := _record(base.license)
-	record.kind != "open_source"
+	not _names_base_license(base)
+	bound := _binding(base)
+	count(bound) > 0
+	record := bound[0]
 	v := {
 		"msg": sprintf(
 			"the model card (%s) declares `%s` (%s), but its base model %s is under %s, which binds derivatives",
 			[_where, _declared_label, _card.declared, base.id, record.name],
 		),
 		"path": "/model/card",
-		"license": base.license,
+		"license": record.id,
 		"citation": {"document": record.name, "section": _binding_section(record), "url": record.url},
 	}
 }

@@ -68,3 +68,28 @@ test_another_license_of_the_same_family_still_fails if {
 	inp := _input(_card("llama3.3", "llama-3.3"), {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}, [llama31, llama33])
 	count(card_license.deny) == 1 with input as inp
 }
+
+# A base under a compound license (Command R: CC-BY-NC-4.0 AND the Cohere
+# use addendum) binds derivatives through each part: a card relabelling a
+# fine-tune apache-2.0 fails, naming the first binding part; a card that
+# repeats the base's own label (cc-by-nc-4.0) does not relabel it.
+_cc := {"id": "CC-BY-NC-4.0", "kind": "content_license", "name": "CC BY-NC 4.0", "url": "https://example.test/cc"}
+
+_aup := {"id": "LicenseRef-aup", "kind": "model_license", "name": "Use addendum", "url": "https://example.test/aup"}
+
+_command_r := {"id": "CohereForAI/c4ai-command-r-v01", "license": "CC-BY-NC-4.0 AND LicenseRef-aup"}
+
+test_a_compound_base_license_relabelled_apache_fails if {
+	inp := _input(_card("apache-2.0", "Apache-2.0"), _command_r, [_apache, _cc, _aup])
+	result := card_license.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "CC-BY-NC-4.0"
+	v.path == "/model/card"
+}
+
+test_a_card_naming_part_of_a_compound_base_license_passes if {
+	inp := _input(_card("cc-by-nc-4.0", "CC-BY-NC-4.0"), _command_r, [_cc, _aup])
+	count(card_license.deny) == 0 with input as inp
+	count(card_license.warn) == 0 with input as inp
+}
