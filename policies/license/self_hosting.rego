@@ -4,7 +4,8 @@
 # Claude, Gemini) cannot be self-hosted, and API terms that grant no
 # self-hosting (`self_hosting.allowed: false`) forbid it whatever copy of the
 # weights one might hold. Giving weights to others (distribution.weights)
-# needs them just as much. A derivative outside the catalog is judged by its
+# needs them just as much, unless what is given is a student trained only on
+# the model's outputs. A derivative outside the catalog is judged by its
 # nearest base.
 package modelgate.rules.license.self_hosting
 
@@ -38,8 +39,15 @@ default applies := false
 
 applies if _runs_it
 
-# Giving weights to others needs weights too.
-applies if input.distribution.weights == true
+# Giving weights to others needs weights too. A model trained only on the
+# outputs (a student distilled from an API model, licenses.outputs_only)
+# hands over its own weights, not the catalog model's.
+applies if _gives_weights
+
+_gives_weights if {
+	input.distribution.weights == true
+	not data.modelgate.lib.licenses.outputs_only
+}
 
 _runs_it if input.deployment.kind == "self_hosted"
 
@@ -108,7 +116,7 @@ deny contains v if {
 # An API-only model has no weights to hand over, fine-tuned or not: the
 # vendor's fine-tuning keeps the result on its service.
 deny contains v if {
-	input.distribution.weights == true
+	_gives_weights
 	model := data.modelgate.lib.licenses.subject_model
 	model.weights_available == false
 	v := {

@@ -90,3 +90,23 @@ test_distributing_open_weights_passes if {
 	self_hosting.applies with input as inp
 	count(self_hosting.deny) == 0 with input as inp
 }
+
+# A team distils an API model into its own model and gives away the student's
+# weights: those are not the API model's, so nothing here applies (the
+# competing-model clause is LIC-OUTPUTS-TRAINING's). Flag or distillation.
+test_giving_away_a_student_of_an_api_model_is_not_applicable if {
+	base := object.union(_input("vendor_api", "internet", _gpt4o, [], [_openai]), {"distribution": {"weights": true, "hosted_service": false}})
+	flagged := object.union(base, {"use": {"fine_tune": null, "outputs_train_other_models": true}})
+	distilled := object.union(base, {"use": {"fine_tune": {"method": "distillation"}, "outputs_train_other_models": false}})
+	not self_hosting.applies with input as flagged
+	not self_hosting.applies with input as distilled
+	count(self_hosting.deny) == 0 with input as distilled
+}
+
+test_a_fine_tune_of_an_api_model_given_away_still_fails if {
+	inp := object.union(_input("vendor_api", "internet", _gpt4o, [], [_openai]), {
+		"distribution": {"weights": true, "hosted_service": false},
+		"use": {"fine_tune": {"method": "full"}, "outputs_train_other_models": false},
+	})
+	count(self_hosting.deny) == 1 with input as inp
+}
