@@ -508,7 +508,7 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
         })
         .unwrap();
     assert_eq!(failure.attribute("type"), Some("LIC-LLAMA-MAU"));
-    assert!(failure.attribute("message").unwrap().contains("700000000"));
+    assert!(failure.attribute("message").unwrap().contains("700,000,000"));
     let body = failure.text().unwrap();
     assert!(body.contains("cite: Llama 3.1 Community License Agreement §2 <https://"), "{body}");
     assert!(body.contains("fix: Request a license from Meta"), "{body}");

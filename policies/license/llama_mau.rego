@@ -53,8 +53,8 @@ deny contains v if {
 	_users > threshold.monthly_active_users
 	v := {
 		"msg": sprintf(
-			"%d monthly active users exceed the %s ceiling of %d (section %s): %s",
-			[_users, license.name, threshold.monthly_active_users, threshold.section, threshold.consequence],
+			"%s monthly active users exceed the %s ceiling of %s (section %s): %s",
+			[licenses.grouped(_users), license.name, licenses.grouped(threshold.monthly_active_users), threshold.section, threshold.consequence],
 		),
 		"path": "/organization/monthly_active_users",
 		"license": license.id,
@@ -62,10 +62,10 @@ deny contains v if {
 		"remediation": sprintf(
 			concat(" ", [
 				"Request a license from Meta and record it as a waiver (reason license_acquired). If users",
-				"were at or below %d in the calendar month before %s, the clause does not bite: record",
+				"were at or below %s in the calendar month before %s, the clause does not bite: record",
 				"that with a waiver (reason not_applicable) and the figure.",
 			]),
-			[threshold.monthly_active_users, threshold.measurement_date],
+			[licenses.grouped(threshold.monthly_active_users), threshold.measurement_date],
 		),
 	}
 }
@@ -75,8 +75,8 @@ warn contains v if {
 	_users == null
 	v := {
 		"msg": sprintf(
-			"monthly active users are not declared: the %s ceiling of %d (section %s) cannot be checked",
-			[license.name, license.terms.user_threshold.monthly_active_users, license.terms.user_threshold.section],
+			"monthly active users are not declared: the %s ceiling of %s (section %s) cannot be checked",
+			[license.name, licenses.grouped(license.terms.user_threshold.monthly_active_users), license.terms.user_threshold.section],
 		),
 		"path": "/organization/monthly_active_users",
 		"license": license.id,
@@ -92,8 +92,8 @@ obligations contains o if {
 	_users <= threshold.monthly_active_users
 	o := {
 		"text": sprintf(
-			"Keep evidence that monthly active users, affiliates included, were at most %d in the calendar month before %s",
-			[threshold.monthly_active_users, threshold.measurement_date],
+			"Keep evidence that monthly active users, affiliates included, were at most %s in the calendar month before %s",
+			[licenses.grouped(threshold.monthly_active_users), threshold.measurement_date],
 		),
 		"section": threshold.section,
 		"license": license.id,

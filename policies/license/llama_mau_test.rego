@@ -30,6 +30,8 @@ test_fails_above_the_ceiling if {
 	v.path == "/organization/monthly_active_users"
 	v.license == "LicenseRef-scancode-llama-3.1-license-2024"
 	v.citation.section == "2"
+	startswith(v.msg, "800,000,000 monthly active users exceed")
+	contains(v.msg, "ceiling of 700,000,000 (section 2)")
 }
 
 test_passes_at_the_ceiling if {
