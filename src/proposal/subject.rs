@@ -138,16 +138,14 @@ impl Subject {
         self.document.file.location(pos)
     }
 
-    /// Whether route `index` takes the field at `logical` from the top of
-    /// the proposal: one of `INHERITED_FIELDS`, in a section the route
-    /// gives without it, that the proposal gives.
+    /// Whether route `index` takes the field at `logical` (or the field
+    /// holding it) from the top of the proposal: one of `INHERITED_FIELDS`
+    /// that the route does not give and the proposal does.
     fn inherits_from_top(&self, index: usize, logical: &str) -> bool {
-        let Some(field) = INHERITED_FIELDS.iter().find(|f| logical == **f || logical.starts_with(&format!("{f}/")))
-        else {
-            return false;
-        };
-        let node = self.document.node();
-        node.node_at(&format!("/routes/{index}{field}")).is_none() && node.node_at(field).is_some()
+        INHERITED_FIELDS
+            .iter()
+            .find(|f| logical == **f || logical.starts_with(&format!("{f}/")))
+            .is_some_and(|field| route_inherits(&self.document, index, field))
     }
 
     fn route_defines(&self, index: usize, section: &str) -> bool {
@@ -284,6 +282,13 @@ fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()
     ))
 }
 
+/// Whether route `index` takes `field` (one of `INHERITED_FIELDS`) from the
+/// top of the proposal: the route does not give it and the proposal does.
+fn route_inherits(document: &LoadedDocument, index: usize, field: &str) -> bool {
+    let node = document.node();
+    node.node_at(&format!("/routes/{index}{field}")).is_none() && node.node_at(field).is_some()
+}
+
 /// A route's section when it gives one, else the proposal's.
 fn pick<T: Clone>(from_route: Option<Option<T>>, own: &Option<T>) -> Option<T> {
     from_route.flatten().or_else(|| own.clone())
@@ -302,20 +307,21 @@ fn subject(
     let mut data: Option<Data> = pick(r.map(|r| r.data.clone()), &doc.data);
     let mut requirements = pick(r.map(|r| r.requirements.clone()), &doc.requirements).unwrap_or_default();
     if let Some((i, _)) = route {
-        let route_omits = |field: &str| document.node().node_at(&format!("/routes/{i}{field}")).is_none();
+        // The INHERITED_FIELDS, one by one.
+        let inherits = |field: &str| route_inherits(document, i, field);
         if let (Some(data), Some(top)) = (data.as_mut(), doc.data.as_ref()) {
-            if route_omits("/data/subjects") {
+            if inherits("/data/subjects") {
                 data.subjects = top.subjects.clone();
             }
         }
         if let Some(top) = doc.requirements.as_ref() {
-            if route_omits("/requirements/no_third_party_processing") {
+            if inherits("/requirements/no_third_party_processing") {
                 requirements.no_third_party_processing = top.no_third_party_processing;
             }
-            if route_omits("/requirements/allowed_regions") {
+            if inherits("/requirements/allowed_regions") {
                 requirements.allowed_regions = top.allowed_regions.clone();
             }
-            if route_omits("/requirements/zero_retention") {
+            if inherits("/requirements/zero_retention") {
                 requirements.zero_retention = top.zero_retention;
             }
         }
