@@ -87,6 +87,17 @@ input_governed if governed(input)
 
 input_assumed if assumed(input)
 
+# What a failure resting on the assumed GDPR adds to its message: why the
+# GDPR is applied, and how to lift it if no data subject is in the EEA; ""
+# when the GDPR governs the data for another reason.
+input_assumed_note := concat(" ", [
+	"; the GDPR is applied because the data includes special categories and data.subjects is not",
+	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
+	"the EEA and the organisation is not established there, the GDPR does not apply)",
+]) if input_assumed
+
+input_assumed_note := "" if not input_assumed
+
 input_personal if personal(input)
 
 input_special_category if special_category(input)

@@ -384,17 +384,8 @@ obligations contains o if {
 }
 
 # The GDPR is applied only because special-category data has no subjects
-# declared (modelgate.lib.gdpr.assumed): every failure then says so, and how
-# to lift it if no data subject is in the EEA.
+# declared (modelgate.lib.gdpr.assumed): every failure then says so.
 deny contains w if {
 	some v in _deny
-	w := object.union(v, {"msg": concat("", [v.msg, _assumed_note])})
+	w := object.union(v, {"msg": concat("", [v.msg, data.modelgate.lib.gdpr.input_assumed_note])})
 }
-
-_assumed_note := concat(" ", [
-	"; the GDPR is applied because the data includes special categories and data.subjects is not",
-	"declared, so data subjects in the EEA cannot be ruled out: declare data.subjects (if none is in",
-	"the EEA and the organisation is not established there, the GDPR does not apply)",
-]) if data.modelgate.lib.gdpr.input_assumed
-
-_assumed_note := "" if not data.modelgate.lib.gdpr.input_assumed
