@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
-    AlternativeFailures, CatalogSet, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report,
-    StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    AlternativeFailures, CatalogSet, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet,
+    ProposalResult, Report, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
@@ -446,6 +446,10 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
             alternative: describe(alternative),
             every_alternative_fails,
             other_alternatives,
+            record: subject
+                .model
+                .as_ref()
+                .map(|m| ModelRecordFacts { verification: m.verification, source: m.source.clone() }),
         },
         findings,
     }

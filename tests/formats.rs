@@ -138,6 +138,33 @@ fn sha256(bytes: &[u8]) -> String {
 // --- every format of the sample report ----------------------------------
 
 #[test]
+fn the_report_says_how_well_the_catalog_tied_the_model_to_its_license() {
+    // A verified record is in the JSON, and only there.
+    let (_, report) = check_json(&["fixtures/healthcare-onprem-llama.yaml"]);
+    let record = &report["proposals"][0]["model"]["record"];
+    assert_eq!(record["verification"], "verified");
+    assert_eq!(record["source"], "https://huggingface.co/meta-llama/Llama-3.1-70B-Instruct");
+    assert!(!render("text", &["fixtures/healthcare-onprem-llama.yaml"]).stdout.contains("catalog record"));
+    // A record short of verified is named next to the license in text and Markdown.
+    let partial = "fixtures/rules/LIC-PROHIBITED-USE/warn-gemma-legal-advice.yaml";
+    let (_, report) = check_json(&[partial]);
+    assert_eq!(report["proposals"][0]["model"]["record"]["verification"], "partial");
+    let text = render("text", &[partial]).stdout;
+    assert!(
+        text.contains(
+            "model google/gemma-3-27b-it · license LicenseRef-scancode-gemma-tou-2025-03-24 · catalog record partial"
+        ),
+        "{text}"
+    );
+    assert!(render("markdown", &[partial]).stdout.contains("(catalog record partial)"));
+    let html = render("html", &[partial]).stdout;
+    assert!(html.contains("<dt>Model record</dt><dd>partial"), "{}", lines(&html));
+    // A model outside the catalog has no record to rely on.
+    let (_, report) = check_json(&["fixtures/rules/RED-LICENSE-COPY/fail-llama-3.1-fine-tune-without-license.yaml"]);
+    assert!(report["proposals"][0]["model"].get("record").is_none(), "{}", report["proposals"][0]["model"]);
+}
+
+#[test]
 fn sample_report_in_every_format() {
     let report = sample::report();
     for format in Format::ALL {

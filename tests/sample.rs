@@ -5,12 +5,13 @@
 //! full of characters each format must escape (`<script>`, `&`, `"`, `|`,
 //! `%`, CR/LF, `:` and `,`, a space and a comma in a path).
 
+use modelgate::catalog::license::Verification;
 use modelgate::engine::meta::RuleMeta;
 use modelgate::error::Location;
 use modelgate::finding::{Category, Citation, Finding, Obligation, Severity, Status, Violation};
 use modelgate::report::{
-    CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelSummary, PolicySet, ProposalResult, Report, StaleWaiver,
-    Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet, ProposalResult,
+    Report, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use modelgate::waiver::{AppliedWaiver, Reason, WaiverState};
 
@@ -163,6 +164,11 @@ pub fn report() -> Report {
             alternative: "LicenseRef-demo".into(),
             every_alternative_fails: false,
             other_alternatives: Vec::new(),
+            // A source URL with characters HTML must escape.
+            record: Some(ModelRecordFacts {
+                verification: Verification::Partial,
+                source: "https://models.example/demo?card=1&v=<2>".into(),
+            }),
         },
         findings: vec![ceiling_fail, transfer_fail, latency_warn, notice_pass, finding(&broken, Status::NotApplicable)],
     };
@@ -191,6 +197,7 @@ pub fn report() -> Report {
             alternative: "LicenseRef-demo".into(),
             every_alternative_fails: false,
             other_alternatives: Vec::new(),
+            record: None,
         },
         findings: vec![
             broken_error,

@@ -100,6 +100,18 @@ pub enum Verification {
     Unverified,
 }
 
+impl Verification {
+    /// The level as records and reports write it (`verified_copy`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verification::Verified => "verified",
+            Verification::VerifiedCopy => "verified_copy",
+            Verification::Partial => "partial",
+            Verification::Unverified => "unverified",
+        }
+    }
+}
+
 /// Where a record's facts were read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -292,6 +292,9 @@ fn proposal(report: &Report, p: &ProposalResult) -> Markup {
                 dt { "File" } dd { code { (p.file) } }
                 dt { "Model" } dd { (p.model.id.as_deref().unwrap_or("(not in the catalog)")) }
                 dt { "License" } dd { code { (p.model.license) } }
+                @if let Some(record) = &p.model.record {
+                    dt { "Model record" } dd { (record.verification.as_str()) " (how well the catalog tied the license to the model; checked against " a href=(record.source) { (record.source) } ")" }
+                }
                 @if let Some(alternative) = p.model.chosen_alternative() {
                     dt { "Judged under" } dd { code { (alternative) } " (the alternative of the OR expression taken)" }
                 }

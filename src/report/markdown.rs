@@ -75,10 +75,13 @@ pub fn render(report: &Report) -> String {
             Verdict::Fail => "❌ **fail**",
             Verdict::Pass => "✅ pass",
         };
-        let license = match p.model.chosen_alternative() {
+        let mut license = match p.model.chosen_alternative() {
             Some(alternative) => format!("{} (judged under {})", code(&p.model.license), code(alternative)),
             None => code(&p.model.license),
         };
+        if let Some(record) = p.model.record.as_ref().filter(|r| r.short_of_verified()) {
+            license.push_str(&format!(" (catalog record {})", record.verification.as_str()));
+        }
         let _ = writeln!(
             out,
             "| {verdict} | {} | {} | {} | {} |",

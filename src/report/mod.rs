@@ -37,6 +37,7 @@ pub mod text;
 
 use serde::Serialize;
 
+use crate::catalog::license::Verification;
 use crate::catalog::Catalog;
 use crate::engine::meta::RuleMeta;
 use crate::error::Location;
@@ -433,6 +434,29 @@ pub struct ModelSummary {
     /// that fails least).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_alternatives: Vec<AlternativeFailures>,
+    /// The catalog record of the model the proposal names, when it is in
+    /// the catalog: its license always enters the judged expression, so how
+    /// well the record ties that license to the model is part of what the
+    /// judgement relied on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<ModelRecordFacts>,
+}
+
+/// How well the catalog tied a model to its license, and where it looked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelRecordFacts {
+    /// `verified`, `verified_copy`, `partial` or `unverified`.
+    pub verification: Verification,
+    /// The model card or product page the record was checked against.
+    pub source: String,
+}
+
+impl ModelRecordFacts {
+    /// Whether the record is short of `verified` or `verified_copy`, so the
+    /// report should say so next to the license.
+    pub fn short_of_verified(&self) -> bool {
+        matches!(self.verification, Verification::Partial | Verification::Unverified)
+    }
 }
 
 /// The license and redistribution rules one alternative of an `OR` fails.

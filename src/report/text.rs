@@ -35,9 +35,13 @@ pub fn proposal(p: &ProposalResult) -> String {
             None => p.name.clone(),
         };
         let _ = writeln!(out, "{verdict}  {name}  ({})", p.file);
+        let record = match p.model.record.as_ref().filter(|r| r.short_of_verified()) {
+            Some(record) => format!(" · catalog record {}", record.verification.as_str()),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "      model {} · license {}",
+            "      model {} · license {}{record}",
             p.model.id.as_deref().unwrap_or("(not in the catalog)"),
             p.model.license
         );
