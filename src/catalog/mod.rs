@@ -339,6 +339,30 @@ mod tests {
     }
 
     #[test]
+    fn ollama_tags_and_api_names_resolve_case_insensitively() {
+        let files = crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t));
+        let catalog = Catalog::from_files(files).expect("the YAML validates");
+        let id = |name: &str| catalog.model(name).map(|m| m.id.clone());
+        for (name, expected) in [
+            ("llama3.1:70b", "meta-llama/Llama-3.1-70B-Instruct"),
+            ("Qwen2.5:72B", "Qwen/Qwen2.5-72B-Instruct"),
+            ("phi3:mini", "microsoft/Phi-3-mini-4k-instruct"),
+            ("deepseek-r1:70b", "deepseek-ai/DeepSeek-R1-Distill-Llama-70B"),
+            ("claude-sonnet-4", "anthropic/claude-sonnet-4"),
+            ("anthropic/claude-3-haiku", "anthropic/claude-3-haiku"),
+            ("gemini-2.5-pro", "google/gemini-2.5-pro"),
+            ("o3-mini", "openai/o3-mini"),
+            ("codestral-latest", "mistral/codestral-latest"),
+        ] {
+            assert_eq!(id(name).as_deref(), Some(expected), "{name}");
+        }
+        // An API alias of an open-weights model names the API record, not the weights.
+        assert!(!catalog.model("mistral-large-latest").unwrap().weights_available);
+        // A bare Ollama name keeps its catalog meaning; the tag is what names a distill.
+        assert_eq!(id("deepseek-r1").as_deref(), Some("deepseek-ai/DeepSeek-R1"));
+    }
+
+    #[test]
     fn a_malformed_catalog_file_is_an_error_with_its_position() {
         let license = SourceFile::from_text("licenses/MIT.yaml", "id: MIT\nname: MIT License\nversoin: x\n");
         let models = SourceFile::from_text("licenses/models.yaml", "models: []\n");
