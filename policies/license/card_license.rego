@@ -79,24 +79,35 @@ _binding(base) := [record |
 	record.kind != "open_source"
 ]
 
-deny contains v if {
+# A label modelgate has no record of cannot name a license the catalog
+# knows (every alias of a catalog record resolves): over a base whose license
+# binds derivatives it drops that license just as a known label would.
+_drops contains [base, record] if {
 	applies
-	_card.declared != null
+	is_string(_declared_label)
 	some base in _bases
 	not _names_base_license(base)
 	bound := _binding(base)
 	count(bound) > 0
 	record := bound[0]
+}
+
+deny contains v if {
+	some [base, record] in _drops
 	v := {
 		"msg": sprintf(
-			"the model card (%s) declares `%s` (%s), but its base model %s is under %s, which binds derivatives",
-			[_where, _declared_label, _card.declared, base.id, record.name],
+			"the model card (%s) declares %s, but its base model %s is under %s, which binds derivatives",
+			[_where, _declared_words, base.id, record.name],
 		),
 		"path": "/model/card",
 		"license": record.id,
 		"citation": {"document": record.name, "section": _binding_section(record), "url": record.url},
 	}
 }
+
+_declared_words := sprintf("`%s` (%s)", [_declared_label, _card.declared]) if _card.declared != null
+
+_declared_words := sprintf("`%s`, a license modelgate has no record of", [_declared_label]) if _card.declared == null
 
 # The section that carries the license to derivatives: the duty to pass the
 # license on with them, where the record names it.
@@ -131,10 +142,12 @@ warn contains v if {
 	}
 }
 
+# An unknown label over a base whose license binds derivatives fails above.
 warn contains v if {
 	applies
 	_card.declared == null
-	_declared_label
+	is_string(_declared_label)
+	count(_drops) == 0
 	v := {
 		"msg": sprintf("the model card (%s) declares `%s`, a license modelgate has no record of", [_where, _declared_label]),
 		"path": "/model/card",

@@ -93,3 +93,18 @@ test_a_card_naming_part_of_a_compound_base_license_passes if {
 	count(card_license.deny) == 0 with input as inp
 	count(card_license.warn) == 0 with input as inp
 }
+
+# An unknown label cannot name the base's license: over a base whose license
+# binds derivatives (Stability's Community License binds LoRAs) it fails like
+# a known one, and the message says modelgate has no record of the label.
+test_unknown_label_over_a_binding_base_fails if {
+	stability := {"id": "LicenseRef-scancode-stability-ai-community-2024", "kind": "model_license", "name": "Stability AI Community License Agreement", "url": "https://example.test/stability"}
+	card := object.union(_card("openrail++", null), {"license": "openrail++"})
+	inp := _input(card, {"id": "stabilityai/stable-diffusion-3.5-large", "license": stability.id}, [stability])
+	result := card_license.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.license == stability.id
+	contains(v.msg, "`openrail++`, a license modelgate has no record of")
+	count(card_license.warn) == 0 with input as inp
+}
