@@ -4,7 +4,8 @@
 # whatever its card says; a card that relabels it (a Llama fine-tune labelled
 # apache-2.0) misstates the terms to everyone downstream. A base under a
 # compound license (Command R: CC-BY-NC-4.0 AND Cohere's use addendum) is
-# relabelled when the card names none of its parts.
+# relabelled when the card names none of its parts. The card of a catalog
+# model itself is checked against the model's catalog license, and warns.
 package modelgate.rules.license.card_license
 
 import rego.v1
@@ -22,7 +23,8 @@ meta := {
 	"description": concat(" ", [
 		"A model card's declared license must match the license of each model it derives from",
 		"when that license binds derivatives (model licenses); over a permissive base, a different",
-		"label is a warning, since the base's notices still apply.",
+		"label is a warning, since the base's notices still apply. The card of a catalog model that",
+		"names none of its catalog licenses is a warning: the catalog's license binds anyway.",
 	]),
 	"remediation": "Publish the derivative under its base model's license and correct the card's `license:` field.",
 }
@@ -79,24 +81,35 @@ _binding(base) := [record |
 	record.kind != "open_source"
 ]
 
-deny contains v if {
+# A label modelgate has no record of cannot name a license the catalog
+# knows (every alias of a catalog record resolves): over a base whose license
+# binds derivatives it drops that license just as a known label would.
+_drops contains [base, record] if {
 	applies
-	_card.declared != null
+	is_string(_declared_label)
 	some base in _bases
 	not _names_base_license(base)
 	bound := _binding(base)
 	count(bound) > 0
 	record := bound[0]
+}
+
+deny contains v if {
+	some [base, record] in _drops
 	v := {
 		"msg": sprintf(
-			"the model card (%s) declares `%s` (%s), but its base model %s is under %s, which binds derivatives",
-			[_where, _declared_label, _card.declared, base.id, record.name],
+			"the model card (%s) declares %s, but its base model %s is under %s, which binds derivatives",
+			[_where, _declared_words, base.id, record.name],
 		),
 		"path": "/model/card",
 		"license": record.id,
 		"citation": {"document": record.name, "section": _binding_section(record), "url": record.url},
 	}
 }
+
+_declared_words := sprintf("`%s` (%s)", [_declared_label, _card.declared]) if _card.declared != null
+
+_declared_words := sprintf("`%s`, a license modelgate has no record of", [_declared_label]) if _card.declared == null
 
 # The section that carries the license to derivatives: the duty to pass the
 # license on with them, where the record names it.
@@ -131,10 +144,56 @@ warn contains v if {
 	}
 }
 
+# The card of a catalog model itself (no base) that names none of the
+# licenses the catalog has the model under: the catalog's license, taken from
+# the model's license file, binds whatever the card's metadata says (metadata
+# can be stale: an sdxl-turbo card was labelled with the older non-commercial
+# license; facts licenses.md section 13) and is judged with the card's label,
+# so this warns rather than fails.
+_catalog_parts := [trim(c, "() ") | some c in split(input.resolved.license.catalog, " AND ")] if {
+	is_string(input.resolved.license.catalog)
+}
+
+_names_catalog_license if {
+	some c in _catalog_parts
+	c == _card.declared
+}
+
+_names_catalog_license if {
+	some c in _catalog_parts
+	_other_text_of(_card.declared, c)
+}
+
+_contradicts_catalog if {
+	applies
+	is_string(_declared_label)
+	count(_catalog_parts) > 0
+	not _names_catalog_license
+}
+
+warn contains v if {
+	_contradicts_catalog
+	some c in _catalog_parts
+	record := _record(c)
+	v := {
+		"msg": sprintf(
+			"the model card (%s) declares %s, but the catalog has %s under %s, read from its license file: that license binds whatever the card's metadata says and is judged with the card's label",
+			[_where, _declared_words, input.resolved.model.id, record.name],
+		),
+		"path": "/model/card",
+		"license": record.id,
+		"remediation": "Check the model's license file: if the card's label is stale, rely on the catalog's license; if the model was relicensed, update the catalog record (licenses/models.yaml) with the source.",
+	}
+}
+
+# An unknown label over a base whose license binds derivatives fails above;
+# on a catalog model's own card the warning above names it.
 warn contains v if {
 	applies
 	_card.declared == null
-	_declared_label
+	is_string(_declared_label)
+	count(_drops) == 0
+	not _contradicts_catalog
 	v := {
 		"msg": sprintf("the model card (%s) declares `%s`, a license modelgate has no record of", [_where, _declared_label]),
 		"path": "/model/card",

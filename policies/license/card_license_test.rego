@@ -93,3 +93,50 @@ test_a_card_naming_part_of_a_compound_base_license_passes if {
 	count(card_license.deny) == 0 with input as inp
 	count(card_license.warn) == 0 with input as inp
 }
+
+# An unknown label cannot name the base's license: over a base whose license
+# binds derivatives (Stability's Community License binds LoRAs) it fails like
+# a known one, and the message says modelgate has no record of the label.
+test_unknown_label_over_a_binding_base_fails if {
+	stability := {"id": "LicenseRef-scancode-stability-ai-community-2024", "kind": "model_license", "name": "Stability AI Community License Agreement", "url": "https://example.test/stability"}
+	card := object.union(_card("openrail++", null), {"license": "openrail++"})
+	inp := _input(card, {"id": "stabilityai/stable-diffusion-3.5-large", "license": stability.id}, [stability])
+	result := card_license.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.license == stability.id
+	contains(v.msg, "`openrail++`, a license modelgate has no record of")
+	count(card_license.warn) == 0 with input as inp
+}
+
+# The card of a catalog model itself that names none of its catalog licenses
+# warns: the catalog's license binds anyway (metadata can be stale).
+test_catalog_model_card_contradicting_the_catalog_warns if {
+	mrl := {"id": "LicenseRef-modelgate-mistral-research-license-0.1", "kind": "model_license", "name": "Mistral AI Research License", "url": "https://example.test/mrl"}
+	inp := {"resolved": {
+		"card": _card("apache-2.0", "Apache-2.0"),
+		"lineage": [],
+		"licenses": [_apache, mrl],
+		"model": {"id": "mistralai/Ministral-8B-Instruct-2410"},
+		"license": {"catalog": mrl.id},
+	}}
+	count(card_license.deny) == 0 with input as inp
+	result := card_license.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == mrl.id
+	contains(v.msg, "the catalog has mistralai/Ministral-8B-Instruct-2410 under Mistral AI Research License")
+}
+
+test_catalog_model_card_naming_a_part_of_its_license_passes if {
+	nc := {"id": "CC-BY-NC-4.0", "kind": "model_license", "name": "CC BY-NC 4.0", "url": "https://example.test/nc"}
+	aup := {"id": "LicenseRef-modelgate-cohere-c4ai-aup", "kind": "model_license", "name": "Cohere addendum", "url": "https://example.test/aup"}
+	inp := {"resolved": {
+		"card": _card("cc-by-nc-4.0", "CC-BY-NC-4.0"),
+		"lineage": [],
+		"licenses": [nc, aup],
+		"model": {"id": "CohereForAI/c4ai-command-r-plus"},
+		"license": {"catalog": "CC-BY-NC-4.0 AND LicenseRef-modelgate-cohere-c4ai-aup"},
+	}}
+	count(card_license.warn) == 0 with input as inp
+}

@@ -109,7 +109,7 @@ warn contains v if {
 	v := {
 		"msg": concat("", [sprintf(
 			"the data includes %s material, and %s %s (section %s): %s; if the data falls under that restriction, this use does too",
-			[_classes[i], license.name, _effect_words[item.effect], item.section, item.description],
+			[_classes[i], license.name, _effect_words[item.effect], item.section, trim_right(item.description, ".")],
 		), licenses.checked(license, item)]),
 		"path": sprintf("/data/classes/%d", [i]),
 		"license": license.id,

@@ -141,3 +141,14 @@ test_api_terms_apply_on_a_service_they_govern if {
 test_api_terms_are_not_applied_on_a_service_they_do_not_govern if {
 	count(prohibited_use.deny) == 0 with input as _deployed("vertex_ai", "gcp")
 }
+
+# A restriction described as a sentence reads as a clause inside the message:
+# its full stop does not run into the semicolon that follows.
+test_export_controlled_data_message_keeps_one_punctuation_mark if {
+	item := object.union(_llama_itar.terms.prohibited_uses[0], {"description": "Military uses and anything governed by the US ITAR."})
+	record := object.union(_llama_itar, {"terms": {"prohibited_uses": [item]}})
+	inp := _with_classes([], ["export_controlled"], [record])
+	some v in prohibited_use.warn with input as inp
+	contains(v.msg, "governed by the US ITAR; if the data falls under that restriction")
+	not contains(v.msg, ".;")
+}
