@@ -412,7 +412,7 @@ fn a_finding_about_a_section_no_route_gives_points_at_the_route() {
 }
 
 #[test]
-fn a_route_inherits_the_organisations_constraints_and_data_subjects_field_by_field() {
+fn a_route_inherits_the_organisations_constraints_data_subjects_and_purposes_field_by_field() {
     let file = "fixtures/hybrid/eu-router-inherits-constraints.yaml";
     let (code, report) = check_json(&[file]);
     assert_eq!(code, 1, "{report}");
@@ -425,6 +425,11 @@ fn a_route_inherits_the_organisations_constraints_and_data_subjects_field_by_fie
     let regions = route_finding(&report, "batch", "REQ-ALLOWED-REGIONS");
     assert_eq!(regions["status"], "fail", "{regions}");
     assert_eq!(regions["path"], "/routes/1/deployment/regions/0");
+    // drafts gives `use: {production: false}` and keeps the proposal's
+    // purposes (minors): the OpenAI terms' condition on minors warns.
+    let purposes = route_finding(&report, "drafts", "LIC-PROHIBITED-USE");
+    assert_eq!(purposes["status"], "warn", "{purposes}");
+    assert_eq!(purposes["path"], "/use/purposes/0");
 
     // An inherited field is found where the proposal gives it, a field the
     // route gives in its own section is found in the route.
@@ -440,7 +445,11 @@ fn a_route_inherits_the_organisations_constraints_and_data_subjects_field_by_fie
     assert_eq!(route("summaries").pointer("/data/classes"), "/routes/0/data/classes");
     assert_eq!(route("batch").pointer("/requirements/allowed_regions/0"), "/requirements/allowed_regions/0");
     assert_eq!(route("batch").pointer("/requirements/zero_retention"), "/routes/1/requirements/zero_retention");
-    assert_eq!(route("batch").locate("/requirements/allowed_regions").line, 22);
+    assert_eq!(route("batch").locate("/requirements/allowed_regions").line, 26);
+    assert_eq!(route("drafts").sections.usage.purposes.len(), 1);
+    assert!(!route("drafts").sections.usage.production);
+    assert_eq!(route("drafts").pointer("/use/purposes/0"), "/use/purposes/0");
+    assert_eq!(route("drafts").pointer("/use/production"), "/routes/2/use/production");
 }
 
 #[test]

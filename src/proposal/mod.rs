@@ -595,8 +595,8 @@ pub enum Mlops {
 
 /// A route of a hybrid system: a partial proposal; each section given
 /// replaces the proposal's section of the same name, except the fields of
-/// `requirements` and `data.subjects`, which a route that does not give
-/// them inherits.
+/// `requirements`, `data.subjects` and `use.purposes`, which a route that
+/// does not give them inherits.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
@@ -615,7 +615,8 @@ pub struct Route {
     /// Replaces the proposal's `contracts`.
     #[serde(default)]
     pub contracts: Option<Contracts>,
-    /// Replaces the proposal's `use`.
+    /// Replaces the proposal's `use`, except `purposes`, which the route
+    /// inherits when it does not give them.
     #[serde(default, rename = "use")]
     pub usage: Option<Usage>,
     /// Replaces the proposal's `distribution`.

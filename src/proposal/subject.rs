@@ -89,19 +89,22 @@ const ROUTE_SECTIONS: [&str; 8] =
     ["model", "deployment", "data", "contracts", "use", "distribution", "requirements", "workload"];
 
 /// Fields a route inherits one by one, even where it gives their section:
-/// the organisation's own constraints, and where the people whose data it
-/// is are. Both describe the system behind every route, so a route that
-/// gives `requirements: {zero_retention: true}` keeps the proposal's
-/// `allowed_regions`, and one that gives `data: {classes: [pii]}` keeps its
-/// `subjects`. Inheriting them only adds constraints and facts a rule can
+/// the organisation's own constraints, where the people whose data it is
+/// are, and the fields of use the application serves. They describe the
+/// system behind every route, so a route that gives
+/// `requirements: {zero_retention: true}` keeps the proposal's
+/// `allowed_regions`, one that gives `data: {classes: [pii]}` keeps its
+/// `subjects`, and one that gives `use: {production: false}` keeps its
+/// `purposes`. Inheriting them only adds constraints and facts a rule can
 /// judge; every other field of a section the route gives is the route's
 /// alone (a route's `data` never inherits a de-identification it does not
 /// state).
-const INHERITED_FIELDS: [&str; 4] = [
+const INHERITED_FIELDS: [&str; 5] = [
     "/requirements/no_third_party_processing",
     "/requirements/allowed_regions",
     "/requirements/zero_retention",
     "/data/subjects",
+    "/use/purposes",
 ];
 
 impl Subject {
@@ -306,12 +309,18 @@ fn subject(
     let deployment: Option<Deployment> = pick(r.map(|r| r.deployment.clone()), &doc.deployment);
     let mut data: Option<Data> = pick(r.map(|r| r.data.clone()), &doc.data);
     let mut requirements = pick(r.map(|r| r.requirements.clone()), &doc.requirements).unwrap_or_default();
+    let mut usage = pick(r.map(|r| r.usage.clone()), &doc.usage);
     if let Some((i, _)) = route {
         // The INHERITED_FIELDS, one by one.
         let inherits = |field: &str| route_inherits(document, i, field);
         if let (Some(data), Some(top)) = (data.as_mut(), doc.data.as_ref()) {
             if inherits("/data/subjects") {
                 data.subjects = top.subjects.clone();
+            }
+        }
+        if let (Some(usage), Some(top)) = (usage.as_mut(), doc.usage.as_ref()) {
+            if inherits("/use/purposes") {
+                usage.purposes = top.purposes.clone();
             }
         }
         if let Some(top) = doc.requirements.as_ref() {
@@ -349,7 +358,7 @@ fn subject(
         data,
         contracts: pick(r.map(|r| r.contracts.clone()), &doc.contracts).unwrap_or_default(),
         organization: doc.organization.clone().unwrap_or_default(),
-        usage: pick(r.map(|r| r.usage.clone()), &doc.usage).unwrap_or_default(),
+        usage: usage.unwrap_or_default(),
         distribution: pick(r.map(|r| r.distribution.clone()), &doc.distribution).unwrap_or_default(),
         requirements,
         workload: pick(r.map(|r| r.workload.clone()), &doc.workload),
