@@ -71,7 +71,15 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        DeError::custom(format_args!("expected {exp}, found {}", describe_unexpected(&unexp)))
+        // serde names a derived type by its Rust name (`struct Model`):
+        // users see what to write instead.
+        let expected = exp.to_string();
+        let expected = match expected.split_whitespace().next() {
+            Some("struct") => "a mapping".to_string(),
+            Some("enum") => "a string value".to_string(),
+            _ => expected,
+        };
+        DeError::custom(format_args!("expected {expected}, found {}", describe_unexpected(&unexp)))
     }
 }
 
@@ -86,6 +94,18 @@ fn describe_unexpected(unexp: &de::Unexpected<'_>) -> String {
         de::Unexpected::Seq => "a list".to_string(),
         de::Unexpected::Map => "a mapping".to_string(),
         other => other.to_string(),
+    }
+}
+
+/// How a value is named in a type error: a scalar by its text, so
+/// `model: openai/gpt-4o` reads "found the string \"openai/gpt-4o\"".
+fn describe_node(value: &Value) -> String {
+    match value {
+        Value::Str(s) => format!("the string \"{s}\""),
+        Value::Bool(_, text) | Value::Int(_, text) | Value::UInt(_, text) | Value::Float(_, text) => {
+            format!("{} `{text}`", value.describe())
+        }
+        other => other.describe().to_string(),
     }
 }
 
@@ -210,13 +230,30 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
         self.fail(result)
     }
 
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        // A section is a mapping of keys: a list is not read as its fields
+        // in order (serde's default), which named the first field as the
+        // culprit (`data: [...]` gave "`data.0`: expected a sequence").
+        match &self.node.value {
+            Value::Map(_) => self.deserialize_any(visitor),
+            other => {
+                self.fail(Err(DeError::custom(format_args!("expected a mapping, found {}", describe_node(other)))))
+            }
+        }
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_newtype_struct(self)
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u128 char bytes byte_buf unit unit_struct
-        seq tuple tuple_struct map struct identifier ignored_any
+        seq tuple tuple_struct map identifier ignored_any
     }
 }
 
@@ -324,6 +361,27 @@ mod tests {
         assert_eq!(err.pos, Some(Pos { line: 1, column: 8 }));
         let err = load("count: 1\nitems: {a: 1}\n").unwrap_err();
         assert_eq!(err.message, "expected a sequence, found a mapping");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Outer {
+        #[allow(dead_code)]
+        inner: Sample,
+    }
+
+    #[test]
+    fn a_section_must_be_a_mapping_and_rust_type_names_stay_out() {
+        let docs = SourceFile::from_text("t.yaml", "inner:\n  - count: 1\n")
+            .documents(&Limits::default(), ErrorKind::Input)
+            .unwrap();
+        let err = from_node::<Outer>(&docs[0], "").unwrap_err();
+        assert_eq!(err.message, "expected a mapping, found a list");
+        assert_eq!(err.pointer.as_deref(), Some("/inner"));
+        let docs =
+            SourceFile::from_text("t.yaml", "inner: 12\n").documents(&Limits::default(), ErrorKind::Input).unwrap();
+        let err = from_node::<Outer>(&docs[0], "").unwrap_err();
+        assert_eq!(err.message, "expected a mapping, found an integer `12`");
     }
 
     #[test]
