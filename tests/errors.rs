@@ -113,3 +113,30 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     assert_eq!(report["summary"]["proposals"], 42);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `-R` follows symlinked directories; one that leads back to a directory
+/// being read is a loop: one error naming the link, exit 2 (it ran without
+/// end before). A link to a sibling directory is no loop: its files are
+/// read once.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_recursive_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("modelgate-symlink-loop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("proposals/team")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml"), dir.join("proposals/team/p.yaml"))
+        .unwrap();
+    std::os::unix::fs::symlink(dir.join("proposals/team"), dir.join("shared/team")).unwrap();
+    let dir_arg = dir.to_str().unwrap().to_string();
+    let run = modelgate(&["check", "-R", "--now", crate::support::NOW, &dir_arg]);
+    assert_eq!(run.code, 0, "a link to a sibling is read once:\n{}", run.stderr);
+    assert!(run.stdout.contains("1 proposal: 1 pass"), "{}", run.stdout);
+
+    std::os::unix::fs::symlink("..", dir.join("proposals/team/up")).unwrap();
+    let run = modelgate(&["check", "-R", "--now", crate::support::NOW, &dir_arg]);
+    crate::support::assert_refused(&run, "proposals/team/up: symlink loop: it leads back to");
+    assert!(run.stderr.contains(&format!("leads back to {}/proposals", dir.display())), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

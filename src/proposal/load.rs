@@ -81,6 +81,18 @@ pub struct ProposalSet {
 /// The proposal files a path names: itself, or the `.yaml`, `.yml` and
 /// `.json` files of a directory (its subdirectories too when recursive), sorted.
 fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
+    expand_within(path, recursive, out, &mut Vec::new())
+}
+
+/// `expand`, with the real paths of the directories being read (the
+/// current one and those above it): a symlink that leads back into one of
+/// them is a loop, which `-R` would otherwise follow without end.
+fn expand_within(
+    path: &Path,
+    recursive: bool,
+    out: &mut Vec<(PathBuf, String)>,
+    ancestors: &mut Vec<PathBuf>,
+) -> Result<()> {
     if path == Path::new(crate::source::STDIN) {
         out.push((path.to_path_buf(), STDIN_NAME.to_string()));
         return Ok(());
@@ -92,6 +104,31 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
         out.push((path.to_path_buf(), display));
         return Ok(());
     }
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
+        return Err(Error::new(
+            ErrorKind::Input,
+            format!(
+                "{display}: symlink loop: it leads back to {}, a directory already being read",
+                crate::source::display_path(ancestor)
+            ),
+        )
+        .with_hint("remove the link, or name the directories to read without --recursive"));
+    }
+    ancestors.push(real);
+    let result = expand_entries(path, &display, recursive, out, ancestors);
+    ancestors.pop();
+    result
+}
+
+/// The proposal files of directory `path` (named `display`), in name order.
+fn expand_entries(
+    path: &Path,
+    display: &str,
+    recursive: bool,
+    out: &mut Vec<(PathBuf, String)>,
+    ancestors: &mut Vec<PathBuf>,
+) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot list: {e}")))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -115,7 +152,7 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
         }
         if entry.is_dir() {
             if recursive {
-                expand(&entry, recursive, out)?;
+                expand_within(&entry, recursive, out, ancestors)?;
             }
         } else if is_proposal_file_name(name) {
             let display =
