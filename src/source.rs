@@ -147,6 +147,17 @@ impl Node {
         (pos, true)
     }
 
+    /// Where an error about the value a JSON pointer names belongs: at the
+    /// value itself when it is a scalar written in the file (`domicile: us`
+    /// points at `us`, the token at fault), else where `locate` points (a
+    /// mapping's or list's key, or the nearest ancestor).
+    pub fn value_pos(&self, pointer: &str) -> Pos {
+        match self.node_at(pointer) {
+            Some(node) if !matches!(node.value, Value::Null | Value::Seq(_) | Value::Map(_)) => node.pos,
+            _ => self.locate(pointer).0,
+        }
+    }
+
     /// The node a JSON pointer names exactly, if it exists.
     pub fn node_at(&self, pointer: &str) -> Option<&Node> {
         let mut node = self;

@@ -216,7 +216,10 @@ impl Waivers {
         let mut entries: Vec<LocatedWaiver> = Vec::new();
         for (i, mut waiver) in parsed.waivers.into_iter().enumerate() {
             let pos = |field: &str| node.locate(&format!("/waivers/{i}{field}")).0;
-            let fail = |field: &str, message: String| file.error(ErrorKind::Waiver, message, pos(field));
+            // An error about a field's value points at the value.
+            let fail = |field: &str, message: String| {
+                file.error(ErrorKind::Waiver, message, node.value_pos(&format!("/waivers/{i}{field}")))
+            };
             match crate::date::parse_iso_date(waiver.expires.trim()) {
                 Some(date) => waiver.expires = date.to_string(),
                 None => {

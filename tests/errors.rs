@@ -91,7 +91,7 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     let run = modelgate(&["check", dir_arg]);
     assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
     assert!(run.stdout.is_empty(), "nothing on stdout:\n{}", run.stdout);
-    let second = format!("{}:17:3", dir.join("c.yaml").display());
+    let second = format!("{}:17:9", dir.join("c.yaml").display());
     assert!(run.stderr.contains(&second), "the error is at the second use ({second}):\n{}", run.stderr);
     let first = format!("already used at {}:4", dir.join("a.yaml").display());
     assert!(run.stderr.contains(&first), "it names the first use ({first}):\n{}", run.stderr);
@@ -100,7 +100,7 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     std::fs::write(dir.join("b07.yaml"), format!("{}---\n{}", proposal("twice"), proposal("twice"))).unwrap();
     let run = modelgate(&["check", "--jobs", "1", dir_arg]);
     assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
-    let within = format!("{}:17:3", dir.join("b07.yaml").display());
+    let within = format!("{}:17:9", dir.join("b07.yaml").display());
     assert!(run.stderr.contains(&within), "within one file, at the second use ({within}):\n{}", run.stderr);
 
     // One file named twice is read once: its name is not used twice.

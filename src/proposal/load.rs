@@ -41,7 +41,7 @@ impl LoadedDocument {
 
     /// An input error at a JSON pointer relative to the proposal.
     pub fn error_at(&self, pointer: &str, message: impl Into<String>, hint: Option<String>) -> Error {
-        let pos = self.node().locate(pointer).0;
+        let pos = self.node().value_pos(pointer);
         let error = self.file.error(ErrorKind::Input, message, pos);
         match hint {
             Some(h) => error.with_hint(h),
@@ -327,7 +327,7 @@ pub struct NameAt {
 impl NameAt {
     /// The name of a document.
     pub fn of(document: &LoadedDocument) -> NameAt {
-        NameAt { name: document.doc.metadata.name.clone(), pos: document.node().locate("/metadata/name").0 }
+        NameAt { name: document.doc.metadata.name.clone(), pos: document.node().value_pos("/metadata/name") }
     }
 }
 

@@ -168,7 +168,7 @@ impl Subject {
 
     fn error(&self, logical: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pointer = self.pointer(logical);
-        let pos = self.document.root.locate(&pointer).0;
+        let pos = self.document.root.value_pos(&pointer);
         let error = self.document.file.error(crate::error::ErrorKind::Input, message, pos);
         match hint {
             Some(h) => error.with_hint(h),
