@@ -210,6 +210,30 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// `applies` must be true or false: any other value (`"yes"`, `1`, `null`)
+/// is an error finding and exit 2, on the VM and the interpreter alike. It
+/// read as "not applicable", which hid the rule's denies: a silent pass.
+#[test]
+fn a_rule_whose_applies_is_not_a_boolean_is_an_error_not_a_pass() {
+    for engine in ["auto", "interpreter"] {
+        let (code, report) = check_json(&[
+            "--engine",
+            engine,
+            "--policy",
+            "fixtures/policies/applies-not-boolean",
+            "fixtures/saas-gpt4o-internal.yaml",
+        ]);
+        assert_eq!(code, 2, "{engine}");
+        assert_eq!(report["proposals"][0]["verdict"], "error", "{engine}");
+        let f = finding(&report, "ACME-APPLIES-YES");
+        assert_eq!(f["status"], "error", "{engine}");
+        assert_eq!(
+            f["message"], "the rule could not be evaluated: `applies` must be true or false, found \"yes\"",
+            "{engine}"
+        );
+    }
+}
+
 /// A failure found beside a rule that errs is still a failure: the verdict
 /// says so, while the run exits 2 because it is incomplete.
 #[test]

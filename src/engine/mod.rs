@@ -716,8 +716,12 @@ fn aggregate_module(packages: &[(String, &BTreeSet<String>)]) -> String {
         );
         rego.push_str(&format!("m{i} := {pkg}.meta\n\n"));
         if declares.contains("applies") {
+            // An `applies` that is neither true nor false is passed on as
+            // it is, so the rule errs instead of reading as not applicable
+            // (`applies := "yes"` hid every deny).
             rego.push_str(&format!(
-                "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n"
+                "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n\
+                 r{i} := {{\"applies\": a}} if {{\n\ta := {pkg}.applies\n\tnot is_boolean(a)\n}}\n\n"
             ));
         } else {
             rego.push_str(&format!("r{i} := {body}\n\n"));
@@ -751,8 +755,10 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
     let Some(serde_json::Value::Object(entry)) = value_to_json(value) else {
         return Outcome::Error("the rule produced no result".to_string());
     };
-    if entry.get("applies") != Some(&serde_json::Value::Bool(true)) {
-        return Outcome::NotApplicable;
+    match entry.get("applies") {
+        Some(serde_json::Value::Bool(true)) => {}
+        Some(serde_json::Value::Bool(false)) | None => return Outcome::NotApplicable,
+        Some(other) => return Outcome::Error(format!("`applies` must be true or false, found {other}")),
     }
     let violations = |key: &str| -> std::result::Result<Vec<RawViolation>, String> {
         let items = entry.get(key).and_then(|v| v.as_array()).ok_or_else(|| format!("`{key}` must be a set"))?;
