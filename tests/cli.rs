@@ -508,6 +508,33 @@ fn options_lists_the_compliant_choices_for_each_brief_scenario() {
     assert!(admitted.iter().any(|m| m.starts_with("anthropic/")), "{admitted:?}");
 }
 
+/// A scenario is bad input for `options` exactly as for `check`: each option
+/// replaces its model and deployment, but a mistake in them (here a region
+/// id that no provider has, then an unknown model id) is one error at its
+/// value and exit 2. Both listed every option and exited 0.
+#[test]
+fn options_refuses_a_scenario_that_check_refuses() {
+    let dir = std::env::temp_dir().join(format!("modelgate-options-scenario-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml")).unwrap();
+    let cases = [
+        ("regions: [US]", "regions: [us-east-9]", "unknown region `us-east-9`", ":16:13"),
+        ("id: openai/gpt-4o", "id: openai/gpt-4.5o", "unknown model `openai/gpt-4.5o`", ":10:7"),
+    ];
+    for (from, to, message, position) in cases {
+        let file = dir.join("scenario.yaml");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let path = file.to_str().unwrap();
+        let check = modelgate(&["check", "--now", NOW, path]);
+        assert_refused(&check, message);
+        let run = modelgate(&["options", "--now", NOW, path]);
+        assert_refused(&run, message);
+        assert!(run.stderr.contains(&format!("{path}{position}")), "{to}: at {position}:\n{}", run.stderr);
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 fn options_json(args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["options", "--now", NOW, "--format", "json"];
     all.extend_from_slice(args);
