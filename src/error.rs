@@ -136,6 +136,9 @@ impl Error {
 
 /// The `n`th line (1-based) of `text`.
 fn nth_line(text: &str, n: u32) -> Option<&str> {
+    // A byte order mark is no character of the first line: columns do not
+    // count it, and the caret must not either.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.split('\n').nth((n as usize).checked_sub(1)?).map(|l| l.trim_end_matches('\r'))
 }
 

@@ -335,7 +335,12 @@ impl SourceFile {
     /// JSON files get JSON's own syntax check first, so a trailing comma or
     /// a missing quote is reported as JSON, not as YAML.
     fn check_json_syntax(&self, kind: ErrorKind) -> Result<()> {
-        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // A byte order mark is not JSON, but editors on Windows write one
+        // and RFC 8259 (section 8.1) lets a parser ignore it; the YAML
+        // parser that reads the file next skips it too.
+        // Columns do not count the mark, as for YAML.
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
         let result: std::result::Result<serde::de::IgnoredAny, _> = serde::Deserialize::deserialize(&mut deserializer);
         let result = result.and_then(|_| deserializer.end());
         result.map_err(|e| {

@@ -140,3 +140,29 @@ fn a_symlink_loop_under_recursive_is_an_error() {
     assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A JSON proposal saved with a byte order mark (as Windows editors and
+/// PowerShell write it) is read like one without: RFC 8259 lets a parser
+/// ignore the mark, and the YAML reader already did. It was refused as
+/// "invalid JSON: expected value" at 1:1. Columns on the first line do not
+/// count the mark.
+#[test]
+fn a_json_proposal_with_a_byte_order_mark_is_read() {
+    let dir = std::env::temp_dir().join(format!("modelgate-json-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let proposal = r#"{"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal", "metadata": {"name": "bom"},
+ "model": {"id": "openai/gpt-4o"}, "deployment": {"kind": "vendor_api", "provider": "openai", "regions": ["US"]},
+ "data": {"classes": ["internal"]}}"#;
+    let file = dir.join("bom.json");
+    std::fs::write(&file, format!("\u{feff}{proposal}")).unwrap();
+    let path = file.to_str().unwrap();
+    let run = modelgate(&["check", "--now", crate::support::NOW, path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("1 proposal: 1 pass"), "{}", run.stdout);
+
+    std::fs::write(&file, format!("\u{feff}{}", proposal.replacen("\"bom\"}", "\"bom\"},}", 1))).unwrap();
+    let run = modelgate(&["check", "--now", crate::support::NOW, path]);
+    crate::support::assert_refused(&run, "invalid JSON: key must be a string");
+    assert!(run.stderr.contains(&format!("{path}:1:89")), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
