@@ -410,14 +410,20 @@ impl<'f> Builder<'f> {
                     info if self.file.is_json() => format!("invalid JSON: {info}"),
                     info => format!("invalid YAML: {info}"),
                 };
-                Err(self.file.error(
-                    self.kind,
-                    message,
-                    Pos {
-                        line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
-                        column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
-                    },
-                ))
+                let mut pos = Pos {
+                    line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
+                    column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
+                };
+                let line_has_tab = || nth_line_of(&self.file.text, pos.line).is_some_and(|l| l.contains('\t'));
+                let tab = e.info().contains("tab") || (e.info().contains("whitespace") && line_has_tab());
+                if tab {
+                    // The scanner reports a tab where the token around it
+                    // starts (the plain scalar a line earlier, or just past
+                    // the tab): point at the tab itself.
+                    pos = first_tab_from_line(&self.file.text, pos.line).unwrap_or(pos);
+                }
+                let error = self.file.error(self.kind, message, pos);
+                Err(if tab { error.with_hint("a tab: YAML indents and separates with spaces") } else { error })
             }
             None => Err(self.file.error(self.kind, "unexpected end of input", Pos { line: 1, column: 1 })),
         }
@@ -597,6 +603,25 @@ impl<'f> Builder<'f> {
         }
         Ok(resolve_plain(text))
     }
+}
+
+/// Line `line` (from 1) of `text`.
+fn nth_line_of(text: &str, line: u32) -> Option<&str> {
+    text.split('\n').nth(usize::try_from(line).ok()?.checked_sub(1)?)
+}
+
+/// The position of the first tab at or after the start of line `line`.
+fn first_tab_from_line(text: &str, line: u32) -> Option<Pos> {
+    let mut line_no = 1u32;
+    for text_line in text.split('\n') {
+        if line_no >= line {
+            if let Some(column) = text_line.chars().position(|c| c == '\t') {
+                return Some(Pos { line: line_no, column: u32::try_from(column + 1).ok()? });
+            }
+        }
+        line_no = line_no.checked_add(1)?;
+    }
+    None
 }
 
 /// Types a plain scalar by the YAML 1.2 core schema. `yes`, `no`, `on` and
