@@ -31,6 +31,24 @@ impl DeError {
         self
     }
 
+    /// The message with the field it concerns, as the user writes it:
+    /// "`contracts.baaa`: unknown key `baaa`" (the pointer's segments joined
+    /// with `.`, unescaped, so a key `~` reads `~`, not `~0`).
+    pub fn describe(&self) -> String {
+        match self.pointer.as_deref() {
+            Some(p) if !p.is_empty() => {
+                let field = p
+                    .split('/')
+                    .skip(1)
+                    .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                format!("`{field}`: {}", self.message)
+            }
+            _ => self.message.clone(),
+        }
+    }
+
     fn with_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self

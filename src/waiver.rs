@@ -207,7 +207,7 @@ impl Waivers {
             return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", Pos { line: 1, column: 1 }));
         };
         let parsed: WaiverFile = from_node(node, "").map_err(|e| {
-            let error = file.error(ErrorKind::Waiver, e.message, e.pos.unwrap_or_default());
+            let error = file.error(ErrorKind::Waiver, e.describe(), e.pos.unwrap_or_default());
             match e.hint {
                 Some(h) => error.with_hint(h),
                 None => error,

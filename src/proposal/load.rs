@@ -377,24 +377,13 @@ fn read_document(file: &Arc<SourceFile>, root: &Arc<Node>, pointer: String) -> R
         ));
     }
     let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
-        let error = file.error(ErrorKind::Input, describe_at(&e), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
+        let error = file.error(ErrorKind::Input, e.describe(), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
         match e.hint {
             Some(h) => error.with_hint(h),
             None => error,
         }
     })?;
     Ok(LoadedDocument { file: file.clone(), root: root.clone(), pointer, doc })
-}
-
-/// The message with the field it concerns: "`contracts.baaa`: unknown key".
-fn describe_at(e: &crate::de::DeError) -> String {
-    match e.pointer.as_deref() {
-        Some(p) if !p.is_empty() => {
-            let field = p.trim_start_matches('/').replace('/', ".");
-            format!("`{field}`: {}", e.message)
-        }
-        _ => e.message.clone(),
-    }
 }
 
 #[cfg(test)]
