@@ -170,3 +170,55 @@ fn a_json_proposal_with_a_byte_order_mark_is_read() {
     assert!(run.stderr.contains(&format!("{path}:1:89")), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Model card front matter: a malformed field is one error at the field in
+/// the card, named as the user writes it, without Rust type names (`base_model:
+/// 123` said "data did not match any variant of untagged enum OneOrMany" at
+/// the line above); front matter that is a list is "expected a mapping"; and
+/// an empty front matter (`---` then `---`) declares nothing, like a card
+/// without one, instead of "file holds no document".
+#[test]
+fn model_card_front_matter_errors_name_the_field_in_the_card() {
+    let dir = std::env::temp_dir().join(format!("modelgate-card-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let proposal = |license: &str| {
+        format!(
+            "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: tuned\nmodel:\n  id: acme/tuned-8b\n\
+             {license}  card: card.md\ndeployment:\n  kind: self_hosted\n  provider: on_prem\n  regions: [US]\n\
+             data:\n  classes: [internal]\n"
+        )
+    };
+    let file = dir.join("p.yaml");
+    let card = dir.join("card.md");
+    let path = file.to_str().unwrap().to_string();
+    let card_path = card.to_str().unwrap().to_string();
+    let cases = [
+        (
+            "---\nlicense: mit\nbase_model: 123\n---\n",
+            ":3:13",
+            "model card front matter: `base_model`: expected a model id or a list of model ids, found the integer 123",
+        ),
+        ("---\nlicense: [mit, apache-2.0]\n---\n", ":2:10", "model card front matter: `license`: expected a string"),
+        ("---\n- license: mit\n---\n", ":2:1", "model card front matter: expected a mapping, found a list"),
+    ];
+    std::fs::write(&file, proposal("")).unwrap();
+    for (text, position, message) in cases {
+        std::fs::write(&card, text).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, message);
+        assert!(run.stderr.contains(&format!("{card_path}{position}")), "{text}: at {position}:\n{}", run.stderr);
+        assert!(!run.stderr.contains("OneOrMany") && !run.stderr.contains("struct"), "{}", run.stderr);
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    for empty in ["---\n---\n# A card\n", "---\n# nothing declared yet\n---\n"] {
+        std::fs::write(&card, empty).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, "its model card");
+        assert!(run.stderr.contains("declares no license: give `model.license`"), "{}", run.stderr);
+        std::fs::write(&file, proposal("  license: MIT\n")).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        assert_eq!(run.code, 0, "an empty front matter with model.license is judged:\n{}", run.stderr);
+        std::fs::write(&file, proposal("")).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
