@@ -160,7 +160,13 @@ impl<'de> NodeDeserializer<'de> {
             Value::UInt(u, _) if *u <= max => visitor.visit_u64(*u),
             Value::Int(..) | Value::UInt(..) => Err(DeError::custom(format_args!("integer is too large for {what}"))),
             Value::Float(f, _) if f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64 => visitor.visit_u64(*f as u64),
-            other => Err(DeError::custom(format_args!("expected a non-negative integer, found {}", other.describe()))),
+            // Digits alone that fit no 64-bit integer were typed as a float.
+            Value::Float(_, text) if text.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit()) => {
+                Err(DeError::custom(format_args!("integer is too large for {what}")))
+            }
+            other => {
+                Err(DeError::custom(format_args!("expected a non-negative integer, found {}", describe_node(other))))
+            }
         };
         self.fail(result)
     }
@@ -226,7 +232,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Value::Int(i, _) => visitor.visit_f64(*i as f64),
             Value::UInt(u, _) => visitor.visit_f64(*u as f64),
             Value::Float(f, _) if f.is_finite() => visitor.visit_f64(*f),
-            other => Err(DeError::custom(format_args!("expected a finite number, found {}", other.describe()))),
+            other => Err(DeError::custom(format_args!("expected a finite number, found {}", describe_node(other)))),
         };
         self.fail(result)
     }
@@ -243,7 +249,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     ) -> Result<V::Value, DeError> {
         let result = match &self.node.value {
             Value::Str(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(DeError::custom(format_args!("expected a string value, found {}", other.describe()))),
+            other => Err(DeError::custom(format_args!("expected a string value, found {}", describe_node(other)))),
         };
         self.fail(result)
     }
