@@ -93,6 +93,10 @@ fn output_writes_several_formats_from_one_run() {
     let bad = modelgate(&["check", "--output", "pdf=x.pdf", "fixtures/"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown format `pdf`"), "{}", bad.stderr);
+    // `json=` (an unset variable in CI) names no file: refused before any
+    // report is printed; it printed the whole report, then "error: : cannot write".
+    let empty = modelgate(&["check", "--now", NOW, "--output", "json=", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&empty, "--output takes FORMAT=FILE, found `json=`");
 }
 
 #[test]

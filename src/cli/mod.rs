@@ -197,8 +197,11 @@ pub(crate) fn parse_outputs<F>(
     specs
         .iter()
         .map(|spec| {
+            // `json=` (an unset shell variable) names no file: refused here,
+            // before anything is judged or printed.
             let (name, file) = spec
                 .split_once('=')
+                .filter(|(_, file)| !file.is_empty())
                 .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
             let format = parse(name).ok_or_else(|| {
                 Error::new(
