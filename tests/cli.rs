@@ -252,6 +252,23 @@ fn a_proposal_that_fails_beside_an_erroring_rule_is_fail_and_the_run_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// A `--policy` directory with a symlink back into itself is an error
+/// naming the link: it was followed until the system refused the path, and
+/// the report listed the same rule file some forty times.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_policy_directory_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-loop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
+        .unwrap();
+    std::os::unix::fs::symlink(".", dir.join("again")).unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, &format!("{dir_arg}/again: symlink loop: it leads back to {dir_arg}"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);

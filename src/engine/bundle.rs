@@ -92,7 +92,7 @@ impl PolicySources {
             self.push(display.clone(), &name, text, Origin::User, None);
         } else {
             let mut files = Vec::new();
-            walk(root, "", &mut files)?;
+            walk(root, "", &mut files, &mut Vec::new())?;
             for relative in files {
                 let path = if display == "." {
                     relative.clone()
@@ -121,9 +121,37 @@ fn read(path: &Path, display: &str) -> Result<Arc<str>> {
     Ok(Arc::from(text))
 }
 
-fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
+/// The policy files under `root/relative`. `ancestors` holds the real paths
+/// of the directories being read: a symlink back into one of them is a loop
+/// (it was followed until the system refused the path, reading every file
+/// some forty times under longer and longer names).
+fn walk(root: &Path, relative: &str, out: &mut Vec<String>, ancestors: &mut Vec<std::path::PathBuf>) -> Result<()> {
     let dir = root.join(relative);
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+    let real = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
+        return Err(Error::new(
+            ErrorKind::Policy,
+            format!(
+                "{}: symlink loop: it leads back to {}, a directory already being read",
+                crate::source::display_path(&dir),
+                crate::source::display_path(ancestor)
+            ),
+        ));
+    }
+    ancestors.push(real);
+    let result = walk_entries(root, relative, &dir, out, ancestors);
+    ancestors.pop();
+    result
+}
+
+fn walk_entries(
+    root: &Path,
+    relative: &str,
+    dir: &Path,
+    out: &mut Vec<String>,
+    ancestors: &mut Vec<std::path::PathBuf>,
+) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot list: {e}", dir.display())))?
         .filter_map(|e| e.ok())
         .collect();
@@ -135,7 +163,7 @@ fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
         }
         let child = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
         if entry.path().is_dir() {
-            walk(root, &child, out)?;
+            walk(root, &child, out, ancestors)?;
         } else if name.ends_with(".rego") || name == DATA_FILE {
             out.push(child);
         }
