@@ -269,6 +269,20 @@ fn a_symlink_loop_in_a_policy_directory_is_an_error() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A policy file that is not UTF-8 (a Latin-1 comment) is named at the
+/// byte's line and column, as a proposal would be.
+#[test]
+fn a_policy_file_that_is_not_utf8_names_the_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("rule.rego"), b"package modelgate.rules.acme.latin1\n\n# r\xe9sum\xe9 of the rule\n")
+        .unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, &format!("{dir_arg}/rule.rego:3:4: file is not valid UTF-8"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);

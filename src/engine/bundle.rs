@@ -115,10 +115,12 @@ impl PolicySources {
     }
 }
 
+/// A policy file's text, read as proposals are: bytes that are not UTF-8
+/// are named at their line and column (`stream did not contain valid UTF-8`
+/// named neither).
 fn read(path: &Path, display: &str) -> Result<Arc<str>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
-    Ok(Arc::from(text))
+    let limits = crate::source::Limits::default();
+    Ok(crate::source::SourceFile::read(path, display.to_string(), &limits, ErrorKind::Policy)?.text)
 }
 
 /// The policy files under `root/relative`. `ancestors` holds the real paths
