@@ -127,6 +127,27 @@ fn describe_node(value: &Value) -> String {
     }
 }
 
+/// A node tree from a JSON value (a rule's `meta`, evaluated by the
+/// engine), so it deserializes with the same messages as a file: the field
+/// named as written, "did you mean" for values. Positions are all `pos`.
+pub fn node_from_json(value: &serde_json::Value, pos: Pos) -> Node {
+    let value = match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b, b.to_string()),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Value::Int(i, n.to_string()),
+            (None, Some(u), _) => Value::UInt(u, n.to_string()),
+            (_, _, f) => Value::Float(f.unwrap_or(f64::NAN), n.to_string()),
+        },
+        serde_json::Value::String(s) => Value::Str(s.clone()),
+        serde_json::Value::Array(items) => Value::Seq(items.iter().map(|v| node_from_json(v, pos)).collect()),
+        serde_json::Value::Object(entries) => {
+            Value::Map(entries.iter().map(|(k, v)| (Key { name: k.clone(), pos }, node_from_json(v, pos))).collect())
+        }
+    };
+    Node { pos, value }
+}
+
 /// Deserializes a `T` from a node; `pointer` is the node's JSON pointer.
 pub fn from_node<'de, T: serde::Deserialize<'de>>(node: &'de Node, pointer: &str) -> Result<T, DeError> {
     T::deserialize(NodeDeserializer { node, pointer: pointer.to_string() })

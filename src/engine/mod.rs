@@ -463,7 +463,16 @@ impl Engine {
                 Some(location) => Error::at(ErrorKind::Policy, message, location),
                 None => Error::new(ErrorKind::Policy, format!("{}: {message}", files[0])),
             };
-            let meta: RuleMeta = serde_json::from_value(json).map_err(|e| at_meta(format!("invalid `meta`: {e}")))?;
+            // Read as a file is read: "`severity`: unknown value `urgent`"
+            // with a hint, not serde_json's "unknown variant".
+            let node = crate::de::node_from_json(&json, crate::source::Pos::default());
+            let meta: RuleMeta = crate::de::from_node(&node, "/meta").map_err(|e| {
+                let error = at_meta(format!("invalid {}", e.describe()));
+                match e.hint {
+                    Some(hint) => error.with_hint(hint),
+                    None => error,
+                }
+            })?;
             meta.check().map_err(|e| at_meta(e.to_string()))?;
             let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
             let bundled =
