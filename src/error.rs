@@ -122,7 +122,16 @@ impl Error {
             .nth(location.column.saturating_sub(1) as usize)
             .map_or(line_text.len(), |(i, _)| i);
         let rest = &line_text[column_byte..];
-        let token = rest.find(|c: char| c.is_whitespace() || ":,{}[]\"'".contains(c)).unwrap_or(rest.len());
+        // The token ends at a space, flow punctuation, a quote, or a `:` that
+        // ends a key (one inside a value, as in a URL, does not end it).
+        let token = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c.is_whitespace()
+                    || ",{}[]\"'".contains(c)
+                    || (c == ':' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            })
+            .map_or(rest.len(), |(i, _)| i);
         let token_end = column_byte + token.max(rest.chars().next().map_or(0, char::len_utf8));
         let label = self.hint.as_deref().unwrap_or("");
         let snippet =
