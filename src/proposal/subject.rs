@@ -265,6 +265,14 @@ fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()
     if first_ok && rest_ok && name.len() <= 128 {
         return Ok(());
     }
+    if first_ok && rest_ok {
+        // Only the length is wrong: say so, not which characters to use.
+        return Err(document.error_at(
+            pointer,
+            format!("the name is {} characters long: the limit is 128", name.len()),
+            None,
+        ));
+    }
     let suggestion: String = name
         .to_ascii_lowercase()
         .chars()
