@@ -206,6 +206,13 @@ impl Waivers {
         let [node] = documents.as_slice() else {
             return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", Pos { line: 1, column: 1 }));
         };
+        if let Some(kind @ crate::source::Node { value: crate::source::Value::Str(text), .. }) = node.get("kind") {
+            if text == "ModelProposal" {
+                return Err(file
+                    .error(ErrorKind::Waiver, "this is a proposal (`kind: ModelProposal`), not a waiver file", kind.pos)
+                    .with_hint("--waivers takes a file of `kind: Waivers`; give proposals as paths to check"));
+            }
+        }
         let parsed: WaiverFile = from_node(node, "").map_err(|e| {
             let error = file.error(ErrorKind::Waiver, e.describe(), e.pos.unwrap_or_default());
             match e.hint {

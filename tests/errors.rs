@@ -222,3 +222,14 @@ fn model_card_front_matter_errors_name_the_field_in_the_card() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A waiver file among the proposals (a `waivers.yaml` in the directory
+/// checked) is named as a waiver file, with what to do; it said "`kind`:
+/// unknown value `Waivers`". The waivers module checks the other mix-up.
+#[test]
+fn a_waiver_file_given_as_a_proposal_is_named_as_such() {
+    let run = modelgate(&["check", "fixtures/waivers/valid.yaml"]);
+    crate::support::assert_refused(&run, "this is a waiver file (`kind: Waivers`), not a proposal");
+    assert!(run.stderr.contains("fixtures/waivers/valid.yaml:5:7"), "{}", run.stderr);
+    assert!(run.stderr.contains("give it with --waivers FILE"), "{}", run.stderr);
+}

@@ -376,6 +376,15 @@ fn read_document(file: &Arc<SourceFile>, root: &Arc<Node>, pointer: String) -> R
             node.pos,
         ));
     }
+    // A waiver file among the proposals (a `waivers.yaml` put in the
+    // proposals directory) is named as such, not as an unknown `kind`.
+    if let Some(kind @ Node { value: Value::Str(text), .. }) = node.get("kind") {
+        if text == "Waivers" {
+            return Err(file
+                .error(ErrorKind::Input, "this is a waiver file (`kind: Waivers`), not a proposal", kind.pos)
+                .with_hint("give it with --waivers FILE, and keep it out of the directories checked"));
+        }
+    }
     let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
         let error = file.error(ErrorKind::Input, e.describe(), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
         match e.hint {
