@@ -61,7 +61,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error without a position.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), location: None, hint: None, source_text: None }
+        Error { kind, message: visible(message.into()), location: None, hint: None, source_text: None }
     }
 
     /// An error at a position.
@@ -77,7 +77,7 @@ impl Error {
 
     /// Adds a hint (`did you mean ...`).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(visible(hint.into()));
         self
     }
 
@@ -141,6 +141,26 @@ impl Error {
         let report = &[Level::ERROR.primary_title(&self.message).element(snippet)];
         Renderer::plain().render(report).to_string()
     }
+}
+
+/// Whether a character is invisible, or looks like an ordinary space, in a
+/// message: a no-break or zero-width space, a line separator, a byte order
+/// mark, a direction mark or a control character (newlines and tabs aside).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}'
+        | '\u{180e}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{2064}'
+        | '\u{3000}' | '\u{feff}')
+}
+
+/// A message with its invisible characters written out (`\u{a0}`), so a
+/// value copied with a no-break or zero-width space does not read
+/// "invalid name `probe` (did you mean `probe`?)".
+fn visible(text: String) -> String {
+    if !text.chars().any(is_invisible) {
+        return text;
+    }
+    text.chars().map(|c| if is_invisible(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() }).collect()
 }
 
 /// The `n`th line (1-based) of `text`.

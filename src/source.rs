@@ -422,8 +422,22 @@ impl<'f> Builder<'f> {
                     // the tab): point at the tab itself.
                     pos = first_tab_from_line(&self.file.text, pos.line).unwrap_or(pos);
                 }
+                // A no-break space or a full-width colon pasted from a
+                // document looks right and breaks the YAML a line or two on.
+                let lookalike = if tab { None } else { first_lookalike_near(&self.file.text, pos.line) };
+                if let Some((at, _)) = lookalike {
+                    pos = at;
+                }
                 let error = self.file.error(self.kind, message, pos);
-                Err(if tab { error.with_hint("a tab: YAML indents and separates with spaces") } else { error })
+                Err(match lookalike {
+                    _ if tab => error.with_hint("a tab: YAML indents and separates with spaces"),
+                    Some((_, c)) => error.with_hint(format!(
+                        "{}, U+{:04X}, where YAML expects an ordinary space or colon",
+                        lookalike_name(c).unwrap_or("an invisible character"),
+                        u32::from(c)
+                    )),
+                    None => error,
+                })
             }
             None => Err(self.file.error(self.kind, "unexpected end of input", Pos { line: 1, column: 1 })),
         }
@@ -603,6 +617,38 @@ impl<'f> Builder<'f> {
         }
         Ok(resolve_plain(text))
     }
+}
+
+/// What a character that looks like YAML syntax, but is not, is called.
+fn lookalike_name(c: char) -> Option<&'static str> {
+    match c {
+        '\u{a0}' => Some("a no-break space"),
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some("a typographic space"),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' => Some("a zero-width space"),
+        '\u{feff}' => Some("a byte order mark"),
+        '\u{ff1a}' => Some("a full-width colon"),
+        _ => None,
+    }
+}
+
+/// The first look-alike character on the line before `line` or on it:
+/// the scanner stumbles over it only where the next token starts.
+fn first_lookalike_near(text: &str, line: u32) -> Option<(Pos, char)> {
+    let first = line.saturating_sub(1).max(1);
+    for (i, text_line) in text.split('\n').enumerate().skip(usize::try_from(first).ok()? - 1) {
+        let line_no = u32::try_from(i + 1).ok()?;
+        if line_no > line {
+            break;
+        }
+        let found = text_line
+            .chars()
+            .enumerate()
+            .find(|&(column, c)| lookalike_name(c).is_some() && !(line_no == 1 && column == 0 && c == '\u{feff}'));
+        if let Some((column, c)) = found {
+            return Some((Pos { line: line_no, column: u32::try_from(column + 1).ok()? }, c));
+        }
+    }
+    None
 }
 
 /// Line `line` (from 1) of `text`.
