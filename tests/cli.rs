@@ -661,6 +661,27 @@ fn init_writes_a_proposal_that_checks() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// init refuses answers that `check` would refuse, one flag at a time, and
+/// answers that contradict each other; it wrote `provider: opneai`,
+/// `regions: [us]` and a vendor API on premises, which check then refused.
+#[test]
+fn init_refuses_answers_that_check_would_refuse() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--provider", "opneai"], "--provider: unknown provider `opneai` (did you mean `openai`?)"),
+        (&["--regions", "US,us-east-9"], "--regions: unknown region `us-east-9`"),
+        (&["--domicile", "UK"], "--domicile: unknown country code `UK`"),
+        (
+            &["--kind", "vendor_api"],
+            "these answers make a proposal that `check` refuses: provider `on_prem` is the organisation's own premises",
+        ),
+    ];
+    for (flags, message) in cases {
+        let mut args = vec!["init", "--no-input"];
+        args.extend_from_slice(flags);
+        assert_refused(&modelgate(&args), message);
+    }
+}
+
 #[test]
 fn a_model_card_declares_license_and_lineage() {
     let (code, report) = check_json(&["fixtures/rules/LIC-CARD-LICENSE/fail-llama-fine-tune-labelled-apache.yaml"]);
