@@ -405,10 +405,17 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     }
     let provider = &s.deployment.provider;
     if !is_identifier(provider) {
+        // `on-prem`, `OpenAI`: the id it spells, when it spells a known one.
+        let spelled = as_identifier(provider);
+        let hint = if vocabulary.providers.contains(&spelled) {
+            Some(format!("did you mean `{spelled}`?"))
+        } else {
+            vocabulary.near_miss_provider(&spelled)
+        };
         return Err(subject.error(
             "/deployment/provider",
             format!("invalid provider `{provider}`: use lower-case letters, digits and `_`"),
-            None,
+            hint,
         ));
     }
     if let Some(hint) = vocabulary.near_miss_provider(provider) {
@@ -416,10 +423,16 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     }
     if let Some(service) = &s.deployment.service {
         if !is_identifier(service) {
+            let spelled = as_identifier(service);
+            let hint = if vocabulary.service_providers.contains_key(&spelled) {
+                Some(format!("did you mean `{spelled}`?"))
+            } else {
+                vocabulary.near_miss_service(&spelled)
+            };
             return Err(subject.error(
                 "/deployment/service",
                 format!("invalid service `{service}`: use lower-case letters, digits and `_`"),
-                None,
+                hint,
             ));
         }
         if let Some(hint) = vocabulary.near_miss_service(service) {
@@ -527,6 +540,11 @@ fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// An id as it was likely meant: lower case, `-`, `.` and spaces as `_`.
+fn as_identifier(s: &str) -> String {
+    s.trim().to_ascii_lowercase().chars().map(|c| if matches!(c, '-' | '.' | ' ') { '_' } else { c }).collect()
 }
 
 fn is_identifier(s: &str) -> bool {
