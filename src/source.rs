@@ -346,12 +346,57 @@ impl SourceFile {
         result.map_err(|e| {
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            self.error(
-                kind,
-                format!("invalid JSON: {message}"),
-                Pos { line: e.line().max(1) as u32, column: e.column().max(1) as u32 },
-            )
+            let pos = Pos { line: e.line().max(1) as u32, column: e.column().max(1) as u32 };
+            // What people bring from JSON5 and JavaScript: a comma after the
+            // last member (serde_json, reading any value, says only "key
+            // must be a string") and comments.
+            let at =
+                text.split('\n').nth(pos.line as usize - 1).and_then(|line| line.chars().nth(pos.column as usize - 1));
+            let rest = text
+                .split('\n')
+                .nth(pos.line as usize - 1)
+                .map_or("", |line| line.char_indices().nth(pos.column as usize - 1).map_or("", |(i, _)| &line[i..]));
+            let trailing = match at {
+                Some('}') => message.starts_with("key must be a string"),
+                Some(']') => message.starts_with("expected value"),
+                _ => false,
+            };
+            let (message, hint, pos) = match at {
+                _ if trailing => (
+                    "trailing comma".to_string(),
+                    Some("JSON allows no comma after the last member of an object or array"),
+                    comma_before(text, pos).unwrap_or(pos),
+                ),
+                _ if rest.starts_with("//") || rest.starts_with("/*") => {
+                    (message, Some("JSON has no comments: remove it, or write the proposal in YAML"), pos)
+                }
+                _ => (message, None, pos),
+            };
+            let error = self.error(kind, format!("invalid JSON: {message}"), pos);
+            match hint {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            }
         })
+    }
+}
+
+/// The comma a closing `}` or `]` at `pos` follows, across whitespace.
+fn comma_before(text: &str, pos: Pos) -> Option<Pos> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut line = pos.line as usize - 1;
+    let mut chars: Vec<char> = lines.get(line)?.chars().take(pos.column as usize - 1).collect();
+    loop {
+        while let Some(c) = chars.pop() {
+            if c == ',' {
+                return Some(Pos { line: u32::try_from(line + 1).ok()?, column: u32::try_from(chars.len() + 1).ok()? });
+            }
+            if !c.is_whitespace() {
+                return None;
+            }
+        }
+        line = line.checked_sub(1)?;
+        chars = lines.get(line)?.chars().collect();
     }
 }
 
@@ -875,8 +920,18 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_comma_in_json_is_named_at_the_comma() {
+        for (text, line, column) in [("{\"a\": [1, 2,\n]}\n", 1, 12), ("{\"a\": 1,\n  }\n", 1, 8)] {
+            let file = SourceFile::from_text("p.json", text);
+            let err = file.documents(&Limits::default(), ErrorKind::Input).unwrap_err();
+            assert_eq!(err.message(), "invalid JSON: trailing comma", "{text}");
+            assert_eq!((err.location().unwrap().line, err.location().unwrap().column), (line, column), "{text}");
+        }
+    }
+
+    #[test]
     fn reports_json_syntax_errors_as_json() {
-        let file = SourceFile::from_text("p.json", "{\"a\": 1,\n}\n");
+        let file = SourceFile::from_text("p.json", "{\"a\": 1\n\"b\": 2}\n");
         let err = file.documents(&Limits::default(), ErrorKind::Input).unwrap_err();
         assert!(err.message().starts_with("invalid JSON"), "{err}");
         assert_eq!(err.location().unwrap().line, 2);

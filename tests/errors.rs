@@ -5,8 +5,15 @@
 
 use crate::support::{files_in, modelgate, relative};
 
-const JSON_EXPECTATIONS: [(&str, &str); 2] = [
-    ("fixtures/invalid/malformed.json", "5:1 invalid JSON: key must be a string"),
+const JSON_EXPECTATIONS: [(&str, &str); 3] = [
+    (
+        "fixtures/invalid/malformed.json",
+        "4:41 invalid JSON: trailing comma (JSON allows no comma after the last member of an object or array)",
+    ),
+    (
+        "fixtures/invalid/json-with-comment.json",
+        "2:3 invalid JSON: key must be a string (JSON has no comments: remove it, or write the proposal in YAML)",
+    ),
     ("fixtures/invalid/deep-nesting.json", "1:256 nesting is too deep"),
 ];
 
@@ -166,8 +173,8 @@ fn a_json_proposal_with_a_byte_order_mark_is_read() {
 
     std::fs::write(&file, format!("\u{feff}{}", proposal.replacen("\"bom\"}", "\"bom\"},}", 1))).unwrap();
     let run = modelgate(&["check", "--now", crate::support::NOW, path]);
-    crate::support::assert_refused(&run, "invalid JSON: key must be a string");
-    assert!(run.stderr.contains(&format!("{path}:1:89")), "{}", run.stderr);
+    crate::support::assert_refused(&run, "invalid JSON: trailing comma");
+    assert!(run.stderr.contains(&format!("{path}:1:88")), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
