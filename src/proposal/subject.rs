@@ -709,9 +709,17 @@ fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCa
     let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
     let full = crate::source::lexically_normal(&base.join(path));
     let display = full.to_string_lossy().replace('\\', "/");
-    let mut card = card::read(&full, display).map_err(|e| {
+    let mut card = card::read(&full, display.clone()).map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Io {
-            subject.error("/model/card", format!("cannot read model card `{path}`"), None)
+            // Why, and where it was looked for: the path is taken from the
+            // proposal's directory, not the working directory.
+            let prefix = format!("{display}: cannot read: ");
+            let reason = e.message().strip_prefix(&prefix).unwrap_or(e.message());
+            subject.error(
+                "/model/card",
+                format!("cannot read model card `{path}`: {reason}"),
+                Some(format!("a card's path is taken from the proposal's directory: here {display}")),
+            )
         } else {
             e
         }
