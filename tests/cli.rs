@@ -290,6 +290,16 @@ fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     assert!(run.stderr.contains("--> fixtures/policies/syntax-error/bad.rego:6:1"), "{}", run.stderr);
 }
 
+/// Standard input can be the waiver file or a proposal, not both: the
+/// waivers took the stream and the proposal read it again, refused as "this
+/// is a waiver file".
+#[test]
+fn a_dash_given_as_waivers_and_as_a_proposal_is_refused() {
+    let text = std::fs::read(crate::support::root().join("fixtures/waivers/valid.yaml")).unwrap();
+    let run = modelgate_with_stdin(&["check", "--now", NOW, "--waivers", "-", "-"], &text);
+    assert_refused(&run, "`-` (standard input) is given both as --waivers and as a proposal path");
+}
+
 /// `-` is standard input, read once and judged like a file named `<stdin>`.
 #[test]
 fn a_dash_reads_the_proposal_from_standard_input() {

@@ -246,6 +246,14 @@ pub(crate) fn parse_outputs<F>(
 fn run_check(args: CheckArgs) -> Result<u8> {
     let now = today(args.input.now.as_deref())?;
     let outputs = parse_outputs(&args.output, &Format::NAMES, Format::parse)?;
+    let stdin = std::path::Path::new(modelgate::source::STDIN);
+    if args.waivers.as_deref() == Some(stdin) && args.input.paths.iter().any(|p| p == stdin) {
+        // One stream cannot be both: the waivers would take it whole.
+        return Err(Error::new(
+            ErrorKind::Usage,
+            "`-` (standard input) is given both as --waivers and as a proposal path: it can be only one of them",
+        ));
+    }
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
     // A replaced bundled rule changes what a pass means: say so where a
