@@ -95,6 +95,8 @@ impl de::Error for DeError {
         let expected = match expected.split_whitespace().next() {
             Some("struct") => "a mapping".to_string(),
             Some("enum") => "a string value".to_string(),
+            // As values are named ("found a list"), and as the README says.
+            _ if expected == "a sequence" => "a list".to_string(),
             _ => expected,
         };
         DeError::custom(format_args!("expected {expected}, found {}", describe_unexpected(&unexp)))
@@ -405,7 +407,7 @@ mod tests {
         assert_eq!(err.message, "expected a non-negative integer, found -5");
         assert_eq!(err.pos, Some(Pos { line: 1, column: 8 }));
         let err = load("count: 1\nitems: {a: 1}\n").unwrap_err();
-        assert_eq!(err.message, "expected a sequence, found a mapping");
+        assert_eq!(err.message, "expected a list, found a mapping");
     }
 
     #[derive(Debug, Deserialize)]
