@@ -452,7 +452,11 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     validate_endpoint(subject, vocabulary)?;
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
-            return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
+            return Err(subject.error(
+                "/workload/output_share",
+                format!("output_share must be between 0 and 1 (the share of tokens that are output), found {share}"),
+                None,
+            ));
         }
     }
     Ok(())
