@@ -221,6 +221,24 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
         }
     }
 
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // YAML 1.1 read `yes`, `no`, `on` and `off` as booleans; YAML 1.2
+        // (and modelgate, so that `NO` stays Norway) reads them as strings.
+        if let Value::Str(text) = &self.node.value {
+            let meant = match text.to_ascii_lowercase().as_str() {
+                "yes" | "y" | "on" => Some("true"),
+                "no" | "n" | "off" => Some("false"),
+                _ => None,
+            };
+            if let Some(meant) = meant {
+                let error = DeError::custom(format_args!("expected a boolean, found the string \"{text}\""))
+                    .with_hint(Some(format!("write `{meant}`: YAML 1.2 reads `{text}` as a string, not a boolean")));
+                return self.fail(Err(error));
+            }
+        }
+        self.deserialize_any(visitor)
+    }
+
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         // A plain scalar that looks like a number (`version: 2.0`) is still
         // accepted where a string is expected: its source text is the string.
@@ -299,7 +317,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u128 char bytes byte_buf unit unit_struct
+        i8 i16 i32 i64 i128 u128 char bytes byte_buf unit unit_struct
         seq tuple tuple_struct map identifier ignored_any
     }
 }
