@@ -283,6 +283,35 @@ fn a_policy_file_that_is_not_utf8_names_the_line_and_column() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A `--policy` data file must be a mapping, merged key by key into
+/// `data.modelgate.facts`: a list at the top printed regorus's merge error
+/// with the bundled facts dumped as JSON. A key that the bundled data
+/// already sets is named with where it is mounted.
+#[test]
+fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-data-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("residency")).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
+        .unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    std::fs::write(dir.join("data.yaml"), "- openai\n- anthropic\n").unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, "a data file holds a mapping of keys, found a list");
+    assert!(run.stderr.contains(&format!("{dir_arg}/data.yaml:1:1")), "{}", run.stderr);
+    assert!(!run.stderr.contains("advisory"), "no dump of the bundled data:\n{}", run.stderr);
+    std::fs::remove_file(dir.join("data.yaml")).unwrap();
+    std::fs::write(dir.join("residency/data.yaml"), "last_verified: \"2020-01-01\"\n").unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(
+        &run,
+        &format!(
+            "{dir_arg}/residency/data.yaml: cannot merge into data.modelgate.facts.residency: `last_verified` already \
+             has another value there"
+        ),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);

@@ -26,7 +26,7 @@ pub use meta::RuleMeta;
 use crate::digest::combined;
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Citation, Obligation};
-use crate::source::{Limits, SourceFile};
+use crate::source::{Limits, Pos, SourceFile};
 
 /// The package every rule lives under.
 pub const RULES_ROOT: [&str; 2] = ["modelgate", "rules"];
@@ -217,9 +217,22 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
             value = object;
         }
         engine.add_data(value).map_err(|e| {
+            let message = e.to_string();
+            // regorus names the key and then prints both values whole, the
+            // bundled facts included: name the key and where it is mounted.
+            let key = message
+                .strip_prefix("value for key `")
+                .and_then(|rest| rest.split_once("` generated multiple times"))
+                .map(|(key, _)| key.trim_matches('"').to_string());
+            let reason = match key {
+                Some(key) => format!(
+                    "`{key}` already has another value there (from the bundled policy data or another data file)"
+                ),
+                None => first_lines(&message),
+            };
             Error::new(
                 ErrorKind::Policy,
-                format!("{}: cannot merge into data: {}", file.path, first_lines(&e.to_string())),
+                format!("{}: cannot merge into data.{}: {reason}", file.path, file.mount.join(".")),
             )
         })?;
     }
@@ -231,8 +244,17 @@ fn read_data(file: &PolicyFile) -> Result<regorus::Value> {
     let source = SourceFile::from_text(file.path.clone(), file.text.clone());
     let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
     let [node] = documents.as_slice() else {
-        return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
+        let second = documents.get(1).map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+        return Err(source.error(ErrorKind::Policy, "a data file holds one document", second));
     };
+    if !matches!(node.value, crate::source::Value::Map(_)) {
+        // It is merged, key by key, into `data.modelgate.facts...`.
+        return Err(source.error(
+            ErrorKind::Policy,
+            format!("a data file holds a mapping of keys, found {}", node.value.describe()),
+            node.pos,
+        ));
+    }
     let value: serde_json::Value = crate::de::from_node(node, "")
         .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
     Ok(regorus::Value::from(value))
