@@ -102,7 +102,8 @@ class Policies:
                 part("deny"), part("warn"), part("obligations"))
             if "applies" in declared:
                 rego += ['default r%d := {"applies": false}' % i, "",
-                         "r%d := %s if {" % (i, body), "\t%s.applies == true" % pkg, "}", ""]
+                         "r%d := %s if {" % (i, body), "\t%s.applies == true" % pkg, "}", "",
+                         'r%d := {"applies": a} if {' % i, "\ta := %s.applies" % pkg, "\tnot is_boolean(a)", "}", ""]
             else:
                 rego += ["r%d := %s" % (i, body), ""]
         rego.append("results := [%s]" % ", ".join("r%d" % i for i in range(len(order))))
@@ -170,6 +171,8 @@ def distinct_duties(items):
 
 def opa_outcome(value, meta):
     """(status, violations, obligations) from one `r<i>` value."""
+    if isinstance(value, dict) and value.get("applies") not in (True, False, None):
+        return ("error", [], [])
     if not isinstance(value, dict) or value.get("applies") is not True:
         return ("not_applicable", [], [])
     deny = distinct_violations(raw_violation(v, meta.get("remediation")) for v in value.get("deny", []))

@@ -31,6 +31,24 @@ impl DeError {
         self
     }
 
+    /// The message with the field it concerns, as the user writes it:
+    /// "`contracts.baaa`: unknown key `baaa`" (the pointer's segments joined
+    /// with `.`, unescaped, so a key `~` reads `~`, not `~0`).
+    pub fn describe(&self) -> String {
+        match self.pointer.as_deref() {
+            Some(p) if !p.is_empty() => {
+                let field = p
+                    .split('/')
+                    .skip(1)
+                    .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                format!("`{field}`: {}", self.message)
+            }
+            _ => self.message.clone(),
+        }
+    }
+
     fn with_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
@@ -71,7 +89,17 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        DeError::custom(format_args!("expected {exp}, found {}", describe_unexpected(&unexp)))
+        // serde names a derived type by its Rust name (`struct Model`):
+        // users see what to write instead.
+        let expected = exp.to_string();
+        let expected = match expected.split_whitespace().next() {
+            Some("struct") => "a mapping".to_string(),
+            Some("enum") => "a string value".to_string(),
+            // As values are named ("found a list"), and as the README says.
+            _ if expected == "a sequence" => "a list".to_string(),
+            _ => expected,
+        };
+        DeError::custom(format_args!("expected {expected}, found {}", describe_unexpected(&unexp)))
     }
 }
 
@@ -87,6 +115,39 @@ fn describe_unexpected(unexp: &de::Unexpected<'_>) -> String {
         de::Unexpected::Map => "a mapping".to_string(),
         other => other.to_string(),
     }
+}
+
+/// How a value is named in a type error: a scalar by its text, so
+/// `model: openai/gpt-4o` reads "found the string \"openai/gpt-4o\"".
+fn describe_node(value: &Value) -> String {
+    match value {
+        Value::Str(s) => format!("the string \"{s}\""),
+        Value::Bool(_, text) | Value::Int(_, text) | Value::UInt(_, text) | Value::Float(_, text) => {
+            format!("{} `{text}`", value.describe())
+        }
+        other => other.describe().to_string(),
+    }
+}
+
+/// A node tree from a JSON value (a rule's `meta`, evaluated by the
+/// engine), so it deserializes with the same messages as a file: the field
+/// named as written, "did you mean" for values. Positions are all `pos`.
+pub fn node_from_json(value: &serde_json::Value, pos: Pos) -> Node {
+    let value = match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b, b.to_string()),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Value::Int(i, n.to_string()),
+            (None, Some(u), _) => Value::UInt(u, n.to_string()),
+            (_, _, f) => Value::Float(f.unwrap_or(f64::NAN), n.to_string()),
+        },
+        serde_json::Value::String(s) => Value::Str(s.clone()),
+        serde_json::Value::Array(items) => Value::Seq(items.iter().map(|v| node_from_json(v, pos)).collect()),
+        serde_json::Value::Object(entries) => {
+            Value::Map(entries.iter().map(|(k, v)| (Key { name: k.clone(), pos }, node_from_json(v, pos))).collect())
+        }
+    };
+    Node { pos, value }
 }
 
 /// Deserializes a `T` from a node; `pointer` is the node's JSON pointer.
@@ -122,7 +183,13 @@ impl<'de> NodeDeserializer<'de> {
             Value::UInt(u, _) if *u <= max => visitor.visit_u64(*u),
             Value::Int(..) | Value::UInt(..) => Err(DeError::custom(format_args!("integer is too large for {what}"))),
             Value::Float(f, _) if f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64 => visitor.visit_u64(*f as u64),
-            other => Err(DeError::custom(format_args!("expected a non-negative integer, found {}", other.describe()))),
+            // Digits alone that fit no 64-bit integer were typed as a float.
+            Value::Float(_, text) if text.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit()) => {
+                Err(DeError::custom(format_args!("integer is too large for {what}")))
+            }
+            other => {
+                Err(DeError::custom(format_args!("expected a non-negative integer, found {}", describe_node(other))))
+            }
         };
         self.fail(result)
     }
@@ -152,6 +219,24 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Value::Null => self.fail(visitor.visit_none()),
             _ => visitor.visit_some(self),
         }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // YAML 1.1 read `yes`, `no`, `on` and `off` as booleans; YAML 1.2
+        // (and modelgate, so that `NO` stays Norway) reads them as strings.
+        if let Value::Str(text) = &self.node.value {
+            let meant = match text.to_ascii_lowercase().as_str() {
+                "yes" | "y" | "on" => Some("true"),
+                "no" | "n" | "off" => Some("false"),
+                _ => None,
+            };
+            if let Some(meant) = meant {
+                let error = DeError::custom(format_args!("expected a boolean, found the string \"{text}\""))
+                    .with_hint(Some(format!("write `{meant}`: YAML 1.2 reads `{text}` as a string, not a boolean")));
+                return self.fail(Err(error));
+            }
+        }
+        self.deserialize_any(visitor)
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -188,7 +273,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Value::Int(i, _) => visitor.visit_f64(*i as f64),
             Value::UInt(u, _) => visitor.visit_f64(*u as f64),
             Value::Float(f, _) if f.is_finite() => visitor.visit_f64(*f),
-            other => Err(DeError::custom(format_args!("expected a finite number, found {}", other.describe()))),
+            other => Err(DeError::custom(format_args!("expected a finite number, found {}", describe_node(other)))),
         };
         self.fail(result)
     }
@@ -205,9 +290,26 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     ) -> Result<V::Value, DeError> {
         let result = match &self.node.value {
             Value::Str(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(DeError::custom(format_args!("expected a string value, found {}", other.describe()))),
+            other => Err(DeError::custom(format_args!("expected a string value, found {}", describe_node(other)))),
         };
         self.fail(result)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        // A section is a mapping of keys: a list is not read as its fields
+        // in order (serde's default), which named the first field as the
+        // culprit (`data: [...]` gave "`data.0`: expected a sequence").
+        match &self.node.value {
+            Value::Map(_) => self.deserialize_any(visitor),
+            other => {
+                self.fail(Err(DeError::custom(format_args!("expected a mapping, found {}", describe_node(other)))))
+            }
+        }
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
@@ -215,8 +317,8 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u128 char bytes byte_buf unit unit_struct
-        seq tuple tuple_struct map struct identifier ignored_any
+        i8 i16 i32 i64 i128 u128 char bytes byte_buf unit unit_struct
+        seq tuple tuple_struct map identifier ignored_any
     }
 }
 
@@ -323,7 +425,28 @@ mod tests {
         assert_eq!(err.message, "expected a non-negative integer, found -5");
         assert_eq!(err.pos, Some(Pos { line: 1, column: 8 }));
         let err = load("count: 1\nitems: {a: 1}\n").unwrap_err();
-        assert_eq!(err.message, "expected a sequence, found a mapping");
+        assert_eq!(err.message, "expected a list, found a mapping");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Outer {
+        #[allow(dead_code)]
+        inner: Sample,
+    }
+
+    #[test]
+    fn a_section_must_be_a_mapping_and_rust_type_names_stay_out() {
+        let docs = SourceFile::from_text("t.yaml", "inner:\n  - count: 1\n")
+            .documents(&Limits::default(), ErrorKind::Input)
+            .unwrap();
+        let err = from_node::<Outer>(&docs[0], "").unwrap_err();
+        assert_eq!(err.message, "expected a mapping, found a list");
+        assert_eq!(err.pointer.as_deref(), Some("/inner"));
+        let docs =
+            SourceFile::from_text("t.yaml", "inner: 12\n").documents(&Limits::default(), ErrorKind::Input).unwrap();
+        let err = from_node::<Outer>(&docs[0], "").unwrap_err();
+        assert_eq!(err.message, "expected a mapping, found an integer `12`");
     }
 
     #[test]

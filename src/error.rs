@@ -61,7 +61,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error without a position.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), location: None, hint: None, source_text: None }
+        Error { kind, message: visible(message.into()), location: None, hint: None, source_text: None }
     }
 
     /// An error at a position.
@@ -77,7 +77,7 @@ impl Error {
 
     /// Adds a hint (`did you mean ...`).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(visible(hint.into()));
         self
     }
 
@@ -122,7 +122,16 @@ impl Error {
             .nth(location.column.saturating_sub(1) as usize)
             .map_or(line_text.len(), |(i, _)| i);
         let rest = &line_text[column_byte..];
-        let token = rest.find(|c: char| c.is_whitespace() || ":,{}[]\"'".contains(c)).unwrap_or(rest.len());
+        // The token ends at a space, flow punctuation, a quote, or a `:` that
+        // ends a key (one inside a value, as in a URL, does not end it).
+        let token = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c.is_whitespace()
+                    || ",{}[]\"'".contains(c)
+                    || (c == ':' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            })
+            .map_or(rest.len(), |(i, _)| i);
         let token_end = column_byte + token.max(rest.chars().next().map_or(0, char::len_utf8));
         let label = self.hint.as_deref().unwrap_or("");
         let snippet =
@@ -134,8 +143,31 @@ impl Error {
     }
 }
 
+/// Whether a character is invisible, or looks like an ordinary space, in a
+/// message: a no-break or zero-width space, a line separator, a byte order
+/// mark, a direction mark or a control character (newlines and tabs aside).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}'
+        | '\u{180e}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{2064}'
+        | '\u{3000}' | '\u{feff}')
+}
+
+/// A message with its invisible characters written out (`\u{a0}`), so a
+/// value copied with a no-break or zero-width space does not read
+/// "invalid name `probe` (did you mean `probe`?)".
+fn visible(text: String) -> String {
+    if !text.chars().any(is_invisible) {
+        return text;
+    }
+    text.chars().map(|c| if is_invisible(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() }).collect()
+}
+
 /// The `n`th line (1-based) of `text`.
 fn nth_line(text: &str, n: u32) -> Option<&str> {
+    // A byte order mark is no character of the first line: columns do not
+    // count it, and the caret must not either.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.split('\n').nth((n as usize).checked_sub(1)?).map(|l| l.trim_end_matches('\r'))
 }
 

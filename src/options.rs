@@ -186,6 +186,7 @@ pub fn options(
             None,
         ));
     }
+    validate_scenario(context, scenario)?;
     let license_filter = match &filters.license {
         Some(name) => Some(
             context
@@ -333,6 +334,30 @@ fn verdict_rank(verdict: Verdict) -> u8 {
 
 /// The deployment an option would have: the scenario's network, telemetry,
 /// features and regions where they fit, the option's kind, provider and service.
+/// Refuses a scenario that `check` would refuse. Each option replaces the
+/// scenario's model and deployment, so their mistakes (an unknown model id,
+/// `provider: opneai`, a region id that does not exist) never reached the
+/// validation of the variants and were dropped in silence. A section the
+/// scenario leaves out is filled with one that is valid on its own (a
+/// licensed model outside the catalog, on the organisation's premises), so
+/// only the scenario's own content can be refused.
+fn validate_scenario(context: &Context, scenario: &Arc<LoadedDocument>) -> Result<()> {
+    let mut doc = scenario.doc.clone();
+    if doc.model.is_none() {
+        doc.model = Some(Model { id: None, license: Some("MIT".to_string()), base_model: None, card: None });
+    }
+    if doc.deployment.is_none() {
+        doc.deployment = Some(deployment_for(None, DeploymentKind::SelfHosted, "on_prem", None, &doc));
+    }
+    let document = Arc::new(LoadedDocument {
+        file: scenario.file.clone(),
+        root: scenario.root.clone(),
+        pointer: scenario.pointer.clone(),
+        doc,
+    });
+    subjects(&document, &context.catalog, &context.vocabulary).map(|_| ())
+}
+
 fn deployment_for(
     scenario: Option<&Deployment>,
     kind: DeploymentKind,

@@ -147,6 +147,17 @@ impl Node {
         (pos, true)
     }
 
+    /// Where an error about the value a JSON pointer names belongs: at the
+    /// value itself when it is a scalar written in the file (`domicile: us`
+    /// points at `us`, the token at fault), else where `locate` points (a
+    /// mapping's or list's key, or the nearest ancestor).
+    pub fn value_pos(&self, pointer: &str) -> Pos {
+        match self.node_at(pointer) {
+            Some(node) if !matches!(node.value, Value::Null | Value::Seq(_) | Value::Map(_)) => node.pos,
+            _ => self.locate(pointer).0,
+        }
+    }
+
     /// The node a JSON pointer names exactly, if it exists.
     pub fn node_at(&self, pointer: &str) -> Option<&Node> {
         let mut node = self;
@@ -324,18 +335,68 @@ impl SourceFile {
     /// JSON files get JSON's own syntax check first, so a trailing comma or
     /// a missing quote is reported as JSON, not as YAML.
     fn check_json_syntax(&self, kind: ErrorKind) -> Result<()> {
-        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // A byte order mark is not JSON, but editors on Windows write one
+        // and RFC 8259 (section 8.1) lets a parser ignore it; the YAML
+        // parser that reads the file next skips it too.
+        // Columns do not count the mark, as for YAML.
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
         let result: std::result::Result<serde::de::IgnoredAny, _> = serde::Deserialize::deserialize(&mut deserializer);
         let result = result.and_then(|_| deserializer.end());
         result.map_err(|e| {
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            self.error(
-                kind,
-                format!("invalid JSON: {message}"),
-                Pos { line: e.line().max(1) as u32, column: e.column().max(1) as u32 },
-            )
+            let pos = Pos { line: e.line().max(1) as u32, column: e.column().max(1) as u32 };
+            // What people bring from JSON5 and JavaScript: a comma after the
+            // last member (serde_json, reading any value, says only "key
+            // must be a string") and comments.
+            let at =
+                text.split('\n').nth(pos.line as usize - 1).and_then(|line| line.chars().nth(pos.column as usize - 1));
+            let rest = text
+                .split('\n')
+                .nth(pos.line as usize - 1)
+                .map_or("", |line| line.char_indices().nth(pos.column as usize - 1).map_or("", |(i, _)| &line[i..]));
+            let trailing = match at {
+                Some('}') => message.starts_with("key must be a string"),
+                Some(']') => message.starts_with("expected value"),
+                _ => false,
+            };
+            let (message, hint, pos) = match at {
+                _ if trailing => (
+                    "trailing comma".to_string(),
+                    Some("JSON allows no comma after the last member of an object or array"),
+                    comma_before(text, pos).unwrap_or(pos),
+                ),
+                _ if rest.starts_with("//") || rest.starts_with("/*") => {
+                    (message, Some("JSON has no comments: remove it, or write the proposal in YAML"), pos)
+                }
+                _ => (message, None, pos),
+            };
+            let error = self.error(kind, format!("invalid JSON: {message}"), pos);
+            match hint {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            }
         })
+    }
+}
+
+/// The comma a closing `}` or `]` at `pos` follows, across whitespace.
+fn comma_before(text: &str, pos: Pos) -> Option<Pos> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut line = pos.line as usize - 1;
+    let mut chars: Vec<char> = lines.get(line)?.chars().take(pos.column as usize - 1).collect();
+    loop {
+        while let Some(c) = chars.pop() {
+            if c == ',' {
+                return Some(Pos { line: u32::try_from(line + 1).ok()?, column: u32::try_from(chars.len() + 1).ok()? });
+            }
+            if !c.is_whitespace() {
+                return None;
+            }
+        }
+        line = line.checked_sub(1)?;
+        chars = lines.get(line)?.chars().collect();
     }
 }
 
@@ -394,14 +455,34 @@ impl<'f> Builder<'f> {
                     info if self.file.is_json() => format!("invalid JSON: {info}"),
                     info => format!("invalid YAML: {info}"),
                 };
-                Err(self.file.error(
-                    self.kind,
-                    message,
-                    Pos {
-                        line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
-                        column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
-                    },
-                ))
+                let mut pos = Pos {
+                    line: u32::try_from(marker.line()).unwrap_or(u32::MAX).max(1),
+                    column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
+                };
+                let line_has_tab = || nth_line_of(&self.file.text, pos.line).is_some_and(|l| l.contains('\t'));
+                let tab = e.info().contains("tab") || (e.info().contains("whitespace") && line_has_tab());
+                if tab {
+                    // The scanner reports a tab where the token around it
+                    // starts (the plain scalar a line earlier, or just past
+                    // the tab): point at the tab itself.
+                    pos = first_tab_from_line(&self.file.text, pos.line).unwrap_or(pos);
+                }
+                // A no-break space or a full-width colon pasted from a
+                // document looks right and breaks the YAML a line or two on.
+                let lookalike = if tab { None } else { first_lookalike_near(&self.file.text, pos.line) };
+                if let Some((at, _)) = lookalike {
+                    pos = at;
+                }
+                let error = self.file.error(self.kind, message, pos);
+                Err(match lookalike {
+                    _ if tab => error.with_hint("a tab: YAML indents and separates with spaces"),
+                    Some((_, c)) => error.with_hint(format!(
+                        "{}, U+{:04X}, where YAML expects an ordinary space or colon",
+                        lookalike_name(c).unwrap_or("an invisible character"),
+                        u32::from(c)
+                    )),
+                    None => error,
+                })
             }
             None => Err(self.file.error(self.kind, "unexpected end of input", Pos { line: 1, column: 1 })),
         }
@@ -581,6 +662,57 @@ impl<'f> Builder<'f> {
         }
         Ok(resolve_plain(text))
     }
+}
+
+/// What a character that looks like YAML syntax, but is not, is called.
+fn lookalike_name(c: char) -> Option<&'static str> {
+    match c {
+        '\u{a0}' => Some("a no-break space"),
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some("a typographic space"),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' => Some("a zero-width space"),
+        '\u{feff}' => Some("a byte order mark"),
+        '\u{ff1a}' => Some("a full-width colon"),
+        _ => None,
+    }
+}
+
+/// The first look-alike character on the line before `line` or on it:
+/// the scanner stumbles over it only where the next token starts.
+fn first_lookalike_near(text: &str, line: u32) -> Option<(Pos, char)> {
+    let first = line.saturating_sub(1).max(1);
+    for (i, text_line) in text.split('\n').enumerate().skip(usize::try_from(first).ok()? - 1) {
+        let line_no = u32::try_from(i + 1).ok()?;
+        if line_no > line {
+            break;
+        }
+        let found = text_line
+            .chars()
+            .enumerate()
+            .find(|&(column, c)| lookalike_name(c).is_some() && !(line_no == 1 && column == 0 && c == '\u{feff}'));
+        if let Some((column, c)) = found {
+            return Some((Pos { line: line_no, column: u32::try_from(column + 1).ok()? }, c));
+        }
+    }
+    None
+}
+
+/// Line `line` (from 1) of `text`.
+fn nth_line_of(text: &str, line: u32) -> Option<&str> {
+    text.split('\n').nth(usize::try_from(line).ok()?.checked_sub(1)?)
+}
+
+/// The position of the first tab at or after the start of line `line`.
+fn first_tab_from_line(text: &str, line: u32) -> Option<Pos> {
+    let mut line_no = 1u32;
+    for text_line in text.split('\n') {
+        if line_no >= line {
+            if let Some(column) = text_line.chars().position(|c| c == '\t') {
+                return Some(Pos { line: line_no, column: u32::try_from(column + 1).ok()? });
+            }
+        }
+        line_no = line_no.checked_add(1)?;
+    }
+    None
 }
 
 /// Types a plain scalar by the YAML 1.2 core schema. `yes`, `no`, `on` and
@@ -788,8 +920,18 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_comma_in_json_is_named_at_the_comma() {
+        for (text, line, column) in [("{\"a\": [1, 2,\n]}\n", 1, 12), ("{\"a\": 1,\n  }\n", 1, 8)] {
+            let file = SourceFile::from_text("p.json", text);
+            let err = file.documents(&Limits::default(), ErrorKind::Input).unwrap_err();
+            assert_eq!(err.message(), "invalid JSON: trailing comma", "{text}");
+            assert_eq!((err.location().unwrap().line, err.location().unwrap().column), (line, column), "{text}");
+        }
+    }
+
+    #[test]
     fn reports_json_syntax_errors_as_json() {
-        let file = SourceFile::from_text("p.json", "{\"a\": 1,\n}\n");
+        let file = SourceFile::from_text("p.json", "{\"a\": 1\n\"b\": 2}\n");
         let err = file.documents(&Limits::default(), ErrorKind::Input).unwrap_err();
         assert!(err.message().starts_with("invalid JSON"), "{err}");
         assert_eq!(err.location().unwrap().line, 2);

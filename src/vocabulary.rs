@@ -99,10 +99,14 @@ impl Vocabulary {
         if self.countries.contains(code) {
             return Ok(());
         }
-        Err((
-            format!("unknown country code `{code}`: expected an ISO 3166-1 alpha-2 code"),
-            did_you_mean(code, self.countries.iter().map(String::as_str)),
-        ))
+        let hint = reserved_code_hint(code)
+            .or_else(|| did_you_mean(code, self.countries.iter().map(String::as_str)))
+            .or_else(|| {
+                self.blocs
+                    .contains(&code.to_ascii_uppercase())
+                    .then(|| format!("{} is not a country: name the country of the principal place of business", code))
+            });
+        Err((format!("unknown country code `{code}`: expected an ISO 3166-1 alpha-2 code"), hint))
     }
 
     /// Checks a place: a country, `EU`/`EEA`, a provider region id, or `global`.
@@ -118,7 +122,7 @@ impl Vocabulary {
             self.countries.iter().chain(&self.blocs).chain(self.regions.keys()).map(String::as_str).chain(["global"]);
         Err((
             format!("unknown region `{code}`: expected an ISO country code, EU, EEA, a provider region id or `global`"),
-            did_you_mean(code, candidates),
+            reserved_code_hint(code).or_else(|| did_you_mean(code, candidates)),
         ))
     }
 
@@ -138,5 +142,17 @@ impl Vocabulary {
             return None;
         }
         did_you_mean(id, self.service_providers.keys().map(String::as_str))
+    }
+}
+
+/// Codes people write for a country that ISO 3166-1 reserves for it without
+/// assigning them: `UK` (the United Kingdom is `GB`) and `EL` (Greece is `GR`,
+/// though EU documents write `EL`). Without this, `UK` was steered to the
+/// Azure region `ukwest`, and `EL` got no hint.
+fn reserved_code_hint(code: &str) -> Option<String> {
+    match code.to_ascii_uppercase().as_str() {
+        "UK" => Some("the United Kingdom's ISO 3166-1 code is `GB`".to_string()),
+        "EL" => Some("Greece's ISO 3166-1 code is `GR` (`EL` is the EU's own abbreviation)".to_string()),
+        _ => None,
     }
 }

@@ -206,8 +206,15 @@ impl Waivers {
         let [node] = documents.as_slice() else {
             return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", Pos { line: 1, column: 1 }));
         };
+        if let Some(kind @ crate::source::Node { value: crate::source::Value::Str(text), .. }) = node.get("kind") {
+            if text == "ModelProposal" {
+                return Err(file
+                    .error(ErrorKind::Waiver, "this is a proposal (`kind: ModelProposal`), not a waiver file", kind.pos)
+                    .with_hint("--waivers takes a file of `kind: Waivers`; give proposals as paths to check"));
+            }
+        }
         let parsed: WaiverFile = from_node(node, "").map_err(|e| {
-            let error = file.error(ErrorKind::Waiver, e.message, e.pos.unwrap_or_default());
+            let error = file.error(ErrorKind::Waiver, e.describe(), e.pos.unwrap_or_default());
             match e.hint {
                 Some(h) => error.with_hint(h),
                 None => error,
@@ -216,7 +223,10 @@ impl Waivers {
         let mut entries: Vec<LocatedWaiver> = Vec::new();
         for (i, mut waiver) in parsed.waivers.into_iter().enumerate() {
             let pos = |field: &str| node.locate(&format!("/waivers/{i}{field}")).0;
-            let fail = |field: &str, message: String| file.error(ErrorKind::Waiver, message, pos(field));
+            // An error about a field's value points at the value.
+            let fail = |field: &str, message: String| {
+                file.error(ErrorKind::Waiver, message, node.value_pos(&format!("/waivers/{i}{field}")))
+            };
             match crate::date::parse_iso_date(waiver.expires.trim()) {
                 Some(date) => waiver.expires = date.to_string(),
                 None => {

@@ -93,6 +93,10 @@ fn output_writes_several_formats_from_one_run() {
     let bad = modelgate(&["check", "--output", "pdf=x.pdf", "fixtures/"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown format `pdf`"), "{}", bad.stderr);
+    // `json=` (an unset variable in CI) names no file: refused before any
+    // report is printed; it printed the whole report, then "error: : cannot write".
+    let empty = modelgate(&["check", "--now", NOW, "--output", "json=", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&empty, "--output takes FORMAT=FILE, found `json=`");
 }
 
 #[test]
@@ -210,6 +214,30 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// `applies` must be true or false: any other value (`"yes"`, `1`, `null`)
+/// is an error finding and exit 2, on the VM and the interpreter alike. It
+/// read as "not applicable", which hid the rule's denies: a silent pass.
+#[test]
+fn a_rule_whose_applies_is_not_a_boolean_is_an_error_not_a_pass() {
+    for engine in ["auto", "interpreter"] {
+        let (code, report) = check_json(&[
+            "--engine",
+            engine,
+            "--policy",
+            "fixtures/policies/applies-not-boolean",
+            "fixtures/saas-gpt4o-internal.yaml",
+        ]);
+        assert_eq!(code, 2, "{engine}");
+        assert_eq!(report["proposals"][0]["verdict"], "error", "{engine}");
+        let f = finding(&report, "ACME-APPLIES-YES");
+        assert_eq!(f["status"], "error", "{engine}");
+        assert_eq!(
+            f["message"], "the rule could not be evaluated: `applies` must be true or false, found \"yes\"",
+            "{engine}"
+        );
+    }
+}
+
 /// A failure found beside a rule that errs is still a failure: the verdict
 /// says so, while the run exits 2 because it is incomplete.
 #[test]
@@ -224,11 +252,81 @@ fn a_proposal_that_fails_beside_an_erroring_rule_is_fail_and_the_run_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// A `--policy` directory with a symlink back into itself is an error
+/// naming the link: it was followed until the system refused the path, and
+/// the report listed the same rule file some forty times.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_policy_directory_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-loop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
+        .unwrap();
+    std::os::unix::fs::symlink(".", dir.join("again")).unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, &format!("{dir_arg}/again: symlink loop: it leads back to {dir_arg}"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A policy file that is not UTF-8 (a Latin-1 comment) is named at the
+/// byte's line and column, as a proposal would be.
+#[test]
+fn a_policy_file_that_is_not_utf8_names_the_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("rule.rego"), b"package modelgate.rules.acme.latin1\n\n# r\xe9sum\xe9 of the rule\n")
+        .unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, &format!("{dir_arg}/rule.rego:3:4: file is not valid UTF-8"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A `--policy` data file must be a mapping, merged key by key into
+/// `data.modelgate.facts`: a list at the top printed regorus's merge error
+/// with the bundled facts dumped as JSON. A key that the bundled data
+/// already sets is named with where it is mounted.
+#[test]
+fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
+    let dir = std::env::temp_dir().join(format!("modelgate-policy-data-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("residency")).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
+        .unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    std::fs::write(dir.join("data.yaml"), "- openai\n- anthropic\n").unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, "a data file holds a mapping of keys, found a list");
+    assert!(run.stderr.contains(&format!("{dir_arg}/data.yaml:1:1")), "{}", run.stderr);
+    assert!(!run.stderr.contains("advisory"), "no dump of the bundled data:\n{}", run.stderr);
+    std::fs::remove_file(dir.join("data.yaml")).unwrap();
+    std::fs::write(dir.join("residency/data.yaml"), "last_verified: \"2020-01-01\"\n").unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(
+        &run,
+        &format!(
+            "{dir_arg}/residency/data.yaml: cannot merge into data.modelgate.facts.residency: `last_verified` already \
+             has another value there"
+        ),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);
     assert_refused(&run, "fixtures/policies/syntax-error/bad.rego: expecting `}` while parsing object");
     assert!(run.stderr.contains("--> fixtures/policies/syntax-error/bad.rego:6:1"), "{}", run.stderr);
+}
+
+/// Standard input can be the waiver file or a proposal, not both: the
+/// waivers took the stream and the proposal read it again, refused as "this
+/// is a waiver file".
+#[test]
+fn a_dash_given_as_waivers_and_as_a_proposal_is_refused() {
+    let text = std::fs::read(crate::support::root().join("fixtures/waivers/valid.yaml")).unwrap();
+    let run = modelgate_with_stdin(&["check", "--now", NOW, "--waivers", "-", "-"], &text);
+    assert_refused(&run, "`-` (standard input) is given both as --waivers and as a proposal path");
 }
 
 /// `-` is standard input, read once and judged like a file named `<stdin>`.
@@ -493,6 +591,33 @@ fn options_lists_the_compliant_choices_for_each_brief_scenario() {
     assert!(admitted.iter().any(|m| m.starts_with("anthropic/")), "{admitted:?}");
 }
 
+/// A scenario is bad input for `options` exactly as for `check`: each option
+/// replaces its model and deployment, but a mistake in them (here a region
+/// id that no provider has, then an unknown model id) is one error at its
+/// value and exit 2. Both listed every option and exited 0.
+#[test]
+fn options_refuses_a_scenario_that_check_refuses() {
+    let dir = std::env::temp_dir().join(format!("modelgate-options-scenario-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml")).unwrap();
+    let cases = [
+        ("regions: [US]", "regions: [us-east-9]", "unknown region `us-east-9`", ":16:13"),
+        ("id: openai/gpt-4o", "id: openai/gpt-4.5o", "unknown model `openai/gpt-4.5o`", ":10:7"),
+    ];
+    for (from, to, message, position) in cases {
+        let file = dir.join("scenario.yaml");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let path = file.to_str().unwrap();
+        let check = modelgate(&["check", "--now", NOW, path]);
+        assert_refused(&check, message);
+        let run = modelgate(&["options", "--now", NOW, path]);
+        assert_refused(&run, message);
+        assert!(run.stderr.contains(&format!("{path}{position}")), "{to}: at {position}:\n{}", run.stderr);
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 fn options_json(args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["options", "--now", NOW, "--format", "json"];
     all.extend_from_slice(args);
@@ -582,6 +707,27 @@ fn init_writes_a_proposal_that_checks() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("did you mean"), "{}", bad.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// init refuses answers that `check` would refuse, one flag at a time, and
+/// answers that contradict each other; it wrote `provider: opneai`,
+/// `regions: [us]` and a vendor API on premises, which check then refused.
+#[test]
+fn init_refuses_answers_that_check_would_refuse() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--provider", "opneai"], "--provider: unknown provider `opneai` (did you mean `openai`?)"),
+        (&["--regions", "US,us-east-9"], "--regions: unknown region `us-east-9`"),
+        (&["--domicile", "UK"], "--domicile: unknown country code `UK`"),
+        (
+            &["--kind", "vendor_api"],
+            "these answers make a proposal that `check` refuses: provider `on_prem` is the organisation's own premises",
+        ),
+    ];
+    for (flags, message) in cases {
+        let mut args = vec!["init", "--no-input"];
+        args.extend_from_slice(flags);
+        assert_refused(&modelgate(&args), message);
+    }
 }
 
 #[test]
@@ -733,7 +879,13 @@ fn a_run_that_stops_on_an_error_writes_no_report() {
 #[test]
 fn a_bad_meta_is_exit_2_at_its_line() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/bad-meta", "fixtures/saas-gpt4o-internal.yaml"]);
-    assert_refused(&run, "fixtures/policies/bad-meta/bad_meta.rego:6:1: invalid `meta`: unknown variant `stuff`");
+    // The field by name, in the words of every other error (it said serde's
+    // "unknown variant `stuff`", naming no field).
+    assert_refused(
+        &run,
+        "fixtures/policies/bad-meta/bad_meta.rego:6:1: invalid `meta.severity`: unknown value `stuff` (expected one \
+         of `critical`, `high`, `medium`, `low`, `info`)",
+    );
 }
 
 #[test]

@@ -5,8 +5,15 @@
 
 use crate::support::{files_in, modelgate, relative};
 
-const JSON_EXPECTATIONS: [(&str, &str); 2] = [
-    ("fixtures/invalid/malformed.json", "5:1 invalid JSON: key must be a string"),
+const JSON_EXPECTATIONS: [(&str, &str); 3] = [
+    (
+        "fixtures/invalid/malformed.json",
+        "4:41 invalid JSON: trailing comma (JSON allows no comma after the last member of an object or array)",
+    ),
+    (
+        "fixtures/invalid/json-with-comment.json",
+        "2:3 invalid JSON: key must be a string (JSON has no comments: remove it, or write the proposal in YAML)",
+    ),
     ("fixtures/invalid/deep-nesting.json", "1:256 nesting is too deep"),
 ];
 
@@ -30,7 +37,11 @@ fn each_invalid_fixture_fails_with_its_position_and_message() {
         let path = relative(&file);
         let expected = expectation(&path);
         let (position, message) = expected.split_once(' ').expect("LINE:COL message");
-        let message = message.split(" (did you mean").next().unwrap();
+        // A trailing `(...)` is the hint, shown beside the caret.
+        let message = match message.rsplit_once(" (") {
+            Some((message, hint)) if hint.ends_with(')') => message,
+            _ => message,
+        };
         let run = modelgate(&["check", &path]);
         assert_eq!(run.code, 2, "{path}: exit 2; stderr:\n{}", run.stderr);
         assert!(run.stdout.is_empty(), "{path}: nothing on stdout, got:\n{}", run.stdout);
@@ -91,7 +102,7 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     let run = modelgate(&["check", dir_arg]);
     assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
     assert!(run.stdout.is_empty(), "nothing on stdout:\n{}", run.stdout);
-    let second = format!("{}:17:3", dir.join("c.yaml").display());
+    let second = format!("{}:17:9", dir.join("c.yaml").display());
     assert!(run.stderr.contains(&second), "the error is at the second use ({second}):\n{}", run.stderr);
     let first = format!("already used at {}:4", dir.join("a.yaml").display());
     assert!(run.stderr.contains(&first), "it names the first use ({first}):\n{}", run.stderr);
@@ -100,7 +111,7 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     std::fs::write(dir.join("b07.yaml"), format!("{}---\n{}", proposal("twice"), proposal("twice"))).unwrap();
     let run = modelgate(&["check", "--jobs", "1", dir_arg]);
     assert_eq!(run.code, 2, "stderr:\n{}", run.stderr);
-    let within = format!("{}:17:3", dir.join("b07.yaml").display());
+    let within = format!("{}:17:9", dir.join("b07.yaml").display());
     assert!(run.stderr.contains(&within), "within one file, at the second use ({within}):\n{}", run.stderr);
 
     // One file named twice is read once: its name is not used twice.
@@ -112,4 +123,120 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["summary"]["proposals"], 42);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `-R` follows symlinked directories; one that leads back to a directory
+/// being read is a loop: one error naming the link, exit 2 (it ran without
+/// end before). A link to a sibling directory is no loop: its files are
+/// read once.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_recursive_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("modelgate-symlink-loop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("proposals/team")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml"), dir.join("proposals/team/p.yaml"))
+        .unwrap();
+    std::os::unix::fs::symlink(dir.join("proposals/team"), dir.join("shared/team")).unwrap();
+    let dir_arg = dir.to_str().unwrap().to_string();
+    let run = modelgate(&["check", "-R", "--now", crate::support::NOW, &dir_arg]);
+    assert_eq!(run.code, 0, "a link to a sibling is read once:\n{}", run.stderr);
+    assert!(run.stdout.contains("1 proposal: 1 pass"), "{}", run.stdout);
+
+    std::os::unix::fs::symlink("..", dir.join("proposals/team/up")).unwrap();
+    let run = modelgate(&["check", "-R", "--now", crate::support::NOW, &dir_arg]);
+    crate::support::assert_refused(&run, "proposals/team/up: symlink loop: it leads back to");
+    assert!(run.stderr.contains(&format!("leads back to {}/proposals", dir.display())), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A JSON proposal saved with a byte order mark (as Windows editors and
+/// PowerShell write it) is read like one without: RFC 8259 lets a parser
+/// ignore the mark, and the YAML reader already did. It was refused as
+/// "invalid JSON: expected value" at 1:1. Columns on the first line do not
+/// count the mark.
+#[test]
+fn a_json_proposal_with_a_byte_order_mark_is_read() {
+    let dir = std::env::temp_dir().join(format!("modelgate-json-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let proposal = r#"{"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal", "metadata": {"name": "bom"},
+ "model": {"id": "openai/gpt-4o"}, "deployment": {"kind": "vendor_api", "provider": "openai", "regions": ["US"]},
+ "data": {"classes": ["internal"]}}"#;
+    let file = dir.join("bom.json");
+    std::fs::write(&file, format!("\u{feff}{proposal}")).unwrap();
+    let path = file.to_str().unwrap();
+    let run = modelgate(&["check", "--now", crate::support::NOW, path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("1 proposal: 1 pass"), "{}", run.stdout);
+
+    std::fs::write(&file, format!("\u{feff}{}", proposal.replacen("\"bom\"}", "\"bom\"},}", 1))).unwrap();
+    let run = modelgate(&["check", "--now", crate::support::NOW, path]);
+    crate::support::assert_refused(&run, "invalid JSON: trailing comma");
+    assert!(run.stderr.contains(&format!("{path}:1:88")), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Model card front matter: a malformed field is one error at the field in
+/// the card, named as the user writes it, without Rust type names (`base_model:
+/// 123` said "data did not match any variant of untagged enum OneOrMany" at
+/// the line above); front matter that is a list is "expected a mapping"; and
+/// an empty front matter (`---` then `---`) declares nothing, like a card
+/// without one, instead of "file holds no document".
+#[test]
+fn model_card_front_matter_errors_name_the_field_in_the_card() {
+    let dir = std::env::temp_dir().join(format!("modelgate-card-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let proposal = |license: &str| {
+        format!(
+            "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: tuned\nmodel:\n  id: acme/tuned-8b\n\
+             {license}  card: card.md\ndeployment:\n  kind: self_hosted\n  provider: on_prem\n  regions: [US]\n\
+             data:\n  classes: [internal]\n"
+        )
+    };
+    let file = dir.join("p.yaml");
+    let card = dir.join("card.md");
+    let path = file.to_str().unwrap().to_string();
+    let card_path = card.to_str().unwrap().to_string();
+    let cases = [
+        (
+            "---\nlicense: mit\nbase_model: 123\n---\n",
+            ":3:13",
+            "model card front matter: `base_model`: expected a model id or a list of model ids, found the integer 123",
+        ),
+        ("---\nlicense: [mit, apache-2.0]\n---\n", ":2:10", "model card front matter: `license`: expected a string"),
+        ("---\n- license: mit\n---\n", ":2:1", "model card front matter: expected a mapping, found a list"),
+    ];
+    std::fs::write(&file, proposal("")).unwrap();
+    for (text, position, message) in cases {
+        std::fs::write(&card, text).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, message);
+        assert!(run.stderr.contains(&format!("{card_path}{position}")), "{text}: at {position}:\n{}", run.stderr);
+        assert!(!run.stderr.contains("OneOrMany") && !run.stderr.contains("struct"), "{}", run.stderr);
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    for empty in ["---\n---\n# A card\n", "---\n# nothing declared yet\n---\n"] {
+        std::fs::write(&card, empty).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, "its model card");
+        assert!(run.stderr.contains("declares no license: give `model.license`"), "{}", run.stderr);
+        std::fs::write(&file, proposal("  license: MIT\n")).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        assert_eq!(run.code, 0, "an empty front matter with model.license is judged:\n{}", run.stderr);
+        std::fs::write(&file, proposal("")).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A waiver file among the proposals (a `waivers.yaml` in the directory
+/// checked) is named as a waiver file, with what to do; it said "`kind`:
+/// unknown value `Waivers`". The waivers module checks the other mix-up.
+#[test]
+fn a_waiver_file_given_as_a_proposal_is_named_as_such() {
+    let run = modelgate(&["check", "fixtures/waivers/valid.yaml"]);
+    crate::support::assert_refused(&run, "this is a waiver file (`kind: Waivers`), not a proposal");
+    assert!(run.stderr.contains("fixtures/waivers/valid.yaml:5:7"), "{}", run.stderr);
+    assert!(run.stderr.contains("give it with --waivers FILE"), "{}", run.stderr);
 }

@@ -115,7 +115,23 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Expression, ExprError> {
     if trimmed.len() > 1000 {
         return Err(ExprError::new("license expression is longer than 1000 characters"));
     }
-    let canonical = canonicalize_names(catalog, trimmed)?;
+    let canonical = canonicalize_names(catalog, trimmed).map_err(|e| {
+        // A name written with spaces (`Apache 2.0`, `Llama 3.1`, as license
+        // texts and cards title them) reads as two unknown licenses: name
+        // the id it spells instead of "unknown license `Apache`".
+        let words: Vec<&str> = trimmed.split_whitespace().collect();
+        let operator = words.iter().any(|w| matches!(w.to_ascii_uppercase().as_str(), "AND" | "OR" | "WITH"));
+        let spelled = (words.len() > 1 && !operator)
+            .then(|| ["-", ""].iter().find_map(|sep| catalog.license_id_for(&words.join(sep))))
+            .flatten();
+        match spelled {
+            Some(id) => ExprError {
+                message: format!("unknown license `{trimmed}`"),
+                hint: Some(format!("did you mean `{id}`? license ids have no spaces")),
+            },
+            None => e,
+        }
+    })?;
     let parsed = spdx::Expression::parse_mode(&canonical, spdx::ParseMode::STRICT)
         .map_err(|e| ExprError::new(format!("invalid license expression: {}", e.reason)))?;
     let mut stack: Vec<Vec<Vec<String>>> = Vec::new();
@@ -225,6 +241,15 @@ mod tests {
     fn catalog() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled catalog loads"))
+    }
+
+    #[test]
+    fn a_license_name_written_with_spaces_names_the_id() {
+        let error = parse(catalog(), "Apache 2.0").unwrap_err();
+        assert_eq!(error.message, "unknown license `Apache 2.0`");
+        assert_eq!(error.hint.as_deref(), Some("did you mean `Apache-2.0`? license ids have no spaces"));
+        let error = parse(catalog(), "MIT OR Apache 2.0").unwrap_err();
+        assert_eq!(error.message, "unknown license `Apache`", "an expression keeps the token's error");
     }
 
     #[test]

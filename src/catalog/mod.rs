@@ -287,6 +287,22 @@ impl Catalog {
 
     /// "did you mean" for an unknown model id.
     pub fn suggest_model(&self, given: &str) -> Option<String> {
+        // A model page's URL, pasted whole, names its id in its first two
+        // path segments (`https://huggingface.co/org/name/tree/main`).
+        let given = given.trim();
+        let from_url = ["https://huggingface.co/", "http://huggingface.co/", "huggingface.co/", "https://hf.co/"]
+            .iter()
+            .find_map(|prefix| given.strip_prefix(prefix))
+            .map(|rest| rest.split('/').take(2).collect::<Vec<_>>().join("/"));
+        let given = match &from_url {
+            Some(id) => {
+                if let Some(model) = self.model(id) {
+                    return Some(format!("did you mean `{}`? ids are the catalog's, not model page URLs", model.id));
+                }
+                id.as_str()
+            }
+            None => given,
+        };
         did_you_mean(
             given,
             self.models.iter().flat_map(|m| std::iter::once(m.id.as_str()).chain(m.aliases.iter().map(String::as_str))),

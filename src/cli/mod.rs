@@ -197,8 +197,11 @@ pub(crate) fn parse_outputs<F>(
     specs
         .iter()
         .map(|spec| {
+            // `json=` (an unset shell variable) names no file: refused here,
+            // before anything is judged or printed.
             let (name, file) = spec
                 .split_once('=')
+                .filter(|(_, file)| !file.is_empty())
                 .ok_or_else(|| Error::new(ErrorKind::Usage, format!("--output takes FORMAT=FILE, found `{spec}`")))?;
             let format = parse(name).ok_or_else(|| {
                 Error::new(
@@ -243,6 +246,14 @@ pub(crate) fn parse_outputs<F>(
 fn run_check(args: CheckArgs) -> Result<u8> {
     let now = today(args.input.now.as_deref())?;
     let outputs = parse_outputs(&args.output, &Format::NAMES, Format::parse)?;
+    let stdin = std::path::Path::new(modelgate::source::STDIN);
+    if args.waivers.as_deref() == Some(stdin) && args.input.paths.iter().any(|p| p == stdin) {
+        // One stream cannot be both: the waivers would take it whole.
+        return Err(Error::new(
+            ErrorKind::Usage,
+            "`-` (standard input) is given both as --waivers and as a proposal path: it can be only one of them",
+        ));
+    }
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
     // A replaced bundled rule changes what a pass means: say so where a

@@ -6,8 +6,12 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use modelgate::catalog::Catalog;
+use modelgate::check::Context;
 use modelgate::error::{did_you_mean, Error, ErrorKind, Result};
+use modelgate::proposal::{load_sources, LoadOptions};
 use modelgate::proposal::{DataClass, DeploymentKind, ProposalDoc};
+use modelgate::source::{Limits, SourceFile};
+use modelgate::vocabulary::Vocabulary;
 
 use super::print;
 
@@ -107,14 +111,29 @@ fn split_list(text: &str) -> Vec<String> {
     text.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
-/// Checks one answer; `Err` carries the message and a hint.
-fn check_answer(catalog: &Catalog, field: &str, value: &str) -> std::result::Result<(), String> {
+/// `message (hint)`, as errors print a hint.
+fn with_hint(message: String, hint: Option<String>) -> String {
+    match hint {
+        Some(hint) => format!("{message} ({hint})"),
+        None => message,
+    }
+}
+
+/// Checks one answer; `Err` carries the message and a hint. Places and the
+/// provider are checked as `check` checks them, so init never writes a
+/// proposal that check refuses.
+fn check_answer(
+    catalog: &Catalog,
+    vocabulary: &Vocabulary,
+    field: &str,
+    value: &str,
+) -> std::result::Result<(), String> {
     let one_of = |value: &str, allowed: &[String]| {
         if allowed.iter().any(|a| a == value) {
             Ok(())
         } else {
-            let hint = did_you_mean(value, allowed.iter().map(String::as_str)).unwrap_or_default();
-            Err(format!("`{value}` is not one of {} {hint}", allowed.join(", ")))
+            let hint = did_you_mean(value, allowed.iter().map(String::as_str));
+            Err(with_hint(format!("`{value}` is not one of {}", allowed.join(", ")), hint))
         }
     };
     match field {
@@ -129,16 +148,30 @@ fn check_answer(catalog: &Catalog, field: &str, value: &str) -> std::result::Res
         }
         "model" => match catalog.model(value) {
             Some(_) => Ok(()),
-            None => Err(format!("unknown model `{value}` {}", catalog.suggest_model(value).unwrap_or_default())),
+            None => Err(with_hint(format!("unknown model `{value}`"), catalog.suggest_model(value))),
         },
         "kind" => one_of(value, &kinds()),
+        "provider" => {
+            if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                return Err(format!("invalid provider `{value}`: use lower-case letters, digits and `_`"));
+            }
+            match vocabulary.near_miss_provider(value) {
+                Some(hint) => Err(with_hint(format!("unknown provider `{value}`"), Some(hint))),
+                None => Ok(()),
+            }
+        }
+        "regions" => split_list(value)
+            .iter()
+            .try_for_each(|place| vocabulary.check_place(place).map_err(|(message, hint)| with_hint(message, hint))),
+        "domicile" => vocabulary.check_country(value).map_err(|(message, hint)| with_hint(message, hint)),
         "data" => split_list(value).iter().try_for_each(|c| one_of(c, &classes())),
         _ => Ok(()),
     }
 }
 
 pub fn init(args: InitArgs) -> Result<u8> {
-    let catalog = Catalog::bundled()?;
+    let context = Context::new(&[])?;
+    let (catalog, vocabulary) = (&*context.catalog, &*context.vocabulary);
     let interactive = !args.no_input && std::io::stdin().is_terminal();
     let defaults = [
         ("name", args.name.clone().unwrap_or_else(|| "my-proposal".to_string()), "Proposal name"),
@@ -168,7 +201,7 @@ pub fn init(args: InitArgs) -> Result<u8> {
                     _ => String::new(),
                 };
                 let value = if line.is_empty() { default.clone() } else { line };
-                match check_answer(&catalog, field, &value) {
+                match check_answer(catalog, vocabulary, field, &value) {
                     Ok(()) => break value,
                     Err(message) => {
                         let _ = writeln!(stderr, "  {message}");
@@ -176,7 +209,7 @@ pub fn init(args: InitArgs) -> Result<u8> {
                 }
             }
         } else {
-            check_answer(&catalog, field, &default)
+            check_answer(catalog, vocabulary, field, &default)
                 .map_err(|m| Error::new(ErrorKind::Usage, format!("--{field}: {}", m.trim_end())))?;
             default
         };
@@ -196,6 +229,21 @@ pub fn init(args: InitArgs) -> Result<u8> {
         users,
     };
     let text = render(&answers);
+    // Answers valid one by one can still contradict each other (a vendor
+    // API on the organisation's own premises): the proposal is checked as
+    // `check` would check it before it is written.
+    let written = SourceFile::from_text("the proposal init writes", text.as_str());
+    let options = LoadOptions { recursive: false, limits: Limits::default() };
+    load_sources(vec![written], &options).and_then(|set| context.subjects(&set)).map_err(|e| {
+        let error = Error::new(
+            ErrorKind::Usage,
+            format!("these answers make a proposal that `check` refuses: {}", e.message()),
+        );
+        match e.hint() {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    })?;
     match &args.output {
         None => print(&text)?,
         Some(path) => {

@@ -92,7 +92,7 @@ impl PolicySources {
             self.push(display.clone(), &name, text, Origin::User, None);
         } else {
             let mut files = Vec::new();
-            walk(root, "", &mut files)?;
+            walk(root, "", &mut files, &mut Vec::new())?;
             for relative in files {
                 let path = if display == "." {
                     relative.clone()
@@ -115,15 +115,45 @@ impl PolicySources {
     }
 }
 
+/// A policy file's text, read as proposals are: bytes that are not UTF-8
+/// are named at their line and column (`stream did not contain valid UTF-8`
+/// named neither).
 fn read(path: &Path, display: &str) -> Result<Arc<str>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read: {e}")))?;
-    Ok(Arc::from(text))
+    let limits = crate::source::Limits::default();
+    Ok(crate::source::SourceFile::read(path, display.to_string(), &limits, ErrorKind::Policy)?.text)
 }
 
-fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
+/// The policy files under `root/relative`. `ancestors` holds the real paths
+/// of the directories being read: a symlink back into one of them is a loop
+/// (it was followed until the system refused the path, reading every file
+/// some forty times under longer and longer names).
+fn walk(root: &Path, relative: &str, out: &mut Vec<String>, ancestors: &mut Vec<std::path::PathBuf>) -> Result<()> {
     let dir = root.join(relative);
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+    let real = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
+        return Err(Error::new(
+            ErrorKind::Policy,
+            format!(
+                "{}: symlink loop: it leads back to {}, a directory already being read",
+                crate::source::display_path(&dir),
+                crate::source::display_path(ancestor)
+            ),
+        ));
+    }
+    ancestors.push(real);
+    let result = walk_entries(root, relative, &dir, out, ancestors);
+    ancestors.pop();
+    result
+}
+
+fn walk_entries(
+    root: &Path,
+    relative: &str,
+    dir: &Path,
+    out: &mut Vec<String>,
+    ancestors: &mut Vec<std::path::PathBuf>,
+) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot list: {e}", dir.display())))?
         .filter_map(|e| e.ok())
         .collect();
@@ -135,7 +165,7 @@ fn walk(root: &Path, relative: &str, out: &mut Vec<String>) -> Result<()> {
         }
         let child = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
         if entry.path().is_dir() {
-            walk(root, &child, out)?;
+            walk(root, &child, out, ancestors)?;
         } else if name.ends_with(".rego") || name == DATA_FILE {
             out.push(child);
         }

@@ -26,7 +26,7 @@ pub use meta::RuleMeta;
 use crate::digest::combined;
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Citation, Obligation};
-use crate::source::{Limits, SourceFile};
+use crate::source::{Limits, Pos, SourceFile};
 
 /// The package every rule lives under.
 pub const RULES_ROOT: [&str; 2] = ["modelgate", "rules"];
@@ -217,9 +217,22 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
             value = object;
         }
         engine.add_data(value).map_err(|e| {
+            let message = e.to_string();
+            // regorus names the key and then prints both values whole, the
+            // bundled facts included: name the key and where it is mounted.
+            let key = message
+                .strip_prefix("value for key `")
+                .and_then(|rest| rest.split_once("` generated multiple times"))
+                .map(|(key, _)| key.trim_matches('"').to_string());
+            let reason = match key {
+                Some(key) => format!(
+                    "`{key}` already has another value there (from the bundled policy data or another data file)"
+                ),
+                None => first_lines(&message),
+            };
             Error::new(
                 ErrorKind::Policy,
-                format!("{}: cannot merge into data: {}", file.path, first_lines(&e.to_string())),
+                format!("{}: cannot merge into data.{}: {reason}", file.path, file.mount.join(".")),
             )
         })?;
     }
@@ -231,8 +244,17 @@ fn read_data(file: &PolicyFile) -> Result<regorus::Value> {
     let source = SourceFile::from_text(file.path.clone(), file.text.clone());
     let documents = source.documents(&Limits::default(), ErrorKind::Policy)?;
     let [node] = documents.as_slice() else {
-        return Err(Error::new(ErrorKind::Policy, format!("{}: a data file holds one document", file.path)));
+        let second = documents.get(1).map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+        return Err(source.error(ErrorKind::Policy, "a data file holds one document", second));
     };
+    if !matches!(node.value, crate::source::Value::Map(_)) {
+        // It is merged, key by key, into `data.modelgate.facts...`.
+        return Err(source.error(
+            ErrorKind::Policy,
+            format!("a data file holds a mapping of keys, found {}", node.value.describe()),
+            node.pos,
+        ));
+    }
     let value: serde_json::Value = crate::de::from_node(node, "")
         .map_err(|e| source.error(ErrorKind::Policy, e.message, e.pos.unwrap_or_default()))?;
     Ok(regorus::Value::from(value))
@@ -463,7 +485,16 @@ impl Engine {
                 Some(location) => Error::at(ErrorKind::Policy, message, location),
                 None => Error::new(ErrorKind::Policy, format!("{}: {message}", files[0])),
             };
-            let meta: RuleMeta = serde_json::from_value(json).map_err(|e| at_meta(format!("invalid `meta`: {e}")))?;
+            // Read as a file is read: "`severity`: unknown value `urgent`"
+            // with a hint, not serde_json's "unknown variant".
+            let node = crate::de::node_from_json(&json, crate::source::Pos::default());
+            let meta: RuleMeta = crate::de::from_node(&node, "/meta").map_err(|e| {
+                let error = at_meta(format!("invalid {}", e.describe()));
+                match e.hint {
+                    Some(hint) => error.with_hint(hint),
+                    None => error,
+                }
+            })?;
             meta.check().map_err(|e| at_meta(e.to_string()))?;
             let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
             let bundled =
@@ -716,8 +747,12 @@ fn aggregate_module(packages: &[(String, &BTreeSet<String>)]) -> String {
         );
         rego.push_str(&format!("m{i} := {pkg}.meta\n\n"));
         if declares.contains("applies") {
+            // An `applies` that is neither true nor false is passed on as
+            // it is, so the rule errs instead of reading as not applicable
+            // (`applies := "yes"` hid every deny).
             rego.push_str(&format!(
-                "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n"
+                "default r{i} := {{\"applies\": false}}\n\nr{i} := {body} if {{\n\t{pkg}.applies == true\n}}\n\n\
+                 r{i} := {{\"applies\": a}} if {{\n\ta := {pkg}.applies\n\tnot is_boolean(a)\n}}\n\n"
             ));
         } else {
             rego.push_str(&format!("r{i} := {body}\n\n"));
@@ -751,8 +786,10 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
     let Some(serde_json::Value::Object(entry)) = value_to_json(value) else {
         return Outcome::Error("the rule produced no result".to_string());
     };
-    if entry.get("applies") != Some(&serde_json::Value::Bool(true)) {
-        return Outcome::NotApplicable;
+    match entry.get("applies") {
+        Some(serde_json::Value::Bool(true)) => {}
+        Some(serde_json::Value::Bool(false)) | None => return Outcome::NotApplicable,
+        Some(other) => return Outcome::Error(format!("`applies` must be true or false, found {other}")),
     }
     let violations = |key: &str| -> std::result::Result<Vec<RawViolation>, String> {
         let items = entry.get(key).and_then(|v| v.as_array()).ok_or_else(|| format!("`{key}` must be a set"))?;

@@ -28,11 +28,36 @@ struct FrontMatter {
     base_model_relation: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// `base_model:` as cards write it: one id, or a list (a merge).
+#[derive(Debug, Clone)]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct IdOrList;
+        impl<'de> serde::de::Visitor<'de> for IdOrList {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a model id or a list of model ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<OneOrMany, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(OneOrMany::Many(ids))
+            }
+        }
+        // Not `untagged`: its error names the Rust type ("data did not
+        // match any variant of untagged enum OneOrMany") and no position.
+        deserializer.deserialize_any(IdOrList)
+    }
 }
 
 /// A card as the policies see it (`input.resolved.card`).
@@ -71,6 +96,11 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
     let card_file = Arc::new(file);
     let (matter, license_pos) = match front {
         None => (FrontMatter::default(), None),
+        // Front matter with no key (`---` then `---`, or comments only)
+        // declares nothing, as a card without front matter.
+        Some(text) if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) => {
+            (FrontMatter::default(), None)
+        }
         Some(text) => {
             let source = SourceFile::from_text(display.clone(), text);
             let documents = source.documents(&limits, ErrorKind::Input)?;
@@ -78,7 +108,7 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
             let matter: FrontMatter = from_node(&node, "").map_err(|e| {
                 let error = card_file.error(
                     ErrorKind::Input,
-                    format!("model card front matter: {}", e.message),
+                    format!("model card front matter: {}", e.describe()),
                     e.pos.unwrap_or_default(),
                 );
                 match e.hint {

@@ -41,7 +41,7 @@ impl LoadedDocument {
 
     /// An input error at a JSON pointer relative to the proposal.
     pub fn error_at(&self, pointer: &str, message: impl Into<String>, hint: Option<String>) -> Error {
-        let pos = self.node().locate(pointer).0;
+        let pos = self.node().value_pos(pointer);
         let error = self.file.error(ErrorKind::Input, message, pos);
         match hint {
             Some(h) => error.with_hint(h),
@@ -81,6 +81,18 @@ pub struct ProposalSet {
 /// The proposal files a path names: itself, or the `.yaml`, `.yml` and
 /// `.json` files of a directory (its subdirectories too when recursive), sorted.
 fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Result<()> {
+    expand_within(path, recursive, out, &mut Vec::new())
+}
+
+/// `expand`, with the real paths of the directories being read (the
+/// current one and those above it): a symlink that leads back into one of
+/// them is a loop, which `-R` would otherwise follow without end.
+fn expand_within(
+    path: &Path,
+    recursive: bool,
+    out: &mut Vec<(PathBuf, String)>,
+    ancestors: &mut Vec<PathBuf>,
+) -> Result<()> {
     if path == Path::new(crate::source::STDIN) {
         out.push((path.to_path_buf(), STDIN_NAME.to_string()));
         return Ok(());
@@ -92,6 +104,31 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
         out.push((path.to_path_buf(), display));
         return Ok(());
     }
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
+        return Err(Error::new(
+            ErrorKind::Input,
+            format!(
+                "{display}: symlink loop: it leads back to {}, a directory already being read",
+                crate::source::display_path(ancestor)
+            ),
+        )
+        .with_hint("remove the link, or name the directories to read without --recursive"));
+    }
+    ancestors.push(real);
+    let result = expand_entries(path, &display, recursive, out, ancestors);
+    ancestors.pop();
+    result
+}
+
+/// The proposal files of directory `path` (named `display`), in name order.
+fn expand_entries(
+    path: &Path,
+    display: &str,
+    recursive: bool,
+    out: &mut Vec<(PathBuf, String)>,
+    ancestors: &mut Vec<PathBuf>,
+) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot list: {e}")))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -115,7 +152,7 @@ fn expand(path: &Path, recursive: bool, out: &mut Vec<(PathBuf, String)>) -> Res
         }
         if entry.is_dir() {
             if recursive {
-                expand(&entry, recursive, out)?;
+                expand_within(&entry, recursive, out, ancestors)?;
             }
         } else if is_proposal_file_name(name) {
             let display =
@@ -290,7 +327,7 @@ pub struct NameAt {
 impl NameAt {
     /// The name of a document.
     pub fn of(document: &LoadedDocument) -> NameAt {
-        NameAt { name: document.doc.metadata.name.clone(), pos: document.node().locate("/metadata/name").0 }
+        NameAt { name: document.doc.metadata.name.clone(), pos: document.node().value_pos("/metadata/name") }
     }
 }
 
@@ -339,25 +376,23 @@ fn read_document(file: &Arc<SourceFile>, root: &Arc<Node>, pointer: String) -> R
             node.pos,
         ));
     }
+    // A waiver file among the proposals (a `waivers.yaml` put in the
+    // proposals directory) is named as such, not as an unknown `kind`.
+    if let Some(kind @ Node { value: Value::Str(text), .. }) = node.get("kind") {
+        if text == "Waivers" {
+            return Err(file
+                .error(ErrorKind::Input, "this is a waiver file (`kind: Waivers`), not a proposal", kind.pos)
+                .with_hint("give it with --waivers FILE, and keep it out of the directories checked"));
+        }
+    }
     let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
-        let error = file.error(ErrorKind::Input, describe_at(&e), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
+        let error = file.error(ErrorKind::Input, e.describe(), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
         match e.hint {
             Some(h) => error.with_hint(h),
             None => error,
         }
     })?;
     Ok(LoadedDocument { file: file.clone(), root: root.clone(), pointer, doc })
-}
-
-/// The message with the field it concerns: "`contracts.baaa`: unknown key".
-fn describe_at(e: &crate::de::DeError) -> String {
-    match e.pointer.as_deref() {
-        Some(p) if !p.is_empty() => {
-            let field = p.trim_start_matches('/').replace('/', ".");
-            format!("`{field}`: {}", e.message)
-        }
-        _ => e.message.clone(),
-    }
 }
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ impl Subject {
 
     fn error(&self, logical: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pointer = self.pointer(logical);
-        let pos = self.document.root.locate(&pointer).0;
+        let pos = self.document.root.value_pos(&pointer);
         let error = self.document.file.error(crate::error::ErrorKind::Input, message, pos);
         match hint {
             Some(h) => error.with_hint(h),
@@ -267,6 +267,14 @@ fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()
     let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if first_ok && rest_ok && name.len() <= 128 {
         return Ok(());
+    }
+    if first_ok && rest_ok {
+        // Only the length is wrong: say so, not which characters to use.
+        return Err(document.error_at(
+            pointer,
+            format!("the name is {} characters long: the limit is 128", name.len()),
+            None,
+        ));
     }
     let suggestion: String = name
         .to_ascii_lowercase()
@@ -406,10 +414,17 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     }
     let provider = &s.deployment.provider;
     if !is_identifier(provider) {
+        // `on-prem`, `OpenAI`: the id it spells, when it spells a known one.
+        let spelled = as_identifier(provider);
+        let hint = if vocabulary.providers.contains(&spelled) {
+            Some(format!("did you mean `{spelled}`?"))
+        } else {
+            vocabulary.near_miss_provider(&spelled)
+        };
         return Err(subject.error(
             "/deployment/provider",
             format!("invalid provider `{provider}`: use lower-case letters, digits and `_`"),
-            None,
+            hint,
         ));
     }
     if let Some(hint) = vocabulary.near_miss_provider(provider) {
@@ -417,10 +432,16 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     }
     if let Some(service) = &s.deployment.service {
         if !is_identifier(service) {
+            let spelled = as_identifier(service);
+            let hint = if vocabulary.service_providers.contains_key(&spelled) {
+                Some(format!("did you mean `{spelled}`?"))
+            } else {
+                vocabulary.near_miss_service(&spelled)
+            };
             return Err(subject.error(
                 "/deployment/service",
                 format!("invalid service `{service}`: use lower-case letters, digits and `_`"),
-                None,
+                hint,
             ));
         }
         if let Some(hint) = vocabulary.near_miss_service(service) {
@@ -440,7 +461,11 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
     validate_endpoint(subject, vocabulary)?;
     if let Some(share) = s.workload.as_ref().and_then(|w| w.output_share) {
         if !(0.0..=1.0).contains(&share) {
-            return Err(subject.error("/workload/output_share", "output_share must be between 0 and 1", None));
+            return Err(subject.error(
+                "/workload/output_share",
+                format!("output_share must be between 0 and 1 (the share of tokens that are output), found {share}"),
+                None,
+            ));
         }
     }
     Ok(())
@@ -528,6 +553,11 @@ fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// An id as it was likely meant: lower case, `-`, `.` and spaces as `_`.
+fn as_identifier(s: &str) -> String {
+    s.trim().to_ascii_lowercase().chars().map(|c| if matches!(c, '-' | '.' | ' ') { '_' } else { c }).collect()
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -692,9 +722,17 @@ fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCa
     let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
     let full = crate::source::lexically_normal(&base.join(path));
     let display = full.to_string_lossy().replace('\\', "/");
-    let mut card = card::read(&full, display).map_err(|e| {
+    let mut card = card::read(&full, display.clone()).map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Io {
-            subject.error("/model/card", format!("cannot read model card `{path}`"), None)
+            // Why, and where it was looked for: the path is taken from the
+            // proposal's directory, not the working directory.
+            let prefix = format!("{display}: cannot read: ");
+            let reason = e.message().strip_prefix(&prefix).unwrap_or(e.message());
+            subject.error(
+                "/model/card",
+                format!("cannot read model card `{path}`: {reason}"),
+                Some(format!("a card's path is taken from the proposal's directory: here {display}")),
+            )
         } else {
             e
         }
