@@ -214,7 +214,16 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
         {
             id.name.to_string()
         } else {
-            let hint = did_you_mean(token, catalog.license_names());
+            // A real license the catalog and the SPDX list (as this build
+            // knows it) both lack still has a way in: as a `LicenseRef-`,
+            // judged like any license without a record.
+            let hint = did_you_mean(token, catalog.license_names()).or_else(|| {
+                let idstring: String =
+                    token.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
+                Some(format!(
+                    "not a catalog or SPDX license id; write `LicenseRef-{idstring}` to have it judged as a license modelgate has no record of (LIC-UNKNOWN fails it), or add a record under licenses/"
+                ))
+            });
             return Err(ExprError { message: format!("unknown license `{token}`"), hint });
         };
         out.push_str(&resolved);
@@ -302,6 +311,12 @@ mod tests {
         let e = parse(catalog(), "Apachee-2.0").unwrap_err();
         assert_eq!(e.message, "unknown license `Apachee-2.0`");
         assert_eq!(e.hint.as_deref(), Some("did you mean `Apache-2.0`?"));
+        // A license neither the catalog nor the SPDX list knows, nor close to
+        // one: the hint gives the LicenseRef form that gets it judged.
+        let e = parse(catalog(), "OpenMDW_1.0").unwrap_err();
+        assert_eq!(e.message, "unknown license `OpenMDW_1.0`");
+        assert!(e.hint.as_deref().is_some_and(|h| h.contains("write `LicenseRef-OpenMDW-1.0`")), "{:?}", e.hint);
+        assert_eq!(parse(catalog(), "LicenseRef-OpenMDW-1.0").unwrap().canonical, "LicenseRef-OpenMDW-1.0");
         // A valid SPDX id or LicenseRef without a record is kept: LIC-UNKNOWN fails it.
         assert_eq!(parse(catalog(), "GPL-3.0-only").unwrap().canonical, "GPL-3.0-only");
         assert_eq!(parse(catalog(), "LicenseRef-acme-internal").unwrap().canonical, "LicenseRef-acme-internal");
