@@ -1,6 +1,6 @@
 //! The product brief's scenarios, exit codes, flags and subcommands.
 
-use crate::support::{assert_refused, check_json, finding, modelgate, modelgate_with_stdin, NOW};
+use crate::support::{assert_refused, check_json, finding, modelgate, modelgate_with_stdin, scratch_dir, NOW};
 
 #[test]
 fn checking_the_fixtures_fails_on_the_800m_llama_platform_and_names_the_clause() {
@@ -70,8 +70,7 @@ fn advisory_warnings_never_gate_even_with_fail_on_warn() {
 
 #[test]
 fn output_writes_several_formats_from_one_run() {
-    let dir = std::env::temp_dir().join(format!("modelgate-out-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("out");
     let json = dir.join("report.json");
     let text = dir.join("report.txt");
     let run = modelgate(&[
@@ -258,8 +257,7 @@ fn a_proposal_that_fails_beside_an_erroring_rule_is_fail_and_the_run_exit_2() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_in_a_policy_directory_is_an_error() {
-    let dir = std::env::temp_dir().join(format!("modelgate-policy-loop-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("policy-loop");
     std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
         .unwrap();
     std::os::unix::fs::symlink(".", dir.join("again")).unwrap();
@@ -273,8 +271,7 @@ fn a_symlink_loop_in_a_policy_directory_is_an_error() {
 /// byte's line and column, as a proposal would be.
 #[test]
 fn a_policy_file_that_is_not_utf8_names_the_line_and_column() {
-    let dir = std::env::temp_dir().join(format!("modelgate-policy-latin1-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("policy-latin1");
     std::fs::write(dir.join("rule.rego"), b"package modelgate.rules.acme.latin1\n\n# r\xe9sum\xe9 of the rule\n")
         .unwrap();
     let dir_arg = dir.to_str().unwrap();
@@ -289,7 +286,7 @@ fn a_policy_file_that_is_not_utf8_names_the_line_and_column() {
 /// already sets is named with where it is mounted.
 #[test]
 fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
-    let dir = std::env::temp_dir().join(format!("modelgate-policy-data-{}", std::process::id()));
+    let dir = scratch_dir("policy-data");
     std::fs::create_dir_all(dir.join("residency")).unwrap();
     std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
         .unwrap();
@@ -493,8 +490,7 @@ fn a_hybrid_router_is_judged_route_by_route() {
 
 #[test]
 fn a_finding_about_a_section_no_route_gives_points_at_the_route() {
-    let dir = std::env::temp_dir().join(format!("modelgate-route-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("route");
     let file = dir.join("router.yaml");
     std::fs::write(
         &file,
@@ -597,8 +593,7 @@ fn options_lists_the_compliant_choices_for_each_brief_scenario() {
 /// value and exit 2. Both listed every option and exited 0.
 #[test]
 fn options_refuses_a_scenario_that_check_refuses() {
-    let dir = std::env::temp_dir().join(format!("modelgate-options-scenario-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("options-scenario");
     let text = std::fs::read_to_string(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml")).unwrap();
     let cases = [
         ("regions: [US]", "regions: [us-east-9]", "unknown region `us-east-9`", ":16:13"),
@@ -673,8 +668,7 @@ fn schema_describes_the_proposal_format() {
 
 #[test]
 fn init_writes_a_proposal_that_checks() {
-    let dir = std::env::temp_dir().join(format!("modelgate-init-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("init");
     let file = dir.join("chat.yaml");
     let file_arg = file.to_str().unwrap();
     let run = modelgate(&[
@@ -853,8 +847,7 @@ fn two_formats_into_one_output_file_is_a_usage_error() {
 /// a report from an earlier run is left as it was.
 #[test]
 fn a_run_that_stops_on_an_error_writes_no_report() {
-    let dir = std::env::temp_dir().join(format!("modelgate-none-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("none");
     let sarif = dir.join("report.sarif");
     let json = format!("json={}", dir.join("missing-dir/report.json").display());
     for format in ["text", "markdown"] {
@@ -905,8 +898,7 @@ fn a_directory_read_without_recursive_names_the_subdirectories_it_skipped() {
 /// an option on another provider without the scenario's contracts.
 #[test]
 fn options_apply_the_scenarios_contracts_to_its_own_provider_only() {
-    let dir = std::env::temp_dir().join(format!("modelgate-options-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("options");
     let scenario = dir.join("hospital.yaml");
     std::fs::write(
         &scenario,
@@ -932,8 +924,7 @@ fn two_dated_texts_of_one_license_report_each_violation_once() {
     let fixture = crate::support::root().join("fixtures/rules/LIC-DERIVATIVE-LICENSE/pass-gemma-other-dated-text.yaml");
     let text =
         std::fs::read_to_string(fixture).unwrap().replace("marks_modifications: true", "marks_modifications: false");
-    let dir = std::env::temp_dir().join(format!("modelgate-gemma-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("gemma");
     let file = dir.join("gemma.yaml");
     std::fs::write(&file, text).unwrap();
     let (code, report) = check_json(&[file.to_str().unwrap()]);
@@ -960,8 +951,7 @@ fn two_dated_texts_of_one_license_report_each_violation_once() {
 /// so: another choice would not pass either.
 #[test]
 fn every_alternative_failing_is_said() {
-    let dir = std::env::temp_dir().join(format!("modelgate-or-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("or");
     let file = dir.join("or.yaml");
     std::fs::write(
         &file,

@@ -3,7 +3,7 @@
 //! states what it expects on its first line (`# expect: LINE:COL message`);
 //! JSON cannot carry comments, so JSON fixtures are listed here.
 
-use crate::support::{files_in, modelgate, relative};
+use crate::support::{files_in, modelgate, relative, scratch_dir};
 
 const JSON_EXPECTATIONS: [(&str, &str); 3] = [
     (
@@ -84,8 +84,7 @@ fn a_bad_now_date_is_an_error() {
 /// within one file; nothing is written to stdout.
 #[test]
 fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
-    let dir = std::env::temp_dir().join(format!("modelgate-duplicate-names-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("duplicate-names");
     let proposal = |name: &str| {
         format!(
             "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: {name}\nmodel:\n  id: gpt-4o\n\
@@ -132,8 +131,7 @@ fn a_proposal_name_used_twice_is_an_error_at_the_second_use() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_under_recursive_is_an_error() {
-    let dir = std::env::temp_dir().join(format!("modelgate-symlink-loop-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = scratch_dir("symlink-loop");
     std::fs::create_dir_all(dir.join("proposals/team")).unwrap();
     std::fs::create_dir_all(dir.join("shared")).unwrap();
     std::fs::copy(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml"), dir.join("proposals/team/p.yaml"))
@@ -159,8 +157,7 @@ fn a_symlink_loop_under_recursive_is_an_error() {
 /// count the mark.
 #[test]
 fn a_json_proposal_with_a_byte_order_mark_is_read() {
-    let dir = std::env::temp_dir().join(format!("modelgate-json-bom-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("json-bom");
     let proposal = r#"{"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal", "metadata": {"name": "bom"},
  "model": {"id": "openai/gpt-4o"}, "deployment": {"kind": "vendor_api", "provider": "openai", "regions": ["US"]},
  "data": {"classes": ["internal"]}}"#;
@@ -186,8 +183,7 @@ fn a_json_proposal_with_a_byte_order_mark_is_read() {
 /// without one, instead of "file holds no document".
 #[test]
 fn model_card_front_matter_errors_name_the_field_in_the_card() {
-    let dir = std::env::temp_dir().join(format!("modelgate-card-errors-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("card-errors");
     let proposal = |license: &str| {
         format!(
             "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: tuned\nmodel:\n  id: acme/tuned-8b\n\

@@ -18,6 +18,15 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// An empty directory of this test run's own under the system's temporary
+/// directory (`modelgate-TAG-PID`), for files a test writes.
+pub fn scratch_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("modelgate-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
 /// Runs `modelgate` with arguments, from the crate root.
 pub fn modelgate(args: &[&str]) -> Run {
     let output =
