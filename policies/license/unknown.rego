@@ -36,8 +36,9 @@ meta := {
 	"description": concat(" ", [
 		"Every binding license must have a record in the catalog: a license id modelgate does not",
 		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass; a",
-		"record whose terms were not read (verification: unverified), or a catalog model whose license",
-		"was not confirmed on its card, is a warning.",
+		"record whose terms were not read (verification: unverified), a catalog model whose license",
+		"was not confirmed on its card, or a deployment the model's catalog record does not list (a",
+		"cloud, API or hosted service its sources do not name), is a warning.",
 	]),
 	"remediation": concat(" ", [
 		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
