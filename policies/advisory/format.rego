@@ -5,6 +5,7 @@
 # it declares no `meta`, so it is never a rule.
 package modelgate.lib.advisory
 
+import data.modelgate.lib.licenses
 import rego.v1
 
 # The band of `bands` that holds `value`: the one with the highest `from` at or below
@@ -58,7 +59,14 @@ _grouped(n) := sprintf("%d,%03d", [floor(n / 1000), n % 1000]) if {
 	n < 1000000
 }
 
-_grouped(n) := sprintf("%d,%03d,%03d", [floor(n / 1000000), floor(n / 1000) % 1000, n % 1000]) if n >= 1000000
+_grouped(n) := sprintf("%d,%03d,%03d", [floor(n / 1000000), floor(n / 1000) % 1000, n % 1000]) if {
+	n >= 1000000
+	n < 1000000000
+}
+
+# A billion and more (a bill from an extreme volume): every group separated, as
+# licenses.grouped writes counts.
+_grouped(n) := licenses.grouped(n) if n >= 1000000000
 
 # x with two decimals: 2.5 -> "2.50", 0.15 -> "0.15", 4.499 -> "4.50".
 cents(x) := sprintf("%d.%02d", [floor(c / 100), c % 100]) if {

@@ -45,6 +45,8 @@ test_usd if {
 	advisory.usd(3000) == "$3,000"
 	advisory.usd(46600) == "$46,600"
 	advisory.usd(1234567.8) == "$1,234,568"
+	advisory.usd(999999999.6) == "$1,000,000,000"
+	advisory.usd(120000000000) == "$120,000,000,000"
 	advisory.usd(1005) == "$1,005"
 	advisory.usd(4.5) == "$4.50"
 	advisory.usd(0.054) == "$0.05"

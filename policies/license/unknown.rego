@@ -11,6 +11,14 @@
 # on Vertex AI) are not applied by any rule (modelgate.lib.licenses
 # out_of_scope): the terms that do govern are not in the catalog, so this
 # rule warns, naming the service, and nothing passes on them silently.
+# A deployment the catalog's record of the model does not list (a managed
+# cloud other than those it names, another vendor's API, or a hosted
+# open-model API for a model whose weights are not available) warns too: the
+# catalog has no record that the model is offered there, nor of the terms it
+# would be offered under, and the service facts the other rules apply are the
+# service's, not the model's. A warning, not a failure: the catalog lists the
+# offerings its sources named, and a cloud may add a model before it does.
+# Self-hosting a model without weights is LIC-SELF-HOSTING's.
 package modelgate.rules.license.unknown
 
 import rego.v1
@@ -28,8 +36,9 @@ meta := {
 	"description": concat(" ", [
 		"Every binding license must have a record in the catalog: a license id modelgate does not",
 		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass; a",
-		"record whose terms were not read (verification: unverified), or a catalog model whose license",
-		"was not confirmed on its card, is a warning.",
+		"record whose terms were not read (verification: unverified), a catalog model whose license",
+		"was not confirmed on its card, or a deployment the model's catalog record does not list (a",
+		"cloud, API or hosted service its sources do not name), is a warning.",
 	]),
 	"remediation": concat(" ", [
 		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
@@ -48,6 +57,8 @@ applies if count(_unverified) > 0
 applies if count(data.modelgate.lib.licenses.out_of_scope) > 0
 
 applies if _model_unverified
+
+applies if _unlisted_deployment
 
 # The license comes from a catalog model record that was not checked against
 # the model's card: a license the proposal declares overrides it.
@@ -127,6 +138,97 @@ warn contains v if {
 			"Check the cloud provider's service terms for %s (use restrictions, outputs, data use) and keep that review with the proposal, or add a record of those terms to the catalog.",
 			[service],
 		),
+	}
+}
+
+# The deployment the catalog's record of the model does not list.
+_unlisted_deployment if _unlisted_kind
+
+_unlisted_deployment if _unlisted_vendor
+
+_unlisted_deployment if _unlisted_cloud
+
+# A kind the model is not offered in (a closed model on a hosted open-model
+# API). The kinds are bound first: `not x in ref` reads an undefined ref as
+# true in regorus.
+_unlisted_kind if {
+	is_object(input.resolved.model)
+	kinds := input.resolved.model.deployment_kinds
+	is_array(kinds)
+	input.deployment.kind != "self_hosted"
+	not input.deployment.kind in kinds
+}
+
+# A vendor's API is the vendor's own: the model through another provider's.
+_unlisted_vendor if {
+	is_object(input.resolved.model)
+	kinds := input.resolved.model.deployment_kinds
+	is_array(kinds)
+	input.deployment.kind == "vendor_api"
+	"vendor_api" in kinds
+	input.deployment.provider != input.resolved.model.vendor
+}
+
+# A managed cloud other than those the record names (records that name none
+# do not say which clouds offer the model, and are not judged).
+_unlisted_cloud if {
+	input.deployment.kind == "managed_cloud"
+	is_object(input.resolved.model)
+	clouds := input.resolved.model.managed_clouds
+	is_array(clouds)
+	count(clouds) > 0
+	not _listed_cloud(clouds)
+}
+
+_listed_cloud(clouds) if {
+	some cloud in clouds
+	cloud.provider == input.deployment.provider
+	cloud.service == data.modelgate.lib.provider.input_service_id
+}
+
+# Where the record says the model is offered, for the message.
+_offerings := concat(", ", [_offering(kind) | some kind in input.resolved.model.deployment_kinds])
+
+_offering(kind) := sprintf("the vendor's API (%s)", [input.resolved.model.vendor]) if kind == "vendor_api"
+
+_offering(kind) := concat(", ", [sprintf("%s (%s)", [cloud.service, cloud.provider]) | some cloud in input.resolved.model.managed_clouds]) if {
+	kind == "managed_cloud"
+	count(object.get(input.resolved.model, "managed_clouds", [])) > 0
+}
+
+_offering(kind) := "managed clouds" if {
+	kind == "managed_cloud"
+	count(object.get(input.resolved.model, "managed_clouds", [])) == 0
+}
+
+_offering(kind) := "hosted open-model APIs" if kind == "hosted_open_api"
+
+_offering(kind) := "self-hosting" if kind == "self_hosted"
+
+_deployment_label := sprintf("%s (provider %s)", [data.modelgate.lib.provider.input_service_id, input.deployment.provider]) if {
+	data.modelgate.lib.provider.input_service_id
+}
+
+_deployment_label := sprintf("provider %s", [input.deployment.provider]) if not data.modelgate.lib.provider.input_service_id
+
+_unlisted_path := "/deployment/kind" if _unlisted_kind
+
+_unlisted_path := "/deployment/provider" if not _unlisted_kind
+
+warn contains v if {
+	_unlisted_deployment
+	v := {
+		"msg": sprintf(
+			"the catalog records %s as offered only through %s, not as %s through %s: whether the model is offered there, and under which terms, is not recorded, so no terms of use for it there were checked, and the other rules judged the service's facts, not the model's",
+			[data.modelgate.lib.licenses.model_label, _offerings, input.deployment.kind, _deployment_label],
+		),
+		"path": _unlisted_path,
+		"citation": {"document": sprintf("%s model record", [data.modelgate.lib.licenses.model_label]), "section": "deployment_kinds, managed_clouds", "url": input.resolved.model.source},
+		"remediation": concat(" ", [
+			"Check that the provider offers the model (its model list) and read the terms it offers it",
+			"under; if it does, add the offering to the model's record in licenses/models.yaml",
+			"(deployment_kinds, managed_clouds), or choose one of the recorded offerings.",
+		]),
 	}
 }
 

@@ -156,3 +156,75 @@ test_api_terms_on_premises_still_bind if {
 	count(unknown.warn) == 0 with input as inp
 	count(data.modelgate.lib.licenses.known) == 1 with input as inp
 }
+
+# A deployment the catalog's record of the model does not list.
+_offered := {
+	"id": "acme/chat",
+	"name": "Acme Chat",
+	"vendor": "acme",
+	"source": "https://example.test/acme-chat",
+	"weights_available": false,
+	"deployment_kinds": ["vendor_api", "managed_cloud"],
+	"managed_clouds": [{"provider": "azure", "service": "azure_openai"}],
+}
+
+_deployed(kind, provider, service) := {
+	"model": {"id": "acme/chat", "license": null},
+	"deployment": {"kind": kind, "provider": provider, "service": service},
+	"resolved": {"model": _offered, "license": {"source": "catalog"}, "licenses": [_mit]},
+}
+
+test_a_managed_cloud_the_record_does_not_list_warns if {
+	inp := _deployed("managed_cloud", "aws", null)
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/provider"
+	contains(v.msg, "not as managed_cloud through aws_bedrock (provider aws)")
+	contains(v.msg, "the vendor's API (acme), azure_openai (azure)")
+}
+
+test_a_managed_cloud_the_record_lists_passes if {
+	inp := _deployed("managed_cloud", "azure", null)
+	not unknown.applies with input as inp
+	count(unknown.warn) == 0 with input as inp
+}
+
+test_a_listed_cloud_on_another_of_its_services_warns if {
+	inp := _deployed("managed_cloud", "azure", "azure_vm")
+	count(unknown.warn) == 1 with input as inp
+}
+
+test_another_vendors_api_warns if {
+	result := unknown.warn with input as _deployed("vendor_api", "openai", null)
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/provider"
+}
+
+test_the_vendors_own_api_passes if {
+	count(unknown.warn) == 0 with input as _deployed("vendor_api", "acme", null)
+}
+
+test_a_kind_the_record_does_not_list_warns if {
+	result := unknown.warn with input as _deployed("hosted_open_api", "together", null)
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/kind"
+}
+
+test_self_hosting_a_model_without_weights_is_left_to_lic_self_hosting if {
+	count(unknown.warn) == 0 with input as _deployed("self_hosted", "on_prem", null)
+}
+
+test_a_record_naming_no_cloud_is_not_judged if {
+	inp := object.union(_deployed("managed_cloud", "aws", null), {"resolved": {"model": {"managed_clouds": []}}})
+	count(unknown.warn) == 0 with input as inp
+}
+
+test_no_catalog_model_is_not_judged_here if {
+	inp := object.union(_deployed("hosted_open_api", "together", null), {"resolved": {"model": null}})
+	count(unknown.warn) == 0 with input as inp
+}
