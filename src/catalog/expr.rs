@@ -205,6 +205,13 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
             upper
         } else if let Some(placeholder) = placeholder(token) {
             placeholder
+        } else if token.to_ascii_lowercase().contains(&PLACEHOLDER_PREFIX.to_ascii_lowercase()) {
+            // Reserved for NOASSERTION and NONE on their way through the SPDX
+            // parser: taken from a user, it would be stripped from the id.
+            return Err(ExprError {
+                message: format!("unknown license `{token}`"),
+                hint: Some(format!("`{PLACEHOLDER_PREFIX}` is reserved by modelgate; choose another LicenseRef- name")),
+            });
         } else if let Some(id) = catalog.license_id_for(token) {
             id.to_string()
         } else if token.starts_with("LicenseRef-") || token.starts_with("DocumentRef-") {
@@ -317,6 +324,13 @@ mod tests {
         assert_eq!(e.message, "unknown license `OpenMDW_1.0`");
         assert!(e.hint.as_deref().is_some_and(|h| h.contains("write `LicenseRef-OpenMDW-1.0`")), "{:?}", e.hint);
         assert_eq!(parse(catalog(), "LicenseRef-OpenMDW-1.0").unwrap().canonical, "LicenseRef-OpenMDW-1.0");
+        // The prefix that carries NOASSERTION and NONE through the SPDX parser
+        // is not a user's: inside a name it was stripped from it (the fuzzer
+        // found `LicenseRef-aLicenseRef-modelgate-placeholder-b` read as `LicenseRef-ab`).
+        for text in ["LicenseRef-aLicenseRef-modelgate-placeholder-b AND MIT", "licenseref-modelgate-placeholder-x"] {
+            let e = parse(catalog(), text).unwrap_err();
+            assert!(e.hint.as_deref().is_some_and(|h| h.contains("is reserved")), "{text}: {e:?}");
+        }
         // A valid SPDX id or LicenseRef without a record is kept: LIC-UNKNOWN fails it.
         assert_eq!(parse(catalog(), "GPL-3.0-only").unwrap().canonical, "GPL-3.0-only");
         assert_eq!(parse(catalog(), "LicenseRef-acme-internal").unwrap().canonical, "LicenseRef-acme-internal");
