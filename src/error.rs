@@ -81,6 +81,14 @@ impl Error {
         self
     }
 
+    /// `with_hint` when there is a hint.
+    pub fn with_optional_hint(self, hint: Option<impl Into<String>>) -> Self {
+        match hint {
+            Some(hint) => self.with_hint(hint),
+            None => self,
+        }
+    }
+
     /// Attaches the text of the file the position points into, so the
     /// rendered error can show the offending line.
     pub fn with_source_text(mut self, text: Arc<str>) -> Self {

@@ -373,10 +373,7 @@ impl SourceFile {
                 _ => (message, None, pos),
             };
             let error = self.error(kind, format!("invalid JSON: {message}"), pos);
-            match hint {
-                Some(hint) => error.with_hint(hint),
-                None => error,
-            }
+            error.with_optional_hint(hint)
         })
     }
 }
@@ -826,6 +823,35 @@ pub fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
         }
     }
     out
+}
+
+/// Reads directory `dir` with `read` during a recursive walk, refusing a
+/// symlink loop: `ancestors` holds the real paths of the directories being
+/// read (this one and those above it), and a directory that is one of them
+/// again would be followed without end. `hint` goes with that error only.
+pub fn read_dir_once<T>(
+    dir: &std::path::Path,
+    ancestors: &mut Vec<std::path::PathBuf>,
+    kind: ErrorKind,
+    hint: Option<&str>,
+    read: impl FnOnce(&mut Vec<std::path::PathBuf>) -> Result<T>,
+) -> Result<T> {
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
+        let error = Error::new(
+            kind,
+            format!(
+                "{}: symlink loop: it leads back to {}, a directory already being read",
+                display_path(dir),
+                display_path(ancestor)
+            ),
+        );
+        return Err(error.with_optional_hint(hint));
+    }
+    ancestors.push(real);
+    let result = read(ancestors);
+    ancestors.pop();
+    result
 }
 
 /// How a path typed on the command line is named in reports and digests:

@@ -126,6 +126,18 @@ impl Vocabulary {
         ))
     }
 
+    /// Checks a provider id as a proposal writes it: lower-case letters,
+    /// digits and `_` (the id it spells as a hint: `on-prem`, `OpenAI`), and
+    /// no near miss of a known provider. An unlisted provider passes.
+    pub fn check_provider(&self, id: &str) -> std::result::Result<(), (String, Option<String>)> {
+        check_id("provider", id, |spelled| self.providers.contains(spelled), |id| self.near_miss_provider(id))
+    }
+
+    /// As `check_provider`, for services.
+    pub fn check_service(&self, id: &str) -> std::result::Result<(), (String, Option<String>)> {
+        check_id("service", id, |spelled| self.service_providers.contains_key(spelled), |id| self.near_miss_service(id))
+    }
+
     /// Suggests a known provider for a near miss; `None` when the id is known
     /// or far from every known id (an unlisted provider is allowed: the rules
     /// then have no facts about it and fail closed where facts are needed).
@@ -155,4 +167,32 @@ fn reserved_code_hint(code: &str) -> Option<String> {
         "EL" => Some("Greece's ISO 3166-1 code is `GR` (`EL` is the EU's own abbreviation)".to_string()),
         _ => None,
     }
+}
+
+/// A provider or service id (`what`): malformed, a near miss of a known id,
+/// or acceptable.
+fn check_id(
+    what: &str,
+    id: &str,
+    known: impl Fn(&str) -> bool,
+    near_miss: impl Fn(&str) -> Option<String>,
+) -> std::result::Result<(), (String, Option<String>)> {
+    if !is_identifier(id) {
+        let spelled = as_identifier(id);
+        let hint = if known(&spelled) { Some(format!("did you mean `{spelled}`?")) } else { near_miss(&spelled) };
+        return Err((format!("invalid {what} `{id}`: use lower-case letters, digits and `_`"), hint));
+    }
+    match near_miss(id) {
+        Some(hint) => Err((format!("unknown {what} `{id}`"), Some(hint))),
+        None => Ok(()),
+    }
+}
+
+/// An id as it was likely meant: lower case, `-`, `.` and spaces as `_`.
+fn as_identifier(s: &str) -> String {
+    s.trim().to_ascii_lowercase().chars().map(|c| if matches!(c, '-' | '.' | ' ') { '_' } else { c }).collect()
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }

@@ -215,10 +215,7 @@ impl Waivers {
         }
         let parsed: WaiverFile = from_node(node, "").map_err(|e| {
             let error = file.error(ErrorKind::Waiver, e.describe(), e.pos.unwrap_or_default());
-            match e.hint {
-                Some(h) => error.with_hint(h),
-                None => error,
-            }
+            error.with_optional_hint(e.hint)
         })?;
         let mut entries: Vec<LocatedWaiver> = Vec::new();
         for (i, mut waiver) in parsed.waivers.into_iter().enumerate() {

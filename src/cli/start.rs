@@ -151,15 +151,7 @@ fn check_answer(
             None => Err(with_hint(format!("unknown model `{value}`"), catalog.suggest_model(value))),
         },
         "kind" => one_of(value, &kinds()),
-        "provider" => {
-            if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(format!("invalid provider `{value}`: use lower-case letters, digits and `_`"));
-            }
-            match vocabulary.near_miss_provider(value) {
-                Some(hint) => Err(with_hint(format!("unknown provider `{value}`"), Some(hint))),
-                None => Ok(()),
-            }
-        }
+        "provider" => vocabulary.check_provider(value).map_err(|(message, hint)| with_hint(message, hint)),
         "regions" => split_list(value)
             .iter()
             .try_for_each(|place| vocabulary.check_place(place).map_err(|(message, hint)| with_hint(message, hint))),
@@ -239,10 +231,7 @@ pub fn init(args: InitArgs) -> Result<u8> {
             ErrorKind::Usage,
             format!("these answers make a proposal that `check` refuses: {}", e.message()),
         );
-        match e.hint() {
-            Some(hint) => error.with_hint(hint),
-            None => error,
-        }
+        error.with_optional_hint(e.hint())
     })?;
     match &args.output {
         None => print(&text)?,

@@ -129,21 +129,9 @@ fn read(path: &Path, display: &str) -> Result<Arc<str>> {
 /// some forty times under longer and longer names).
 fn walk(root: &Path, relative: &str, out: &mut Vec<String>, ancestors: &mut Vec<std::path::PathBuf>) -> Result<()> {
     let dir = root.join(relative);
-    let real = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
-        return Err(Error::new(
-            ErrorKind::Policy,
-            format!(
-                "{}: symlink loop: it leads back to {}, a directory already being read",
-                crate::source::display_path(&dir),
-                crate::source::display_path(ancestor)
-            ),
-        ));
-    }
-    ancestors.push(real);
-    let result = walk_entries(root, relative, &dir, out, ancestors);
-    ancestors.pop();
-    result
+    crate::source::read_dir_once(&dir, ancestors, ErrorKind::Policy, None, |ancestors| {
+        walk_entries(root, relative, &dir, out, ancestors)
+    })
 }
 
 fn walk_entries(

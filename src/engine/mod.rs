@@ -490,10 +490,7 @@ impl Engine {
             let node = crate::de::node_from_json(&json, crate::source::Pos::default());
             let meta: RuleMeta = crate::de::from_node(&node, "/meta").map_err(|e| {
                 let error = at_meta(format!("invalid {}", e.describe()));
-                match e.hint {
-                    Some(hint) => error.with_hint(hint),
-                    None => error,
-                }
+                error.with_optional_hint(e.hint)
             })?;
             meta.check().map_err(|e| at_meta(e.to_string()))?;
             let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));

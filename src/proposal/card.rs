@@ -111,10 +111,7 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
                     format!("model card front matter: {}", e.describe()),
                     e.pos.unwrap_or_default(),
                 );
-                match e.hint {
-                    Some(h) => error.with_hint(h),
-                    None => error,
-                }
+                error.with_optional_hint(e.hint)
             })?;
             let pos = node.node_at("/license").map(|_| node.locate("/license").0);
             (matter, pos)
@@ -174,9 +171,6 @@ impl ModelCard {
             Some(file) => file.error(ErrorKind::Input, message, self.license_pos.unwrap_or(Pos { line: 1, column: 1 })),
             None => Error::new(ErrorKind::Input, message),
         };
-        match hint {
-            Some(h) => error.with_hint(h),
-            None => error,
-        }
+        error.with_optional_hint(hint)
     }
 }

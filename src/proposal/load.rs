@@ -43,10 +43,7 @@ impl LoadedDocument {
     pub fn error_at(&self, pointer: &str, message: impl Into<String>, hint: Option<String>) -> Error {
         let pos = self.node().value_pos(pointer);
         let error = self.file.error(ErrorKind::Input, message, pos);
-        match hint {
-            Some(h) => error.with_hint(h),
-            None => error,
-        }
+        error.with_optional_hint(hint)
     }
 }
 
@@ -104,21 +101,13 @@ fn expand_within(
         out.push((path.to_path_buf(), display));
         return Ok(());
     }
-    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Some(ancestor) = ancestors.iter().find(|a| **a == real) {
-        return Err(Error::new(
-            ErrorKind::Input,
-            format!(
-                "{display}: symlink loop: it leads back to {}, a directory already being read",
-                crate::source::display_path(ancestor)
-            ),
-        )
-        .with_hint("remove the link, or name the directories to read without --recursive"));
-    }
-    ancestors.push(real);
-    let result = expand_entries(path, &display, recursive, out, ancestors);
-    ancestors.pop();
-    result
+    crate::source::read_dir_once(
+        path,
+        ancestors,
+        ErrorKind::Input,
+        Some("remove the link, or name the directories to read without --recursive"),
+        |ancestors| expand_entries(path, &display, recursive, out, ancestors),
+    )
 }
 
 /// The proposal files of directory `path` (named `display`), in name order.
@@ -387,10 +376,7 @@ fn read_document(file: &Arc<SourceFile>, root: &Arc<Node>, pointer: String) -> R
     }
     let doc: ProposalDoc = from_node(node, &pointer).map_err(|e| {
         let error = file.error(ErrorKind::Input, e.describe(), e.pos.unwrap_or(Pos { line: 1, column: 1 }));
-        match e.hint {
-            Some(h) => error.with_hint(h),
-            None => error,
-        }
+        error.with_optional_hint(e.hint)
     })?;
     Ok(LoadedDocument { file: file.clone(), root: root.clone(), pointer, doc })
 }

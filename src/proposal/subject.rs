@@ -173,10 +173,7 @@ impl Subject {
         let pointer = self.pointer(logical);
         let pos = self.document.root.value_pos(&pointer);
         let error = self.document.file.error(crate::error::ErrorKind::Input, message, pos);
-        match hint {
-            Some(h) => error.with_hint(h),
-            None => error,
-        }
+        error.with_optional_hint(hint)
     }
 }
 
@@ -412,40 +409,12 @@ fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
             return Err(subject.error("/organization/domicile", message, hint));
         }
     }
-    let provider = &s.deployment.provider;
-    if !is_identifier(provider) {
-        // `on-prem`, `OpenAI`: the id it spells, when it spells a known one.
-        let spelled = as_identifier(provider);
-        let hint = if vocabulary.providers.contains(&spelled) {
-            Some(format!("did you mean `{spelled}`?"))
-        } else {
-            vocabulary.near_miss_provider(&spelled)
-        };
-        return Err(subject.error(
-            "/deployment/provider",
-            format!("invalid provider `{provider}`: use lower-case letters, digits and `_`"),
-            hint,
-        ));
-    }
-    if let Some(hint) = vocabulary.near_miss_provider(provider) {
-        return Err(subject.error("/deployment/provider", format!("unknown provider `{provider}`"), Some(hint)));
+    if let Err((message, hint)) = vocabulary.check_provider(&s.deployment.provider) {
+        return Err(subject.error("/deployment/provider", message, hint));
     }
     if let Some(service) = &s.deployment.service {
-        if !is_identifier(service) {
-            let spelled = as_identifier(service);
-            let hint = if vocabulary.service_providers.contains_key(&spelled) {
-                Some(format!("did you mean `{spelled}`?"))
-            } else {
-                vocabulary.near_miss_service(&spelled)
-            };
-            return Err(subject.error(
-                "/deployment/service",
-                format!("invalid service `{service}`: use lower-case letters, digits and `_`"),
-                hint,
-            ));
-        }
-        if let Some(hint) = vocabulary.near_miss_service(service) {
-            return Err(subject.error("/deployment/service", format!("unknown service `{service}`"), Some(hint)));
+        if let Err((message, hint)) = vocabulary.check_service(service) {
+            return Err(subject.error("/deployment/service", message, hint));
         }
     }
     if s.data.classes.is_empty() {
@@ -553,15 +522,6 @@ fn validate_endpoint(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// An id as it was likely meant: lower case, `-`, `.` and spaces as `_`.
-fn as_identifier(s: &str) -> String {
-    s.trim().to_ascii_lowercase().chars().map(|c| if matches!(c, '-' | '.' | ' ') { '_' } else { c }).collect()
-}
-
-fn is_identifier(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The most base models a lineage may chain through.
