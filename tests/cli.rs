@@ -213,6 +213,27 @@ fn a_rule_that_errors_is_an_error_finding_and_exit_2() {
     assert_eq!(report["summary"]["findings"]["error"], 1);
 }
 
+/// A batch large enough to run on the bytecode VM still reports the rule
+/// that errs as an error on every proposal: regorus's VM reads a builtin
+/// error as undefined, which made every such finding a pass from eight
+/// proposals on.
+#[test]
+fn a_rule_that_errors_is_an_error_on_every_proposal_of_a_batch() {
+    let (code, report) = check_json(&["--policy", "fixtures/policies/erroring-rule", "-R", "fixtures/rules"]);
+    assert_eq!(code, 2);
+    let proposals = report["proposals"].as_array().unwrap();
+    assert!(proposals.len() > 50, "a batch that runs on the VM: {}", proposals.len());
+    for proposal in proposals {
+        let broken = proposal["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "ACME-BROKEN").unwrap();
+        assert_eq!(broken["status"], "error", "{}", proposal["file"]);
+        // A failure found beside the error stays a failure; nothing passes.
+        let verdict = proposal["verdict"].as_str().unwrap();
+        assert!(verdict == "error" || verdict == "fail", "{}: {verdict}", proposal["file"]);
+    }
+    assert_eq!(report["summary"]["findings"]["error"], proposals.len());
+    assert_eq!(report["gate"]["result"], "error");
+}
+
 /// `applies` must be true or false: any other value (`"yes"`, `1`, `null`)
 /// is an error finding and exit 2, on the VM and the interpreter alike. It
 /// read as "not applicable", which hid the rule's denies: a silent pass.
