@@ -22,6 +22,23 @@ test_eea_bloc_members_are_the_eea_countries if {
 	count(members) == 30
 }
 
+test_bloc_territories_are_the_flagged_territories if {
+	every bloc in ["EU", "EEA"] {
+		field := lower(bloc)
+		flagged := {c | some c, f in _facts.countries; f[field] == true; f.part_of}
+		territories := {c | some c in _facts.blocs[bloc].territories}
+		flagged == territories
+		count(territories) == 7
+	}
+}
+
+test_a_bloc_expands_to_every_flagged_country if {
+	geo.countries("EU") == {c | some c, f in _facts.countries; f.eu == true}
+	geo.countries("EEA") == {c | some c, f in _facts.countries; f.eea == true}
+	count(geo.countries("EU")) == 34
+	count(geo.countries("EEA")) == 37
+}
+
 test_every_region_has_a_known_location if {
 	every _, region in _facts.regions {
 		_known_place(region.location)

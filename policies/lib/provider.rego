@@ -12,29 +12,28 @@ _providers := data.modelgate.facts.residency.providers
 facts(p) := _providers[p.deployment.provider]
 
 # service_id(p) is the service a proposal uses: the one it names, else the
-# provider's default for the deployment kind, for the tier, or overall. (No
-# `else` chain: the regorus bytecode VM stops at the first branch whose
-# lookup is undefined; see docs/engine-notes.md.)
+# provider's default for the deployment kind, for the tier, or overall (null
+# for the organisation's own premises). Undefined for a provider without
+# facts. (No `else` chain: the regorus bytecode VM stops at the first branch
+# whose lookup is undefined; see docs/engine-notes.md. The defaults are one
+# body, not one definition each: every rule asks for the service, and a
+# function's definitions are all tried on every call.)
 service_id(p) := p.deployment.service if _names_service(p)
 
-service_id(p) := _default_by_kind(p) if not _names_service(p)
+service_id(p) := _default_service(_providers[p.deployment.provider], p.deployment) if not _names_service(p)
 
-service_id(p) := _default_by_tier(p) if {
-	not _names_service(p)
-	not _default_by_kind(p)
-}
-
-service_id(p) := _providers[p.deployment.provider].default_service if {
-	not _names_service(p)
-	not _default_by_kind(p)
-	not _default_by_tier(p)
-}
+_default_service(record, deployment) := array.concat(
+	[id |
+		some id in [
+			object.get(object.get(record, "default_service_by_kind", {}), object.get(deployment, "kind", null), null),
+			object.get(object.get(record, "default_service_by_tier", {}), object.get(deployment, "tier", null), null),
+		]
+		id != null
+	],
+	[object.get(record, "default_service", null)],
+)[0]
 
 _names_service(p) if p.deployment.service != null
-
-_default_by_kind(p) := _providers[p.deployment.provider].default_service_by_kind[p.deployment.kind]
-
-_default_by_tier(p) := _providers[p.deployment.provider].default_service_by_tier[p.deployment.tier]
 
 # service(p) is the service record, when the facts have one.
 service(p) := _providers[p.deployment.provider].services[service_id(p)]
@@ -142,19 +141,22 @@ _input_routing_known if is_boolean(input_service.routes_globally_by_default)
 # always backed. Undefined when the facts have no service record.
 offers_place(p, "global") if service(p)
 
+# The service's options are looked up once per call, not once per way an
+# option may back the place.
 offers_place(p, code) if {
+	code != "global"
 	some option in _processing_options(p)
-	option.region == code
+	_backs(option, p.deployment.provider, code)
 }
 
-offers_place(p, code) if {
-	some option in _processing_options(p)
+_backs(option, _, code) if option.region == code
+
+_backs(option, provider_id, code) if {
 	option.region == "in_region"
-	geo.region_provider(code) == p.deployment.provider
+	geo.region_provider(code) == provider_id
 }
 
-offers_place(p, code) if {
-	some option in _processing_options(p)
+_backs(option, _, code) if {
 	option.region != "in_region"
 	inner := geo.countries(option.region)
 	outer := geo.countries(code)

@@ -308,15 +308,24 @@ _flop_at(x, _) := sprintf("%v FLOP", [round(x)]) if {
 	x < 10
 }
 
-_flop_at(x, d) := sprintf("%v.%s × 10^%v FLOP", [floor(_scaled(x, d) / _power(d)), _pad(_scaled(x, d) % _power(d), d), _exponent(x)]) if {
+# The mantissa times 10^d, rounded, is 10^d to 10^(d+1) (the latter when
+# rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
+# but a hair below it in regorus's f64, so a half-way figure would round up
+# in one and down in the other: fmt.half_up, the advisory figures' rounding,
+# makes both round it up. The exponent is found once per figure: a message's
+# figures are written at up to four precisions, and finding it walks the
+# powers of ten.
+_flop_at(x, d) := text if {
 	x >= 10
-	_scaled(x, d) < _power(d + 1)
+	e := _exponent(x)
+	text := _mantissa_text(fmt.half_up((x * _power(d)) / _power(e)), d, e)
 }
 
-_flop_at(x, d) := sprintf("1.%s × 10^%v FLOP", [_pad(0, d), _exponent(x) + 1]) if {
-	x >= 10
-	_scaled(x, d) >= _power(d + 1)
+_mantissa_text(scaled, d, e) := sprintf("%v.%s × 10^%v FLOP", [floor(scaled / _power(d)), _pad(scaled % _power(d), d), e]) if {
+	scaled < _power(d + 1)
 }
+
+_mantissa_text(scaled, d, e) := sprintf("1.%s × 10^%v FLOP", [_pad(0, d), e + 1]) if scaled >= _power(d + 1)
 
 _exponent(x) := max({k | some k, p in _powers; k >= 1; p <= x})
 
@@ -326,13 +335,6 @@ _power(k) := _powers[k]
 # interpreter recomputes a function on every call, and the figures of one
 # message call it hundreds of times).
 _powers := array.concat([1], [product([10 | some _ in numbers.range(1, k)]) | some k in numbers.range(1, 40)])
-
-# The mantissa times 10^d, rounded: 10^d to 10^(d+1) (the latter when
-# rounding carries). A sum such as 1.5e24 + 2e25 is 2.15e25 exactly in OPA
-# but a hair below it in regorus's f64, so a half-way figure would round up
-# in one and down in the other: fmt.half_up, the advisory figures' rounding,
-# makes both round it up.
-_scaled(x, d) := fmt.half_up((x * _power(d)) / _power(_exponent(x)))
 
 # _pad(n, d): the integer n written with at least d digits.
 _pad(n, d) := sprintf("%v", [n]) if count(sprintf("%v", [n])) >= d
