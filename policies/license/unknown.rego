@@ -6,6 +6,10 @@
 # when it loads), so the rule applies to licenses a proposal declares, and to
 # any license without a record however it arrived. A record marked
 # `unverified` (its terms were not read) warns: a pass on it is provisional.
+# So does a catalog model whose license was not confirmed on its card, when
+# its license binds: the model's own (unless the proposal declares one), and
+# always a derivative's base, whose license binds whatever the derivative is
+# declared under.
 # API terms that name the services they govern (`governed_services`) and do
 # not govern the service the proposal uses (the Gemini API terms for Gemini
 # on Vertex AI) are not applied by any rule (modelgate.lib.licenses
@@ -58,6 +62,8 @@ applies if count(data.modelgate.lib.licenses.out_of_scope) > 0
 
 applies if _model_unverified
 
+applies if count(_unverified_bases) > 0
+
 applies if _unlisted_deployment
 
 # The license comes from a catalog model record that was not checked against
@@ -66,6 +72,19 @@ _model_unverified if {
 	input.resolved.license.source == "catalog"
 	input.resolved.model.verification == "unverified"
 }
+
+# The models a derivative derives from (resolved.lineage) whose catalog record
+# did not confirm their license. A base's license binds the derivative whatever
+# license the derivative is declared under (DESIGN §3), so it always comes from
+# the catalog: a declared model.license never takes its place.
+_unverified_bases := [base |
+	some base in object.get(input.resolved, "lineage", [])
+	base.verification == "unverified"
+]
+
+_base_path := "/model/base_model" if input.model.base_model != null
+
+_base_path := "/model/id" if input.model.base_model == null
 
 # Binding records whose terms were not read: what passes on them is provisional.
 _unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
@@ -117,6 +136,19 @@ warn contains v if {
 		"path": "/model/id",
 		"citation": {"document": sprintf("%s model card", [model.name]), "section": "license", "url": model.source},
 		"remediation": "Confirm the license on the model's card or repository and declare it in model.license (a declared license takes the catalog's place), or choose a model whose catalog record is verified.",
+	}
+}
+
+warn contains v if {
+	some base in _unverified_bases
+	v := {
+		"msg": sprintf(
+			"%s derives from %s, and modelgate's record that %s is under %s is unverified: the license its card names was not confirmed, yet it binds the derivative whatever the derivative is declared under, so every finding on it is provisional",
+			[data.modelgate.lib.licenses.model_label, base.id, base.name, base.license],
+		),
+		"path": _base_path,
+		"citation": {"document": sprintf("%s model card", [base.name]), "section": "license", "url": base.source},
+		"remediation": "Confirm the base model's license on its card or repository (and correct its catalog record), or derive from a model whose catalog record is verified.",
 	}
 }
 

@@ -228,3 +228,45 @@ test_no_catalog_model_is_not_judged_here if {
 	inp := object.union(_deployed("hosted_open_api", "together", null), {"resolved": {"model": null}})
 	count(unknown.warn) == 0 with input as inp
 }
+
+# A derivative's base binds it whatever the derivative is declared under, so
+# a base whose catalog record did not confirm its license warns even when the
+# proposal declares the derivative's license.
+_unverified_base(verification) := {
+	"model": {"id": "acme/falcon-support", "license": "MIT", "base_model": "tiiuae/falcon-7b"},
+	"resolved": {
+		"model": null,
+		"lineage": [{
+			"id": "tiiuae/falcon-7b", "name": "Falcon 7B (base)", "license": "Apache-2.0",
+			"verification": verification, "source": "https://example.test/falcon-7b",
+		}],
+		"license": {"source": "proposal", "expression": "(MIT) AND (Apache-2.0)"},
+		"licenses": [
+			{"id": "MIT", "name": "MIT License", "known": true, "verification": "verified", "terms": {}},
+			{"id": "Apache-2.0", "name": "Apache License 2.0", "known": true, "verification": "verified", "terms": {}},
+		],
+	},
+}
+
+test_an_unverified_base_model_record_warns_whatever_the_derivative_declares if {
+	inp := _unverified_base("unverified")
+	unknown.applies with input as inp
+	count(unknown.deny) == 0 with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model/base_model"
+	contains(v.msg, "Falcon 7B (base) is under Apache-2.0 is unverified")
+	v.citation.url == "https://example.test/falcon-7b"
+}
+
+test_a_catalog_derivative_of_an_unverified_base_points_at_the_model if {
+	inp := object.union(_unverified_base("unverified"), {"model": {"id": "acme/falcon-support", "license": null, "base_model": null}})
+	some v in unknown.warn with input as inp
+	v.path == "/model/id"
+}
+
+test_a_partial_base_model_record_is_out_of_scope if {
+	inp := _unverified_base("partial")
+	count(unknown.warn) == 0 with input as inp
+}

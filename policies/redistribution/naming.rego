@@ -12,7 +12,8 @@
 # term covers models trained on outputs, when the outputs train a model that
 # is distributed or made available. distribution.name is checked: a
 # namespace ("acme/") is ignored, case is ignored, and "-" and "_" count as
-# spaces, so "acme/llama-3-support" begins with "Llama 3".
+# spaces, so "acme/llama-3-support" begins with "Llama 3"; a number in the
+# prefix must end where the name's does ("Llama-30B" does not).
 package modelgate.rules.redistribution.naming
 
 import data.modelgate.lib.licenses
@@ -82,7 +83,22 @@ _plain(name) := lower(replace(replace(parts[count(parts) - 1], "-", " "), "_", "
 	parts := split(name, "/")
 }
 
-_named(prefix) if startswith(_plain(_name), _plain(prefix))
+_named(prefix) if {
+	name := _plain(_name)
+	wanted := _plain(prefix)
+	startswith(name, wanted)
+	not _number_goes_on(name, wanted)
+}
+
+# A prefix that ends in a number is not met by a name whose number goes on:
+# "Llama 30B" does not begin with "Llama 3". ("Llama 3.1" and "Llama 3 8B" do.)
+_digits := {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+_number_goes_on(name, wanted) if {
+	count(name) > count(wanted)
+	substring(wanted, count(wanted) - 1, 1) in _digits
+	substring(name, count(wanted), 1) in _digits
+}
 
 deny contains v if {
 	some license in _due

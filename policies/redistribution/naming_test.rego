@@ -151,3 +151,23 @@ test_a_distillation_offered_as_a_service_stays_a_derivative if {
 	dist := {"weights": false, "hosted_service": true, "name": "acme/student"}
 	count(naming.deny) == 1 with input as _distilled([_llama3], dist)
 }
+
+_dist(name) := {"weights": true, "hosted_service": false, "name": name}
+
+# A number in the prefix must end where the name's does.
+test_a_longer_number_does_not_meet_a_numbered_prefix if {
+	result := naming.deny with input as _input([_llama3], _ft, false, _dist("acme/Llama-30B-Support"))
+	count(result) == 1
+	some v in result
+	v.license == "llama3"
+}
+
+test_a_numbered_prefix_followed_by_a_version_or_a_size_passes if {
+	count(naming.deny) == 0 with input as _input([_llama3], _ft, false, _dist("acme/Llama-3.1-Support"))
+	count(naming.deny) == 0 with input as _input([_llama3], _ft, false, _dist("acme/Llama_3_8B_Support"))
+	count(naming.deny) == 0 with input as _input([_llama3], _ft, false, _dist("Llama 3"))
+}
+
+test_a_prefix_ending_in_a_letter_is_met_by_a_name_going_on_with_a_digit if {
+	count(naming.deny) == 0 with input as _input([_llama], _ft, false, _dist("acme/Llama3.1-Support"))
+}

@@ -2,7 +2,9 @@
 # text file, with the exact string the license prescribes where it
 # prescribes one (Llama, Gemma, Qwen, Mistral, NVIDIA, Stability), or the
 # licensor's own notices (Apache-2.0 NOTICE files, MIT and CC notices). Due
-# when the term's trigger is met; distribution.includes_notice must be true,
+# when the term's trigger is met (the RAIL licenses and DeepSeek attach their
+# notice condition to hosting for third-party access too: the copy a hosted
+# service runs keeps the notices); distribution.includes_notice must be true,
 # or, where the license copy carries the notice (`in_license_copy`: MIT's
 # copyright line sits in the licensor's license file),
 # distribution.includes_license_copy.
@@ -59,6 +61,12 @@ _shipped(term) if {
 	input.distribution.includes_license_copy == true
 }
 
+# A notice condition that also binds hosting (distribution_or_hosted_service)
+# reaches the copy a hosted service runs, which is never handed over.
+_hosted_copy(term) := " (the copy a hosted service runs included)" if term.trigger == "distribution_or_hosted_service"
+
+_hosted_copy(term) := "" if term.trigger != "distribution_or_hosted_service"
+
 _how_to_declare(term) := "distribution.includes_notice: true" if not term.in_license_copy
 
 _how_to_declare(term) := "distribution.includes_license_copy: true (the licensor's license file)" if term.in_license_copy
@@ -75,7 +83,7 @@ deny contains v if {
 		"path": "/distribution/includes_notice",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
-		"remediation": sprintf("Ship %s with every copy, and declare %s.", [_what(term), _how_to_declare(term)]),
+		"remediation": sprintf("Ship %s with every copy%s, and declare %s.", [_what(term), _hosted_copy(term), _how_to_declare(term)]),
 	}
 }
 
@@ -83,7 +91,7 @@ obligations contains o if {
 	some license in _due
 	term := license.terms.notice
 	o := {
-		"text": sprintf("Keep %s in every copy distributed", [_what(term)]),
+		"text": sprintf("Keep %s in every copy distributed%s", [_what(term), _hosted_copy(term)]),
 		"section": term.section,
 		"license": license.id,
 	}

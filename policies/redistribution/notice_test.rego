@@ -87,3 +87,33 @@ test_a_student_escapes_a_notice_duty_that_does_not_cover_it if {
 	not notice.applies with input as inp
 	count(notice.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_llama]}})
 }
+
+# The RAIL licenses and DeepSeek attach their notice condition (4.d) to
+# hosting for third-party access as well as to distribution.
+_rail := {
+	"id": "rail",
+	"name": "DeepSeek License Agreement",
+	"url": "https://example.test/deepseek",
+	"known": true,
+	"terms": {"notice": {"trigger": "distribution_or_hosted_service", "section": "4.d"}},
+}
+
+test_a_notice_condition_on_hosting_fails_a_hosted_service_without_it if {
+	result := notice.deny with input as _input([_rail, _llama], false, true, false)
+	count(result) == 1
+	some v in result
+	v.license == "rail"
+	v.path == "/distribution/includes_notice"
+	v.citation.section == "4.d"
+	contains(v.msg, "hosted service")
+	contains(v.remediation, "the copy a hosted service runs")
+}
+
+test_a_notice_condition_on_hosting_passes_with_the_notice_kept if {
+	inp := _input([_rail], false, true, true)
+	notice.applies with input as inp
+	count(notice.deny) == 0 with input as inp
+	obligations := notice.obligations with input as inp
+	some o in obligations
+	contains(o.text, "the copy a hosted service runs")
+}
