@@ -979,3 +979,15 @@ fn every_alternative_failing_is_said() {
     assert!(passing["proposals"][0]["model"].get("every_alternative_fails").is_none());
     assert!(passing["proposals"][0]["model"].get("other_alternatives").is_none());
 }
+
+#[test]
+fn an_export_control_failure_points_at_the_region_outside_the_us() {
+    let file = "fixtures/rules/RES-EXPORT-CONTROL/fail-premises-in-a-second-country.yaml";
+    let (code, report) = check_json(&[file]);
+    assert_eq!(code, 1, "{report}");
+    let f = finding(&report, "RES-EXPORT-CONTROL");
+    assert_eq!(f["status"], "fail", "{f}");
+    // regions: [US, DE]: DE, the second item, on line 14; not the list.
+    assert_eq!(f["path"], "/deployment/regions/1", "{f}");
+    assert_eq!(f["location"]["line"], 14, "{f}");
+}
