@@ -991,3 +991,21 @@ fn an_export_control_failure_points_at_the_region_outside_the_us() {
     assert_eq!(f["path"], "/deployment/regions/1", "{f}");
     assert_eq!(f["location"]["line"], 14, "{f}");
 }
+
+#[test]
+fn an_adequacy_decision_outside_its_dates_is_named_with_them() {
+    let file = "fixtures/rules/RES-GDPR-TRANSFER/pass-uk-adequacy-in-force.yaml";
+    let judge = |now: &str| {
+        let run = modelgate(&["check", "--now", now, "--format", "json", file]);
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        finding(&report, "RES-GDPR-TRANSFER").clone()
+    };
+    // The renewed UK decision runs until 27 Dec 2031, that day included.
+    assert_eq!(judge("2031-12-27")["status"], "pass");
+    let after = judge("2031-12-28");
+    assert_eq!(after["status"], "fail", "{after}");
+    let msg = after["message"].as_str().unwrap();
+    assert!(msg.contains("ran until 2031-12-27, before the date judged (2031-12-28) [partial:"), "{msg}");
+    assert!(msg.contains("adequacy is declared, but that decision is not in force on the date judged"), "{msg}");
+    assert!(!msg.contains("has no GDPR adequacy decision"), "{msg}");
+}
