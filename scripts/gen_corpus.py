@@ -124,6 +124,9 @@ class Generator:
     def __init__(self, facts, seed, cards=()):
         self.f = facts
         self.r = random.Random(seed)
+        # A second stream for fields added later (the PIPL and LGPD
+        # safeguards), so a seed keeps drawing the same corpus otherwise.
+        self.later = random.Random(seed * 104729 + 3)
         self.seed = seed
         self.cards = list(cards)
 
@@ -261,6 +264,11 @@ class Generator:
                 section[key] = True if compliant else self.chance(0.5)
         if compliant or self.chance(0.5):
             section["transfer_mechanism"] = "sccs" if compliant else self.pick(self.f.mechanisms)
+        if compliant or self.later.random() < 0.4:
+            section["br_anpd_sccs"] = True if compliant else self.later.random() < 0.5
+        if compliant or self.later.random() < 0.4:
+            section["cn_transfer_mechanism"] = "standard_contract" if compliant else self.later.choice(
+                ["none", "cac_assessment", "standard_contract", "certification"])
         return section
 
     def organization(self, compliant):

@@ -1000,3 +1000,33 @@ fn every_alternative_failing_is_said() {
     assert!(passing["proposals"][0]["model"].get("every_alternative_fails").is_none());
     assert!(passing["proposals"][0]["model"].get("other_alternatives").is_none());
 }
+
+#[test]
+fn an_export_control_failure_points_at_the_region_outside_the_us() {
+    let file = "fixtures/rules/RES-EXPORT-CONTROL/fail-premises-in-a-second-country.yaml";
+    let (code, report) = check_json(&[file]);
+    assert_eq!(code, 1, "{report}");
+    let f = finding(&report, "RES-EXPORT-CONTROL");
+    assert_eq!(f["status"], "fail", "{f}");
+    // regions: [US, DE]: DE, the second item, on line 14; not the list.
+    assert_eq!(f["path"], "/deployment/regions/1", "{f}");
+    assert_eq!(f["location"]["line"], 14, "{f}");
+}
+
+#[test]
+fn an_adequacy_decision_outside_its_dates_is_named_with_them() {
+    let file = "fixtures/rules/RES-GDPR-TRANSFER/pass-uk-adequacy-in-force.yaml";
+    let judge = |now: &str| {
+        let run = modelgate(&["check", "--now", now, "--format", "json", file]);
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        finding(&report, "RES-GDPR-TRANSFER").clone()
+    };
+    // The renewed UK decision runs until 27 Dec 2031, that day included.
+    assert_eq!(judge("2031-12-27")["status"], "pass");
+    let after = judge("2031-12-28");
+    assert_eq!(after["status"], "fail", "{after}");
+    let msg = after["message"].as_str().unwrap();
+    assert!(msg.contains("ran until 2031-12-27, before the date judged (2031-12-28) [partial:"), "{msg}");
+    assert!(msg.contains("adequacy is declared, but that decision is not in force on the date judged"), "{msg}");
+    assert!(!msg.contains("has no GDPR adequacy decision"), "{msg}");
+}

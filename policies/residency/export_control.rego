@@ -70,13 +70,30 @@ deny contains v if {
 	}
 }
 
+# Each place the data is processed, with the field that puts it there: a
+# declared region at its index; on premises without regions, the
+# organisation's domicile (provider.places); a globally routing service with
+# no region declared, the missing regions.
+_located contains [code, sprintf("/deployment/regions/%d", [i])] if {
+	some i, code in input.deployment.regions
+}
+
+_located contains [code, _undeclared_path(code)] if {
+	count(input.deployment.regions) == 0
+	some code in _places
+}
+
+_undeclared_path(code) := "/organization/domicile" if code != "global"
+
+_undeclared_path("global") := "/deployment/regions"
+
 deny contains v if {
 	applies
-	some code in _places
+	some [code, path] in _located
 	geo.location(code) != "US"
 	v := {
 		"msg": sprintf("export-controlled data is processed outside the US (%s)", [code]),
-		"path": "/deployment/regions",
+		"path": path,
 		"citation": _ear_citation,
 	}
 }
@@ -87,7 +104,7 @@ deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	not input.deployment.kind in _apis
-	some code in _places
+	some [code, path] in _located
 	geo.location(code) == "US"
 	geo.partition(code) == "commercial"
 	v := {
@@ -95,7 +112,7 @@ deny contains v if {
 			"export-controlled data in %s, a commercial-partition region of %s, whose operators are not limited to US persons",
 			[code, data.modelgate.lib.provider.input_name],
 		),
-		"path": "/deployment/regions",
+		"path": path,
 		"remediation": "Use a US government partition (AWS GovCloud, Azure Government) or premises in the US.",
 	}
 }
@@ -104,7 +121,7 @@ deny contains v if {
 	applies
 	data.modelgate.lib.provider.input_third_party
 	not input.deployment.kind in _apis
-	some code in _places
+	some [code, path] in _located
 	geo.location(code) == "US"
 	not geo.partition(code)
 	v := {
@@ -112,7 +129,7 @@ deny contains v if {
 			"%s names no cloud partition: modelgate cannot show that %s runs the deployment in a US government partition",
 			[code, data.modelgate.lib.provider.input_name],
 		),
-		"path": "/deployment/regions",
+		"path": path,
 		"remediation": "Declare the provider's region id (for example us-gov-west-1 or usgovvirginia).",
 	}
 }

@@ -58,3 +58,29 @@ test_a_managed_service_in_a_government_partition_warns if {
 test_other_data_is_out_of_scope if {
 	not export_control.applies with input as {"data": {"classes": ["confidential"]}}
 }
+
+test_a_failure_points_at_the_region_at_fault if {
+	result := export_control.deny with input as _proposal("self_hosted", "on_prem", null, ["US", "DE"])
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/1"
+}
+
+test_a_commercial_region_is_named_by_its_index if {
+	some v in export_control.deny with input as _proposal("self_hosted", "aws", "aws_ec2", ["us-gov-west-1", "us-east-1"])
+	v.path == "/deployment/regions/1"
+}
+
+test_premises_abroad_without_regions_point_at_the_domicile if {
+	inp := object.union(_proposal("self_hosted", "on_prem", null, []), {"organization": {"domicile": "DE"}})
+	result := export_control.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/organization/domicile"
+}
+
+test_global_routing_without_regions_points_at_the_regions if {
+	some v in export_control.deny with input as _proposal("vendor_api", "openai", null, [])
+	v.path == "/deployment/regions"
+	contains(v.msg, "outside the US (global)")
+}

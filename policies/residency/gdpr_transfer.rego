@@ -100,21 +100,64 @@ _deny contains v if {
 	not _mechanism in (_safeguards | {"art49"})
 	v := {
 		"msg": sprintf(
-			"personal data is processed in %s, which has no GDPR adequacy decision, and %s",
-			[geo.country_name(loc), _third_gap],
+			"personal data is processed in %s, %s, and %s",
+			[geo.country_name(loc), _no_adequacy(loc), _third_gap(loc)],
 		),
 		"path": "/contracts/transfer_mechanism",
 	}
 }
 
+# A country without a decision in force on the date: none exists, or the one
+# the facts record does not apply yet (Brazil before 26 Jan 2026, the US
+# before 10 Jul 2023) or no longer (the UK after 27 Dec 2031).
+_adequacy_records := data.modelgate.facts.geography.adequacy
+
+_no_adequacy(loc) := "which has no GDPR adequacy decision" if not _adequacy_records[loc]
+
+_no_adequacy(loc) := sprintf(
+	"whose GDPR adequacy decision (%s) applies only from %s, after the date judged (%s)%s",
+	[d.decision, d.valid_from, input.now, facts.checked(d, "the decision in the Official Journal")],
+) if {
+	d := _adequacy_records[loc]
+	input.now < d.valid_from
+}
+
+_no_adequacy(loc) := sprintf(
+	"whose GDPR adequacy decision (%s) ran until %s, before the date judged (%s)%s",
+	[d.decision, d.valid_until, input.now, facts.checked(d, "the decision in the Official Journal")],
+) if {
+	d := _adequacy_records[loc]
+	d.valid_until != null
+	input.now > d.valid_until
+}
+
+_out_of_force(loc) if _adequacy_records[loc]
+
 # Why the declared mechanism does not cover a country without adequacy: none
 # is declared, or the one declared is an adequacy decision that does not
-# exist for it, or the DPF, which only US recipients can join.
-_third_gap := sprintf("no transfer mechanism is in place (%s)", [_mechanism]) if not _mechanism in {"adequacy", "dpf"}
+# exist for it (or is not in force on the date), or the DPF, which only US
+# recipients can join (and only while its decision is in force).
+_third_gap(_) := sprintf("no transfer mechanism is in place (%s)", [_mechanism]) if not _mechanism in {"adequacy", "dpf"}
 
-_third_gap := "transfer_mechanism: adequacy is declared, but no adequacy decision covers that country, and no safeguard is in place" if _mechanism == "adequacy"
+_third_gap(loc) := "transfer_mechanism: adequacy is declared, but no adequacy decision covers that country, and no safeguard is in place" if {
+	_mechanism == "adequacy"
+	not _out_of_force(loc)
+}
 
-_third_gap := "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US, and no safeguard is in place" if _mechanism == "dpf"
+_third_gap(loc) := "transfer_mechanism: adequacy is declared, but that decision is not in force on the date judged, and no safeguard is in place" if {
+	_mechanism == "adequacy"
+	_out_of_force(loc)
+}
+
+_third_gap(loc) := "transfer_mechanism: dpf is declared, but the EU-US Data Privacy Framework covers only certified recipients in the US, and no safeguard is in place" if {
+	_mechanism == "dpf"
+	not _out_of_force(loc)
+}
+
+_third_gap(loc) := "transfer_mechanism: dpf is declared, but no adequacy decision on the Data Privacy Framework is in force on the date judged, and no safeguard is in place" if {
+	_mechanism == "dpf"
+	_out_of_force(loc)
+}
 
 _deny contains v if {
 	applies

@@ -295,3 +295,37 @@ test_declared_eu_personal_data_needs_no_explanation if {
 	some v in result
 	not contains(v.msg, "data.subjects")
 }
+
+# A decision the facts record but that is not in force on the date judged is
+# named with its dates, not called missing.
+test_a_decision_not_yet_in_force_is_named_with_its_start if {
+	inp := json_filter_now(_proposal(["sa-east-1"], "adequacy"), "2026-01-25")
+	some v in gdpr_transfer.deny with input as inp
+	contains(v.msg, "whose GDPR adequacy decision (Commission Implementing Decision (EU) 2026/179) applies only from 2026-01-26, after the date judged (2026-01-25)")
+	contains(v.msg, "adequacy is declared, but that decision is not in force on the date judged")
+}
+
+test_an_expired_decision_is_named_with_its_end if {
+	inp := json_filter_now(_proposal(["eu-west-2"], "none"), "2031-12-28")
+	some v in gdpr_transfer.deny with input as inp
+	contains(v.msg, "ran until 2031-12-27, before the date judged (2031-12-28) [partial: check the decision in the Official Journal]")
+	contains(v.msg, "no transfer mechanism is in place (none)")
+}
+
+test_an_expiring_decision_still_applies_on_its_last_day if {
+	inp := json_filter_now(_proposal(["eu-west-2"], "none"), "2031-12-27")
+	count(gdpr_transfer.deny) == 0 with input as inp
+}
+
+test_the_dpf_before_its_decision_is_not_in_force if {
+	inp := json_filter_now(_proposal(["us-east-1"], "dpf"), "2023-07-09")
+	some v in gdpr_transfer.deny with input as inp
+	contains(v.msg, "applies only from 2023-07-10, after the date judged (2023-07-09), and")
+	contains(v.msg, "no adequacy decision on the Data Privacy Framework is in force on the date judged")
+}
+
+test_a_country_without_any_decision_says_so if {
+	some v in gdpr_transfer.deny with input as _proposal(["ap-south-1"], "adequacy")
+	contains(v.msg, "India (IN), which has no GDPR adequacy decision")
+	contains(v.msg, "no adequacy decision covers that country")
+}

@@ -2,11 +2,13 @@
 # governs it beyond the EU GDPR (data.modelgate.facts.residency.privacy_laws,
 # keyed on data.subjects). A localisation law (Russia's 152-FZ) fails when
 # the data is processed outside the country; a transfer law (UK GDPR, Swiss
-# FADP, Brazil's LGPD, China's PIPL) warns when the data may leave it, since
-# its conditions (adequacy findings, national clauses, regulator filings)
-# are not in the proposal and modelgate does not judge them, except a
-# destination the country's own law recognises as adequate (privacy_laws
-# adequate: Brazil's recognition of the EU), which passes. A sector rule
+# FADP) warns when the data may leave it, since its conditions (adequacy
+# findings, national clauses) are not in the proposal and modelgate does not
+# judge them; a transfer law whose safeguard the proposal records (privacy_laws
+# mechanism: China's PIPL Art. 38 in contracts.cn_transfer_mechanism, Brazil's
+# LGPD Art. 33 ANPD clauses in contracts.br_anpd_sccs) fails without it and
+# passes with it as a duty. A destination the country's own law recognises as
+# adequate (privacy_laws adequate: Brazil's recognition of the EU) passes. A sector rule
 # (India's RBI payment data localisation, for cardholder data only) warns
 # the same way: whether it binds the organisation is not in the proposal.
 # Where the data is processed unknown: a failure under a localisation law,
@@ -33,10 +35,12 @@ meta := {
 	},
 	"description": concat(" ", [
 		"Personal data of people in the UK, Switzerland, Brazil, China or Russia is governed by that",
-		"country's own law as well: Russia's requires the data to stay in Russia, and the others",
-		"restrict transfers abroad on conditions modelgate does not judge, so data that may leave",
-		"the country is a warning for review (unless it goes only where the country's own law finds",
-		"adequate: Brazil recognises the EU from January 2026); so is Indian payment (cardholder) data processed outside",
+		"country's own law as well: Russia's requires the data to stay in Russia; China's and Brazil's",
+		"let it leave only under the safeguard they name (contracts.cn_transfer_mechanism,",
+		"contracts.br_anpd_sccs), so without it data that may leave the country fails; the UK's and",
+		"Switzerland's restrict transfers on conditions modelgate does not judge, so such data is a",
+		"warning for review (data that goes only where the country's own law finds adequate passes:",
+		"Brazil recognises the EU from January 2026); so is Indian payment (cardholder) data processed outside",
 		"India, which the RBI's payment data localisation keeps there for the organisations it binds.",
 	]),
 	"remediation": concat(" ", [
@@ -152,6 +156,7 @@ _deny contains v if {
 _warn contains v if {
 	some [_, code, law] in _governed
 	law.rule != "localization"
+	not _has_mechanism(law)
 	outside := _outside(code)
 	count(outside) > 0
 	v := {
@@ -162,6 +167,86 @@ _warn contains v if {
 		"path": _path,
 		"citation": _citation(law),
 		"remediation": _warn_remediation(code, law),
+	}
+}
+
+# A transfer law that names the safeguard it requires (privacy_laws
+# mechanism: China's PIPL Art. 38, Brazil's LGPD Art. 33 and the ANPD clauses,
+# regulation.md RES-PIPL-001 and RES-LGPD-001): a transfer without it fails,
+# one with it passes with the duty to keep it.
+_has_mechanism(law) if is_object(law.mechanism)
+
+_mechanism_in_place(law) if {
+	m := law.mechanism
+	object.get(input.contracts, m.field, null) in m.accepted
+}
+
+_mechanism_missing(law) if {
+	_has_mechanism(law)
+	not _mechanism_in_place(law)
+}
+
+_mechanism_path(law) := sprintf("/contracts/%s", [law.mechanism.field])
+
+_mechanism_citation(law) := {"document": law.law, "section": law.mechanism.section, "url": law.mechanism.url}
+
+_mechanism_remediation(code, law) := sprintf(
+	"Put in place %s and declare contracts.%s, or process the data in %s.",
+	[law.mechanism.name, law.mechanism.field, geo.country_name(code)],
+)
+
+_mechanism_gap(law) := sprintf(
+	"and contracts.%s records none of %s (%s)%s",
+	[law.mechanism.field, law.mechanism.name, law.mechanism.section, facts.checked(law.mechanism, "the statute")],
+)
+
+_deny contains v if {
+	some [_, code, law] in _governed
+	_mechanism_missing(law)
+	outside := _outside(code)
+	count(outside) > 0
+	v := {
+		"msg": sprintf(
+			"personal data of people in %s may be processed in %s, %s: %s",
+			[geo.country_name(code), _names(outside), _mechanism_gap(law), law.summary],
+		),
+		"path": _mechanism_path(law),
+		"citation": _mechanism_citation(law),
+		"remediation": _mechanism_remediation(code, law),
+	}
+}
+
+# A transfer the law's safeguard covers: the duty to keep it, and any duty the
+# facts attach to the safeguard declared (PIPL Art. 40 for a contract or a
+# certification).
+_may_leave(code) if count(_outside(code)) > 0
+
+_may_leave(_) if count(_locations) == 0
+
+_may_leave(code) if _leaks(code)
+
+obligations contains o if {
+	some [_, code, law] in _governed
+	_mechanism_in_place(law)
+	_may_leave(code)
+	o := {
+		"text": sprintf(
+			"Keep %s on file for transfers of personal data of people in %s (contracts.%s)%s",
+			[law.mechanism.name, geo.country_name(code), law.mechanism.field, facts.checked(law.mechanism, "the statute")],
+		),
+		"section": law.mechanism.section,
+	}
+}
+
+obligations contains o if {
+	some [_, code, law] in _governed
+	_mechanism_in_place(law)
+	_may_leave(code)
+	is_string(law.mechanism.duty)
+	not object.get(input.contracts, law.mechanism.field, null) in object.get(law.mechanism, "duty_unless", [])
+	o := {
+		"text": sprintf("%s%s", [law.mechanism.duty, facts.checked(law.mechanism, "the statute")]),
+		"section": law.section,
 	}
 }
 
@@ -189,9 +274,23 @@ _deny contains v if {
 	v := _undeclared(i, code, law)
 }
 
+_deny contains v if {
+	some [i, code, law] in _governed
+	_mechanism_missing(law)
+	count(_locations) == 0
+	v := object.union(_undeclared(i, code, law), {
+		"msg": sprintf("%s, %s", [_undeclared(i, code, law).msg, _mechanism_gap(law)]),
+		"remediation": sprintf(
+			"Declare deployment.regions (where prompts are processed and stored); for processing outside %s, put in place %s and declare contracts.%s.",
+			[geo.country_name(code), law.mechanism.name, law.mechanism.field],
+		),
+	})
+}
+
 _warn contains v if {
 	some [i, code, law] in _governed
 	law.rule != "localization"
+	not _has_mechanism(law)
 	count(_locations) == 0
 	v := _undeclared(i, code, law)
 }
@@ -307,7 +406,7 @@ _leaky_remediation(code) := sprintf(
 _deny contains v if {
 	some [_, code, law, j, r, fails] in _leaky
 	fails == true
-	law.rule == "localization"
+	_fails_without_safeguard(law)
 	v := {
 		"msg": _leaky_msg(code, law, r),
 		"path": sprintf("/deployment/regions/%d", [j]),
@@ -327,10 +426,21 @@ _warn contains v if {
 	}
 }
 
-_warns(law, _) if law.rule != "localization"
+# A declared place in the country that may not keep the data there fails
+# where the data may go anywhere and the law forbids that (localisation) or
+# requires a safeguard the proposal does not record; else it warns, and a
+# recorded safeguard covers it.
+_fails_without_safeguard(law) if law.rule == "localization"
+
+_fails_without_safeguard(law) if _mechanism_missing(law)
+
+_warns(law, _) if {
+	law.rule != "localization"
+	not _has_mechanism(law)
+}
 
 _warns(law, fails) if {
-	law.rule == "localization"
+	_fails_without_safeguard(law)
 	fails == false
 }
 

@@ -46,8 +46,18 @@ test_a_global_region_may_be_anywhere if {
 }
 
 test_an_unknown_location_warns_at_the_subject if {
-	some v in national_privacy.warn with input as _proposal(["pii"], ["DE", "BR"], "mistral", [])
+	some v in national_privacy.warn with input as _proposal(["pii"], ["DE", "GB"], "mistral", [])
 	v.path == "/data/subjects/1"
+}
+
+# Where the law requires a safeguard the proposal does not record (LGPD: the
+# ANPD clauses), an unknown location fails at the subject.
+test_an_unknown_location_without_the_required_safeguard_fails_at_the_subject if {
+	inp := _proposal(["pii"], ["DE", "BR"], "mistral", [])
+	some v in national_privacy.deny with input as inp
+	v.path == "/data/subjects/1"
+	contains(v.msg, "contracts.br_anpd_sccs records none of")
+	count(national_privacy.warn) == 0 with input as inp
 }
 
 test_data_that_is_not_personal_is_out_of_scope if {
@@ -148,22 +158,83 @@ test_brazilian_personal_data_in_the_eu_passes_from_2026 if {
 	contains(o.text, "Netherlands (NL)")
 }
 
-test_brazilian_personal_data_in_the_eu_warns_before_2026 if {
+test_brazilian_personal_data_in_the_eu_fails_before_2026_without_the_anpd_clauses if {
 	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["westeurope"]), {"now": "2025-12-31"})
-	count(national_privacy.warn) == 1 with input as inp
+	some v in national_privacy.deny with input as inp
+	v.path == "/contracts/br_anpd_sccs"
+	v.citation.section == "LGPD Art. 33; Resolution CD/ANPD 19/2024"
+	contains(v.msg, "[partial: check the statute]")
 }
 
-test_brazilian_personal_data_in_the_eea_outside_the_eu_still_warns if {
+test_brazilian_personal_data_in_the_eea_outside_the_eu_still_fails if {
 	inp := object.union(_proposal(["pii"], ["BR"], "azure", ["norwayeast"]), {"now": "2026-11-23"})
-	count(national_privacy.warn) == 1 with input as inp
+	count(national_privacy.deny) == 1 with input as inp
 }
 
-test_brazilian_personal_data_in_the_eu_and_the_us_warns_for_the_us_only if {
+test_brazilian_personal_data_in_the_eu_and_the_us_fails_for_the_us_only if {
 	inp := object.union(_proposal(["pii"], ["BR"], "aws", ["eu-central-1", "us-east-1"]), {"now": "2026-11-23"})
-	result := national_privacy.warn with input as inp
+	result := national_privacy.deny with input as inp
 	count(result) == 1
 	some v in result
-	contains(v.msg, "may be processed in United States (US):")
+	contains(v.msg, "may be processed in United States (US), and contracts.br_anpd_sccs")
+}
+
+_with_contracts(p, contracts) := object.union(p, {"contracts": contracts, "now": "2026-11-23"})
+
+test_brazilian_personal_data_abroad_under_the_anpd_clauses_passes_with_the_duty if {
+	inp := _with_contracts(_proposal(["pii"], ["BR"], "aws", ["us-east-1"]), {"br_anpd_sccs": true})
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	some o in national_privacy.obligations with input as inp
+	startswith(o.text, "Keep the ANPD standard contractual clauses")
+}
+
+test_chinese_personal_data_abroad_without_a_mechanism_fails if {
+	inp := _proposal(["pii"], ["CN"], "aws", ["us-east-1"])
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/cn_transfer_mechanism"
+	v.citation.section == "PIPL Art. 38"
+	count(national_privacy.warn) == 0 with input as inp
+}
+
+test_chinese_personal_data_under_the_standard_contract_carries_the_art_40_duty if {
+	inp := _with_contracts(_proposal(["pii"], ["CN"], "aws", ["us-east-1"]), {"cn_transfer_mechanism": "standard_contract"})
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.obligations) == 2 with input as inp
+	some o in national_privacy.obligations with input as inp
+	contains(o.text, "PIPL Art. 40 requires storage in China and a CAC security assessment")
+}
+
+test_chinese_personal_data_under_a_cac_assessment_has_no_art_40_duty if {
+	inp := _with_contracts(_proposal(["pii"], ["CN"], "aws", ["us-east-1"]), {"cn_transfer_mechanism": "cac_assessment"})
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.obligations) == 1 with input as inp
+}
+
+test_chinese_personal_data_kept_in_china_needs_no_mechanism if {
+	inp := _proposal(["pii"], ["CN"], "aws", ["cn-north-1"])
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+}
+
+# China declared at a service that routes globally and has no residency
+# option there: the data may go anywhere, so without a mechanism it fails.
+test_china_declared_at_a_globally_routing_api_without_a_mechanism_fails if {
+	inp := object.union(_proposal(["pii"], ["CN"], "anthropic", ["CN"]), {"deployment": {"kind": "vendor_api"}})
+	some v in national_privacy.deny with input as inp
+	v.path == "/deployment/regions/0"
+	count(national_privacy.deny) == 1 with input as _with_contracts(inp, {"cn_transfer_mechanism": "none"})
+	count(national_privacy.deny) == 0 with input as _with_contracts(inp, {"cn_transfer_mechanism": "certification"})
+	count(national_privacy.warn) == 0 with input as _with_contracts(inp, {"cn_transfer_mechanism": "certification"})
+}
+
+test_uk_personal_data_abroad_still_warns if {
+	inp := _proposal(["pii"], ["GB"], "aws", ["us-east-1"])
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 1 with input as inp
 }
 
 # With no subjects declared, the organisation's country stands in for them.

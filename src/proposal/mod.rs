@@ -308,12 +308,22 @@ pub struct Contracts {
     /// 7051 (the business purposes; no selling, sharing or other use), on file.
     #[serde(default)]
     pub ccpa_service_provider_terms: bool,
+    /// China PIPL Art. 38: the mechanism for providing personal information
+    /// of people in China outside China (a CAC security assessment, the CAC
+    /// standard contract with the recipient, or a certification).
+    #[serde(default)]
+    pub cn_transfer_mechanism: CnTransferMechanism,
+    /// Brazil LGPD Art. 33: the ANPD standard contractual clauses
+    /// (Resolution CD/ANPD 19/2024), unmodified, in the contract with the
+    /// recipient abroad.
+    #[serde(default)]
+    pub br_anpd_sccs: bool,
 }
 
 impl Contracts {
     /// Whether any contract signed with the endpoint's provider is claimed:
-    /// a BAA, a DPA, a transfer mechanism, zero retention, a PCI DSS
-    /// agreement or CCPA service provider terms. (The DPIA is the organisation's own assessment, not signed
+    /// a BAA, a DPA, a transfer mechanism (the GDPR's, PIPL's or LGPD's),
+    /// zero retention, a PCI DSS agreement or CCPA service provider terms. (The DPIA is the organisation's own assessment, not signed
     /// with anyone.)
     pub fn claims_provider_contracts(&self) -> bool {
         self.baa
@@ -322,6 +332,8 @@ impl Contracts {
             || self.pci_dss_agreement
             || self.ccpa_service_provider_terms
             || self.transfer_mechanism != TransferMechanism::None
+            || self.cn_transfer_mechanism != CnTransferMechanism::None
+            || self.br_anpd_sccs
     }
 
     /// These contracts for another provider: none of those signed with this
@@ -348,6 +360,21 @@ pub enum TransferMechanism {
     Bcr,
     /// An Art. 49 derogation (restrictive; occasional transfers only).
     Art49,
+}
+
+/// China PIPL Art. 38 mechanism for providing personal information abroad.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CnTransferMechanism {
+    /// None.
+    #[default]
+    None,
+    /// A security assessment passed with the Cyberspace Administration of China (Art. 38(1)).
+    CacAssessment,
+    /// The CAC standard contract signed with the recipient abroad (Art. 38(3)).
+    StandardContract,
+    /// Personal information protection certification (Art. 38(2)).
+    Certification,
 }
 
 /// The organisation making the choice.
