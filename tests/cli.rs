@@ -816,17 +816,28 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
 
 #[test]
 fn a_path_is_named_and_digested_the_same_however_it_is_typed() {
-    let absolute = crate::support::root().join("fixtures/policies/extra-rule");
-    let spellings = ["fixtures/policies/extra-rule", "./fixtures/policies/extra-rule", absolute.to_str().unwrap()];
-    let records: Vec<(serde_json::Value, serde_json::Value)> = spellings
+    let root = crate::support::root();
+    let absolute = root.join("fixtures/policies/extra-rule");
+    // `../<this directory>/fixtures/...`: out of the working directory and
+    // back in. It was named with its `..` detour, and so gave another
+    // policy digest for the same files.
+    let detour = format!("../{}/fixtures", root.file_name().unwrap().to_str().unwrap());
+    let spellings = [
+        ("fixtures/policies/extra-rule".to_string(), "./fixtures/saas-gpt4o-internal.yaml".to_string()),
+        ("./fixtures/policies/extra-rule".to_string(), "fixtures/saas-gpt4o-internal.yaml".to_string()),
+        (absolute.to_str().unwrap().to_string(), "fixtures/saas-gpt4o-internal.yaml".to_string()),
+        (format!("{detour}/policies/extra-rule"), format!("{detour}/saas-gpt4o-internal.yaml")),
+    ];
+    let records: Vec<(serde_json::Value, serde_json::Value, serde_json::Value)> = spellings
         .iter()
-        .map(|policy| {
-            let (_, report) = check_json(&["--policy", policy, "./fixtures/saas-gpt4o-internal.yaml"]);
-            (report["policies"].clone(), report["inputs"].clone())
+        .map(|(policy, proposal)| {
+            let (_, report) = check_json(&["--policy", policy, proposal]);
+            (report["policies"].clone(), report["inputs"].clone(), report["proposals"][0]["file"].clone())
         })
         .collect();
     assert!(records.windows(2).all(|w| w[0] == w[1]), "{records:#?}");
     assert_eq!(records[0].1[0]["file"], "fixtures/saas-gpt4o-internal.yaml");
+    assert_eq!(records[0].2, "fixtures/saas-gpt4o-internal.yaml");
 }
 
 #[test]
