@@ -57,6 +57,35 @@ fn warnings_pass_unless_fail_on_warn_is_given() {
 }
 
 #[test]
+fn junit_fails_the_cases_that_fail_the_run_under_fail_on_warn() {
+    // GitLab and Jenkins show the JUnit file, not the exit code: under
+    // `--fail-on warn` it read "0 failures" while the job failed on a warning.
+    let file = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
+    let case = |xml: &str, rule: &str| {
+        let start = xml.find(&format!("name=\"{rule}: ")).unwrap_or_else(|| panic!("a case for {rule}:\n{xml}"));
+        let end = start + xml[start..].find("</testcase>").map_or(xml[start..].len(), |e| e + "</testcase>".len());
+        xml[start..end].to_string()
+    };
+    let gated = modelgate(&["check", "--now", NOW, "--format", "junit", "--fail-on", "warn", file]);
+    assert_eq!(gated.code, 1);
+    let mau = case(&gated.stdout, "LIC-LLAMA-MAU");
+    assert!(
+        mau.contains("<failure message=\"warning (--fail-on warn): monthly active users are not declared")
+            && mau.contains("type=\"LIC-LLAMA-MAU\""),
+        "{mau}"
+    );
+    assert!(gated.stdout.contains("<testsuites name=\"modelgate\" tests=\"38\" failures=\"1\""), "{}", gated.stdout);
+    // An advisory warning never gates: still a passing case.
+    let advisory = case(&gated.stdout, "ADV-OPERATIONS");
+    assert!(!advisory.contains("<failure") && advisory.contains("<system-out>warning: "), "{advisory}");
+    // Without --fail-on warn the warning passes, as the run does.
+    let plain = modelgate(&["check", "--now", NOW, "--format", "junit", file]);
+    assert_eq!(plain.code, 0);
+    assert!(!plain.stdout.contains("<failure"), "{}", plain.stdout);
+    assert!(case(&plain.stdout, "LIC-LLAMA-MAU").contains("<system-out>warning: monthly active users"));
+}
+
+#[test]
 fn advisory_warnings_never_gate_even_with_fail_on_warn() {
     let file = "fixtures/rules/ADV-COST-CROSSOVER/warn-api-above-self-hosting.yaml";
     let run = modelgate(&["check", "--now", NOW, "--format", "json", "--fail-on", "warn", file]);
