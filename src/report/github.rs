@@ -70,7 +70,7 @@ pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "modelgate: {} proposal{}: {} pass, {} fail, {} error; {} findings fail, {} warn, {} waived",
+        "modelgate: {} proposal{}: {} pass, {} fail, {} error; findings: {} fail, {} warn, {} waived",
         s.proposals,
         if s.proposals == 1 { "" } else { "s" },
         s.pass,
