@@ -856,14 +856,21 @@ pub fn read_dir_once<T>(
 
 /// How a path typed on the command line is named in reports and digests:
 /// relative to the working directory when it lies inside it, without `./`
-/// or `..` detours, with `/` separators. `-p pol`, `-p ./pol` and
-/// `-p "$PWD/pol"` then give the same names and the same policy digest, and
-/// a SARIF location stays relative to the repository.
+/// or `..` detours, with `/` separators. `-p pol`, `-p ./pol`,
+/// `-p "$PWD/pol"` and `-p ../repo/pol` (from `repo`) then give the same
+/// names and the same policy digest, and a SARIF location stays relative to
+/// the repository. A path outside the working directory keeps the form it
+/// was typed in (lexically normalised): relative stays relative, so a report
+/// names no absolute path that was not typed.
 pub fn display_path(path: &std::path::Path) -> String {
     let normal = lexically_normal(path);
-    let inside = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| normal.strip_prefix(lexically_normal(&cwd)).ok().map(|p| p.to_path_buf()));
+    let inside = std::env::current_dir().ok().and_then(|cwd| {
+        let cwd = lexically_normal(&cwd);
+        // A relative path is resolved against the working directory first,
+        // so a leading `..` that comes back into it is no detour either.
+        let absolute = if normal.is_relative() { lexically_normal(&cwd.join(&normal)) } else { normal.clone() };
+        absolute.strip_prefix(&cwd).ok().map(|p| p.to_path_buf())
+    });
     let shown = match inside {
         Some(relative) if relative.as_os_str().is_empty() => ".".to_string(),
         Some(relative) => relative.to_string_lossy().into_owned(),

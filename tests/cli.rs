@@ -57,6 +57,35 @@ fn warnings_pass_unless_fail_on_warn_is_given() {
 }
 
 #[test]
+fn junit_fails_the_cases_that_fail_the_run_under_fail_on_warn() {
+    // GitLab and Jenkins show the JUnit file, not the exit code: under
+    // `--fail-on warn` it read "0 failures" while the job failed on a warning.
+    let file = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
+    let case = |xml: &str, rule: &str| {
+        let start = xml.find(&format!("name=\"{rule}: ")).unwrap_or_else(|| panic!("a case for {rule}:\n{xml}"));
+        let end = start + xml[start..].find("</testcase>").map_or(xml[start..].len(), |e| e + "</testcase>".len());
+        xml[start..end].to_string()
+    };
+    let gated = modelgate(&["check", "--now", NOW, "--format", "junit", "--fail-on", "warn", file]);
+    assert_eq!(gated.code, 1);
+    let mau = case(&gated.stdout, "LIC-LLAMA-MAU");
+    assert!(
+        mau.contains("<failure message=\"warning (--fail-on warn): monthly active users are not declared")
+            && mau.contains("type=\"LIC-LLAMA-MAU\""),
+        "{mau}"
+    );
+    assert!(gated.stdout.contains("<testsuites name=\"modelgate\" tests=\"38\" failures=\"1\""), "{}", gated.stdout);
+    // An advisory warning never gates: still a passing case.
+    let advisory = case(&gated.stdout, "ADV-OPERATIONS");
+    assert!(!advisory.contains("<failure") && advisory.contains("<system-out>warning: "), "{advisory}");
+    // Without --fail-on warn the warning passes, as the run does.
+    let plain = modelgate(&["check", "--now", NOW, "--format", "junit", file]);
+    assert_eq!(plain.code, 0);
+    assert!(!plain.stdout.contains("<failure"), "{}", plain.stdout);
+    assert!(case(&plain.stdout, "LIC-LLAMA-MAU").contains("<system-out>warning: monthly active users"));
+}
+
+#[test]
 fn advisory_warnings_never_gate_even_with_fail_on_warn() {
     let file = "fixtures/rules/ADV-COST-CROSSOVER/warn-api-above-self-hosting.yaml";
     let run = modelgate(&["check", "--now", NOW, "--format", "json", "--fail-on", "warn", file]);
@@ -837,17 +866,28 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
 
 #[test]
 fn a_path_is_named_and_digested_the_same_however_it_is_typed() {
-    let absolute = crate::support::root().join("fixtures/policies/extra-rule");
-    let spellings = ["fixtures/policies/extra-rule", "./fixtures/policies/extra-rule", absolute.to_str().unwrap()];
-    let records: Vec<(serde_json::Value, serde_json::Value)> = spellings
+    let root = crate::support::root();
+    let absolute = root.join("fixtures/policies/extra-rule");
+    // `../<this directory>/fixtures/...`: out of the working directory and
+    // back in. It was named with its `..` detour, and so gave another
+    // policy digest for the same files.
+    let detour = format!("../{}/fixtures", root.file_name().unwrap().to_str().unwrap());
+    let spellings = [
+        ("fixtures/policies/extra-rule".to_string(), "./fixtures/saas-gpt4o-internal.yaml".to_string()),
+        ("./fixtures/policies/extra-rule".to_string(), "fixtures/saas-gpt4o-internal.yaml".to_string()),
+        (absolute.to_str().unwrap().to_string(), "fixtures/saas-gpt4o-internal.yaml".to_string()),
+        (format!("{detour}/policies/extra-rule"), format!("{detour}/saas-gpt4o-internal.yaml")),
+    ];
+    let records: Vec<(serde_json::Value, serde_json::Value, serde_json::Value)> = spellings
         .iter()
-        .map(|policy| {
-            let (_, report) = check_json(&["--policy", policy, "./fixtures/saas-gpt4o-internal.yaml"]);
-            (report["policies"].clone(), report["inputs"].clone())
+        .map(|(policy, proposal)| {
+            let (_, report) = check_json(&["--policy", policy, proposal]);
+            (report["policies"].clone(), report["inputs"].clone(), report["proposals"][0]["file"].clone())
         })
         .collect();
     assert!(records.windows(2).all(|w| w[0] == w[1]), "{records:#?}");
     assert_eq!(records[0].1[0]["file"], "fixtures/saas-gpt4o-internal.yaml");
+    assert_eq!(records[0].2, "fixtures/saas-gpt4o-internal.yaml");
 }
 
 #[test]

@@ -68,6 +68,16 @@ fn a_directory_without_proposals_is_an_error() {
     let run = modelgate(&["check", "src"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no .yaml, .yml or .json files"), "{}", run.stderr);
+    // `src` has subdirectories: --recursive may find proposals there.
+    assert!(run.stderr.contains("(use --recursive to read subdirectories)"), "{}", run.stderr);
+    // An empty directory has none: the flag would find nothing, so it is
+    // not suggested (it was, whatever the directory held).
+    let empty = crate::support::scratch_dir("empty-dir");
+    let run = modelgate(&["check", empty.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no .yaml, .yml or .json files"), "{}", run.stderr);
+    assert!(!run.stderr.contains("--recursive"), "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(empty);
 }
 
 #[test]

@@ -190,10 +190,14 @@ fn github_annotations_escape_data_and_properties() {
         assert!(!line.contains('\r'));
     }
     assert_eq!(out.lines().filter(|l| l.starts_with("::error ")).count(), 4, "3 violations and 1 rule error:\n{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("::warning ")).count(), 2, "a warning and a stale waiver:\n{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("::notice ")).count(), 1, "the waived failure:\n{out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("::warning ")).count(), 1, "the stale waiver:\n{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("::notice ")).count(),
+        2,
+        "the waived failure and the advisory warning:\n{out}"
+    );
     // A proposal-level finding points at line 1 of its file.
-    assert!(out.contains("::warning file=proposals/tricky one%2C v2.yaml,line=1,col=1,title=ADV-DEMO-LATENCY"));
+    assert!(out.contains("::notice file=proposals/tricky one%2C v2.yaml,line=1,col=1,title=ADV-DEMO-LATENCY"));
 }
 
 #[test]
@@ -296,6 +300,27 @@ fn github_annotations_of_the_fixtures_with_waivers() {
         render("github", &["--waivers", "fixtures/waivers/routes.yaml", "fixtures/", "fixtures/waivers/proposals/"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     insta::assert_snapshot!(redact(&run.stdout));
+}
+
+/// An advisory warning is a `::notice`, as it is a SARIF `note`: GitHub
+/// shows 10 warning annotations per step, and advisory ones (listed first,
+/// `ADV-` before `LIC-`) used them up before the warnings that can gate.
+#[test]
+fn github_advisory_warnings_are_notices_and_gating_warnings_stay_warnings() {
+    let run = render("github", &["fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("::notice file=") && l.contains("title=ADV-OPERATIONS%3A")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("::warning file=") && l.contains("title=LIC-LLAMA-MAU%3A")),
+        "{}",
+        run.stdout
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("::warning") && l.contains("ADV-")), "{}", run.stdout);
 }
 
 /// The SARIF of the 800M Llama platform with its waiver expired: the

@@ -49,7 +49,12 @@ pub fn modelgate_with_stdin(args: &[&str], stdin: &[u8]) -> Run {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("run modelgate");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    // A run refused before it reads standard input (a usage error) closes
+    // the pipe: the write then fails with a broken pipe, which is its answer,
+    // not the test's failure.
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
     let output = child.wait_with_output().expect("run modelgate");
     Run {
         code: output.status.code().unwrap_or(-1),

@@ -178,12 +178,24 @@ pub fn proposal_files(paths: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf
                 format!(
                     "{}: no .yaml, .yml or .json files{}",
                     path.display(),
-                    if recursive { "" } else { " (use --recursive to read subdirectories)" }
+                    if !recursive && has_subdirectories(path) {
+                        " (use --recursive to read subdirectories)"
+                    } else {
+                        ""
+                    }
                 ),
             ));
         }
     }
     Ok(files)
+}
+
+/// Whether a directory holds a subdirectory `--recursive` would read (not
+/// hidden): only then is the flag worth suggesting.
+fn has_subdirectories(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|entries| {
+        entries.filter_map(|e| e.ok()).any(|e| !e.file_name().to_string_lossy().starts_with('.') && e.path().is_dir())
+    })
 }
 
 /// Reads one proposal file: its digest and its proposal documents.

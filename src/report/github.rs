@@ -2,7 +2,11 @@
 //! into annotations on the pull request's files.
 //!
 //! One line per violation: `::error` for a failure (and a rule that could not
-//! be evaluated), `::warning` for a warning, `::notice` for a waived failure;
+//! be evaluated), `::warning` for a warning, `::notice` for a waived failure
+//! and for an advisory warning (guidance that never gates, as SARIF's
+//! `note`: GitHub shows only 10 warning annotations per step, and advisory
+//! notes listed first by rule id took them from warnings that
+//! `--fail-on warn` gates on);
 //! each with `file`, `line`, `col` and a `title` (rule id and title), and the
 //! message, fix and citation as the (multi-line) text. Stale waivers are
 //! `::warning` lines on the waiver file. A `::notice` without a file names
@@ -18,7 +22,7 @@ use std::fmt::Write as _;
 
 use super::{points, subject_name, Report};
 use crate::error::Location;
-use crate::finding::Status;
+use crate::finding::{Category, Status};
 
 /// Renders the report as workflow commands, one per line.
 pub fn render(report: &Report) -> String {
@@ -28,6 +32,7 @@ pub fn render(report: &Report) -> String {
         for f in &p.findings {
             let command = match f.status {
                 Status::Fail | Status::Error => "error",
+                Status::Warn if f.category == Category::Advisory => "notice",
                 Status::Warn => "warning",
                 Status::Waived => "notice",
                 Status::Pass | Status::NotApplicable => continue,
@@ -70,7 +75,7 @@ pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "modelgate: {} proposal{}: {} pass, {} fail, {} error; {} findings fail, {} warn, {} waived",
+        "modelgate: {} proposal{}: {} pass, {} fail, {} error; findings: {} fail, {} warn, {} waived",
         s.proposals,
         if s.proposals == 1 { "" } else { "s" },
         s.pass,

@@ -14,7 +14,10 @@
 //! - `not_applicable`: `<skipped message="not applicable">`;
 //! - `waived`: `<skipped message="waived: ...">` with the waiver in the body
 //!   (JUnit has no "accepted failure"; pytest reports xfail the same way);
-//! - `warn`: a pass with the warning in `<system-out>`;
+//! - `warn`: a pass with the warning in `<system-out>`; with `--fail-on
+//!   warn`, a warning that gates (any category but advisory) is a
+//!   `<failure>` instead, so the test report fails where the run does
+//!   (conftest's JUnit output reports every warning as a failure);
 //! - `pass`: an empty test case (obligations, if any, in `<system-out>`).
 //!
 //! Stale waivers (a waiver that matched no failure) come last, in a suite
@@ -33,8 +36,8 @@ use std::fmt::Write as _;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{points, subject_name, ProposalResult, Report, StaleWaiver, WaiverSet};
-use crate::finding::{Finding, Status};
+use super::{points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
+use crate::finding::{Category, Finding, Status};
 
 /// Renders the report as JUnit XML with a trailing newline.
 pub fn render(report: &Report) -> String {
@@ -48,7 +51,7 @@ pub fn render(report: &Report) -> String {
 
 fn write(w: &mut Writer<Vec<u8>>, report: &Report) -> std::io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let mut total = count(report.proposals.iter());
+    let mut total = count(report, report.proposals.iter());
     let stale = report.stale_waivers().len();
     total.0 += stale;
     total.3 += stale;
@@ -77,12 +80,13 @@ fn write(w: &mut Writer<Vec<u8>>, report: &Report) -> std::io::Result<()> {
 /// (tests, failures, errors, skipped)
 type Counts = (usize, usize, usize, usize);
 
-fn count<'a>(proposals: impl Iterator<Item = &'a ProposalResult>) -> Counts {
+fn count<'a>(report: &Report, proposals: impl Iterator<Item = &'a ProposalResult>) -> Counts {
     let mut c = (0, 0, 0, 0);
     for f in proposals.flat_map(|p| &p.findings) {
         c.0 += 1;
         match f.status {
             Status::Fail => c.1 += 1,
+            Status::Warn if gates(report, f) => c.1 += 1,
             Status::Error => c.2 += 1,
             Status::NotApplicable | Status::Waived => c.3 += 1,
             Status::Pass | Status::Warn => {}
@@ -101,7 +105,7 @@ fn push_counts(start: &mut BytesStart, c: &Counts) {
 fn suite(w: &mut Writer<Vec<u8>>, report: &Report, p: &ProposalResult, classname: &str) -> std::io::Result<()> {
     let mut start = BytesStart::new("testsuite");
     start.push_attribute(("name", classname));
-    push_counts(&mut start, &count(std::iter::once(p)));
+    push_counts(&mut start, &count(report, std::iter::once(p)));
     w.write_event(Event::Start(start))?;
     w.write_event(Event::Start(BytesStart::new("properties")))?;
     let properties = [
@@ -125,12 +129,24 @@ fn suite(w: &mut Writer<Vec<u8>>, report: &Report, p: &ProposalResult, classname
     }
     w.write_event(Event::End(BytesEnd::new("properties")))?;
     for finding in &p.findings {
-        case(w, p, finding, classname)?;
+        case(w, report, p, finding, classname)?;
     }
     w.write_event(Event::End(BytesEnd::new("testsuite")))
 }
 
-fn case(w: &mut Writer<Vec<u8>>, p: &ProposalResult, f: &Finding, classname: &str) -> std::io::Result<()> {
+/// Whether a warning fails the run: `--fail-on warn`, and a rule that is
+/// not advisory (advisory rules never gate).
+fn gates(report: &Report, f: &Finding) -> bool {
+    f.status == Status::Warn && report.gate.fail_on == FailOn::Warn && f.category != Category::Advisory
+}
+
+fn case(
+    w: &mut Writer<Vec<u8>>,
+    report: &Report,
+    p: &ProposalResult,
+    f: &Finding,
+    classname: &str,
+) -> std::io::Result<()> {
     let mut start = BytesStart::new("testcase");
     start.push_attribute(("classname", classname));
     start.push_attribute(("name", one_line(&format!("{}: {}", f.rule, f.title)).as_str()));
@@ -147,6 +163,10 @@ fn case(w: &mut Writer<Vec<u8>>, p: &ProposalResult, f: &Finding, classname: &st
             let waiver = f.waiver.as_ref().map(|w| w.describe()).unwrap_or_default();
             (Some(("skipped", format!("waived: {waiver}"), "", details(f))), String::new())
         }
+        Status::Warn if gates(report, f) => (
+            Some(("failure", format!("warning (--fail-on warn): {}", f.message), f.rule.as_str(), details(f))),
+            String::new(),
+        ),
         Status::Warn => (None, format!("warning: {}", details(f))),
         Status::Pass => (None, obligations(f)),
     };
