@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use crate::catalog::{Catalog, Expression};
 use crate::digest::combined;
-use crate::engine::{input, Engine, Outcome, PolicySources, RawViolation};
+use crate::engine::{input, Engine, Origin, Outcome, PolicySources, RawViolation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
     AlternativeFailures, CatalogSet, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet,
-    ProposalResult, Report, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    ProposalResult, Report, RuleOrigin, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
@@ -608,6 +608,7 @@ fn assemble(
             sha256: digest.sha256.clone(),
             rules: context.engine.rules().len(),
             files: digest.files.iter().map(|(p, d)| FileDigest { file: p.clone(), sha256: d.clone() }).collect(),
+            replaced: context.engine.replacements().to_vec(),
         },
         catalog: CatalogSet {
             sha256: combined(catalog_files.iter().map(|f| (f.file.as_str(), f.sha256.as_str()))),
@@ -619,8 +620,20 @@ fn assemble(
             stale,
         }),
         rules: {
-            let mut rules: Vec<_> = context.engine.rules().iter().map(|r| r.meta.clone()).collect();
-            rules.sort_by(|a, b| a.id.cmp(&b.id));
+            let mut rules: Vec<_> = context
+                .engine
+                .rules()
+                .iter()
+                .map(|r| RuleRecord {
+                    meta: r.meta.clone(),
+                    origin: match r.origin {
+                        Origin::Bundled => RuleOrigin::Bundled,
+                        Origin::User => RuleOrigin::Policy,
+                    },
+                    files: r.files.clone(),
+                })
+                .collect();
+            rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
             rules
         },
         licenses,

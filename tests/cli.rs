@@ -199,6 +199,22 @@ fn policy_replaces_a_bundled_rule_with_the_same_id() {
     assert_eq!(f["status"], "pass");
     assert_eq!(f["title"], "Llama user ceiling (Acme holds a Meta license)");
     assert_eq!(report["policies"]["rules"], finding_count(&report));
+    // The audit record says which rule came from where, and what was replaced.
+    let record = |id: &str| report["rules"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    assert_eq!(record("LIC-LLAMA-MAU")["origin"], "policy");
+    assert_eq!(
+        record("LIC-LLAMA-MAU")["files"],
+        serde_json::json!(["fixtures/policies/override-llama-mau/llama_mau.rego"])
+    );
+    assert_eq!(record("LIC-COMMERCIAL")["origin"], "bundled");
+    assert_eq!(record("LIC-COMMERCIAL")["files"], serde_json::json!(["policies/license/commercial.rego"]));
+    assert_eq!(
+        report["policies"]["replaced"],
+        serde_json::json!([
+            "the bundled rule LIC-LLAMA-MAU (modelgate.rules.license.llama_mau) is replaced by the one in \
+             fixtures/policies/override-llama-mau/llama_mau.rego"
+        ])
+    );
     // The run says what was replaced, and by which file.
     let run = modelgate(&[
         "check",

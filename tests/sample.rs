@@ -11,7 +11,7 @@ use modelgate::error::Location;
 use modelgate::finding::{Category, Citation, Finding, Obligation, Severity, Status, Violation};
 use modelgate::report::{
     CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet, ProposalResult,
-    Report, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    Report, RuleOrigin, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use modelgate::waiver::{AppliedWaiver, Reason, WaiverState};
 
@@ -209,8 +209,17 @@ pub fn report() -> Report {
     };
 
     let proposals = vec![tricky, router];
-    let mut rules = vec![ceiling, transfer, latency, notice, broken];
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    // The rule that errs is an organisation's own, given with --policy.
+    let bundled =
+        |meta: RuleMeta, file: &str| RuleRecord { meta, origin: RuleOrigin::Bundled, files: vec![file.into()] };
+    let mut rules = vec![
+        bundled(ceiling, "policies/license/ceiling.rego"),
+        bundled(transfer, "policies/residency/transfer.rego"),
+        bundled(latency, "policies/advisory/latency.rego"),
+        bundled(notice, "policies/redistribution/notice.rego"),
+        RuleRecord { meta: broken, origin: RuleOrigin::Policy, files: vec!["acme/broken.rego".into()] },
+    ];
+    rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Report {
         schema: SCHEMA,
         tool: Tool { name: "modelgate", version: "9.9.9" },
@@ -226,6 +235,10 @@ pub fn report() -> Report {
             sha256: hex('c'),
             rules: 5,
             files: vec![FileDigest { file: "policies/demo.rego".into(), sha256: hex('d') }],
+            replaced: vec![
+                "the bundled rule REQ-DEMO-OLD (modelgate.rules.requirement.old) is replaced by the one in acme/old.rego"
+                    .into(),
+            ],
         },
         catalog: CatalogSet {
             sha256: hex('e'),

@@ -22,7 +22,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, Verdict};
+use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, RuleOrigin, Verdict};
 use crate::digest::short;
 use crate::finding::{Finding, Status};
 use crate::waiver::WaiverState;
@@ -247,7 +247,7 @@ fn matrix(report: &Report) -> Markup {
                     }
                 }
                 tbody {
-                    @for rule in &report.rules {
+                    @for rule in report.rules.iter().map(|r| &r.meta) {
                         tr {
                             th.rule { code { (rule.id) } " " span.muted { (rule.title) } }
                             @for p in &report.proposals {
@@ -455,17 +455,36 @@ fn rules(report: &Report) -> Markup {
     html! {
         h2 { "Rules evaluated" }
         table {
-            thead { tr { th { "Rule" } th { "What it checks" } th { "Severity" } th { "Category" } th { "Citation" } } }
+            thead { tr { th { "Rule" } th { "What it checks" } th { "Severity" } th { "Category" } th { "Citation" } th { "Origin" } } }
             tbody {
-                @for r in &report.rules {
+                @for record in &report.rules {
+                    @let r = &record.meta;
                     tr {
                         td { code { (r.id) } }
                         td { strong { (r.title) } br; (r.description) }
                         td { (r.severity.as_str()) }
                         td { (r.category.as_str()) }
                         td { (link(&format!("{} §{}", r.citation.document, r.citation.section), &r.citation.url)) }
+                        td {
+                            @match record.origin {
+                                RuleOrigin::Bundled => { "bundled" }
+                                RuleOrigin::Policy => {
+                                    "--policy: "
+                                    @for (i, file) in record.files.iter().enumerate() {
+                                        @if i > 0 { ", " }
+                                        code { (file) }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
+            }
+        }
+        @if !report.policies.replaced.is_empty() {
+            p { strong { "Replaced bundled rules: " } }
+            ul {
+                @for note in &report.policies.replaced { li { (note) } }
             }
         }
     }

@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use super::{points, subject_name, Report, Verdict};
+use super::{points, subject_name, Report, RuleOrigin, Verdict};
 use crate::finding::Status;
 use crate::waiver::WaiverState;
 
@@ -232,6 +232,11 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
 
+    // A replaced bundled rule changes what a pass means: said outside the
+    // folded digests, where a reviewer reads.
+    for note in &report.policies.replaced {
+        let _ = writeln!(out, "> **Replaced rule:** {}\n", inline(note));
+    }
     let _ = writeln!(out, "<details><summary>Built from</summary>\n");
     let _ = writeln!(out, "| What | File | sha256 |\n|---|---|---|");
     let _ = writeln!(out, "| tool | {} {} | |", report.tool.name, report.tool.version);
@@ -248,8 +253,12 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "| policies | {} rules in {} files | `{}` |",
+        "| policies | {} rules{} in {} files | `{}` |",
         report.policies.rules,
+        match report.rules.iter().filter(|r| r.origin == RuleOrigin::Policy).count() {
+            0 => String::new(),
+            n => format!(" ({n} from --policy)"),
+        },
         report.policies.files.len(),
         report.policies.sha256
     );

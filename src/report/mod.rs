@@ -10,11 +10,11 @@
 //! license, citation {document, section, url}, path, location {file, line,
 //! column}, obligations[], waiver, violations[]}}`, `summary {proposals, pass,
 //! fail, error, findings {pass, fail, warn, waived, not_applicable, error}}`,
-//! `inputs[] {file, sha256}`, `policies {sha256, rules, files[]}`,
+//! `inputs[] {file, sha256}`, `policies {sha256, rules, files[], replaced[]}`,
 //! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[] {rule,
 //! proposal, route, location, approved_by, reason, ticket, expires, why}}`,
 //! `rules[]` (every rule evaluated: `id, title, severity, category, citation,
-//! description, remediation`, by id) and `licenses[]` (the catalog records the
+//! description, remediation, origin` (`bundled` or `policy`)`, files`, by id) and `licenses[]` (the catalog records the
 //! proposals' license expressions name: `id, name, version, kind,
 //! verification, url, summary, file, sha256`, by id; `sha256` is what a
 //! waiver's `license_sha256` pins).
@@ -71,7 +71,7 @@ pub struct Report {
     /// The waiver file, if any.
     pub waivers: Option<WaiverSet>,
     /// Every rule evaluated, by id.
-    pub rules: Vec<RuleMeta>,
+    pub rules: Vec<RuleRecord>,
     /// The license records the proposals' expressions name, by id.
     pub licenses: Vec<LicenseFacts>,
 }
@@ -156,7 +156,7 @@ impl Report {
 
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().map(|r| &r.meta).find(|r| r.id == id)
     }
 
     /// The license records an expression names, in the order of `licenses`.
@@ -328,6 +328,42 @@ pub struct PolicySet {
     pub rules: usize,
     /// Each file.
     pub files: Vec<FileDigest>,
+    /// Each bundled rule a `--policy` rule took over, in words; its files
+    /// stay in `files` (they were given) but were not evaluated.
+    pub replaced: Vec<String>,
+}
+
+/// A rule evaluated: its `meta`, and where it came from, so an auditor can
+/// tell the bundled rule set from an organisation's own or replaced rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRecord {
+    /// The rule's `meta`.
+    #[serde(flatten)]
+    pub meta: RuleMeta,
+    /// `bundled`, or `policy` for a rule given with `--policy`.
+    pub origin: RuleOrigin,
+    /// The files that define the rule's package.
+    pub files: Vec<String>,
+}
+
+/// Where a rule came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleOrigin {
+    /// Compiled into modelgate.
+    Bundled,
+    /// Given with `--policy`.
+    Policy,
+}
+
+impl RuleOrigin {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleOrigin::Bundled => "bundled",
+            RuleOrigin::Policy => "policy",
+        }
+    }
 }
 
 /// The catalog a report was built with.

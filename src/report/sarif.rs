@@ -202,8 +202,8 @@ struct Suppression {
 
 /// Renders the report as a SARIF 2.1.0 log (pretty JSON, trailing newline).
 pub fn render(report: &Report) -> String {
-    let rules: Vec<Descriptor> = report.rules.iter().map(descriptor).collect();
-    let index = |id: &str| report.rules.iter().position(|r| r.id == id);
+    let rules: Vec<Descriptor> = report.rules.iter().map(|r| descriptor(&r.meta)).collect();
+    let index = |id: &str| report.rules.iter().position(|r| r.meta.id == id);
     let mut results = Vec::new();
     let mut notifications = Vec::new();
     for p in &report.proposals {
@@ -386,7 +386,7 @@ fn stale_waivers(report: &Report) -> Vec<ConfigurationNotification> {
                 associated_rule: report
                     .rules
                     .iter()
-                    .position(|r| r.id == stale.rule)
+                    .position(|r| r.meta.id == stale.rule)
                     .map(|index| json!({"id": stale.rule, "index": index})),
                 properties: compact(json!({
                     "rule": stale.rule,
