@@ -759,6 +759,13 @@ fn init_writes_a_proposal_that_checks() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("id: openai/gpt-4o"), "alias resolved to the catalog id:\n{text}");
     assert!(text.contains("# yaml-language-server: $schema="));
+    // Every contract the rules read is in the template, to be filled in.
+    let schema: serde_json::Value = serde_json::from_str(&modelgate(&["schema"]).stdout).unwrap();
+    let contracts = schema["$defs"]["Contracts"]["properties"].as_object().unwrap();
+    assert!(contracts.len() >= 9);
+    for field in contracts.keys() {
+        assert!(text.contains(&format!("\n  {field}: ")), "the template lists contracts.{field}:\n{text}");
+    }
     let check = modelgate(&["check", "--now", NOW, file_arg]);
     assert!(check.code == 0 || check.code == 1, "the written proposal is valid: {}", check.stderr);
     let again = modelgate(&["init", "--no-input", "--output", file_arg]);

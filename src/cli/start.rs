@@ -310,6 +310,8 @@ contracts:                     # signed with the provider that operates the endp
   dpia_done: false             # GDPR Art. 35 impact assessment (your own, not signed)
   pci_dss_agreement: false     # provider's PCI DSS acknowledgement (Req. 12.8.2) and AOC on file
   ccpa_service_provider_terms: false   # CCPA service provider contract (11 CCR 7051)
+  cn_transfer_mechanism: none  # PIPL Art. 38: none | cac_assessment | standard_contract | certification
+  br_anpd_sccs: false          # LGPD Art. 33: the ANPD standard contractual clauses signed
 organization:
   domicile: {domicile}         # principal place of business (ISO code)
   monthly_active_users: {users}   # products and services using the model, affiliates included
