@@ -24,7 +24,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, RuleOrigin, Verdict};
 use crate::digest::short;
-use crate::finding::{Finding, Status};
+use crate::finding::{Category, Finding, Status};
 use crate::waiver::WaiverState;
 
 const CSS: &str = r#"
@@ -314,7 +314,7 @@ fn proposal(report: &Report, p: &ProposalResult) -> Markup {
                 thead { tr { th { "Status" } th { "Rule" } th { "Finding, obligations and waiver" } th { "Citation" } th { "Remediation" } } }
                 tbody {
                     @for f in &applicable {
-                        (finding(f))
+                        (finding(f, &licenses))
                     }
                 }
             }
@@ -344,8 +344,15 @@ fn license(l: &LicenseFacts) -> Markup {
     }
 }
 
-fn finding(f: &Finding) -> Markup {
+/// One finding's row. A license or redistribution rule that passes is
+/// cited by the license records it was judged against: the rule's own
+/// citation names an example license (CC BY-NC 4.0 for commercial use),
+/// which a reviewer could take for a section of the license at hand.
+fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
     let c = &f.citation;
+    let judged_against_records = f.status == Status::Pass
+        && matches!(f.category, Category::License | Category::Redistribution)
+        && !licenses.is_empty();
     let mut fixes: Vec<&str> = points(f).into_iter().filter_map(|p| p.remediation).collect();
     fixes.dedup();
     html! {
@@ -388,7 +395,18 @@ fn finding(f: &Finding) -> Markup {
                     }
                 }
             }
-            td { (link(&format!("{} §{}", c.document, c.section), &c.url)) }
+            td {
+                @if judged_against_records {
+                    "Judged against "
+                    @for (i, l) in licenses.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        (link(&l.name, &l.url))
+                    }
+                    br; span.muted { "Rule reference: " (link(&format!("{} §{}", c.document, c.section), &c.url)) }
+                } @else {
+                    (link(&format!("{} §{}", c.document, c.section), &c.url))
+                }
+            }
             td {
                 @if !matches!(f.status, Status::Pass) {
                     @for fix in &fixes { div { (fix) } }
