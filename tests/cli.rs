@@ -1093,3 +1093,17 @@ fn an_adequacy_decision_outside_its_dates_is_named_with_them() {
     assert!(msg.contains("adequacy is declared, but that decision is not in force on the date judged"), "{msg}");
     assert!(!msg.contains("has no GDPR adequacy decision"), "{msg}");
 }
+
+/// With no service named, a finding about the service points at the field
+/// whose default chose it (here the consumer tier), not at the `deployment`
+/// section, so a CI annotation lands on the line to change.
+#[test]
+fn a_finding_about_a_defaulted_service_points_at_the_field_that_chose_it() {
+    let file = "fixtures/rules/RES-HIPAA-BAA/fail-baa-declared-for-the-consumer-tier.yaml";
+    let (code, report) = check_json(&[file]);
+    assert_eq!(code, 1);
+    let baa = finding(&report, "RES-HIPAA-BAA");
+    assert_eq!(baa["status"], "fail");
+    assert_eq!(baa["path"], "/deployment/tier");
+    assert_eq!(baa["location"], serde_json::json!({"file": file, "line": 13, "column": 3}));
+}

@@ -23,15 +23,21 @@ service_id(p) := p.deployment.service if _names_service(p)
 service_id(p) := _default_service(_providers[p.deployment.provider], p.deployment) if not _names_service(p)
 
 _default_service(record, deployment) := array.concat(
-	[id |
-		some id in [
-			object.get(object.get(record, "default_service_by_kind", {}), object.get(deployment, "kind", null), null),
-			object.get(object.get(record, "default_service_by_tier", {}), object.get(deployment, "tier", null), null),
-		]
-		id != null
-	],
+	[id | some id in [_kind_default(record, deployment), _tier_default(record, deployment)]; id != null],
 	[object.get(record, "default_service", null)],
 )[0]
+
+_kind_default(record, deployment) := object.get(
+	object.get(record, "default_service_by_kind", {}),
+	object.get(deployment, "kind", null),
+	null,
+)
+
+_tier_default(record, deployment) := object.get(
+	object.get(record, "default_service_by_tier", {}),
+	object.get(deployment, "tier", null),
+	null,
+)
 
 _names_service(p) if p.deployment.service != null
 
@@ -207,6 +213,32 @@ input_consumer_path := "/deployment/provider" if {
 }
 
 input_third_party if third_party(input)
+
+# input_service_path is where the proposal chooses its service, for a
+# finding about the service to point at: the service it names, else the
+# field whose default the facts take (deployment.kind, then deployment.tier),
+# else the provider.
+input_service_path := "/deployment/service" if _names_service(input)
+
+input_service_path := "/deployment/kind" if {
+	not _names_service(input)
+	_kind_default(_providers[input.deployment.provider], input.deployment) != null
+}
+
+input_service_path := "/deployment/tier" if {
+	not _names_service(input)
+	_kind_default(_providers[input.deployment.provider], input.deployment) == null
+	_tier_default(_providers[input.deployment.provider], input.deployment) != null
+}
+
+input_service_path := "/deployment/provider" if {
+	not _names_service(input)
+	not _service_defaulted_by_a_field
+}
+
+_service_defaulted_by_a_field if _kind_default(_providers[input.deployment.provider], input.deployment) != null
+
+_service_defaulted_by_a_field if _tier_default(_providers[input.deployment.provider], input.deployment) != null
 
 input_places := places(input)
 

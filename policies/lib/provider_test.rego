@@ -71,3 +71,16 @@ test_the_consumer_path_follows_the_declaration if {
 	provider.input_consumer_path == "/deployment/service" with input as {"deployment": {"provider": "openai", "service": "chatgpt_consumer", "tier": "api"}}
 	provider.input_consumer_path == "/deployment/provider" with input as {"deployment": {"provider": "openai", "service": null, "tier": "api"}}
 }
+
+# A finding about the service points at the field that chose it: the named
+# service, else the kind or tier whose default the facts take, else the
+# provider (its overall default, or no facts at all).
+test_the_service_path_follows_what_chose_the_service if {
+	provider.input_service_path == "/deployment/service" with input as _p("openai", "chatgpt_consumer", "vendor_api", [])
+	provider.input_service_path == "/deployment/kind" with input as _p("aws", null, "self_hosted", [])
+	provider.input_service_path == "/deployment/tier" with input as {"deployment": {"provider": "openai", "service": null, "kind": "vendor_api", "tier": "consumer"}}
+	provider.input_service_path == "/deployment/provider" with input as {"deployment": {"provider": "cohere", "service": null, "kind": "vendor_api", "tier": "api"}}
+	provider.input_service_path == "/deployment/provider" with input as _p("example_host", null, "vendor_api", [])
+	provider.service_id({"deployment": {"provider": "openai", "service": null, "kind": "vendor_api", "tier": "consumer"}}) == "chatgpt_consumer"
+	provider.service_id({"deployment": {"provider": "on_prem", "service": null, "kind": "self_hosted", "tier": null}}) == null
+}

@@ -157,7 +157,7 @@ warn contains v if {
 	service := data.modelgate.lib.provider.input_service_id
 	v := {
 		"msg": sprintf(
-			"the %s govern only %s, not %s (provider %s), where %s is used: the terms that govern %s on that service are not in the catalog, so no terms of use for the model there were checked",
+			"the scope of the %s is %s only, not %s (provider %s), where %s is used: the terms that govern %s on that service are not in the catalog, so no terms of use for the model there were checked",
 			[
 				license.name, concat(", ", license.governed_services), service, input.deployment.provider,
 				data.modelgate.lib.licenses.model_label, data.modelgate.lib.licenses.model_label,
@@ -264,6 +264,4 @@ warn contains v if {
 	}
 }
 
-_service_path := "/deployment/service" if input.deployment.service != null
-
-_service_path := "/deployment/provider" if input.deployment.service == null
+_service_path := data.modelgate.lib.provider.input_service_path

@@ -148,7 +148,7 @@ warn contains v if {
 			"%s of %s runs in a US government partition, but modelgate has no fact that the service and model are inside its ITAR boundary: confirm with the provider",
 			[data.modelgate.lib.provider.input_service_label, data.modelgate.lib.provider.input_name],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Get the provider's written confirmation for the service, or self-host the model in the partition.",
 	}
 }

@@ -90,7 +90,7 @@ _deny contains v if {
 			"%s offers no processor terms for %s, so the declared DPA cannot cover this use%s",
 			[_provider, data.modelgate.lib.provider.input_service_label, facts.checked(_dpa, "the provider's processor terms")],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Move to a service the provider's data processing addendum covers (for example its paid tier).",
 		"citation": _fact_citation,
 	}

@@ -375,7 +375,7 @@ warn contains v if {
 	v := {
 		"msg": sprintf(
 			"modelgate has no fact on whether %s is certified under the Data Privacy Framework%s: check the DPF List",
-			[data.modelgate.lib.provider.input_name, _no_facts],
+			[_recipient, _no_facts],
 		),
 		"path": "/contracts/transfer_mechanism",
 		"remediation": "Check https://www.dataprivacyframework.gov/list, or sign standard contractual clauses.",
@@ -432,3 +432,9 @@ deny contains w if {
 	some v in _deny
 	w := object.union(v, {"msg": concat("", [v.msg, data.modelgate.lib.gdpr.input_assumed_note])})
 }
+
+# Who would have to be certified: on the organisation's own premises, the
+# organisation itself.
+_recipient := "your organisation" if input.deployment.provider == "on_prem"
+
+_recipient := data.modelgate.lib.provider.input_name if input.deployment.provider != "on_prem"

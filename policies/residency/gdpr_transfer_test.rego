@@ -194,6 +194,20 @@ test_dpf_claim_for_an_unknown_provider_warns if {
 	v.path == "/contracts/transfer_mechanism"
 }
 
+# On the organisation's own premises in the US, the recipient that would
+# need the certification is the organisation itself.
+test_dpf_claim_on_premises_asks_about_the_organisation if {
+	inp := {
+		"data": {"classes": ["eu_personal"], "subjects": ["DE"]},
+		"deployment": {"kind": "self_hosted", "provider": "on_prem", "service": null, "tier": null, "regions": ["US"]},
+		"contracts": {"transfer_mechanism": "dpf"},
+		"organization": {"domicile": "US"},
+		"now": "2026-11-23",
+	}
+	some v in gdpr_transfer.warn with input as inp
+	startswith(v.msg, "modelgate has no fact on whether your organisation is certified under the Data Privacy Framework")
+}
+
 _cloud(provider, service, regions, mechanism) := object.union(_proposal(regions, mechanism), {"deployment": {
 	"kind": "managed_cloud", "provider": provider, "service": service, "tier": "api", "regions": regions,
 }})

@@ -87,7 +87,7 @@ deny contains v if {
 			"%s offers no BAA for %s, so the declared BAA cannot cover this use%s",
 			[_provider, data.modelgate.lib.provider.input_service_id, _baa_note],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Move to a service the provider's BAA covers, or self-host on premises.",
 	}
 }
@@ -102,7 +102,7 @@ warn contains v if {
 			"modelgate has no fact on whether %s offers a BAA%s: confirm the signed BAA covers it",
 			[_provider, _for_service],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 	}
 }
 

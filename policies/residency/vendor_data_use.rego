@@ -93,7 +93,7 @@ warn contains v if {
 			"%s trains on inputs by default: non-public data (%s) would be used for the provider's own purposes%s%s",
 			[_label, _non_public, _controller_note, facts.checked(_service.trains_on_inputs_by_default, "the provider's data-use terms")],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Opt out of training in writing before use, or move to the provider's paid or business tier.",
 		"citation": _train_citation,
 	}
@@ -114,7 +114,7 @@ warn contains v if {
 			"modelgate has no fact on whether %s trains on inputs by default: confirm in the contract that non-public data (%s) is not used for training",
 			[_label, _non_public],
 		),
-		"path": "/deployment/service",
+		"path": data.modelgate.lib.provider.input_service_path,
 	}
 }
 
