@@ -29,7 +29,7 @@ import rego.v1
 
 meta := {
 	"id": "LIC-UNKNOWN",
-	"title": "Unknown license or NOASSERTION (fail closed)",
+	"title": "Unknown license, or license terms not checked (fail closed)",
 	"severity": "critical",
 	"category": "license",
 	"citation": {
