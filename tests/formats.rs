@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use modelgate::report::Format;
 
-use crate::support::{check_json, modelgate, root, NOW};
+use crate::support::{check_json, modelgate, root, scratch_dir, NOW};
 
 #[path = "sample.rs"]
 mod sample;
@@ -635,4 +635,22 @@ fn json_written_in_parts_is_serde_jsons_pretty_print() {
     assert_eq!(Format::Json.render(&report), format!("{}\n", serde_json::to_string_pretty(&report).unwrap()));
     report.proposals.clear();
     assert_eq!(Format::Json.render(&report), format!("{}\n", serde_json::to_string_pretty(&report).unwrap()));
+}
+
+/// Code scanning places SARIF results by paths relative to the repository
+/// root: a proposal outside the working directory keeps its absolute path,
+/// and the run says so instead of uploading results nobody can find.
+#[test]
+fn sarif_of_a_proposal_outside_the_working_directory_comes_with_a_note() {
+    let dir = scratch_dir("sarif-outside");
+    let outside = dir.join("outside.yaml");
+    std::fs::copy(root().join("fixtures/saas-gpt4o-internal.yaml"), &outside).unwrap();
+    let outside = outside.to_str().unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--format", "sarif", outside]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("note: {outside} lies outside the working directory")), "{}", run.stderr);
+    let inside = modelgate(&["check", "--now", NOW, "--format", "sarif", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(inside.code, 0);
+    assert!(!inside.stderr.contains("outside the working directory"), "{}", inside.stderr);
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -284,6 +284,9 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     } else {
         let set = load_paths(&args.input.paths, &load)?;
         let report = check(&context, &set, &options)?;
+        if format == Format::Sarif || outputs.iter().any(|(f, _)| *f == Format::Sarif) {
+            note_sarif_paths_outside(&report);
+        }
         let rendered: Vec<(&std::path::Path, String)> =
             outputs.iter().map(|(format, file)| (file.as_path(), format.render(&report))).collect();
         output_file::write_all_or_none(&rendered)?;
@@ -294,6 +297,19 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     // policies would only add to a cold check's time.
     std::mem::forget(context);
     Ok(exit_code(&report))
+}
+
+/// SARIF locations are paths relative to the working directory, which code
+/// scanning reads as relative to the repository root; a file outside the
+/// working directory keeps its absolute path, which it cannot place.
+fn note_sarif_paths_outside(report: &Report) {
+    if let Some(outside) = report.inputs.iter().find(|i| std::path::Path::new(&i.file).is_absolute()) {
+        eprintln!(
+            "modelgate: note: {} lies outside the working directory, so SARIF gives its absolute path, which \
+             code scanning cannot place in the repository: run modelgate from the repository root",
+            outside.file
+        );
+    }
 }
 
 /// Writes text and JSON reports as they stream: stdout and `--output` files
