@@ -191,3 +191,11 @@ pub struct Finding {
     /// Every deny (or warn) the rule produced, first one first.
     pub violations: Vec<Violation>,
 }
+
+impl Finding {
+    /// A warning that fails the run under `--fail-on warn`: any but an
+    /// advisory rule's, since advisory rules never gate.
+    pub fn is_gating_warning(&self) -> bool {
+        self.status == Status::Warn && self.category != Category::Advisory
+    }
+}

@@ -37,7 +37,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
-use crate::finding::{Category, Finding, Status};
+use crate::finding::{Finding, Status};
 
 /// Renders the report as JUnit XML with a trailing newline.
 pub fn render(report: &Report) -> String {
@@ -137,7 +137,7 @@ fn suite(w: &mut Writer<Vec<u8>>, report: &Report, p: &ProposalResult, classname
 /// Whether a warning fails the run: `--fail-on warn`, and a rule that is
 /// not advisory (advisory rules never gate).
 fn gates(report: &Report, f: &Finding) -> bool {
-    f.status == Status::Warn && report.gate.fail_on == FailOn::Warn && f.category != Category::Advisory
+    report.gate.fail_on == FailOn::Warn && f.is_gating_warning()
 }
 
 fn case(

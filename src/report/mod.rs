@@ -587,7 +587,7 @@ impl Summary {
         }
         for finding in &proposal.findings {
             self.findings.add(finding.status);
-            if finding.status == Status::Warn && finding.category != crate::finding::Category::Advisory {
+            if finding.is_gating_warning() {
                 self.gating_warnings += 1;
             }
         }
