@@ -649,6 +649,12 @@ fn sarif_of_a_proposal_outside_the_working_directory_comes_with_a_note() {
     let run = modelgate(&["check", "--now", NOW, "--format", "sarif", outside]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains(&format!("note: {outside} lies outside the working directory")), "{}", run.stderr);
+    // The same file by a relative path that climbs out of the working directory.
+    let climbs = std::iter::repeat_n("..", root().components().count() - 1).collect::<Vec<_>>().join("/");
+    let relative = format!("{climbs}{outside}");
+    let run = modelgate(&["check", "--now", NOW, "--format", "sarif", &relative]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("note: {relative} lies outside the working directory")), "{}", run.stderr);
     let inside = modelgate(&["check", "--now", NOW, "--format", "sarif", "fixtures/saas-gpt4o-internal.yaml"]);
     assert_eq!(inside.code, 0);
     assert!(!inside.stderr.contains("outside the working directory"), "{}", inside.stderr);

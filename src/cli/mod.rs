@@ -301,12 +301,17 @@ fn run_check(args: CheckArgs) -> Result<u8> {
 
 /// SARIF locations are paths relative to the working directory, which code
 /// scanning reads as relative to the repository root; a file outside the
-/// working directory keeps its absolute path, which it cannot place.
+/// working directory keeps the absolute or `..` path it was given, which it
+/// cannot place.
 fn note_sarif_paths_outside(report: &Report) {
-    if let Some(outside) = report.inputs.iter().find(|i| std::path::Path::new(&i.file).is_absolute()) {
+    let is_outside = |file: &str| {
+        let path = std::path::Path::new(file);
+        path.is_absolute() || path.components().next() == Some(std::path::Component::ParentDir)
+    };
+    if let Some(outside) = report.inputs.iter().find(|i| is_outside(&i.file)) {
         eprintln!(
-            "modelgate: note: {} lies outside the working directory, so SARIF gives its absolute path, which \
-             code scanning cannot place in the repository: run modelgate from the repository root",
+            "modelgate: note: {} lies outside the working directory, so SARIF cannot give its path relative to \
+             the repository, and code scanning cannot place its results: run modelgate from the repository root",
             outside.file
         );
     }
