@@ -23,12 +23,17 @@
 #   clause, AUP paragraph after the numbered items). Reading: an organisation
 #   that only uses the model through a third party's hosted service
 #   (deployment.kind vendor_api, hosted_open_api or managed_cloud, not on
-#   premises or air-gapped), gives no weights to others and has no fine-tune
-#   or other derivative (use.fine_tune, model.base_model or a catalog base)
-#   may be such an end user, not a licensee exercising the section 1.a rights.
-#   It cannot be shown from the proposal, so the forbidden limit warns with
-#   the exemption's condition instead of failing. Self-hosting, giving the
-#   weights to others and fine-tuning still fail (fail closed).
+#   premises or air-gapped), gives no weights to others, offers no product or
+#   service built on the model to others (distribution.hosted_service: the
+#   maker of such a product makes the model available, for which the
+#   redistribution rules hold it to the licensee's duties; its users are the
+#   end users the exemption spares) and has no fine-tune or other derivative
+#   (use.fine_tune, model.base_model or a catalog base) may be such an end
+#   user, not a licensee exercising the section 1.a rights. It cannot be
+#   shown from the proposal, so the forbidden limit warns with the
+#   exemption's condition instead of failing. Self-hosting, giving the
+#   weights to others, offering a product built on the model and fine-tuning
+#   still fail (fail closed).
 #
 # `effect: forbidden` fails; `conditional` warns with the condition. A fact
 # the proposal does not give (no domicile, no subjects, a model whose
@@ -245,6 +250,7 @@ _end_user_only if {
 	input.deployment.provider != "on_prem"
 	input.deployment.network != "air_gapped"
 	input.distribution.weights != true
+	input.distribution.hosted_service != true
 	not data.modelgate.lib.licenses.derivative
 	input.model.base_model == null
 }
@@ -274,7 +280,7 @@ warn contains v if {
 			],
 		),
 		"remediation": sprintf(
-			"Confirm, and keep with the review, that the organisation only uses %s's service as an end user (no weights downloaded, copied, fine-tuned or given to others); otherwise choose a text-only model or a license without the limit.",
+			"Confirm, and keep with the review, that the organisation only uses %s's service as an end user (no weights downloaded, copied, fine-tuned or given to others, and no product built on the model offered to others); otherwise choose a text-only model or a license without the limit.",
 			[data.modelgate.lib.provider.input_name],
 		),
 	})

@@ -271,6 +271,19 @@ test_an_eu_company_giving_the_weights_to_others_still_fails if {
 	count(geographic.warn) == 0 with input as inp
 }
 
+# A company that offers a product or service built on the model to others is
+# the maker of the product the exemption's end users use, not one of them.
+test_an_eu_company_offering_a_product_built_on_the_model_still_fails if {
+	inp := _hosted("managed_cloud", "aws", {"distribution": {"weights": false, "hosted_service": true}})
+	count(geographic.deny) == 1 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_an_eu_company_offering_a_product_through_a_hosted_api_still_fails if {
+	inp := _hosted("hosted_open_api", "together", {"distribution": {"weights": false, "hosted_service": true}})
+	count(geographic.deny) == 1 with input as inp
+}
+
 test_an_eu_company_fine_tuning_on_a_managed_cloud_still_fails if {
 	inp := _hosted("managed_cloud", "aws", {"use": {"fine_tune": {"method": "lora"}}})
 	count(geographic.deny) == 1 with input as inp

@@ -92,6 +92,50 @@ warn contains v if {
 	}
 }
 
+# A use policy modelgate has not read in full (its `contents_verification`,
+# else the use_policy term's level, is below verified_copy: the Stability AI
+# and Cohere use policies, NVIDIA's Trustworthy AI terms, the OpenAI Usage
+# Policies) cannot show that a declared purpose its record does not list is
+# unrestricted: the purpose warns, naming the policy to check, instead of
+# passing (fail closed). [index, license]
+_unread_gaps contains [i, license] if {
+	some i, purpose in _purposes
+	some license in _policies
+	not _contents_settled(license)
+	not _lists(license, purpose)
+}
+
+_contents_level(license) := object.get(
+	license.terms.use_policy,
+	"contents_verification",
+	object.get(license.terms.use_policy, "verification", object.get(license, "verification", "unverified")),
+)
+
+_contents_settled(license) if _contents_level(license) in {"verified", "verified_copy"}
+
+_lists(license, purpose) if {
+	some item in object.get(license.terms, "prohibited_uses", [])
+	item.purpose == purpose
+}
+
+warn contains v if {
+	some [i, license] in _unread_gaps
+	term := license.terms.use_policy
+	v := {
+		"msg": sprintf(
+			"the declared purpose %s is not among the restrictions modelgate records for %s, but its record of the %s is %s, not read in full: whether the policy restricts this use was not checked",
+			[_purposes[i], license.name, term.name, _contents_level(license)],
+		),
+		"path": sprintf("/use/purposes/%d", [i]),
+		"license": license.id,
+		"citation": licenses.citation(license, term),
+		"remediation": sprintf(
+			"Check the purpose against the current text of the %s (%s) and keep the result with the review; if the policy restricts it, drop the purpose or choose another model.",
+			[term.name, object.get(term, "url", license.url)],
+		),
+	}
+}
+
 _classes := object.get(input, ["data", "classes"], [])
 
 # Each restriction a declared data class may fall under, when the proposal

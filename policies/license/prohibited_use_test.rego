@@ -8,6 +8,7 @@ _llama := {
 	"name": "Llama 3.1 Community License Agreement",
 	"url": "https://example.test/llama",
 	"known": true,
+	"verification": "verified",
 	"terms": {
 		"use_policy": {"name": "Llama 3.1 AUP", "pass_down": "indirect", "trigger": "distribution", "section": "1.b.iv"},
 		"prohibited_uses": [
@@ -151,4 +152,65 @@ test_export_controlled_data_message_keeps_one_punctuation_mark if {
 	some v in prohibited_use.warn with input as inp
 	contains(v.msg, "governed by the US ITAR; if the data falls under that restriction")
 	not contains(v.msg, ".;")
+}
+
+# A use policy whose contents were not read in full cannot show that a
+# purpose its record does not list is unrestricted: the purpose warns.
+_stability := {
+	"id": "stability",
+	"name": "Stability AI Community License Agreement",
+	"url": "https://example.test/stability",
+	"known": true,
+	"verification": "verified",
+	"terms": {"use_policy": {
+		"name": "Stability AI Acceptable Use Policy", "pass_down": "indirect", "trigger": "distribution",
+		"section": "IV(b)", "url": "https://example.test/aup", "verification": "partial",
+	}},
+}
+
+test_a_purpose_an_unread_use_policy_does_not_list_warns if {
+	inp := _input(["minors", "weapons"], [_stability])
+	count(prohibited_use.deny) == 0 with input as inp
+	result := prohibited_use.warn with input as inp
+	count(result) == 2
+	some v in result
+	v.path == "/use/purposes/1"
+	v.license == "stability"
+	contains(v.msg, "weapons is not among the restrictions")
+	contains(v.msg, "is partial, not read in full")
+	v.citation.url == "https://example.test/stability"
+	v.citation.section == "IV(b)"
+	contains(v.remediation, "https://example.test/aup")
+	not contains(v.remediation, "waiver")
+}
+
+test_a_record_without_a_level_reads_as_unverified if {
+	record := {
+		"id": "stability", "name": "Stability AI Community License Agreement", "url": "https://example.test/stability", "known": true,
+		"terms": {"use_policy": object.remove(_stability.terms.use_policy, ["verification"])},
+	}
+	some v in prohibited_use.warn with input as _input(["weapons"], [record])
+	contains(v.msg, "is unverified, not read in full")
+}
+
+test_contents_verification_overrides_the_terms_level if {
+	policy := object.union(_stability.terms.use_policy, {"contents_verification": "verified_copy"})
+	inp := _input(["weapons"], [object.union(_stability, {"terms": {"use_policy": policy}})])
+	count(prohibited_use.warn) == 0 with input as inp
+	count(prohibited_use.deny) == 0 with input as inp
+}
+
+test_a_purpose_an_unread_policy_lists_is_judged_once if {
+	record := object.union(_llama, {"verification": "partial"})
+	inp := _input(["medical_advice"], [record])
+	result := prohibited_use.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "only on a condition")
+}
+
+test_a_purpose_a_read_use_policy_does_not_list_passes if {
+	inp := _input(["weapons"], [_llama])
+	count(prohibited_use.warn) == 0 with input as inp
+	count(prohibited_use.deny) == 0 with input as inp
 }

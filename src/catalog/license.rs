@@ -383,6 +383,13 @@ term! {
         /// outputs (see `Duty`). Absent: it does.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub covers_models_trained_on_outputs: Option<bool>,
+        /// How far the policy's own list of restricted uses was read, where it
+        /// differs from the term's `verification` (which covers the clause that
+        /// incorporates the policy). Absent: the term's level. Below
+        /// `verified_copy`, a declared purpose the record does not list is
+        /// not shown to be unrestricted (LIC-PROHIBITED-USE warns).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub contents_verification: Option<Verification>,
     }
 }
 
