@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use crate::catalog::{Catalog, Expression};
 use crate::digest::combined;
-use crate::engine::{input, Engine, Origin, Outcome, PolicySources, RawViolation};
+use crate::engine::{input, Engine, Outcome, PolicySources, RawViolation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Category, Finding, Status, Violation};
 use crate::proposal::{subjects, ProposalSet, Subject};
 use crate::report::{
     AlternativeFailures, CatalogSet, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet,
-    ProposalResult, Report, RuleOrigin, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    ProposalResult, Report, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use crate::vocabulary::Vocabulary;
 use crate::waiver::Waivers;
@@ -624,14 +624,7 @@ fn assemble(
                 .engine
                 .rules()
                 .iter()
-                .map(|r| RuleRecord {
-                    meta: r.meta.clone(),
-                    origin: match r.origin {
-                        Origin::Bundled => RuleOrigin::Bundled,
-                        Origin::User => RuleOrigin::Policy,
-                    },
-                    files: r.files.clone(),
-                })
+                .map(|r| RuleRecord { meta: r.meta.clone(), origin: r.origin, files: r.files.clone() })
                 .collect();
             rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
             rules

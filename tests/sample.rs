@@ -7,11 +7,12 @@
 
 use modelgate::catalog::license::Verification;
 use modelgate::engine::meta::RuleMeta;
+use modelgate::engine::Origin;
 use modelgate::error::Location;
 use modelgate::finding::{Category, Citation, Finding, Obligation, Severity, Status, Violation};
 use modelgate::report::{
     CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet, ProposalResult,
-    Report, RuleOrigin, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
+    Report, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
 use modelgate::waiver::{AppliedWaiver, Reason, WaiverState};
 
@@ -210,14 +211,13 @@ pub fn report() -> Report {
 
     let proposals = vec![tricky, router];
     // The rule that errs is an organisation's own, given with --policy.
-    let bundled =
-        |meta: RuleMeta, file: &str| RuleRecord { meta, origin: RuleOrigin::Bundled, files: vec![file.into()] };
+    let bundled = |meta: RuleMeta, file: &str| RuleRecord { meta, origin: Origin::Bundled, files: vec![file.into()] };
     let mut rules = vec![
         bundled(ceiling, "policies/license/ceiling.rego"),
         bundled(transfer, "policies/residency/transfer.rego"),
         bundled(latency, "policies/advisory/latency.rego"),
         bundled(notice, "policies/redistribution/notice.rego"),
-        RuleRecord { meta: broken, origin: RuleOrigin::Policy, files: vec!["acme/broken.rego".into()] },
+        RuleRecord { meta: broken, origin: Origin::User, files: vec!["acme/broken.rego".into()] },
     ];
     rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Report {

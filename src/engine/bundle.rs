@@ -7,12 +7,15 @@ use std::sync::Arc;
 use crate::digest::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
 
-/// Where a policy file came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a policy file, or a rule, came from; reports name it `bundled` or
+/// `policy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Origin {
     /// Compiled into the binary.
+    #[serde(rename = "bundled")]
     Bundled,
     /// Given with `--policy`.
+    #[serde(rename = "policy")]
     User,
 }
 

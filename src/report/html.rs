@@ -22,8 +22,9 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, RuleOrigin, Verdict};
+use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, Verdict};
 use crate::digest::short;
+use crate::engine::Origin;
 use crate::finding::{Category, Finding, Status};
 use crate::waiver::WaiverState;
 
@@ -485,8 +486,8 @@ fn rules(report: &Report) -> Markup {
                         td { (link(&format!("{} §{}", r.citation.document, r.citation.section), &r.citation.url)) }
                         td {
                             @match record.origin {
-                                RuleOrigin::Bundled => { "bundled" }
-                                RuleOrigin::Policy => {
+                                Origin::Bundled => { "bundled" }
+                                Origin::User => {
                                     "--policy: "
                                     @for (i, file) in record.files.iter().enumerate() {
                                         @if i > 0 { ", " }

@@ -16,7 +16,8 @@
 
 use std::fmt::Write as _;
 
-use super::{points, subject_name, Report, RuleOrigin, Verdict};
+use super::{points, subject_name, Report, Verdict};
+use crate::engine::Origin;
 use crate::finding::Status;
 use crate::waiver::WaiverState;
 
@@ -255,7 +256,7 @@ pub fn render(report: &Report) -> String {
         out,
         "| policies | {} rules{} in {} files | `{}` |",
         report.policies.rules,
-        match report.rules.iter().filter(|r| r.origin == RuleOrigin::Policy).count() {
+        match report.rules.iter().filter(|r| r.origin == Origin::User).count() {
             0 => String::new(),
             n => format!(" ({n} from --policy)"),
         },

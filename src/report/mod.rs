@@ -40,6 +40,7 @@ use serde::Serialize;
 use crate::catalog::license::Verification;
 use crate::catalog::Catalog;
 use crate::engine::meta::RuleMeta;
+use crate::engine::Origin;
 use crate::error::Location;
 use crate::finding::{Finding, Status};
 use crate::waiver::Reason;
@@ -341,29 +342,9 @@ pub struct RuleRecord {
     #[serde(flatten)]
     pub meta: RuleMeta,
     /// `bundled`, or `policy` for a rule given with `--policy`.
-    pub origin: RuleOrigin,
+    pub origin: Origin,
     /// The files that define the rule's package.
     pub files: Vec<String>,
-}
-
-/// Where a rule came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleOrigin {
-    /// Compiled into modelgate.
-    Bundled,
-    /// Given with `--policy`.
-    Policy,
-}
-
-impl RuleOrigin {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleOrigin::Bundled => "bundled",
-            RuleOrigin::Policy => "policy",
-        }
-    }
 }
 
 /// The catalog a report was built with.
