@@ -615,17 +615,20 @@ impl Engine {
     /// The bundled rules are held to the interpreter's reports by the
     /// parity tests.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
-        if let Some(results) = self.evaluate_on_vm(&input) {
-            let rules = self.rules.clone();
+        let rules = self.rules.clone();
+        let on_vm = self.evaluate_on_vm(&input);
+        if let Some(results) = &on_vm {
             if !rules.iter().any(|rule| rule.origin == Origin::User) {
                 return rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
             }
-            let time_limit = self.time_limit;
-            let engine = match self.interpreter() {
-                Ok(engine) => engine,
-                Err(e) => return rules.iter().map(|_| Outcome::Error(e.message().to_string())).collect(),
-            };
-            engine.set_input(input);
+        }
+        let time_limit = self.time_limit;
+        let engine = match self.interpreter() {
+            Ok(engine) => engine,
+            Err(e) => return rules.iter().map(|_| Outcome::Error(e.message().to_string())).collect(),
+        };
+        engine.set_input(input);
+        if let Some(results) = on_vm {
             return rules
                 .iter()
                 .map(|rule| match rule.origin {
@@ -634,13 +637,6 @@ impl Engine {
                 })
                 .collect();
         }
-        let rules = self.rules.clone();
-        let time_limit = self.time_limit;
-        let engine = match self.interpreter() {
-            Ok(engine) => engine,
-            Err(e) => return rules.iter().map(|_| Outcome::Error(e.message().to_string())).collect(),
-        };
-        engine.set_input(input);
         match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
             Ok(regorus::Value::Array(results)) if results.len() == rules.len() => {
                 rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect()
