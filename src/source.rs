@@ -880,6 +880,13 @@ pub fn display_path(path: &std::path::Path) -> String {
     shown.replace('\\', "/")
 }
 
+/// Whether a name `display_path` gave lies outside the working directory:
+/// it kept the absolute or `..` form it was typed in.
+pub fn names_a_path_outside_working_directory(shown: &str) -> bool {
+    let path = std::path::Path::new(shown);
+    path.is_absolute() || path.components().next() == Some(std::path::Component::ParentDir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -304,11 +304,8 @@ fn run_check(args: CheckArgs) -> Result<u8> {
 /// working directory keeps the absolute or `..` path it was given, which it
 /// cannot place.
 fn note_sarif_paths_outside(report: &Report) {
-    let is_outside = |file: &str| {
-        let path = std::path::Path::new(file);
-        path.is_absolute() || path.components().next() == Some(std::path::Component::ParentDir)
-    };
-    if let Some(outside) = report.inputs.iter().find(|i| is_outside(&i.file)) {
+    let outside = report.inputs.iter().find(|i| modelgate::source::names_a_path_outside_working_directory(&i.file));
+    if let Some(outside) = outside {
         eprintln!(
             "modelgate: note: {} lies outside the working directory, so SARIF cannot give its path relative to \
              the repository, and code scanning cannot place its results: run modelgate from the repository root",
