@@ -179,15 +179,24 @@ trains_other if input.use.outputs_train_other_models == true
 
 trains_other if input.use.fine_tune.method == "distillation"
 
-# derived_otherwise holds when the model is a derivative in a way other than
-# a distillation into another model: a fine-tune by another method, or a
-# model with a catalog base (model.base_model, or a catalog derivative).
+# derived_otherwise holds when the proposal's own model is a derivative in a
+# way other than a distillation into another model: a fine-tune by another
+# method, a declared base (model.base_model), or a model outside the catalog
+# with a base. A catalog model that is itself someone else's derivative
+# (DeepSeek-R1-Distill-Llama-8B, whose base is Llama 3.1 8B) is not: a
+# student trained on its outputs is as much a student as one trained on any
+# other catalog model's, and owes only the duties that reach such a model.
 derived_otherwise if {
 	input.use.fine_tune != null
 	input.use.fine_tune.method != "distillation"
 }
 
-derived_otherwise if count(input.resolved.lineage) > 0
+derived_otherwise if input.model.base_model != null
+
+derived_otherwise if {
+	count(input.resolved.lineage) > 0
+	input.resolved.model == null
+}
 
 # outputs_only holds when what is given to others is a model trained only on
 # the catalog model's outputs (a "student"): outputs train another model

@@ -53,11 +53,17 @@ test_a_license_ref_or_noassertion_cites_the_spdx_rule if {
 # A model trained only on outputs (a "student") escapes the duties whose term
 # says it does not cover such models; other terms still reach it.
 
+# A non-empty lineage here is a base the proposal declares (model.base_model).
 _student_input(use, distribution, lineage) := {
+	"model": {"base_model": _declared_base(lineage)},
 	"use": object.union({"fine_tune": null, "outputs_train_other_models": true}, use),
 	"distribution": object.union({"weights": true, "hosted_service": false}, distribution),
 	"resolved": {"model": {"id": "teacher"}, "lineage": lineage},
 }
+
+_declared_base(lineage) := null if count(lineage) == 0
+
+_declared_base(lineage) := lineage[0].id if count(lineage) > 0
 
 test_outputs_only_holds_for_a_student_given_to_others if {
 	licenses.outputs_only with input as _student_input({}, {}, [])
@@ -86,8 +92,34 @@ test_outputs_only_holds_for_a_distilled_student_without_the_flag if {
 	)
 }
 
-test_outputs_only_excludes_a_distillation_of_a_catalog_derivative if {
+test_outputs_only_excludes_a_distillation_of_a_declared_derivative if {
 	not licenses.outputs_only with input as _student_input({"fine_tune": {"method": "distillation"}}, {}, [{"id": "base"}])
+}
+
+# A catalog model that is itself a derivative (its lineage comes from the
+# catalog, not from a base the proposal declares): a student trained on its
+# outputs is still only a student (DeepSeek-R1-Distill-Llama-8B, under the
+# Llama 3.1 license, whose copy and Notice do not reach such a model).
+test_outputs_only_holds_for_a_student_of_a_catalog_derivative if {
+	inp := {
+		"model": {"base_model": null},
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"distribution": {"weights": true, "hosted_service": false},
+		"resolved": {"model": {"id": "distill", "base_model": "base"}, "lineage": [{"id": "base"}]},
+	}
+	licenses.outputs_only with input as inp
+	licenses.outputs_only with input as object.union(inp, {"use": {"fine_tune": {"method": "distillation"}, "outputs_train_other_models": false}})
+}
+
+# A model outside the catalog whose base is known (from its card) is the
+# proposal's own derivative: not read as a student.
+test_outputs_only_excludes_an_off_catalog_derivative if {
+	not licenses.outputs_only with input as {
+		"model": {"base_model": null},
+		"use": {"fine_tune": null, "outputs_train_other_models": true},
+		"distribution": {"weights": true, "hosted_service": false},
+		"resolved": {"model": null, "lineage": [{"id": "base"}]},
+	}
 }
 
 test_outputs_only_excludes_a_hosted_service if {

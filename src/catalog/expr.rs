@@ -216,9 +216,7 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
             id.to_string()
         } else if token.starts_with("LicenseRef-") || token.starts_with("DocumentRef-") {
             token.clone()
-        } else if let Some(id) =
-            spdx::imprecise_license_id(token).map(|(id, _)| id).filter(|id| id.name.eq_ignore_ascii_case(token))
-        {
+        } else if let Some(id) = spdx_id(token) {
             id.name.to_string()
         } else {
             // A real license the catalog and the SPDX list (as this build
@@ -247,6 +245,19 @@ fn canonicalize_names(catalog: &Catalog, text: &str) -> Result<String, ExprError
     }
     flush(&mut token, &mut out)?;
     Ok(out.split_whitespace().collect::<Vec<_>>().join(" ").replace("( ", "(").replace(" )", ")"))
+}
+
+/// The SPDX License List id `token` spells, in any case (`OpenMDW-1.0`, and
+/// Hugging Face's lower-case `openmdw-1.0`, `cc-by-4.0`); deprecated ids are
+/// left out, as the strict parser refuses them. `spdx::license_id` alone is
+/// case-sensitive, and `spdx::imprecise_license_id` knows only a table of
+/// common misspellings, which misses most ids.
+fn spdx_id(token: &str) -> Option<spdx::LicenseId> {
+    spdx::identifiers::LICENSES
+        .iter()
+        .find(|license| license.name.eq_ignore_ascii_case(token))
+        .and_then(|license| spdx::license_id(license.name))
+        .filter(|id| !id.is_deprecated())
 }
 
 #[cfg(test)]
@@ -311,6 +322,29 @@ mod tests {
         assert_eq!(derivative.alternatives.len(), 1);
         assert_eq!(derivative.alternatives[0].len(), 2, "the base license binds the derivative too");
         assert_eq!(base.and(&base).unwrap(), base, "a license ANDed with itself is itself");
+    }
+
+    #[test]
+    fn every_spdx_id_is_kept_in_its_own_case_for_the_unknown_rule() {
+        // licenses.md section 13: OpenMDW-1.0 is on the SPDX list (NVIDIA's later
+        // model license); Hugging Face writes it openmdw-1.0. Before, only the
+        // ids in the spdx crate's table of misspellings were taken (GPL-3.0-only
+        // was, OpenMDW-1.0, CC-BY-4.0 and BSD-3-Clause were input errors).
+        for (text, id) in [
+            ("OpenMDW-1.0", "OpenMDW-1.0"),
+            ("openmdw-1.0", "OpenMDW-1.0"),
+            ("cc-by-4.0", "CC-BY-4.0"),
+            ("BSD-3-Clause", "BSD-3-Clause"),
+            ("GPL-3.0-only", "GPL-3.0-only"),
+        ] {
+            let e = parse(catalog(), text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+            assert_eq!(e.canonical, id);
+            assert_eq!(e.alternatives, vec![vec![id.to_string()]]);
+        }
+        // A deprecated id is not taken as it stands; openmdw-1.1 is a Hugging
+        // Face id, not an SPDX one.
+        assert!(parse(catalog(), "GPL-3.0").is_err());
+        assert!(parse(catalog(), "openmdw-1.1").is_err());
     }
 
     #[test]
