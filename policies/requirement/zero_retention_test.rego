@@ -185,3 +185,27 @@ test_the_duty_to_confirm_the_arrangement_names_its_eligibility if {
 	contains(o.text, "offers the declared zero-data-retention arrangement to this organisation (")
 	contains(o.text, "not pay-as-you-go")
 }
+
+# Mistral's zero-data-retention arrangement covers its stateless endpoints
+# only: batch, the Files API, fine-tuning and conversations are outside it
+# (a partial fact: read from the list of covered endpoints, so it fails and
+# says so).
+test_a_stateful_mistral_feature_fails_under_its_arrangement if {
+	inp := _with_features(_api("mistral", "mistral_api", true), ["batch"])
+	some v in zero_retention.deny with input as inp
+	v.path == "/deployment/features/0"
+	contains(v.msg, "[partial:")
+	count(zero_retention.deny) == 0 with input as _with_features(_api("mistral", "mistral_api", true), [])
+}
+
+# Fireworks keeps nothing by default for open-model inference, but stored
+# responses, batch jobs and fine-tuning store content: declared, they fail
+# even though the service passes by default.
+test_a_feature_that_stores_content_fails_at_a_service_that_keeps_nothing_by_default if {
+	inp := _with_features(_proposal("hosted_open_api", "fireworks", "fireworks_api", "api", false), ["prompt_caching", "batch"])
+	result := zero_retention.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/1"
+	count(zero_retention.deny) == 0 with input as _with_features(_proposal("hosted_open_api", "fireworks", "fireworks_api", "api", false), [])
+}
