@@ -133,6 +133,8 @@ test_a_service_that_keeps_nothing_by_default_passes if {
 test_an_arrangement_the_service_does_not_offer_fails if {
 	some v in zero_retention.deny with input as _proposal("vendor_api", "anthropic", "claude_for_work", "enterprise", true)
 	v.path == "/contracts/zero_data_retention"
+	# cites the page that says ZDR does not apply to Claude for Work, not the retention page
+	v.citation.url == "https://privacy.claude.com/en/articles/8956058-i-have-a-zero-retention-agreement-with-anthropic-what-products-does-it-apply-to"
 }
 
 test_an_arrangement_with_an_unknown_provider_warns if {
