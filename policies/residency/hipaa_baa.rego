@@ -222,7 +222,7 @@ _baa_note := "" if not _has_baa_fact
 _has_baa_fact if is_object(_service.baa)
 
 # The BAA's scope and exclusions where the facts give them, else nothing.
-_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _has_scope
+_scope := sprintf(" (%s%s)", [trim_right(_service.baa.scope, "."), _exclusions]) if _has_scope
 
 _scope := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
 	not _has_scope

@@ -244,3 +244,10 @@ test_a_baa_the_service_cannot_have_cites_the_fact if {
 	some v in hipaa_baa.deny with input as inp
 	v.citation.url == "https://cloud.google.com/security/compliance/hipaa"
 }
+
+# The duty under a BAA joins its scope and exclusions into one sentence.
+test_the_baa_duty_joins_scope_and_exclusions if {
+	inp := _with_features(_proposal("managed_cloud", "azure", "api", true, "none"), [])
+	some o in hipaa_baa.obligations with input as inp
+	contains(o.text, "text inputs only; not covered:")
+}
