@@ -160,6 +160,7 @@ _backs(option, _, code) if option.region == code
 _backs(option, provider_id, code) if {
 	option.region == "in_region"
 	geo.region_provider(code) == provider_id
+	not code in object.get(option, "except", [])
 }
 
 _backs(option, _, code) if {

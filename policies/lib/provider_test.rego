@@ -84,3 +84,15 @@ test_the_service_path_follows_what_chose_the_service if {
 	provider.service_id({"deployment": {"provider": "openai", "service": null, "kind": "vendor_api", "tier": "consumer"}}) == "chatgpt_consumer"
 	provider.service_id({"deployment": {"provider": "on_prem", "service": null, "kind": "self_hosted", "tier": null}}) == null
 }
+
+# An in-region option backs the provider's region ids except those it
+# excepts: Vertex AI's Middle East regional endpoints keep only data at rest
+# in the region (no ML-processing location guarantee), so they back no
+# declared processing place.
+test_an_in_region_option_backs_no_region_it_excepts if {
+	provider.offers_place(_p("gcp", "vertex_ai", "managed_cloud", []), "europe-west4")
+	not provider.offers_place(_p("gcp", "vertex_ai", "managed_cloud", []), "me-central2")
+	provider.stored_only(_p("gcp", "vertex_ai", "managed_cloud", []), "me-central2")
+	provider.offered_regions == set() with input as _p("gcp", "vertex_ai", "managed_cloud", ["me-west1"])
+	provider.unbacked_unknown_routing == set() with input as _p("gcp", "vertex_ai", "managed_cloud", ["me-west1"])
+}

@@ -132,8 +132,8 @@ deny contains v if {
 	not code in data.modelgate.lib.provider.unbacked_global
 	v := {
 		"msg": sprintf(
-			"%s is declared, but modelgate has no residency fact showing that %s keeps processing in %s: nothing shows the data stays in the allowed regions (%s)",
-			[code, data.modelgate.lib.provider.input_service_label, code, _allowed_text],
+			"%s is declared, but %s: nothing shows the data stays in the allowed regions (%s)",
+			[code, _unbacked_reason(code), _allowed_text],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [
@@ -143,6 +143,21 @@ deny contains v if {
 		]),
 	}
 }
+
+# Why a declared region is not backed: the service keeps only data at rest
+# there (ChatGPT Enterprise in Europe, Vertex AI in the Middle East), or no
+# residency fact covers it at all.
+_unbacked_reason(code) := sprintf(
+	"%s keeps only data at rest in %s and does not commit where it processes the data",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if data.modelgate.lib.provider.stored_only(input, code)
+
+_unbacked_reason(code) := sprintf(
+	"modelgate has no residency fact showing that %s keeps processing in %s",
+	[data.modelgate.lib.provider.input_service_label, code],
+) if not _stored_only(code)
+
+_stored_only(code) if data.modelgate.lib.provider.stored_only(input, code)
 
 obligations contains o if {
 	applies

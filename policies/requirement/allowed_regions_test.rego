@@ -110,6 +110,17 @@ test_at_rest_only_residency_fails_closed if {
 	v.path == "/deployment/regions/0"
 }
 
+# Vertex AI commits no ML-processing location for its Middle East regional
+# endpoints (only data at rest): a declared me-central2 does not show the
+# data stays in Saudi Arabia, while a European region does show it.
+test_a_region_the_provider_keeps_only_data_at_rest_in_fails_closed if {
+	inp := _proposal("managed_cloud", "gcp", "vertex_ai", ["me-central2"], ["SA"])
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "only data at rest")
+	count(allowed_regions.deny) == 0 with input as _proposal("managed_cloud", "gcp", "vertex_ai", ["europe-west4"], ["NL"])
+}
+
 test_own_premises_in_a_declared_allowed_place_pass if {
 	inp := _proposal("self_hosted", "on_prem", null, ["DE"], ["EU"])
 	count(allowed_regions.deny) == 0 with input as inp

@@ -131,6 +131,16 @@ _alternative := sprintf(
 	[concat(", ", _other_providers)],
 ) if count(_same_provider) == 0
 
+# The source of the service's zero-retention fact (for a failure that rests
+# on it), else the retention citation.
+_zdr_citation := {
+	"document": sprintf("%s zero-data-retention terms", [data.modelgate.lib.provider.input_name]),
+	"section": sprintf("zero retention: %s", [_label]),
+	"url": _service.zero_retention.url,
+} if is_string(_service.zero_retention.url)
+
+_zdr_citation := _citation if not is_string(_service.zero_retention.url)
+
 _zdr_note := facts.checked(_service.zero_retention, "the provider's zero-retention terms")
 
 _how := meta.remediation if {
@@ -190,7 +200,7 @@ deny contains v if {
 	v := {
 		"msg": sprintf("a zero-retention arrangement is declared, but %s offers none for %s%s", [data.modelgate.lib.provider.input_name, _label, _zdr_note]),
 		"path": "/contracts/zero_data_retention",
-		"citation": _citation,
+		"citation": _zdr_citation,
 		"remediation": _how,
 	}
 }

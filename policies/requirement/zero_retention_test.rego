@@ -133,6 +133,8 @@ test_a_service_that_keeps_nothing_by_default_passes if {
 test_an_arrangement_the_service_does_not_offer_fails if {
 	some v in zero_retention.deny with input as _proposal("vendor_api", "anthropic", "claude_for_work", "enterprise", true)
 	v.path == "/contracts/zero_data_retention"
+	# cites the page that says ZDR does not apply to Claude for Work, not the retention page
+	v.citation.url == "https://privacy.claude.com/en/articles/8956058-i-have-a-zero-retention-agreement-with-anthropic-what-products-does-it-apply-to"
 }
 
 test_an_arrangement_with_an_unknown_provider_warns if {
@@ -184,4 +186,28 @@ test_the_duty_to_confirm_the_arrangement_names_its_eligibility if {
 	some o in zero_retention.obligations with input as inp
 	contains(o.text, "offers the declared zero-data-retention arrangement to this organisation (")
 	contains(o.text, "not pay-as-you-go")
+}
+
+# Mistral's zero-data-retention arrangement covers its stateless endpoints
+# only: batch, the Files API, fine-tuning and conversations are outside it
+# (a partial fact: read from the list of covered endpoints, so it fails and
+# says so).
+test_a_stateful_mistral_feature_fails_under_its_arrangement if {
+	inp := _with_features(_api("mistral", "mistral_api", true), ["batch"])
+	some v in zero_retention.deny with input as inp
+	v.path == "/deployment/features/0"
+	contains(v.msg, "[partial:")
+	count(zero_retention.deny) == 0 with input as _with_features(_api("mistral", "mistral_api", true), [])
+}
+
+# Fireworks keeps nothing by default for open-model inference, but stored
+# responses, batch jobs and fine-tuning store content: declared, they fail
+# even though the service passes by default.
+test_a_feature_that_stores_content_fails_at_a_service_that_keeps_nothing_by_default if {
+	inp := _with_features(_proposal("hosted_open_api", "fireworks", "fireworks_api", "api", false), ["prompt_caching", "batch"])
+	result := zero_retention.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/1"
+	count(zero_retention.deny) == 0 with input as _with_features(_proposal("hosted_open_api", "fireworks", "fireworks_api", "api", false), [])
 }

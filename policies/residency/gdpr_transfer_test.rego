@@ -179,6 +179,23 @@ test_at_rest_only_residency_backs_no_processing_claim if {
 	contains(v.msg, "at rest")
 }
 
+# Vertex AI's Tel Aviv endpoint (me-west1) keeps data at rest in Israel, an
+# adequate country, but commits no ML-processing location there: the
+# declared region warns instead of passing on the adequacy decision alone.
+test_a_vertex_middle_east_region_backs_no_processing_claim if {
+	inp := {
+		"data": {"classes": ["pii"], "subjects": ["DE"]},
+		"deployment": {"kind": "managed_cloud", "provider": "gcp", "service": "vertex_ai", "tier": "api", "regions": ["me-west1"]},
+		"contracts": {"transfer_mechanism": "adequacy"},
+		"organization": {"domicile": "DE"},
+		"now": "2026-11-23",
+	}
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "at rest")
+}
+
 # A provider modelgate has no facts on gets at least the warning a known
 # provider without a DPF fact gets.
 test_dpf_claim_for_an_unknown_provider_warns if {

@@ -57,7 +57,25 @@ deny contains v if {
 
 _no_baa_remediation := _service_without_baa
 
-_no_baa_remediation := meta.remediation if not _service_without_baa
+_no_baa_remediation := _baa_on_offer if _offers_baa_how
+
+_no_baa_remediation := meta.remediation if {
+	not _service_without_baa
+	not _offers_baa_how
+}
+
+# Where the facts say how the provider offers its BAA (Azure's is part of the
+# Product Terms with no separate signature; OpenAI decides on request), the
+# fix says so: the BAA may already be in place and only need declaring.
+_baa_on_offer := sprintf(
+	"%s offers a BAA for %s (per modelgate's facts: %s)%s: put it in place, or confirm it already applies to the account, then declare contracts.baa: true; or self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
+	[_provider, data.modelgate.lib.provider.input_service_label, trim_right(_service.baa.how, "."), _baa_note],
+)
+
+_offers_baa_how if {
+	_service.baa.available == true
+	is_string(_service.baa.how)
+}
 
 _service_without_baa := sprintf(
 	"%s offers no BAA for %s%s: move to a service its BAA covers, self-host on premises, or de-identify the data (45 CFR 164.514(b)).",
@@ -89,8 +107,18 @@ deny contains v if {
 		),
 		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Move to a service the provider's BAA covers, or self-host on premises.",
+		"citation": _baa_fact_citation,
 	}
 }
+
+# The source of the fact that the service has no BAA, else the rule's citation.
+_baa_fact_citation := {
+	"document": sprintf("%s BAA terms", [_provider]),
+	"section": sprintf("BAA availability: %s", [data.modelgate.lib.provider.input_service_label]),
+	"url": _service.baa.url,
+} if is_string(_service.baa.url)
+
+_baa_fact_citation := meta.citation if not is_string(_service.baa.url)
 
 warn contains v if {
 	applies
@@ -194,7 +222,7 @@ _baa_note := "" if not _has_baa_fact
 _has_baa_fact if is_object(_service.baa)
 
 # The BAA's scope and exclusions where the facts give them, else nothing.
-_scope := sprintf(" (%s%s)", [_service.baa.scope, _exclusions]) if _has_scope
+_scope := sprintf(" (%s%s)", [trim_right(_service.baa.scope, "."), _exclusions]) if _has_scope
 
 _scope := sprintf(" (not covered: %s)", [_service.baa.exclusions]) if {
 	not _has_scope

@@ -220,3 +220,34 @@ test_a_consumer_service_named_without_the_tier_points_at_the_service if {
 	paths := {v.path | some v in hipaa_baa.deny with input as inp}
 	paths == {"/deployment/service"}
 }
+
+# Without a BAA at a service that offers one, the fix says how the provider
+# offers it (Azure's is part of its Product Terms with no separate signature)
+# and how settled that fact is; a provider with no BAA fact gets the general fix.
+test_a_missing_baa_the_service_offers_says_how_to_get_it if {
+	inp := _proposal("managed_cloud", "azure", "api", false, "none")
+	some v in hipaa_baa.deny with input as inp
+	v.path == "/contracts/baa"
+	contains(v.remediation, "Product Terms")
+	contains(v.remediation, "[partial:")
+	some w in hipaa_baa.deny with input as _proposal("vendor_api", "cohere", "api", false, "none")
+	w.remediation == hipaa_baa.meta.remediation
+}
+
+# A BAA declared for a service that has none cites the source of that fact.
+test_a_baa_the_service_cannot_have_cites_the_fact if {
+	inp := {
+		"data": {"classes": ["phi"], "deidentification": "none"},
+		"deployment": {"kind": "vendor_api", "provider": "google", "service": "gemini_api_paid", "tier": "api"},
+		"contracts": {"baa": true},
+	}
+	some v in hipaa_baa.deny with input as inp
+	v.citation.url == "https://cloud.google.com/security/compliance/hipaa"
+}
+
+# The duty under a BAA joins its scope and exclusions into one sentence.
+test_the_baa_duty_joins_scope_and_exclusions if {
+	inp := _with_features(_proposal("managed_cloud", "azure", "api", true, "none"), [])
+	some o in hipaa_baa.obligations with input as inp
+	contains(o.text, "text inputs only; not covered:")
+}
