@@ -38,7 +38,7 @@ test_undeclared_features_are_named_in_an_obligation if {
 
 # A service whose facts list no feature outside its BAA: no such duty.
 test_no_feature_duty_where_the_facts_list_none if {
-	result := hipaa_baa.obligations with input as _proposal("managed_cloud", "gcp", "api", true, "none")
+	result := hipaa_baa.obligations with input as _proposal("self_hosted", "gcp", "api", true, "none")
 	count(result) > 0
 	every o in result {
 		not contains(o.text, "deployment.features")
@@ -81,6 +81,27 @@ test_a_feature_outside_the_baa_on_an_unverified_fact_warns if {
 		contains(v.msg, "[unverified:")
 		startswith(v.path, "/deployment/features/")
 	}
+}
+
+# Vertex AI: whether the GCP BAA's Covered Services include grounding with
+# Google Search is not known, so PHI through it warns instead of passing.
+test_grounding_on_vertex_under_the_gcp_baa_warns if {
+	inp := _with_features(_proposal("managed_cloud", "gcp", "api", true, "none"), ["grounding_search"])
+	count(hipaa_baa.deny) == 0 with input as inp
+	result := hipaa_baa.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/0"
+	contains(v.msg, "may not cover")
+	contains(v.msg, "[unverified:")
+}
+
+# Vertex AI without grounding declared: the pass names it as a duty.
+test_vertex_under_the_gcp_baa_names_grounding_as_a_duty if {
+	inp := _proposal("managed_cloud", "gcp", "api", true, "none")
+	count(hipaa_baa.warn) == 0 with input as inp
+	some o in hipaa_baa.obligations with input as inp
+	contains(o.text, "grounding_search")
 }
 
 # Without a BAA the missing BAA is the failure; features add nothing.
@@ -178,7 +199,9 @@ test_a_cloud_serving_its_own_companys_model_needs_no_vendor_note if {
 		"resolved": {"model": {"vendor": "google"}},
 	}
 	result := hipaa_baa.obligations with input as inp
-	count(result) == 1
+
+	# The BAA to keep, and the features it may not cover (none declared).
+	count(result) == 2
 	every o in result {
 		not contains(o.text, "a BAA with the model's vendor")
 	}
