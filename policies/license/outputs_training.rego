@@ -211,6 +211,21 @@ warn contains v if {
 	}
 }
 
+# A record set aside because it does not govern the service used (the
+# OpenAI Services Agreement for GPT-4o on Azure OpenAI): the outputs were
+# judged against no terms, which is not a pass (fail closed).
+warn contains v if {
+	applies
+	some license in data.modelgate.lib.licenses.out_of_scope
+	v := {
+		"msg": licenses.unread_here(license, "the outputs train another model, and no terms on that were checked"),
+		"path": _flag_path,
+		"license": license.id,
+		"citation": {"document": license.name, "section": "scope", "url": license.url},
+		"remediation": licenses.unread_here_remediation("the use of outputs to train other models"),
+	}
+}
+
 _path := "/use/outputs_trained_model" if _trained != null
 
 _path := _flag_path if _trained == null

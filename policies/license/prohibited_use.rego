@@ -136,6 +136,23 @@ warn contains v if {
 	}
 }
 
+# A record that does not govern the service used (the OpenAI Services
+# Agreement for GPT-4o on Azure OpenAI) was set aside, and the terms that do
+# govern there are not in the catalog: a declared purpose was checked
+# against nothing, so it warns instead of passing (LIC-UNKNOWN says the
+# same of the whole record).
+warn contains v if {
+	some i, purpose in _purposes
+	some license in data.modelgate.lib.licenses.out_of_scope
+	v := {
+		"msg": licenses.unread_here(license, sprintf("the declared purpose %s was not checked against any use restrictions", [purpose])),
+		"path": sprintf("/use/purposes/%d", [i]),
+		"license": license.id,
+		"citation": {"document": license.name, "section": "scope", "url": license.url},
+		"remediation": licenses.unread_here_remediation(sprintf("the purpose %s", [purpose])),
+	}
+}
+
 _classes := object.get(input, ["data", "classes"], [])
 
 # Each restriction a declared data class may fall under, when the proposal
