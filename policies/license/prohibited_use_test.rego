@@ -259,3 +259,28 @@ test_a_purpose_on_the_service_the_terms_govern_is_judged_by_them if {
 	some v in result
 	v.citation.section == "2"
 }
+
+# The remediation of a condition fits the purpose: a licensed professional
+# for the professions only.
+_conditional_biometrics := {
+	"id": "llama33",
+	"name": "Llama 3.3",
+	"url": "https://example.test/llama33",
+	"known": true,
+	"verification": "verified",
+	"terms": {"prohibited_uses": [
+		{"purpose": "biometric_identification", "effect": "conditional", "description": "unless the law gives the right", "section": "AUP 1.e"},
+		{"purpose": "medical_advice", "effect": "conditional", "description": "unlicensed practice", "section": "AUP 1.d"},
+	]},
+}
+
+test_a_condition_s_remediation_fits_the_purpose if {
+	result := prohibited_use.warn with input as _input(["biometric_identification", "medical_advice"], [_conditional_biometrics])
+	some biometric in result
+	biometric.path == "/use/purposes/0"
+	not contains(biometric.remediation, "licensed professional")
+	contains(biometric.remediation, "legal basis")
+	some medical in result
+	medical.path == "/use/purposes/1"
+	contains(medical.remediation, "licensed professional")
+}
