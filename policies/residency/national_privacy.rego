@@ -457,6 +457,20 @@ obligations contains o if {
 	}
 }
 
+# Kept in the country by a service's residency option, which has limits
+# (Vertex AI keeps ML processing in the region only for the models in
+# Google's tables; an Azure region id holds for a Standard deployment only):
+# the pass rests on them, so they come with it, as under RES-GDPR-TRANSFER.
+obligations contains o if {
+	some [_, code, law] in _governed
+	count(_locations) > 0
+	count({loc | some loc in _locations; loc != code}) == 0
+	not _leaks(code)
+	data.modelgate.lib.provider.input_third_party
+	limits := data.modelgate.lib.provider.input_service.residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [data.modelgate.lib.provider.input_service_label, limits])}
+}
+
 # Processing in a destination the country's law finds adequate: a duty to
 # rely on that finding (and check how settled it is).
 obligations contains o if {

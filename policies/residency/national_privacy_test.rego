@@ -277,3 +277,25 @@ test_a_russian_organisation_without_subjects_keeping_data_in_russia_passes if {
 	count(national_privacy.deny) == 0 with input as inp
 	count(national_privacy.warn) == 0 with input as inp
 }
+
+# Kept in the country by a service's residency option: its limits come with
+# the pass (Vertex AI keeps ML processing in the region only for the models
+# in Google's tables).
+test_data_kept_in_the_country_by_a_residency_option_carries_its_limits if {
+	inp := _proposal(["pii"], ["BR"], "gcp", ["southamerica-east1"])
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	result := national_privacy.obligations with input as inp
+	some o in result
+	startswith(o.text, "Check the limits of ")
+	contains(o.text, "data-residency tables")
+	some keep in result
+	startswith(keep.text, "Keep the processing in Brazil")
+}
+
+test_data_kept_on_premises_has_no_residency_limits if {
+	result := national_privacy.obligations with input as _proposal(["pii"], ["BR"], "on_prem", ["BR"])
+	every o in result {
+		not startswith(o.text, "Check the limits of ")
+	}
+}
