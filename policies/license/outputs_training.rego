@@ -111,9 +111,15 @@ _banned_kinds(term) := concat(" or ", [_kinds_plural[k] | some k in term.forbidd
 }
 
 _scope_note(term) := sprintf(
-	" The ban covers %s only; the model trained is read as %s%s.",
-	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _kind_names[_kind], _declared_note],
+	" The ban covers %s only; the model trained %s %s%s.",
+	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _taken_as, _kind_names[_kind], _declared_note],
 ) if count(object.get(term, "forbidden_for", [])) > 0
+
+# A kind the proposal declares is stated as declared; only the default is
+# "read as" one (the fail-safe reading).
+_taken_as := "is declared as" if _trained != null
+
+_taken_as := "is read as" if _trained == null
 
 _declared_note := "" if _trained != null
 

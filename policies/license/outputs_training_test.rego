@@ -90,6 +90,7 @@ test_a_ban_on_large_language_models_fails_a_declared_one_at_the_kind if {
 	some v in outputs_training.deny with input as _training("large_language_model", [_llm_ban])
 	v.path == "/use/outputs_trained_model"
 	not contains(v.msg, "is not declared")
+	contains(v.msg, "the model trained is declared as a large language model.")
 }
 
 test_a_classifier_is_outside_a_ban_on_large_language_models if {
