@@ -299,3 +299,30 @@ test_data_kept_on_premises_has_no_residency_limits if {
 		not startswith(o.text, "Check the limits of ")
 	}
 }
+
+# A Chinese region declared at a service modelgate has no facts on may not
+# keep the data in China: PIPL fails, and the message and fix name the
+# safeguard the proposal can record (it said "which modelgate does not
+# judge" before, though the finding was a failure).
+test_chinese_region_at_a_provider_without_facts_names_the_missing_safeguard if {
+	inp := _proposal(["pii"], ["CN"], "alibaba_cloud", ["CN"])
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/0"
+	not contains(v.msg, "does not judge")
+	contains(v.msg, "contracts.cn_transfer_mechanism records none")
+	contains(v.remediation, "declare contracts.cn_transfer_mechanism")
+}
+
+test_chinese_region_at_a_provider_without_facts_passes_under_a_standard_contract if {
+	inp := object.union(_proposal(["pii"], ["CN"], "alibaba_cloud", ["CN"]), {"contracts": {"cn_transfer_mechanism": "standard_contract"}})
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+}
+
+test_uk_region_at_a_provider_without_facts_still_says_it_is_not_judged if {
+	inp := _proposal(["pii"], ["GB"], "acme_ai", ["GB"])
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "which modelgate does not judge")
+}
