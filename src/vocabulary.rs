@@ -16,6 +16,9 @@ pub const PROVIDERS_FILE: &str = "policies/residency/data.yaml";
 pub struct Vocabulary {
     /// ISO 3166-1 alpha-2 codes.
     pub countries: BTreeSet<String>,
+    /// Country names, lower case -> their code (`germany` -> `DE`), to
+    /// hint the code for a name written where a code is expected.
+    pub country_names: BTreeMap<String, String>,
     /// Codes that stand for several countries (`EU`, `EEA`).
     pub blocs: BTreeSet<String>,
     /// Provider region ids -> location (a country, a bloc, or `global`).
@@ -52,6 +55,13 @@ impl Vocabulary {
         if countries.is_empty() {
             return Err(Error::new(ErrorKind::Policy, format!("{GEOGRAPHY_FILE}: no `countries`")));
         }
+        let country_names = countries
+            .iter()
+            .filter_map(|code| {
+                let name = geography["countries"][code.as_str()]["name"].as_string().ok()?;
+                Some((name.to_lowercase(), code.clone()))
+            })
+            .collect();
         let mut regions = BTreeMap::new();
         let mut region_providers = BTreeMap::new();
         if let regorus::Value::Object(map) = &geography["regions"] {
@@ -85,6 +95,7 @@ impl Vocabulary {
             .collect();
         Ok(Vocabulary {
             countries,
+            country_names,
             blocs: keys(&geography["blocs"]).into_iter().collect(),
             regions,
             region_providers,
@@ -100,6 +111,7 @@ impl Vocabulary {
             return Ok(());
         }
         let hint = reserved_code_hint(code)
+            .or_else(|| self.name_hint(code))
             .or_else(|| did_you_mean(code, self.countries.iter().map(String::as_str)))
             .or_else(|| {
                 self.blocs
@@ -122,8 +134,16 @@ impl Vocabulary {
             self.countries.iter().chain(&self.blocs).chain(self.regions.keys()).map(String::as_str).chain(["global"]);
         Err((
             format!("unknown region `{code}`: expected an ISO country code, EU, EEA, a provider region id or `global`"),
-            reserved_code_hint(code).or_else(|| did_you_mean(code, candidates)),
+            reserved_code_hint(code).or_else(|| self.name_hint(code)).or_else(|| did_you_mean(code, candidates)),
         ))
+    }
+
+    /// A country written by its name (`Germany`): its code. Before, the
+    /// nearest id was offered, an Azure region (`germanynorth`) for a data
+    /// subject's country.
+    fn name_hint(&self, written: &str) -> Option<String> {
+        let code = self.country_names.get(&written.trim().to_lowercase())?;
+        Some(format!("write the country's ISO 3166-1 alpha-2 code: `{code}`"))
     }
 
     /// Checks a provider id as a proposal writes it: lower-case letters,

@@ -766,6 +766,34 @@ fn init_writes_a_proposal_that_checks() {
     for field in contracts.keys() {
         assert!(text.contains(&format!("\n  {field}: ")), "the template lists contracts.{field}:\n{text}");
     }
+    // Every section of the format is in it, written or commented out: a
+    // user who started from it did not learn of `requirements` (the
+    // organisation's allowed regions), `workload`, `team` or `routes`.
+    for section in schema["properties"].as_object().unwrap().keys() {
+        assert!(
+            text.contains(&format!("\n{section}:")) || text.contains(&format!("\n# {section}:")),
+            "the template shows {section}:\n{text}"
+        );
+    }
+    let uncommented: String = text
+        .lines()
+        .map(|l| {
+            l.strip_prefix("# ")
+                .filter(|r| {
+                    !r.starts_with("routes:")
+                        && !r.starts_with("yaml-language-server")
+                        && !r.starts_with("A modelgate")
+                        && !r.starts_with("Editors")
+                        && !r.starts_with("  modelgate")
+                })
+                .unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let uncommented_file = dir.join("uncommented.yaml");
+    std::fs::write(&uncommented_file, uncommented).unwrap();
+    let check = modelgate(&["check", "--now", NOW, uncommented_file.to_str().unwrap()]);
+    assert!(check.code == 0 || check.code == 1, "the template's commented sections are valid: {}", check.stderr);
     let check = modelgate(&["check", "--now", NOW, file_arg]);
     assert!(check.code == 0 || check.code == 1, "the written proposal is valid: {}", check.stderr);
     let again = modelgate(&["init", "--no-input", "--output", file_arg]);

@@ -660,3 +660,44 @@ fn sarif_of_a_proposal_outside_the_working_directory_comes_with_a_note() {
     assert!(!inside.stderr.contains("outside the working directory"), "{}", inside.stderr);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// One finding can fault two licenses, each at its own section (Command R+
+/// is under CC BY-NC 4.0 and Cohere's addendum, and both refuse commercial
+/// use): every format that prints a message with its citation cites each
+/// beside its own message. Before, text, Markdown, GitHub and JUnit cited
+/// the addendum under the CC BY-NC 4.0 message too.
+#[test]
+fn each_violation_is_cited_by_its_own_license() {
+    let file = "fixtures/rules/LIC-COMMERCIAL/fail-cohere-command-r-plus.yaml";
+    let cc = "Creative Commons Attribution-NonCommercial 4.0 International Public License §2(a)(1)";
+    let addendum = "Cohere C4AI Acceptable Use Addendum to CC-BY-NC-4.0 §addendum (not read)";
+    let text = render("text", &[file]).stdout;
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("fail  LIC-COMMERCIAL"))
+        .skip(1)
+        .take_while(|l| l.starts_with("        "))
+        .collect();
+    let cc_message = block
+        .iter()
+        .position(|l| l.contains("Creative Commons Attribution-NonCommercial 4.0 International Public License grants"))
+        .unwrap();
+    let addendum_message = block.iter().position(|l| l.contains("Addendum to CC-BY-NC-4.0 grants")).unwrap();
+    let cite_after = |at: usize| block[at..].iter().find(|l| l.trim_start().starts_with("cite:")).unwrap().to_string();
+    assert!(cite_after(cc_message).contains(cc), "{text}");
+    assert!(cite_after(addendum_message).contains(addendum), "{text}");
+
+    let md = render("markdown", &[file]).stdout;
+    let row = md.lines().find(|l| l.contains("`LIC-COMMERCIAL`") && l.contains("Public License grants")).unwrap();
+    assert!(row.contains(cc) && !row.contains(addendum), "{row}");
+
+    let gh = render("github", &[file]).stdout;
+    let line = gh.lines().find(|l| l.contains("LIC-COMMERCIAL") && l.contains("Public License grants")).unwrap();
+    assert!(line.contains(cc) && !line.contains(addendum), "{line}");
+
+    let junit = render("junit", &[file]).stdout;
+    assert!(junit.contains(&format!("  cite: {cc}")) && junit.contains(&format!("  cite: {addendum}")), "{junit}");
+
+    let html = render("html", &[file]).stdout;
+    assert!(html.contains(cc) && html.contains(addendum), "both citations in the report");
+}

@@ -210,7 +210,7 @@ warn contains v if {
 warn contains v if {
 	not _computed
 	v := {
-		"msg": sprintf("no price data for %s: the cost crossover cannot be computed (%s)", [_model_name, _gap]),
+		"msg": sprintf("the cost crossover cannot be computed for %s: %s", [_model_name, _gap]),
 		"path": "/model",
 		"remediation": "Compare the API bill at this volume with the cost of self-hosting by hand.",
 	}
@@ -220,14 +220,17 @@ _model_name := _model.id if _model
 
 _model_name := "a model outside the catalog" if not _model
 
-_gap := "the model is not in the catalog" if not _model
+_gap := "it is not in the catalog, so it has no price data" if not _model
 
-_gap := "no self-hosting size class" if {
+# A closed model is compared with an open model of a size class the advisory
+# data names for it (comparable_class); a model it does not name has no
+# self-hosting side to compare with, whatever its price.
+_gap := "modelgate records no self-hosting size class for it (for a closed model, the open-weight class that does comparable work), so there is no self-hosting side to compare" if {
 	_model
 	not _class
 }
 
-_gap := "no API or hosted list price for it or its size" if {
+_gap := "modelgate has no API or hosted list price for it or its size, so there is no price data" if {
 	_model
 	_class
 	not _price

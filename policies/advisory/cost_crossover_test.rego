@@ -95,7 +95,7 @@ test_no_price_data_warns if {
 	count(result) == 1
 	some v in result
 	v.path == "/model"
-	contains(v.msg, "no price data for deepseek-ai/DeepSeek-V3")
+	contains(v.msg, "cannot be computed for deepseek-ai/DeepSeek-V3: modelgate has no API or hosted list price")
 	count(rule.obligations) == 0 with input as _input(deepseek, "self_hosted", "on_prem", 1000000, 0.2)
 }
 
@@ -116,4 +116,15 @@ test_a_derivative_is_priced_as_its_base if {
 	count(result) == 1
 	some v in result
 	contains(v.msg, "priced as its base meta-llama/Llama-3.1-8B-Instruct")
+}
+
+# A closed model the advisory data names no comparable class for: the gap is
+# the self-hosting side, and the message does not call it missing price data.
+test_a_closed_model_without_a_comparable_class_says_which_side_is_missing if {
+	claude := {"id": "anthropic/claude-sonnet-4-5", "weights_available": false}
+	result := rule.warn with input as _input(claude, "vendor_api", "anthropic", 1000000, 0.2)
+	count(result) == 1
+	some v in result
+	contains(v.msg, "no self-hosting size class")
+	not contains(v.msg, "no price data")
 }

@@ -33,6 +33,19 @@ out_of_scope := [license |
 	_outside(license)
 ]
 
+# unread_here(license, what) is the warning of a rule whose term a record
+# out of scope would have stated: `what` (a declared purpose, outputs used
+# for training) was judged against no terms at all, which is not a pass.
+unread_here(license, what) := sprintf(
+	"%s: the %s does not govern %s on %s (its scope is %s), and the terms that do are not in the catalog",
+	[what, license.name, model_label, data.modelgate.lib.provider.input_service_id, concat(", ", license.governed_services)],
+)
+
+unread_here_remediation(term) := sprintf(
+	"Check %s against the terms under which %s offers the model (its service terms and acceptable use policy) and keep the result with the review, or use the model on a service whose terms the catalog records.",
+	[term, data.modelgate.lib.provider.input_service_id],
+)
+
 _outside(license) if {
 	license.governed_services
 	service := data.modelgate.lib.provider.input_service_id

@@ -111,9 +111,15 @@ _banned_kinds(term) := concat(" or ", [_kinds_plural[k] | some k in term.forbidd
 }
 
 _scope_note(term) := sprintf(
-	" The ban covers %s only; the model trained is read as %s%s.",
-	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _kind_names[_kind], _declared_note],
+	" The ban covers %s only; the model trained %s %s%s.",
+	[concat(" and ", [_kinds_plural[k] | some k in term.forbidden_for]), _taken_as, _kind_names[_kind], _declared_note],
 ) if count(object.get(term, "forbidden_for", [])) > 0
+
+# A kind the proposal declares is stated as declared; only the default is
+# "read as" one (the fail-safe reading).
+_taken_as := "is declared as" if _trained != null
+
+_taken_as := "is read as" if _trained == null
 
 _declared_note := "" if _trained != null
 
@@ -208,6 +214,21 @@ warn contains v if {
 			"Record what the trained model does and why it does not compete with the vendor's products,",
 			"and keep that with the review, or train on another model's outputs.",
 		]),
+	}
+}
+
+# A record set aside because it does not govern the service used (the
+# OpenAI Services Agreement for GPT-4o on Azure OpenAI): the outputs were
+# judged against no terms, which is not a pass (fail closed).
+warn contains v if {
+	applies
+	some license in data.modelgate.lib.licenses.out_of_scope
+	v := {
+		"msg": licenses.unread_here(license, "the outputs train another model, and no terms on that were checked"),
+		"path": _flag_path,
+		"license": license.id,
+		"citation": {"document": license.name, "section": "scope", "url": license.url},
+		"remediation": licenses.unread_here_remediation("the use of outputs to train other models"),
 	}
 }
 

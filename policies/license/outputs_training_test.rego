@@ -90,6 +90,7 @@ test_a_ban_on_large_language_models_fails_a_declared_one_at_the_kind if {
 	some v in outputs_training.deny with input as _training("large_language_model", [_llm_ban])
 	v.path == "/use/outputs_trained_model"
 	not contains(v.msg, "is not declared")
+	contains(v.msg, "the model trained is declared as a large language model.")
 }
 
 test_a_classifier_is_outside_a_ban_on_large_language_models if {
@@ -205,4 +206,35 @@ test_a_distillation_without_the_outputs_flag_is_judged if {
 
 test_a_fine_tune_that_is_not_a_distillation_does_not_apply if {
 	not outputs_training.applies with input as {"use": {"fine_tune": {"method": "full"}}, "resolved": {"licenses": [_llm_ban]}}
+}
+
+# API terms that govern another service than the one used are set aside:
+# outputs used for training were checked against nothing and warn.
+_api_terms := object.union(_competing, {"governed_services": ["acme_api"]})
+
+_on(service, provider) := object.union(
+	_input(true, [_api_terms]),
+	{
+		"model": {"id": "acme/model"},
+		"deployment": {"kind": "managed_cloud", "service": service, "provider": provider},
+		"resolved": {"model": null, "licenses": [_api_terms]},
+	},
+)
+
+test_outputs_training_on_a_service_the_terms_do_not_govern_warns if {
+	inp := _on("vertex_ai", "gcp")
+	count(outputs_training.deny) == 0 with input as inp
+	result := outputs_training.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/use/outputs_train_other_models"
+	v.license == "openai"
+	contains(v.msg, "does not govern")
+}
+
+test_outputs_training_on_the_service_the_terms_govern_is_judged_by_them if {
+	result := outputs_training.warn with input as _on("acme_api", "acme")
+	count(result) == 1
+	some v in result
+	v.citation.section == "3.3(e)"
 }

@@ -85,12 +85,25 @@ warn contains v if {
 		"license": license.id,
 		"citation": licenses.citation(license, item),
 		# Waivers cover failures only: the warning stays for the reviewer.
-		"remediation": concat(" ", [
-			"Show the reviewer how the condition is met (for example a licensed professional reviews",
-			"every answer) and keep that with the review, or drop the purpose.",
-		]),
+		"remediation": _condition_fix(item.purpose),
 	}
 }
+
+# How a reviewer is shown a condition is met. A licensed professional
+# answers the professions' conditions only: biometric identification, minors
+# or automated decisions turn on the law, consent or human review that the
+# condition itself names.
+_professions := {"medical_advice", "legal_advice", "financial_advice"}
+
+_condition_fix(purpose) := concat(" ", [
+	"Show the reviewer how the condition is met (for example a licensed professional reviews",
+	"every answer) and keep that with the review, or drop the purpose.",
+]) if purpose in _professions
+
+_condition_fix(purpose) := concat(" ", [
+	"Show the reviewer how the condition the message quotes is met (for example the legal basis,",
+	"the consent or the human review it requires) and keep that with the review, or drop the purpose.",
+]) if not purpose in _professions
 
 # A use policy modelgate has not read in full (its `contents_verification`,
 # else the use_policy term's level, is below verified_copy: the Stability AI
@@ -133,6 +146,23 @@ warn contains v if {
 			"Check the purpose against the current text of the %s (%s) and keep the result with the review; if the policy restricts it, drop the purpose or choose another model.",
 			[term.name, object.get(term, "url", license.url)],
 		),
+	}
+}
+
+# A record that does not govern the service used (the OpenAI Services
+# Agreement for GPT-4o on Azure OpenAI) was set aside, and the terms that do
+# govern there are not in the catalog: a declared purpose was checked
+# against nothing, so it warns instead of passing (LIC-UNKNOWN says the
+# same of the whole record).
+warn contains v if {
+	some i, purpose in _purposes
+	some license in data.modelgate.lib.licenses.out_of_scope
+	v := {
+		"msg": licenses.unread_here(license, sprintf("the declared purpose %s was not checked against any use restrictions", [purpose])),
+		"path": sprintf("/use/purposes/%d", [i]),
+		"license": license.id,
+		"citation": {"document": license.name, "section": "scope", "url": license.url},
+		"remediation": licenses.unread_here_remediation(sprintf("the purpose %s", [purpose])),
 	}
 }
 

@@ -214,3 +214,73 @@ test_a_purpose_a_read_use_policy_does_not_list_passes if {
 	count(prohibited_use.warn) == 0 with input as inp
 	count(prohibited_use.deny) == 0 with input as inp
 }
+
+# API terms that govern another service than the one used are set aside:
+# a declared purpose was checked against nothing and warns.
+_api_terms := {
+	"id": "LicenseRef-acme-api-terms",
+	"name": "Acme API Terms",
+	"url": "https://example.test/acme-api",
+	"known": true,
+	"verification": "verified",
+	"governed_services": ["acme_api"],
+	"terms": {"prohibited_uses": [{"purpose": "medical_advice", "effect": "conditional", "description": "x", "section": "2"}]},
+}
+
+_on(service, provider, purposes) := object.union(
+	_input(purposes, [_api_terms]),
+	{
+		"model": {"id": "acme/model"},
+		"deployment": {"kind": "managed_cloud", "service": service, "provider": provider},
+		"resolved": {"model": null, "licenses": [_api_terms]},
+	},
+)
+
+test_a_purpose_on_a_service_the_terms_do_not_govern_warns if {
+	inp := _on("vertex_ai", "gcp", ["medical_advice", "military"])
+	prohibited_use.applies with input as inp
+	count(prohibited_use.deny) == 0 with input as inp
+	result := prohibited_use.warn with input as inp
+	count(result) == 2
+	{v.path | some v in result} == {"/use/purposes/0", "/use/purposes/1"}
+	every v in result {
+		v.license == "LicenseRef-acme-api-terms"
+		contains(v.msg, "does not govern")
+	}
+}
+
+test_no_purpose_on_a_service_the_terms_do_not_govern_is_not_applicable if {
+	not prohibited_use.applies with input as _on("vertex_ai", "gcp", [])
+}
+
+test_a_purpose_on_the_service_the_terms_govern_is_judged_by_them if {
+	result := prohibited_use.warn with input as _on("acme_api", "acme", ["medical_advice"])
+	count(result) == 1
+	some v in result
+	v.citation.section == "2"
+}
+
+# The remediation of a condition fits the purpose: a licensed professional
+# for the professions only.
+_conditional_biometrics := {
+	"id": "llama33",
+	"name": "Llama 3.3",
+	"url": "https://example.test/llama33",
+	"known": true,
+	"verification": "verified",
+	"terms": {"prohibited_uses": [
+		{"purpose": "biometric_identification", "effect": "conditional", "description": "unless the law gives the right", "section": "AUP 1.e"},
+		{"purpose": "medical_advice", "effect": "conditional", "description": "unlicensed practice", "section": "AUP 1.d"},
+	]},
+}
+
+test_a_condition_s_remediation_fits_the_purpose if {
+	result := prohibited_use.warn with input as _input(["biometric_identification", "medical_advice"], [_conditional_biometrics])
+	some biometric in result
+	biometric.path == "/use/purposes/0"
+	not contains(biometric.remediation, "licensed professional")
+	contains(biometric.remediation, "legal basis")
+	some medical in result
+	medical.path == "/use/purposes/1"
+	contains(medical.remediation, "licensed professional")
+}

@@ -170,11 +170,16 @@ _systemic_note := sprintf(
 }
 
 # A fine-tune run through a vendor's service: who controls the weights
-# decides who is the provider (guidelines fn. 13).
+# decides who is the provider (guidelines fn. 13). A distillation is not: it
+# trains another model, the organisation's own, on the served model's
+# outputs, whatever service serves them.
 _weights_note := "" if input.deployment.kind == "self_hosted"
+
+_weights_note := "" if _fine_tune.method == "distillation"
 
 _weights_note := "; the fine-tune runs on a provider's service, so who controls the weights decides who is the provider (guidelines fn. 13)" if {
 	input.deployment.kind != "self_hosted"
+	_fine_tune.method != "distillation"
 }
 
 deny contains v if {

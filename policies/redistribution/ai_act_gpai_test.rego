@@ -109,6 +109,15 @@ test_a_fine_tune_on_a_vendor_service_says_who_controls_the_weights_decides if {
 	contains(v.msg, "who controls the weights decides who is the provider (guidelines fn. 13)")
 }
 
+# A distillation of a vendor model's outputs trains the organisation's own
+# student, whose weights it controls: the vendor-service note does not apply.
+test_a_distillation_of_a_vendor_model_s_outputs_is_not_a_fine_tune_on_its_service if {
+	inp := _with(_proposal({"method": "distillation", "compute_flop": null}), {"deployment": {"kind": "vendor_api"}})
+	some v in gpai.warn with input as inp
+	contains(v.msg, "its training compute is not recorded")
+	not contains(v.msg, "fn. 13")
+}
+
 test_markets_in_the_union_apply if {
 	inp := _with(_proposal({"method": "lora", "compute_flop": null, "base_compute_flop": null}), {"distribution": {"weights": true, "markets": ["US", "FR"]}})
 	gpai.applies with input as inp

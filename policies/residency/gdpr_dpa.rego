@@ -60,7 +60,19 @@ _no_dpa_fix := sprintf(
 	[_provider, data.modelgate.lib.provider.input_service_label, trim_right(_dpa.how, ".")],
 ) if _offers_dpa_how
 
-_no_dpa_fix := meta.remediation if not _offers_dpa_how
+# A service the facts say has no processor terms (the Gemini API's unpaid
+# tier): signing is not a fix there, moving to a covered service is.
+_no_dpa_fix := sprintf(
+	"%s offers no processor terms for %s (per modelgate's facts%s), so none can be signed for it: move to a service its data processing addendum covers (for example its paid tier) and declare contracts.dpa: true, or process on premises.",
+	[_provider, data.modelgate.lib.provider.input_service_label, facts.checked(_dpa, "the provider's processor terms")],
+) if _no_dpa_offered
+
+_no_dpa_fix := meta.remediation if {
+	not _offers_dpa_how
+	not _no_dpa_offered
+}
+
+_no_dpa_offered if _dpa.available == false
 
 _offers_dpa_how if {
 	_dpa.available == true

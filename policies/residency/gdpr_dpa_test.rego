@@ -124,3 +124,14 @@ test_the_fix_for_a_missing_dpa_at_an_unknown_provider_is_the_general_one if {
 	some v in gdpr_dpa.deny with input as _proposal("example_host", null, "api", false)
 	startswith(v.remediation, "Sign the provider's data processing addendum")
 }
+
+# Without a DPA on a service that has no processor terms, the fix is to move
+# to a covered service: none can be signed for this one.
+test_no_dpa_on_a_service_without_processor_terms_says_none_can_be_signed if {
+	result := gdpr_dpa.deny with input as _proposal("google", "gemini_api_free", "api", false)
+	count(result) == 1
+	some v in result
+	v.path == "/contracts/dpa"
+	contains(v.remediation, "so none can be signed for it")
+	not startswith(v.remediation, "Sign the provider's")
+}

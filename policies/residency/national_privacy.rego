@@ -391,17 +391,35 @@ _leaky_msg(code, law, r) := sprintf(
 
 _law_demand(code, law) := sprintf("requires it to be kept in databases in %s", [code]) if law.rule == "localization"
 
-_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if law.rule == "transfer_safeguards"
+_law_demand(_, law) := "governs that transfer, which modelgate does not judge" if {
+	law.rule == "transfer_safeguards"
+	not _has_mechanism(law)
+}
+
+# A law whose safeguard the proposal can record (PIPL, LGPD) is judged: the
+# message names the safeguard missing, as for undeclared regions.
+_law_demand(_, law) := sprintf(
+	"requires %s for that transfer (%s), and contracts.%s records none",
+	[law.mechanism.name, law.mechanism.section, law.mechanism.field],
+) if {
+	law.rule == "transfer_safeguards"
+	_has_mechanism(law)
+}
 
 _law_demand(code, law) := sprintf(
 	"requires such data to be stored only in %s by the organisations it binds, which modelgate cannot tell from the proposal",
 	[geo.country_name(code)],
 ) if law.rule == "sector_localization"
 
-_leaky_remediation(code) := sprintf(
+_leaky_remediation(code, law) := sprintf(
 	"Use a residency option the provider documents for %s (or premises there), or have the contract state the processing location.",
 	[geo.country_name(code)],
-)
+) if not _has_mechanism(law)
+
+_leaky_remediation(code, law) := sprintf(
+	"Use a residency option the provider documents for %s (or premises there), or have the contract state the processing location; or put in place %s and declare contracts.%s.",
+	[geo.country_name(code), law.mechanism.name, law.mechanism.field],
+) if _has_mechanism(law)
 
 _deny contains v if {
 	some [_, code, law, j, r, fails] in _leaky
@@ -411,7 +429,7 @@ _deny contains v if {
 		"msg": _leaky_msg(code, law, r),
 		"path": sprintf("/deployment/regions/%d", [j]),
 		"citation": _citation(law),
-		"remediation": _leaky_remediation(code),
+		"remediation": _leaky_remediation(code, law),
 	}
 }
 
@@ -422,7 +440,7 @@ _warn contains v if {
 		"msg": _leaky_msg(code, law, r),
 		"path": sprintf("/deployment/regions/%d", [j]),
 		"citation": _citation(law),
-		"remediation": _leaky_remediation(code),
+		"remediation": _leaky_remediation(code, law),
 	}
 }
 
@@ -455,6 +473,20 @@ obligations contains o if {
 		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad", [geo.country_name(code), law.law, law.section]),
 		"section": law.section,
 	}
+}
+
+# Kept in the country by a service's residency option, which has limits
+# (Vertex AI keeps ML processing in the region only for the models in
+# Google's tables; an Azure region id holds for a Standard deployment only):
+# the pass rests on them, so they come with it, as under RES-GDPR-TRANSFER.
+obligations contains o if {
+	some [_, code, law] in _governed
+	count(_locations) > 0
+	count({loc | some loc in _locations; loc != code}) == 0
+	not _leaks(code)
+	data.modelgate.lib.provider.input_third_party
+	limits := data.modelgate.lib.provider.input_service.residency_limits
+	o := {"text": sprintf("Check the limits of %s's data residency: %s", [data.modelgate.lib.provider.input_service_label, limits])}
 }
 
 # Processing in a destination the country's law finds adequate: a duty to

@@ -277,3 +277,52 @@ test_a_russian_organisation_without_subjects_keeping_data_in_russia_passes if {
 	count(national_privacy.deny) == 0 with input as inp
 	count(national_privacy.warn) == 0 with input as inp
 }
+
+# Kept in the country by a service's residency option: its limits come with
+# the pass (Vertex AI keeps ML processing in the region only for the models
+# in Google's tables).
+test_data_kept_in_the_country_by_a_residency_option_carries_its_limits if {
+	inp := _proposal(["pii"], ["BR"], "gcp", ["southamerica-east1"])
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+	result := national_privacy.obligations with input as inp
+	some o in result
+	startswith(o.text, "Check the limits of ")
+	contains(o.text, "data-residency tables")
+	some keep in result
+	startswith(keep.text, "Keep the processing in Brazil")
+}
+
+test_data_kept_on_premises_has_no_residency_limits if {
+	result := national_privacy.obligations with input as _proposal(["pii"], ["BR"], "on_prem", ["BR"])
+	every o in result {
+		not startswith(o.text, "Check the limits of ")
+	}
+}
+
+# A Chinese region declared at a service modelgate has no facts on may not
+# keep the data in China: PIPL fails, and the message and fix name the
+# safeguard the proposal can record (it said "which modelgate does not
+# judge" before, though the finding was a failure).
+test_chinese_region_at_a_provider_without_facts_names_the_missing_safeguard if {
+	inp := _proposal(["pii"], ["CN"], "alibaba_cloud", ["CN"])
+	result := national_privacy.deny with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/regions/0"
+	not contains(v.msg, "does not judge")
+	contains(v.msg, "contracts.cn_transfer_mechanism records none")
+	contains(v.remediation, "declare contracts.cn_transfer_mechanism")
+}
+
+test_chinese_region_at_a_provider_without_facts_passes_under_a_standard_contract if {
+	inp := object.union(_proposal(["pii"], ["CN"], "alibaba_cloud", ["CN"]), {"contracts": {"cn_transfer_mechanism": "standard_contract"}})
+	count(national_privacy.deny) == 0 with input as inp
+	count(national_privacy.warn) == 0 with input as inp
+}
+
+test_uk_region_at_a_provider_without_facts_still_says_it_is_not_judged if {
+	inp := _proposal(["pii"], ["GB"], "acme_ai", ["GB"])
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "which modelgate does not judge")
+}

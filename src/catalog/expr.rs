@@ -50,8 +50,17 @@ impl Expression {
         if self.canonical == other.canonical {
             return Ok(self.clone());
         }
-        let canonical = format!("({}) AND ({})", self.canonical, other.canonical);
         let alternatives = product(&self.alternatives, &other.alternatives)?;
+        // A side that adds no license to any alternative (a derivative's
+        // base under the license its catalog record already names) is left
+        // out of the text: `(MIT AND X) AND X` reads as two grants of X.
+        if alternatives == self.alternatives {
+            return Ok(self.clone());
+        }
+        if alternatives == other.alternatives {
+            return Ok(other.clone());
+        }
+        let canonical = format!("({}) AND ({})", self.canonical, other.canonical);
         Ok(Expression { canonical, alternatives })
     }
 
@@ -322,6 +331,14 @@ mod tests {
         assert_eq!(derivative.alternatives.len(), 1);
         assert_eq!(derivative.alternatives[0].len(), 2, "the base license binds the derivative too");
         assert_eq!(base.and(&base).unwrap(), base, "a license ANDed with itself is itself");
+        // A base already bound (a fine-tune of a distill whose record names
+        // its own base's license) adds nothing and is not written twice.
+        assert_eq!(derivative.and(&base).unwrap(), derivative);
+        assert_eq!(base.and(&derivative).unwrap(), derivative);
+        // An OR the other side narrows is still written out whole.
+        let either = parse(catalog(), "MIT OR Apache-2.0").unwrap();
+        let narrowed = either.and(&parse(catalog(), "MIT").unwrap()).unwrap();
+        assert_eq!(narrowed.canonical, "(MIT OR Apache-2.0) AND (MIT)");
     }
 
     #[test]

@@ -339,6 +339,19 @@ use:
 #   passes_use_policy: false
 #   marks_modifications: false
 #   markets: []                # where it is offered (ISO codes, EU, EEA); empty = anywhere, the EU included
+# requirements:                # uncomment for the organisation's own rules (each gates like a law)
+#   no_third_party_processing: false
+#   allowed_regions: []        # ISO codes, EU, EEA or region ids; empty = no constraint
+#   zero_retention: false
+# workload:                    # advisory only (cost crossover, latency, decision framework)
+#   task: general              # frontier_reasoning | domain_reasoning | general
+#                              # | classification_extraction | narrow_finetuned
+#   tokens_per_day: 5000000    # input + output tokens
+#   output_share: 0.2          # fraction of those tokens that are output
+#   latency_budget_ms: 800     # time to first token the product needs
+# team:                        # advisory only
+#   mlops: basic               # none | basic | devops | ml_platform | gpu_infra
+# routes:                      # a router sending traffic to several models: see README, "A proposal in brief"
 "#,
         name = a.name,
         model = a.model,

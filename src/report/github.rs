@@ -47,7 +47,7 @@ pub fn render(report: &Report) -> String {
                 if let Some(fix) = point.remediation.filter(|_| f.status != Status::Waived) {
                     let _ = write!(text, "\nFix: {fix}");
                 }
-                let c = &f.citation;
+                let c = point.citation;
                 let _ = write!(text, "\nCitation: {} §{} {}", c.document, c.section, c.url);
                 if let Some(w) = &f.waiver {
                     match &w.note {

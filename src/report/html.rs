@@ -25,7 +25,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::{points, subject_name, FileDigest, LicenseFacts, ProposalResult, Report, Verdict};
 use crate::digest::short;
 use crate::engine::Origin;
-use crate::finding::{Category, Finding, Status};
+use crate::finding::{Category, Citation, Finding, Status};
 use crate::waiver::WaiverState;
 
 const CSS: &str = r#"
@@ -356,6 +356,18 @@ fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
         && !licenses.is_empty();
     let mut fixes: Vec<&str> = points(f).into_iter().filter_map(|p| p.remediation).collect();
     fixes.dedup();
+    // Every text the violations cite, in order (one rule can fault two
+    // licenses, each at its own section); a pass cites the finding's.
+    let mut cited: Vec<&Citation> = Vec::new();
+    if f.status == Status::Pass {
+        cited.push(c);
+    } else {
+        for point in points(f) {
+            if !cited.contains(&point.citation) {
+                cited.push(point.citation);
+            }
+        }
+    }
     html! {
         tr {
             td.status { (badge(f.status)) br; span.muted { (f.severity.as_str()) } }
@@ -405,7 +417,10 @@ fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
                     }
                     br; span.muted { "Rule reference: " (link(&format!("{} §{}", c.document, c.section), &c.url)) }
                 } @else {
-                    (link(&format!("{} §{}", c.document, c.section), &c.url))
+                    @for (i, c) in cited.iter().enumerate() {
+                        @if i > 0 { br; }
+                        (link(&format!("{} §{}", c.document, c.section), &c.url))
+                    }
                 }
             }
             td {

@@ -36,7 +36,7 @@ use std::fmt::Write as _;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
+use super::{cites_apart, points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
 use crate::finding::{Finding, Status};
 
 /// Renders the report as JUnit XML with a trailing newline.
@@ -254,7 +254,9 @@ fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<(
 /// where and how to fix it, the citation, the waiver and obligations.
 fn details(f: &Finding) -> String {
     let mut out = String::new();
-    for point in points(f) {
+    let points = points(f);
+    let apart = cites_apart(&points);
+    for point in &points {
         let _ = writeln!(out, "{}", point.message);
         if let Some(at) = point.location {
             let _ = writeln!(out, "  at {at}");
@@ -262,9 +264,15 @@ fn details(f: &Finding) -> String {
         if let Some(fix) = point.remediation {
             let _ = writeln!(out, "  fix: {fix}");
         }
+        if apart {
+            let c = point.citation;
+            let _ = writeln!(out, "  cite: {} §{} <{}>", c.document, c.section, c.url);
+        }
     }
-    let c = &f.citation;
-    let _ = writeln!(out, "cite: {} §{} <{}>", c.document, c.section, c.url);
+    if !apart {
+        let c = &f.citation;
+        let _ = writeln!(out, "cite: {} §{} <{}>", c.document, c.section, c.url);
+    }
     if let Some(w) = &f.waiver {
         let _ = writeln!(out, "waiver ({}) at {}: {}", w.state.as_str(), w.location, w.describe());
         if let Some(note) = &w.note {

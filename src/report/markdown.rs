@@ -123,9 +123,9 @@ pub fn render(report: &Report) -> String {
                 Status::Error => "❗ error",
                 _ => "⚠️ warn",
             };
-            let c = &f.citation;
-            let citation = link(&format!("{} §{}", c.document, c.section), &c.url);
             for point in points(f) {
+                let c = point.citation;
+                let citation = link(&format!("{} §{}", c.document, c.section), &c.url);
                 let mut message = point.message.to_string();
                 if let Some(note) = f.waiver.as_ref().and_then(|w| w.note.as_ref()) {
                     message = format!("{message} (waiver not applied: {note})");

@@ -42,7 +42,7 @@ use crate::catalog::Catalog;
 use crate::engine::meta::RuleMeta;
 use crate::engine::Origin;
 use crate::error::Location;
-use crate::finding::{Finding, Status};
+use crate::finding::{Citation, Finding, Status};
 use crate::waiver::Reason;
 
 /// The report schema id.
@@ -646,6 +646,10 @@ pub struct Point<'a> {
     pub location: Option<&'a Location>,
     /// How to fix it.
     pub remediation: Option<&'a str>,
+    /// Where the duty it breaks is stated: the violation's own citation (a
+    /// license rule cites the section of the license at fault, and one rule
+    /// can fault two licenses), else the finding's.
+    pub citation: &'a Citation,
 }
 
 /// What a finding points at: its violations, or the finding itself.
@@ -656,6 +660,7 @@ pub fn points(finding: &Finding) -> Vec<Point<'_>> {
             path: finding.path.as_deref(),
             location: finding.location.as_ref(),
             remediation: finding.remediation.as_deref(),
+            citation: &finding.citation,
         }];
     }
     finding
@@ -666,6 +671,14 @@ pub fn points(finding: &Finding) -> Vec<Point<'_>> {
             path: v.path.as_deref(),
             location: v.location.as_ref(),
             remediation: v.remediation.as_deref().or(finding.remediation.as_deref()),
+            citation: v.citation.as_ref().unwrap_or(&finding.citation),
         })
         .collect()
+}
+
+/// Whether a finding's points cite more than one text (CC BY-NC 4.0 and the
+/// Cohere addendum both refuse commercial use): each is then cited beside
+/// its own message, not once for the finding.
+pub fn cites_apart(points: &[Point<'_>]) -> bool {
+    points.windows(2).any(|w| w[0].citation != w[1].citation)
 }

@@ -8,8 +8,8 @@
 
 use std::fmt::Write;
 
-use super::{ProposalResult, Report, Verdict};
-use crate::finding::{Finding, Status};
+use super::{cites_apart, points, ProposalResult, Report, Verdict};
+use crate::finding::{Citation, Finding, Status};
 
 /// Renders the report.
 pub fn render(report: &Report) -> String {
@@ -138,8 +138,10 @@ fn problem(out: &mut String, finding: &Finding) {
     if finding.violations.is_empty() {
         let _ = writeln!(out, "        {}", indent(&finding.message));
     }
-    for violation in &finding.violations {
-        match (&violation.location, &violation.path) {
+    let points = if finding.violations.is_empty() { Vec::new() } else { points(finding) };
+    let apart = cites_apart(&points);
+    for point in &points {
+        match (point.location, point.path) {
             (Some(location), Some(path)) => {
                 let _ = writeln!(out, "        at {location} ({path})");
             }
@@ -148,13 +150,17 @@ fn problem(out: &mut String, finding: &Finding) {
             }
             _ => {}
         }
-        let _ = writeln!(out, "        {}", one_line(&violation.message));
-        if let Some(fix) = violation.remediation.as_ref().or(finding.remediation.as_ref()) {
+        let _ = writeln!(out, "        {}", one_line(point.message));
+        if let Some(fix) = point.remediation {
             let _ = writeln!(out, "        fix:  {}", one_line(fix));
         }
+        if apart {
+            cite(out, point.citation);
+        }
     }
-    let c = &finding.citation;
-    let _ = writeln!(out, "        cite: {} §{} <{}>", c.document, c.section, c.url);
+    if !apart {
+        cite(out, &finding.citation);
+    }
     if let Some(waiver) = &finding.waiver {
         let state = match waiver.state {
             crate::waiver::WaiverState::Applied => "waived",
@@ -167,6 +173,10 @@ fn problem(out: &mut String, finding: &Finding) {
         }
     }
     obligations(out, finding);
+}
+
+fn cite(out: &mut String, c: &Citation) {
+    let _ = writeln!(out, "        cite: {} §{} <{}>", c.document, c.section, c.url);
 }
 
 fn pass(out: &mut String, finding: &Finding) {
