@@ -1135,3 +1135,64 @@ fn a_finding_about_a_defaulted_service_points_at_the_field_that_chose_it() {
     assert_eq!(baa["path"], "/deployment/tier");
     assert_eq!(baa["location"], serde_json::json!({"file": file, "line": 13, "column": 3}));
 }
+
+#[test]
+fn a_model_id_copied_from_a_cloud_console_resolves_to_its_catalog_model() {
+    let dir = scratch_dir("platform-ids");
+    let write = |name: &str, id: &str, provider: &str, kind: &str| {
+        let path = dir.join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: console-id\nmodel:\n  id: \
+                 \"{id}\"\ndeployment:\n  kind: {kind}\n  provider: {provider}\ndata:\n  classes: [internal]\n  \
+                 subjects: [US]\norganization:\n  domicile: US\n"
+            ),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    for (id, provider, catalog_id) in [
+        ("anthropic.claude-3-5-sonnet-20240620-v1:0", "aws", "anthropic/claude-3-5-sonnet"),
+        ("us.anthropic.claude-3-haiku-20240307-v1:0", "aws", "anthropic/claude-3-haiku"),
+        ("claude-sonnet-4@20250514", "gcp", "anthropic/claude-sonnet-4"),
+        ("llama-3.1-405b-instruct-maas", "gcp", "meta-llama/Llama-3.1-405B-Instruct"),
+    ] {
+        let file = write("ok.yaml", id, provider, "managed_cloud");
+        let run = modelgate(&["parse", "--now", NOW, &file]);
+        assert_eq!(run.code, 0, "{id}: {}", run.stderr);
+        let input: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(input["resolved"]["model"]["id"], catalog_id, "{id}");
+    }
+    // Through Bedrock, Mistral Large 2407 comes under Mistral's commercial
+    // terms, as the catalog id would on a managed cloud.
+    let file = write("mistral.yaml", "mistral.mistral-large-2407-v1:0", "aws", "managed_cloud");
+    let input: serde_json::Value =
+        serde_json::from_str(&modelgate(&["parse", "--now", NOW, &file]).stdout).expect("parses");
+    let catalog = write("catalog.yaml", "mistralai/Mistral-Large-Instruct-2407", "aws", "managed_cloud");
+    let same: serde_json::Value = serde_json::from_str(&modelgate(&["parse", "--now", NOW, &catalog]).stdout).unwrap();
+    assert_eq!(input["resolved"]["license"], same["resolved"]["license"]);
+
+    // A Bedrock id on a self-hosted deployment names the wrong platform.
+    let file = write("kind.yaml", "meta.llama3-1-70b-instruct-v1:0", "aws", "self_hosted");
+    let run = modelgate(&["check", "--now", NOW, &file]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "`meta.llama3-1-70b-instruct-v1:0` is an Amazon Bedrock model id (catalog model \
+             `meta-llama/Llama-3.1-70B-Instruct`), a managed cloud service, but deployment.kind is `self_hosted`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("{file}:8:9")), "points at deployment.kind: {}", run.stderr);
+    // An unlisted Vertex AI resource name is refused, naming the catalog id.
+    let file = write("vertex.yaml", "publishers/google/models/gemini-1.5-pro-002", "gcp", "managed_cloud");
+    let run = modelgate(&["check", "--now", NOW, &file]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown model `publishers/google/models/gemini-1.5-pro-002`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `google/gemini-1.5-pro`?"), "{}", run.stderr);
+    // A Gemini name both the Gemini API and Vertex AI use names no platform.
+    let file = write("gemini.yaml", "gemini-1.5-pro-002", "google", "vendor_api");
+    assert_ne!(modelgate(&["check", "--now", NOW, &file]).code, 2);
+}

@@ -4,6 +4,7 @@
 pub mod expr;
 pub mod license;
 pub mod model;
+pub mod platform;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -303,10 +304,53 @@ impl Catalog {
             }
             None => given,
         };
+        if let Some(hint) = self.platform_hint(given) {
+            return Some(hint);
+        }
         did_you_mean(
             given,
             self.models.iter().flat_map(|m| std::iter::once(m.id.as_str()).chain(m.aliases.iter().map(String::as_str))),
         )
+    }
+
+    /// The hint for an unknown id in a platform's own form that wraps a
+    /// catalog model (a Bedrock inference profile the catalog does not list,
+    /// a Vertex AI resource name, a Fireworks path): the catalog id to write.
+    /// The id itself never resolves this way: only the platform ids the
+    /// catalog lists as aliases do.
+    fn platform_hint(&self, given: &str) -> Option<String> {
+        let form = platform::recognise(given)?;
+        let Some(model) = form.inner.iter().find_map(|name| self.model(name)) else {
+            // Closeness to another platform id would name another model
+            // (Mistral 7B v0.2 is not Mixtral): say what the id is instead.
+            return (form.platform != platform::Platform::HostedBuild).then(|| {
+                format!(
+                    "`{given}` looks like {} that the catalog does not list; write the catalog id of the model it \
+                     serves (`modelgate models` lists them), or give `model.license`",
+                    form.form
+                )
+            });
+        };
+        let id = &model.id;
+        Some(match form.platform {
+            platform::Platform::Bedrock | platform::Platform::VertexAi => format!(
+                "did you mean `{id}`? `{given}` looks like {} for that model, which the catalog does not list as \
+                 an alias; write the catalog id, with the platform in `deployment`",
+                form.form
+            ),
+            platform::Platform::Fireworks => format!(
+                "did you mean `{id}`? `{given}` looks like {} for that model, but the catalog has not confirmed \
+                 that Fireworks serves those weights unchanged; write the catalog id if it does, else give \
+                 `model.license`",
+                form.form
+            ),
+            platform::Platform::HostedBuild if model.weights_available => format!(
+                "`{given}` looks like {} of `{id}`, served under the host's terms and not the same weights; give \
+                 `model.license` for it, or write `{id}` if you use the upstream weights",
+                form.form
+            ),
+            platform::Platform::HostedBuild => return None,
+        })
     }
 
     /// The files the catalog was built from, with digests, by path.
@@ -376,6 +420,85 @@ mod tests {
         assert!(!catalog.model("mistral-large-latest").unwrap().weights_available);
         // A bare Ollama name keeps its catalog meaning; the tag is what names a distill.
         assert_eq!(id("deepseek-r1").as_deref(), Some("deepseek-ai/DeepSeek-R1"));
+    }
+
+    #[test]
+    fn platform_ids_resolve_only_where_the_catalog_lists_them() {
+        let files = crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t));
+        let catalog = Catalog::from_files(files).expect("the YAML validates");
+        let id = |name: &str| catalog.model(name).map(|m| m.id.clone());
+        for (name, expected) in [
+            ("anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic/claude-3-5-sonnet"),
+            ("ANTHROPIC.CLAUDE-3-5-SONNET-20241022-V2:0", "anthropic/claude-3-5-sonnet"),
+            ("us.anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic/claude-3-5-sonnet"),
+            ("eu.meta.llama3-2-3b-instruct-v1:0", "meta-llama/Llama-3.2-3B-Instruct"),
+            ("meta.llama3-1-70b-instruct-v1:0", "meta-llama/Llama-3.1-70B-Instruct"),
+            ("us.deepseek.r1-v1:0", "deepseek-ai/DeepSeek-R1"),
+            ("cohere.command-r-plus-v1:0", "CohereForAI/c4ai-command-r-plus"),
+            ("claude-3-5-sonnet-v2@20241022", "anthropic/claude-3-5-sonnet"),
+            ("claude-haiku-4-5@20251001", "anthropic/claude-haiku-4-5"),
+            ("llama-3.3-70b-instruct-maas", "meta-llama/Llama-3.3-70B-Instruct"),
+            ("meta/llama-3.3-70b-instruct-maas", "meta-llama/Llama-3.3-70B-Instruct"),
+        ] {
+            assert_eq!(id(name).as_deref(), Some(expected), "{name}");
+        }
+        // Another version, a hosted build, or a profile AWS does not list:
+        // unknown, whatever its form or closeness.
+        for name in [
+            "mistral.mistral-7b-instruct-v0:2",
+            "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+            "apac.anthropic.claude-sonnet-4-20250514-v1:0",
+            "accounts/fireworks/models/llama-v3p3-70b-instruct",
+            "publishers/google/models/gemini-1.5-pro",
+        ] {
+            assert_eq!(id(name), None, "{name}");
+        }
+        // Every platform alias belongs to a record that lists the platform's
+        // service, so the id, the record and the deployment check agree.
+        for model in catalog.models() {
+            for alias in &model.aliases {
+                let Some(form) = platform::recognise(alias) else { continue };
+                let (provider, service) =
+                    form.platform.deployment().expect("only Bedrock and Vertex AI ids are aliases");
+                assert!(
+                    model.managed_clouds.iter().any(|c| c.provider == provider && c.service == service),
+                    "{}: alias `{alias}` is {} but the record does not list {service}",
+                    model.id,
+                    form.form
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_platform_id_names_the_catalog_model_it_wraps() {
+        let files = crate::bundled::files_under("licenses/").map(|(p, t)| SourceFile::from_text(p, t));
+        let catalog = Catalog::from_files(files).expect("the YAML validates");
+        let hint = |name: &str| catalog.suggest_model(name).unwrap_or_default();
+        assert!(hint("apac.anthropic.claude-sonnet-4-20250514-v1:0").starts_with(
+            "did you mean `anthropic/claude-sonnet-4`? `apac.anthropic.claude-sonnet-4-20250514-v1:0` looks like an \
+             Amazon Bedrock cross-Region inference profile for that model"
+        ));
+        assert!(hint("projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro-002")
+            .starts_with("did you mean `google/gemini-1.5-pro`? "));
+        assert!(hint("arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-3-70b-instruct-v1:0")
+            .starts_with("did you mean `meta-llama/Llama-3.3-70B-Instruct`? "));
+        let fireworks = hint("accounts/fireworks/models/llama-v3p1-70b-instruct");
+        assert!(fireworks.starts_with("did you mean `meta-llama/Llama-3.1-70B-Instruct`? "), "{fireworks}");
+        assert!(fireworks.contains("has not confirmed that Fireworks serves those weights unchanged"));
+        let turbo = hint("meta-llama/Llama-3.3-70B-Instruct-Turbo");
+        assert!(!turbo.starts_with("did you mean"), "a quantized build is not the model: {turbo}");
+        assert!(turbo.contains("not the same weights; give `model.license`"), "{turbo}");
+        // A platform id of a model the catalog does not have is named as
+        // such, not matched to the closest id (Mixtral for Mistral 7B).
+        assert_eq!(
+            hint("mistral.mistral-7b-instruct-v0:2"),
+            "`mistral.mistral-7b-instruct-v0:2` looks like an Amazon Bedrock model id that the catalog does not \
+             list; write the catalog id of the model it serves (`modelgate models` lists them), or give \
+             `model.license`"
+        );
+        // Other ids keep the plain near-miss hint.
+        assert_eq!(hint("gpt-4oo"), "did you mean `gpt-4o`?");
     }
 
     #[test]

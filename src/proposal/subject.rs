@@ -386,7 +386,50 @@ fn subject(
     validate_places(&subject, vocabulary)?;
     validate_usage(&subject)?;
     resolve_model(&mut subject, catalog)?;
+    check_platform_id(&subject, vocabulary)?;
     Ok(subject)
+}
+
+/// A model id in a form only one platform writes (an Amazon Bedrock model id
+/// or inference profile, a Vertex AI versioned or Model-as-a-Service id)
+/// names that platform: a deployment elsewhere is a mistake in one of the
+/// two, and the rules would judge the wrong service's facts. Ids several
+/// platforms share (`gpt-4o` on OpenAI and Azure OpenAI, Gemini names on the
+/// Gemini API and Vertex AI) are not checked.
+fn check_platform_id(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
+    let Some(id) = subject.sections.model.id.as_deref() else { return Ok(()) };
+    let Some(record) = &subject.model else { return Ok(()) };
+    let Some(form) = crate::catalog::platform::recognise(id) else { return Ok(()) };
+    let Some((provider, service)) = form.platform.deployment() else { return Ok(()) };
+    let deployment = &subject.sections.deployment;
+    let named = format!("`{id}` is {} (catalog model `{}`)", form.form, record.id);
+    let fix = format!(
+        "for {} write `provider: {provider}`, `kind: managed_cloud`; for another platform write the catalog id `{}`",
+        form.platform.name(),
+        record.id
+    );
+    if deployment.provider != provider && vocabulary.providers.contains(&deployment.provider) {
+        return Err(subject.error(
+            "/deployment/provider",
+            format!("{named}, but deployment.provider is `{}`", deployment.provider),
+            Some(fix),
+        ));
+    }
+    if let Some(other) = deployment.service.as_deref().filter(|s| *s != service) {
+        return Err(subject.error(
+            "/deployment/service",
+            format!("{named}, but deployment.service is `{other}`, not `{service}`"),
+            Some(fix),
+        ));
+    }
+    if deployment.kind != DeploymentKind::ManagedCloud {
+        return Err(subject.error(
+            "/deployment/kind",
+            format!("{named}, a managed cloud service, but deployment.kind is `{}`", deployment.kind.name()),
+            Some(fix),
+        ));
+    }
+    Ok(())
 }
 
 fn validate_places(subject: &Subject, vocabulary: &Vocabulary) -> Result<()> {
