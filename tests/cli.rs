@@ -981,6 +981,51 @@ fn a_run_that_stops_on_an_error_writes_no_report() {
     assert_refused(&run, "--output json=-: `-` is not a file; --format json writes the report to stdout");
 }
 
+/// An `--output` file that the run also reads (a typo, or a shell
+/// completion that picked the wrong file) is refused before anything is
+/// judged: the proposal, waiver file or policy is left as it was.
+#[test]
+fn an_output_file_that_the_run_reads_is_refused_and_left_alone() {
+    let dir = scratch_dir("output-over-input");
+    let proposal = dir.join("proposal.yaml");
+    let waivers = dir.join("waivers.yaml");
+    let policy = dir.join("policy");
+    std::fs::create_dir_all(&policy).unwrap();
+    let rule = policy.join("no_gpt.rego");
+    std::fs::copy(crate::support::root().join("fixtures/consumer-platform-llama.yaml"), &proposal).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/waivers/valid.yaml"), &waivers).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), &rule).unwrap();
+    let (p, w, d) = (proposal.to_str().unwrap(), waivers.to_str().unwrap(), dir.to_str().unwrap());
+    let before: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
+    for (output, what, target) in [
+        (format!("json={p}"), "a proposal file", p),
+        (format!("sarif={w}"), "the waiver file", p),
+        (format!("html={}", rule.display()), "a policy file", p),
+        (format!("markdown={p}"), "a proposal file", d),
+    ] {
+        let run = modelgate(&[
+            "check",
+            "--now",
+            NOW,
+            "--waivers",
+            w,
+            "--policy",
+            policy.to_str().unwrap(),
+            "--output",
+            &output,
+            target,
+        ]);
+        assert_refused(&run, &format!("--output {output} would replace {what} this run reads"));
+    }
+    let after: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(before == after, "every input left as it was");
+    // A new file beside them is fine.
+    let report = format!("json={}", dir.join("report.out").display());
+    let run = modelgate(&["check", "--now", NOW, "--waivers", w, "--output", &report, p]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_bad_meta_is_exit_2_at_its_line() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/bad-meta", "fixtures/saas-gpt4o-internal.yaml"]);
