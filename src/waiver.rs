@@ -25,7 +25,7 @@
 //!   `--policy` sets; the stale entry says "did you mean".
 //! - A malformed waiver file is an error (exit 2) at file:line:column: unknown
 //!   keys, a reason outside the list, a date that is not YYYY-MM-DD, an empty
-//!   approver or comment, a proposal name or rule id that can never match, a
+//!   approver, comment or ticket, a proposal name or rule id that can never match, a
 //!   malformed digest, or two waivers for the same rule, proposal and route.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -263,6 +263,9 @@ impl Waivers {
                         waiver.proposal
                     ),
                 ));
+            }
+            if waiver.ticket.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                return Err(fail("/ticket", "`ticket` must not be empty (leave it out when there is none)".into()));
             }
             if let Some(route) = &waiver.route {
                 if route.trim().is_empty() {
