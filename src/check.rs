@@ -101,6 +101,41 @@ pub struct CheckOptions {
     pub jobs: Option<usize>,
     /// The lowest finding status that fails the run.
     pub fail_on: crate::report::FailOn,
+    /// The `--policy` paths as given (named as reports name files), for the
+    /// report's `command`.
+    pub policy_paths: Vec<String>,
+}
+
+/// The command that judges the same files the same way, for the report's
+/// `command`: the proposal files read (in input order, standard input as
+/// `-`), `--now`, `--fail-on`, `--timeout-ms`, each `--policy` and the
+/// waiver file. What cannot change a verdict (formats, `--jobs`, `--engine`,
+/// how the files were named) is left out, so equivalent runs record the same
+/// command.
+fn rerun_command(options: &CheckOptions, proposals: &[crate::proposal::InputFile]) -> Vec<String> {
+    let mut command: Vec<String> = ["modelgate", "check", "--now", &options.now, "--fail-on", options.fail_on.as_str()]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if let Some(limit) = options.time_limit {
+        command.extend(["--timeout-ms".to_string(), limit.as_millis().to_string()]);
+    }
+    for policy in &options.policy_paths {
+        command.extend(["--policy".to_string(), policy.clone()]);
+    }
+    if let Some((file, _)) = options.waivers.as_ref().and_then(|w| w.file.as_ref()) {
+        command.extend(["--waivers".to_string(), stdin_as_dash(file)]);
+    }
+    command.extend(proposals.iter().map(|p| stdin_as_dash(&p.path)));
+    command
+}
+
+fn stdin_as_dash(path: &str) -> String {
+    if path == crate::proposal::STDIN_NAME {
+        crate::source::STDIN.to_string()
+    } else {
+        path.to_string()
+    }
 }
 
 /// Judges every proposal of the set.
@@ -115,8 +150,9 @@ pub fn check(context: &Context, set: &ProposalSet, options: &CheckOptions) -> Re
         }
         None => Vec::new(),
     };
+    let command = rerun_command(options, &set.inputs);
     let inputs = with_cards(set.inputs.clone(), subjects.iter().filter_map(card_input));
-    Ok(assemble(context, &inputs, options, proposals, stale))
+    Ok(assemble(context, &inputs, command, options, proposals, stale))
 }
 
 /// From this many subjects on, compiling the policies to VM bytecode pays
@@ -171,7 +207,8 @@ pub fn check_streaming(
     let base = prepared_engine(context, options, documents);
     // The digests the report records: the second read must find the same bytes.
     let digests: Vec<String> = input_files.iter().map(|file| file.sha256.clone()).collect();
-    let mut report = assemble(context, &with_cards(input_files, cards), options, Vec::new(), Vec::new());
+    let command = rerun_command(options, &input_files);
+    let mut report = assemble(context, &with_cards(input_files, cards), command, options, Vec::new(), Vec::new());
     sink.head(&report)?;
     let mut ledger = options.waivers.as_ref().map(Waivers::ledger);
     let mut license_ids = std::collections::BTreeSet::new();
@@ -587,6 +624,7 @@ fn resort(proposals: &mut [ProposalResult]) {
 fn assemble(
     context: &Context,
     inputs: &[crate::proposal::InputFile],
+    command: Vec<String>,
     options: &CheckOptions,
     proposals: Vec<ProposalResult>,
     stale: Vec<StaleWaiver>,
@@ -601,6 +639,7 @@ fn assemble(
         tool: Tool::current(),
         now: options.now.clone(),
         gate: Gate::of(&summary, options.fail_on),
+        command,
         summary,
         proposals,
         inputs: inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),

@@ -12,7 +12,9 @@
 //! - A waiver may pin the license record it was granted against
 //!   (`license_sha256`, the `sha256` of `licenses[]` in the JSON report). When
 //!   the record's digest differs (the terms were edited), or the finding does
-//!   not concern that one record, the waiver stops applying and says why.
+//!   not concern that one record, the waiver stops applying and says why;
+//!   so does one whose rule also fails under another license of the model
+//!   (a license acquired from Meta says nothing of Qwen's terms).
 //! - A waiver with `route` covers that route only; without, every route of the
 //!   proposal. When several waivers match one failure, the route-scoped one is
 //!   preferred, then file order; one that applies beats one that does not.
@@ -23,7 +25,7 @@
 //!   `--policy` sets; the stale entry says "did you mean".
 //! - A malformed waiver file is an error (exit 2) at file:line:column: unknown
 //!   keys, a reason outside the list, a date that is not YYYY-MM-DD, an empty
-//!   approver or comment, a proposal name or rule id that can never match, a
+//!   approver, comment or ticket, a proposal name or rule id that can never match, a
 //!   malformed digest, or two waivers for the same rule, proposal and route.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -129,6 +131,10 @@ pub enum WaiverState {
     Expired,
     /// The license record changed since the waiver was granted: the failure stands.
     TermsChanged,
+    /// The waiver is pinned to one license record, but the rule also fails
+    /// under another license of the model: the failure stands, since a pin
+    /// scopes the waiver to its record.
+    OtherLicense,
 }
 
 impl WaiverState {
@@ -138,6 +144,7 @@ impl WaiverState {
             WaiverState::Applied => "applied",
             WaiverState::Expired => "expired",
             WaiverState::TermsChanged => "terms_changed",
+            WaiverState::OtherLicense => "other_license",
         }
     }
 }
@@ -256,6 +263,9 @@ impl Waivers {
                         waiver.proposal
                     ),
                 ));
+            }
+            if waiver.ticket.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                return Err(fail("/ticket", "`ticket` must not be empty (leave it out when there is none)".into()));
             }
             if let Some(route) = &waiver.route {
                 if route.trim().is_empty() {
@@ -460,9 +470,10 @@ fn is_name(name: &str) -> bool {
 
 impl LocatedWaiver {
     /// How this waiver meets a failure judged on `now`, given the licenses the
-    /// finding concerns (its own and its violations') and a lookup of catalog
-    /// records. A pin holds when any of those records still has the pinned
-    /// digest.
+    /// finding's failures concern (each violation's, else the finding's) and a
+    /// lookup of catalog records. A pin holds when every one of those licenses
+    /// is the pinned record: a waiver granted against one license (a
+    /// separate agreement with its licensor) says nothing of another's.
     pub fn apply(&self, now: &str, licenses: &[&str], record: &dyn Fn(&str) -> Option<RecordDigest>) -> AppliedWaiver {
         let w = &self.waiver;
         let at = &self.location;
@@ -476,10 +487,25 @@ impl LocatedWaiver {
                 )),
             )
         } else if let Some(pinned) = w.license_sha256.as_deref() {
-            let records: Vec<RecordDigest> = licenses.iter().filter_map(|l| record(l)).collect();
-            match records.iter().find(|(_, actual)| actual == pinned).or(records.first()).cloned() {
-                Some((_, actual)) if actual == pinned => (WaiverState::Applied, None),
-                Some((file, actual)) => (
+            let judged: Vec<(&str, Option<RecordDigest>)> = licenses.iter().map(|l| (*l, record(l))).collect();
+            let pinned_record = judged.iter().find_map(|(_, r)| r.as_ref().filter(|(_, actual)| actual == pinned));
+            let others: Vec<&str> = judged
+                .iter()
+                .filter(|(_, r)| r.as_ref().is_none_or(|(_, actual)| actual != pinned))
+                .map(|(l, _)| *l)
+                .collect();
+            match (pinned_record, judged.iter().find_map(|(_, r)| r.clone())) {
+                (Some(_), _) if others.is_empty() => (WaiverState::Applied, None),
+                (Some((file, _)), _) => (
+                    WaiverState::OtherLicense,
+                    Some(format!(
+                        "the waiver at {at} is pinned to the license record {file}, but the rule also fails under {}: \
+                         a waiver pinned to one license covers that license's failures only; once the others are \
+                         settled too, leave out license_sha256 to cover the rule whatever the license",
+                        others.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+                    )),
+                ),
+                (None, Some((file, actual))) => (
                     WaiverState::TermsChanged,
                     Some(format!(
                         "the waiver at {at} was granted against license record sha256 {}…, but {file} now has sha256 {}…: \
@@ -489,7 +515,7 @@ impl LocatedWaiver {
                         short(&actual)
                     )),
                 ),
-                None => (
+                (None, None) => (
                     WaiverState::TermsChanged,
                     Some(format!(
                         "the waiver at {at} pins a license record (sha256 {}…), but this finding concerns {}, \
@@ -516,12 +542,17 @@ impl LocatedWaiver {
     }
 }
 
-/// The licenses a finding concerns: its own, then its violations', each once.
+/// The licenses a failure concerns: each violation's (the finding's when a
+/// violation names none), each once, in order.
 fn finding_licenses(finding: &crate::finding::Finding) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    let all =
-        finding.license.as_deref().into_iter().chain(finding.violations.iter().filter_map(|v| v.license.as_deref()));
-    for license in all {
+    let fallback = finding.license.as_deref();
+    let all: Vec<Option<&str>> = if finding.violations.is_empty() {
+        vec![fallback]
+    } else {
+        finding.violations.iter().map(|v| v.license.as_deref().or(fallback)).collect()
+    };
+    for license in all.into_iter().flatten() {
         if !out.contains(&license) {
             out.push(license);
         }

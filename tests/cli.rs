@@ -137,6 +137,71 @@ fn the_same_inputs_give_the_same_bytes() {
     assert!(!first.stdout.is_empty());
 }
 
+/// The JSON report records the command that judged it: an auditor who
+/// reruns it (from the same working directory, on files with the recorded
+/// digests) gets the same bytes, whatever the run looked like (a directory
+/// or its files, an absolute `--policy`, `--jobs`, time zone and locale).
+#[test]
+fn the_report_records_a_command_that_reproduces_it_byte_for_byte() {
+    let policy = crate::support::root().join("fixtures/policies/extra-rule");
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgate"))
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(crate::support::root())
+            .output()
+            .expect("run modelgate");
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    let (code, first) = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            "--waivers",
+            "fixtures/waivers/valid.yaml",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--timeout-ms",
+            "9000",
+            "fixtures/",
+            "fixtures/rules/LIC-CARD-LICENSE/fail-llama-fine-tune-labelled-apache.yaml",
+        ],
+        &[("TZ", "Pacific/Kiritimati"), ("LANG", "de_DE.UTF-8"), ("LC_ALL", "tr_TR.UTF-8")],
+    );
+    let report: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let command: Vec<&str> = report["command"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(
+        command,
+        [
+            "modelgate",
+            "check",
+            "--now",
+            NOW,
+            "--fail-on",
+            "fail",
+            "--timeout-ms",
+            "9000",
+            "--policy",
+            "fixtures/policies/extra-rule",
+            "--waivers",
+            "fixtures/waivers/valid.yaml",
+            "fixtures/consumer-platform-llama.yaml",
+            "fixtures/healthcare-onprem-llama.yaml",
+            "fixtures/saas-gpt4o-internal.yaml",
+            "fixtures/rules/LIC-CARD-LICENSE/fail-llama-fine-tune-labelled-apache.yaml",
+        ]
+    );
+    let mut again: Vec<&str> = command[1..].to_vec();
+    again.extend(["--format", "json"]);
+    let (again_code, second) = run(&again, &[]);
+    assert_eq!((again_code, second), (code, first), "the recorded command gives the same bytes");
+}
+
 #[test]
 fn parse_prints_the_input_the_policies_see() {
     let run = modelgate(&["parse", "--now", NOW, "fixtures/saas-gpt4o-internal.yaml"]);
@@ -979,6 +1044,51 @@ fn a_run_that_stops_on_an_error_writes_no_report() {
     std::fs::remove_dir_all(&dir).unwrap();
     let run = modelgate(&["check", "--output", "json=-", "fixtures/saas-gpt4o-internal.yaml"]);
     assert_refused(&run, "--output json=-: `-` is not a file; --format json writes the report to stdout");
+}
+
+/// An `--output` file that the run also reads (a typo, or a shell
+/// completion that picked the wrong file) is refused before anything is
+/// judged: the proposal, waiver file or policy is left as it was.
+#[test]
+fn an_output_file_that_the_run_reads_is_refused_and_left_alone() {
+    let dir = scratch_dir("output-over-input");
+    let proposal = dir.join("proposal.yaml");
+    let waivers = dir.join("waivers.yaml");
+    let policy = dir.join("policy");
+    std::fs::create_dir_all(&policy).unwrap();
+    let rule = policy.join("no_gpt.rego");
+    std::fs::copy(crate::support::root().join("fixtures/consumer-platform-llama.yaml"), &proposal).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/waivers/valid.yaml"), &waivers).unwrap();
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), &rule).unwrap();
+    let (p, w, d) = (proposal.to_str().unwrap(), waivers.to_str().unwrap(), dir.to_str().unwrap());
+    let before: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
+    for (output, what, target) in [
+        (format!("json={p}"), "a proposal file", p),
+        (format!("sarif={w}"), "the waiver file", p),
+        (format!("html={}", rule.display()), "a policy file", p),
+        (format!("markdown={p}"), "a proposal file", d),
+    ] {
+        let run = modelgate(&[
+            "check",
+            "--now",
+            NOW,
+            "--waivers",
+            w,
+            "--policy",
+            policy.to_str().unwrap(),
+            "--output",
+            &output,
+            target,
+        ]);
+        assert_refused(&run, &format!("--output {output} would replace {what} this run reads"));
+    }
+    let after: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(before == after, "every input left as it was");
+    // A new file beside them is fine.
+    let report = format!("json={}", dir.join("report.out").display());
+    let run = modelgate(&["check", "--now", NOW, "--waivers", w, "--output", &report, p]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

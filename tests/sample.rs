@@ -226,6 +226,11 @@ pub fn report() -> Report {
         now: "2026-11-23".into(),
         summary: Summary::of(&proposals),
         gate: Gate::of(&Summary::of(&proposals), FailOn::Fail),
+        command: ["modelgate", "check", "--now", "2026-11-23", "--fail-on", "fail", "--timeout-ms", "5000"]
+            .into_iter()
+            .chain(["--policy", "acme", TRICKY_FILE, "proposals/router.yaml"])
+            .map(String::from)
+            .collect(),
         proposals,
         inputs: vec![
             FileDigest { file: TRICKY_FILE.into(), sha256: hex('a') },

@@ -325,9 +325,11 @@ fn waivers_give_the_same_bytes_twice_in_every_format() {
 }
 
 #[test]
-fn a_license_pin_holds_when_any_license_of_the_finding_has_the_digest() {
-    // Command R+ used commercially fails under CC BY-NC 4.0 and Cohere's
-    // addendum; a waiver pinned to the CC BY-NC record applies.
+fn a_license_pin_never_hides_another_licenses_failure_of_the_same_rule() {
+    // Command R+ used commercially fails LIC-COMMERCIAL under CC BY-NC 4.0
+    // and under Cohere's addendum. A waiver pinned to the CC BY-NC record
+    // (an agreement that settles that license) says nothing of the addendum:
+    // the failure stands, and every format says why.
     let proposal = "fixtures/rules/LIC-COMMERCIAL/fail-cohere-command-r-plus.yaml";
     let (_, report) = check_json(&[proposal]);
     let digest = report["licenses"]
@@ -339,11 +341,37 @@ fn a_license_pin_holds_when_any_license_of_the_finding_has_the_digest() {
         .expect("the CC BY-NC 4.0 record is listed")
         .to_string();
     let pinned = waiver_file(
-        "pin-second.yaml",
+        "pin-one-of-two.yaml",
         &entry("LIC-COMMERCIAL", "commercial-cohere", &format!("    license_sha256: {digest}\n")),
     );
-    let (_, report) = check_json(&["--waivers", pinned.to_str().unwrap(), proposal]);
+    let pinned = pinned.to_str().unwrap();
+    let (code, report) = check_json(&["--waivers", pinned, proposal]);
+    assert_eq!(code, 1, "the addendum's failure still fails the run");
     let f = finding(&report, "commercial-cohere", None, "LIC-COMMERCIAL");
-    assert_eq!(f["status"], "waived", "{}", f["message"]);
-    assert_eq!(f["waiver"]["state"], "applied");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["waiver"]["state"], "other_license");
+    let note = f["waiver"]["note"].as_str().unwrap();
+    assert!(
+        note.contains("is pinned to the license record licenses/CC-BY-NC-4.0.yaml, but the rule also fails under `LicenseRef-modelgate-cohere-c4ai-aup`"),
+        "{note}"
+    );
+    for (format, needle) in [
+        ("text", "waiver VOID (another license fails too)"),
+        ("markdown", "❌ **void: another license fails too**"),
+        ("html", "Waiver VOID (another license fails too): "),
+        ("github", "::error file=fixtures/rules/LIC-COMMERCIAL/fail-cohere-command-r-plus.yaml,line=21,col=3,title=LIC-COMMERCIAL"),
+    ] {
+        let run = check(pinned, format, &[proposal]);
+        assert_eq!(run.code, 1, "{format}");
+        assert!(run.stdout.contains(needle), "{format} lacks {needle:?}:\n{}", run.stdout);
+    }
+    let sarif: serde_json::Value = serde_json::from_str(&check(pinned, "sarif", &[proposal]).stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let result = results.iter().find(|r| r["ruleId"] == "LIC-COMMERCIAL").unwrap();
+    assert!(result.get("suppressions").is_none(), "not suppressed: {result}");
+
+    // Without the pin, the waiver covers the rule whatever the license.
+    let unpinned = waiver_file("pin-none.yaml", &entry("LIC-COMMERCIAL", "commercial-cohere", ""));
+    let (_, report) = check_json(&["--waivers", unpinned.to_str().unwrap(), proposal]);
+    assert_eq!(finding(&report, "commercial-cohere", None, "LIC-COMMERCIAL")["status"], "waived");
 }

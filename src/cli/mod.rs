@@ -254,6 +254,13 @@ fn run_check(args: CheckArgs) -> Result<u8> {
             "`-` (standard input) is given both as --waivers and as a proposal path: it can be only one of them",
         ));
     }
+    refuse_outputs_over_inputs(
+        &outputs,
+        &args.input.paths,
+        args.input.recursive,
+        args.waivers.as_deref(),
+        &args.policy.policies,
+    )?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
     let context = Context::new(&args.policy.policies)?;
     // A replaced bundled rule changes what a pass means: say so where a
@@ -272,7 +279,8 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         FailOn::Fail => modelgate::report::FailOn::Fail,
         FailOn::Warn => modelgate::report::FailOn::Warn,
     };
-    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on };
+    let policy_paths = args.policy.policies.iter().map(|p| modelgate::source::display_path(p)).collect();
+    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on, policy_paths };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
     let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {
@@ -297,6 +305,59 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     // policies would only add to a cold check's time.
     std::mem::forget(context);
     Ok(exit_code(&report))
+}
+
+/// An `--output` file that is one of the files the run reads (a proposal, a
+/// proposal file in a directory it reads, the waiver file, a policy file)
+/// would be replaced by the report: the input lost, and the record naming a
+/// digest of a file that no longer exists. Refused before anything is read.
+fn refuse_outputs_over_inputs(
+    outputs: &[(Format, PathBuf)],
+    paths: &[PathBuf],
+    recursive: bool,
+    waivers: Option<&std::path::Path>,
+    policies: &[PathBuf],
+) -> Result<()> {
+    use std::path::Path;
+    let real = |p: &Path| std::fs::canonicalize(p).ok();
+    let is_policy_file = |p: &Path| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        name.ends_with(".rego") || name == modelgate::engine::bundle::DATA_FILE
+    };
+    let is_proposal_file =
+        |p: &Path| p.file_name().is_some_and(|n| modelgate::proposal::is_proposal_file_name(&n.to_string_lossy()));
+    for (format, file) in outputs {
+        let Some(target) = real(file) else { continue };
+        let reads = |root: &Path, deep: bool, fits: &dyn Fn(&Path) -> bool| {
+            real(root).is_some_and(|root| {
+                target == root
+                    || (root.is_dir()
+                        && target.starts_with(&root)
+                        && (deep || target.parent() == Some(root.as_path()))
+                        && fits(&target))
+            })
+        };
+        let what = if waivers.is_some_and(|w| reads(w, false, &|_| false)) {
+            Some("the waiver file")
+        } else if policies.iter().any(|p| reads(p, true, &is_policy_file)) {
+            Some("a policy file")
+        } else if paths.iter().any(|p| reads(p, recursive, &is_proposal_file)) {
+            Some("a proposal file")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!(
+                    "--output {}={} would replace {what} this run reads: write the report to another file",
+                    format.name(),
+                    file.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// SARIF locations are paths relative to the working directory, which code

@@ -11,7 +11,7 @@ mod subject;
 
 pub use load::{
     is_proposal_file_name, load_paths, load_sources, proposal_files, read_file, visit_file, visit_file_again,
-    InputFile, LoadOptions, LoadedDocument, NameAt, NameRegistry, ProposalSet,
+    InputFile, LoadOptions, LoadedDocument, NameAt, NameRegistry, ProposalSet, STDIN_NAME,
 };
 pub use subject::{subjects, Subject, SubjectSections};
 

@@ -401,6 +401,7 @@ fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
                             WaiverState::Applied => { "Waived: " }
                             WaiverState::Expired => { "Waiver EXPIRED: " }
                             WaiverState::TermsChanged => { "Waiver VOID (license terms changed): " }
+                            WaiverState::OtherLicense => { "Waiver VOID (another license fails too): " }
                         }
                         (w.describe())
                         " " span.where { "(" code { (w.location.to_string()) } ")" }
@@ -452,7 +453,7 @@ fn waivers(report: &Report) -> Markup {
                                 @match w.state {
                                     WaiverState::Applied => { span.badge.s-waived { "APPLIED" } }
                                     WaiverState::Expired => { span.badge.s-fail { "EXPIRED" } }
-                                    WaiverState::TermsChanged => { span.badge.s-fail { "VOID" } }
+                                    WaiverState::TermsChanged | WaiverState::OtherLicense => { span.badge.s-fail { "VOID" } }
                                 }
                             }
                             td { (subject_name(p)) br; code { (f.rule) } }

@@ -50,6 +50,8 @@ pub fn tail(report: &Report, any: bool) -> String {
     out.push_str(",\n");
     field(&mut out, "gate", &report.gate);
     out.push_str(",\n");
+    field(&mut out, "command", &report.command);
+    out.push_str(",\n");
     field(&mut out, "inputs", &report.inputs);
     out.push_str(",\n");
     field(&mut out, "policies", &report.policies);

@@ -188,6 +188,7 @@ pub fn render(report: &Report) -> String {
                 WaiverState::Applied => "🟦 applied".to_string(),
                 WaiverState::Expired => "❌ **expired**".to_string(),
                 WaiverState::TermsChanged => "❌ **void: license terms changed**".to_string(),
+                WaiverState::OtherLicense => "❌ **void: another license fails too**".to_string(),
             };
             let _ = writeln!(
                 out,

@@ -63,6 +63,12 @@ pub struct Report {
     pub summary: Summary,
     /// The run as a gate (set from `summary` once it is complete).
     pub gate: Gate,
+    /// The command that judges the same files the same way: `modelgate
+    /// check` with `--now`, `--fail-on`, `--timeout-ms`, each `--policy`, the
+    /// waiver file and the proposal files read, in input order (standard
+    /// input as `-`). Run from the same working directory on files with the
+    /// digests recorded here, it gives the same report.
+    pub command: Vec<String>,
     /// Every proposal file read, then every model card they name, with its digest.
     pub inputs: Vec<FileDigest>,
     /// The policy set.
@@ -120,6 +126,16 @@ pub enum FailOn {
     Fail,
     /// A failing or warning finding of any category but advisory.
     Warn,
+}
+
+impl FailOn {
+    /// The name as `--fail-on` takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Fail => "fail",
+            FailOn::Warn => "warn",
+        }
+    }
 }
 
 /// The run's outcome as a gate: what fails it and whether it did; the exit

@@ -166,6 +166,7 @@ fn problem(out: &mut String, finding: &Finding) {
             crate::waiver::WaiverState::Applied => "waived",
             crate::waiver::WaiverState::Expired => "waiver EXPIRED",
             crate::waiver::WaiverState::TermsChanged => "waiver VOID (license terms changed)",
+            crate::waiver::WaiverState::OtherLicense => "waiver VOID (another license fails too)",
         };
         let _ = writeln!(out, "        {state} ({}): {}", waiver.location, waiver.describe());
         if let Some(note) = &waiver.note {
