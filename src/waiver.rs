@@ -3,8 +3,12 @@
 //! fixed list, comment, ticket and expiry.
 //!
 //! The rules, as users rely on them:
-//! - A waiver covers a `fail` only. Warnings, passes and errors are never
-//!   waived (an error is a rule that could not be judged, never a pass).
+//! - A waiver covers a `fail`, or with `status: warn` a `warn` (a team that
+//!   gates on warnings, `--fail-on warn`, records a reviewed one), and only
+//!   the status it names: a waiver for a warning never hides the rule's later
+//!   failure (it is shown on the failure as not applied), and one for a
+//!   failure is stale on a warning. Passes and errors are never waived (an
+//!   error is a rule that could not be judged, never a pass).
 //! - `expires` is the last day the waiver applies, judged against `now`
 //!   (`--now`, so a past decision replays exactly). An expired waiver does
 //!   not apply: the finding stays `fail`, its message says the waiver expired,
@@ -26,7 +30,8 @@
 //! - A malformed waiver file is an error (exit 2) at file:line:column: unknown
 //!   keys, a reason outside the list, a date that is not YYYY-MM-DD, an empty
 //!   approver, comment or ticket, a proposal name or rule id that can never match, a
-//!   malformed digest, or two waivers for the same rule, proposal and route.
+//!   malformed digest, or two waivers for the same rule, proposal, route and
+//!   status.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -84,6 +89,35 @@ impl Reason {
     }
 }
 
+/// The finding status a waiver accepts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaivedStatus {
+    /// A failure (the default).
+    #[default]
+    Fail,
+    /// A warning: what `--fail-on warn` gates on.
+    Warn,
+}
+
+impl WaivedStatus {
+    /// The name as written in the waiver file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaivedStatus::Fail => "fail",
+            WaivedStatus::Warn => "warn",
+        }
+    }
+
+    fn of(status: Status) -> Option<WaivedStatus> {
+        match status {
+            Status::Fail => Some(WaivedStatus::Fail),
+            Status::Warn => Some(WaivedStatus::Warn),
+            _ => None,
+        }
+    }
+}
+
 /// One waiver as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +129,9 @@ pub struct Waiver {
     /// One route only; absent covers every route of the proposal.
     #[serde(default)]
     pub route: Option<String>,
+    /// The finding status it accepts: `fail` (absent) or `warn`.
+    #[serde(default)]
+    pub status: WaivedStatus,
     /// Who approved it.
     pub approved_by: String,
     /// Why, from a fixed list.
@@ -135,6 +172,9 @@ pub enum WaiverState {
     /// under another license of the model: the failure stands, since a pin
     /// scopes the waiver to its record.
     OtherLicense,
+    /// The waiver accepts a warning of the rule, which now fails: the
+    /// failure stands, since what was reviewed was a warning.
+    WarningOnly,
 }
 
 impl WaiverState {
@@ -145,6 +185,7 @@ impl WaiverState {
             WaiverState::Expired => "expired",
             WaiverState::TermsChanged => "terms_changed",
             WaiverState::OtherLicense => "other_license",
+            WaiverState::WarningOnly => "warning_only",
         }
     }
 }
@@ -154,6 +195,8 @@ impl WaiverState {
 pub struct AppliedWaiver {
     /// Applied, expired, or terms changed.
     pub state: WaiverState,
+    /// The finding status the waiver accepts.
+    pub status: WaivedStatus,
     /// Who approved it.
     pub approved_by: String,
     /// Why.
@@ -279,13 +322,17 @@ impl Waivers {
                 *digest = digest.to_ascii_lowercase();
             }
             if let Some(first) = entries.iter().find(|e| {
-                e.waiver.rule == waiver.rule && e.waiver.proposal == waiver.proposal && e.waiver.route == waiver.route
+                e.waiver.rule == waiver.rule
+                    && e.waiver.proposal == waiver.proposal
+                    && e.waiver.route == waiver.route
+                    && e.waiver.status == waiver.status
             }) {
                 return Err(fail(
                     "",
                     format!(
-                        "a second waiver for {} on `{}`{}: the first is at {}",
+                        "a second waiver for {}{} on `{}`{}: the first is at {}",
                         waiver.rule,
+                        if waiver.status == WaivedStatus::Warn { " (status: warn)" } else { "" },
                         waiver.proposal,
                         waiver.route.as_deref().map(|r| format!(" route `{r}`")).unwrap_or_default(),
                         first.location
@@ -362,11 +409,17 @@ impl Waivers {
                 }
             }
             for finding in proposal.findings.iter_mut() {
-                if finding.status != Status::Fail {
-                    continue;
-                }
-                let mut candidates: Vec<(usize, &LocatedWaiver)> =
+                let Some(status) = WaivedStatus::of(finding.status) else { continue };
+                let scoped: Vec<(usize, &LocatedWaiver)> =
                     self.matching(&finding.rule, &proposal.name, proposal.route.as_deref()).collect();
+                let mut candidates: Vec<(usize, &LocatedWaiver)> =
+                    scoped.iter().copied().filter(|(_, w)| w.waiver.status == status).collect();
+                // A warning accepted before is no waiver for the failure the
+                // rule gives now, but the failure says it was there.
+                let warning_only = candidates.is_empty() && status == WaivedStatus::Fail;
+                if warning_only {
+                    candidates = scoped;
+                }
                 if candidates.is_empty() {
                     continue;
                 }
@@ -375,7 +428,16 @@ impl Waivers {
                     ledger.used[*i] = true;
                 }
                 let judged: Vec<AppliedWaiver> =
-                    candidates.iter().map(|(_, w)| w.apply(now, &finding_licenses(finding), record)).collect();
+                    candidates
+                        .iter()
+                        .map(|(_, w)| {
+                            if warning_only {
+                                w.warning_only()
+                            } else {
+                                w.apply(now, &finding_licenses(finding), record)
+                            }
+                        })
+                        .collect();
                 let chosen = judged.iter().find(|a| a.state == WaiverState::Applied).unwrap_or(&judged[0]).clone();
                 match &chosen.note {
                     None => finding.status = Status::Waived,
@@ -452,7 +514,18 @@ fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> String {
             .unwrap_or_default();
         return format!("no rule `{}` was evaluated{hint}", w.rule);
     }
-    format!("{} did not fail ({}); only failures are waived", w.rule, outcomes.join(", "))
+    match w.status {
+        WaivedStatus::Fail => format!(
+            "{} did not fail ({}); a waiver covers failures unless it says `status: warn`",
+            w.rule,
+            outcomes.join(", ")
+        ),
+        WaivedStatus::Warn => format!(
+            "{} did not warn ({}); a waiver that says `status: warn` covers warnings only",
+            w.rule,
+            outcomes.join(", ")
+        ),
+    }
 }
 
 fn is_rule_id(id: &str) -> bool {
@@ -528,8 +601,26 @@ impl LocatedWaiver {
         } else {
             (WaiverState::Applied, None)
         };
+        self.applied(state, note)
+    }
+
+    /// A waiver for a warning met by the rule's failure: shown on the
+    /// failure, never applied to it.
+    fn warning_only(&self) -> AppliedWaiver {
+        let w = &self.waiver;
+        let note = format!(
+            "the waiver at {} accepts a warning of {} (approved by {}), and the rule now fails: review the failure, \
+             and waive it with a waiver without `status: warn` if it is accepted too",
+            self.location, w.rule, w.approved_by
+        );
+        self.applied(WaiverState::WarningOnly, Some(note))
+    }
+
+    fn applied(&self, state: WaiverState, note: Option<String>) -> AppliedWaiver {
+        let w = &self.waiver;
         AppliedWaiver {
             state,
+            status: w.status,
             approved_by: w.approved_by.clone(),
             reason: w.reason,
             comment: w.comment.clone(),

@@ -14,7 +14,7 @@ use modelgate::report::{
     CatalogSet, FailOn, FileDigest, Gate, LicenseFacts, ModelRecordFacts, ModelSummary, PolicySet, ProposalResult,
     Report, RuleRecord, StaleWaiver, Summary, Tool, Verdict, WaiverSet, SCHEMA,
 };
-use modelgate::waiver::{AppliedWaiver, Reason, WaiverState};
+use modelgate::waiver::{AppliedWaiver, Reason, WaivedStatus, WaiverState};
 
 /// The message full of characters to escape.
 pub const TRICKY: &str = "<script>alert(\"x\")</script> & 100% | done\r\nnext line: a, b";
@@ -89,6 +89,7 @@ fn fail(mut f: Finding, violations: Vec<Violation>) -> Finding {
 fn waiver(state: WaiverState, expires: &str, note: Option<&str>, line: u32) -> AppliedWaiver {
     AppliedWaiver {
         state,
+        status: WaivedStatus::Fail,
         approved_by: "jane.doe@example.com".into(),
         reason: Reason::LicenseAcquired,
         comment: "Separate agreement, signed 2026-03-01 <ref: MTA-17>.".into(),
@@ -261,7 +262,7 @@ pub fn report() -> Report {
                 reason: Reason::RiskAccepted,
                 ticket: None,
                 expires: "2027-01-01".into(),
-                why: "RED-DEMO-NOTICE did not fail (pass for `router/eu`); only failures are waived".into(),
+                why: "RED-DEMO-NOTICE did not fail (pass for `router/eu`); a waiver covers failures unless it says `status: warn`".into(),
             }],
         }),
         rules,

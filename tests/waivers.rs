@@ -167,7 +167,7 @@ fn a_waiver_that_matches_nothing_is_reported_as_stale() {
         [
             (
                 "RES-HIPAA-BAA",
-                "RES-HIPAA-BAA did not fail (pass for `clinical-notes-summarizer`); only failures are waived"
+                "RES-HIPAA-BAA did not fail (pass for `clinical-notes-summarizer`); a waiver covers failures unless it says `status: warn`"
             ),
             (
                 "LIC-LLAMA-MAU",
@@ -282,7 +282,7 @@ fn when_several_waivers_match_the_one_that_applies_wins() {
 }
 
 #[test]
-fn warnings_passes_and_errors_are_never_waived() {
+fn a_waiver_for_failures_never_covers_a_warning_and_errors_are_never_waived() {
     // LIC-LLAMA-MAU warns when users are not declared: a waiver for it is stale.
     let warn = waiver_file("warn.yaml", &entry("LIC-LLAMA-MAU", "llama-mau-warn", ""));
     let (code, report) =
@@ -291,7 +291,7 @@ fn warnings_passes_and_errors_are_never_waived() {
     assert_eq!(finding(&report, "llama-mau-warn", None, "LIC-LLAMA-MAU")["status"], "warn");
     assert_eq!(
         report["waivers"]["stale"][0]["why"],
-        "LIC-LLAMA-MAU did not fail (warn for `llama-mau-warn`); only failures are waived"
+        "LIC-LLAMA-MAU did not fail (warn for `llama-mau-warn`); a waiver covers failures unless it says `status: warn`"
     );
     // A rule that cannot be evaluated stays an error (exit 2) with a waiver.
     let error = waiver_file("error.yaml", &entry("ACME-BROKEN", "consumer-assistant", ""));
@@ -374,4 +374,74 @@ fn a_license_pin_never_hides_another_licenses_failure_of_the_same_rule() {
     let unpinned = waiver_file("pin-none.yaml", &entry("LIC-COMMERCIAL", "commercial-cohere", ""));
     let (_, report) = check_json(&["--waivers", unpinned.to_str().unwrap(), proposal]);
     assert_eq!(finding(&report, "commercial-cohere", None, "LIC-COMMERCIAL")["status"], "waived");
+}
+
+#[test]
+fn a_warning_is_waived_only_by_a_waiver_for_warnings_which_never_hides_a_later_failure() {
+    // A team that gates on warnings records counsel's review of one: the
+    // Llama MAU clause warns when users are not declared.
+    const WARNS: &str = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
+    let warn = waiver_file("accept-warning.yaml", &entry("LIC-LLAMA-MAU", "llama-mau-warn", "    status: warn\n"));
+    let warn = warn.to_str().unwrap();
+    let gated = modelgate(&["check", "--now", NOW, "--fail-on", "warn", WARNS]);
+    assert_eq!(gated.code, 1, "without the waiver the warning gates: {}", gated.stderr);
+    let (code, report) = check_json(&["--fail-on", "warn", "--waivers", warn, WARNS]);
+    assert_eq!(code, 0, "the accepted warning no longer gates");
+    let f = finding(&report, "llama-mau-warn", None, "LIC-LLAMA-MAU");
+    assert_eq!(f["status"], "waived");
+    assert_eq!(f["waiver"]["state"], "applied");
+    assert_eq!(f["waiver"]["status"], "warn");
+    assert!(report["waivers"]["stale"].as_array().unwrap().is_empty());
+    // SARIF keeps the warning's level, with the waiver as its suppression.
+    let sarif: serde_json::Value = serde_json::from_str(
+        &modelgate(&["check", "--now", NOW, "--fail-on", "warn", "--waivers", warn, "--format", "sarif", WARNS]).stdout,
+    )
+    .unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "LIC-LLAMA-MAU")
+        .expect("a result for the waived warning");
+    assert_eq!(result["level"], "warning");
+    assert_eq!(result["suppressions"][0]["kind"], "external");
+
+    // The same acceptance where the rule fails (800M users) is no waiver for
+    // the failure: the run fails, and the failure names the waiver it set aside.
+    let accepted =
+        waiver_file("warning-met-by-failure.yaml", &entry("LIC-LLAMA-MAU", "consumer-assistant", "    status: warn\n"));
+    let (code, report) = check_json(&["--waivers", accepted.to_str().unwrap(), LLAMA]);
+    assert_eq!(code, 1);
+    let f = finding(&report, "consumer-assistant", None, "LIC-LLAMA-MAU");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["waiver"]["state"], "warning_only");
+    assert!(f["message"].as_str().unwrap().contains("accepts a warning of LIC-LLAMA-MAU"), "{}", f["message"]);
+    assert!(report["waivers"]["stale"].as_array().unwrap().is_empty(), "it met the rule, so it is not stale");
+    let text = check(accepted.to_str().unwrap(), "text", &[LLAMA]);
+    assert!(text.stdout.contains("waiver VOID (it accepts a warning; the rule now fails)"), "{}", text.stdout);
+
+    // One waiver per status may stand for a rule, proposal and route; two
+    // for warnings are a duplicate.
+    let both = format!(
+        "{}{}",
+        entry("LIC-LLAMA-MAU", "consumer-assistant", ""),
+        entry("LIC-LLAMA-MAU", "consumer-assistant", "    status: warn\n")
+    );
+    let both = waiver_file("fail-and-warn.yaml", &both);
+    let (code, report) = check_json(&["--waivers", both.to_str().unwrap(), LLAMA]);
+    assert_eq!(code, 0, "the waiver for the failure applies");
+    assert_eq!(finding(&report, "consumer-assistant", None, "LIC-LLAMA-MAU")["status"], "waived");
+    let twice = format!(
+        "{}{}",
+        entry("LIC-LLAMA-MAU", "consumer-assistant", "    status: warn\n"),
+        entry("LIC-LLAMA-MAU", "consumer-assistant", "    status: warn\n")
+    );
+    let twice = waiver_file("warn-twice.yaml", &twice);
+    let run = check(twice.to_str().unwrap(), "json", &[LLAMA]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a second waiver for LIC-LLAMA-MAU (status: warn) on `consumer-assistant`"),
+        "{}",
+        run.stderr
+    );
 }

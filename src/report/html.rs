@@ -273,7 +273,9 @@ fn legend(status: Status) -> &'static str {
         Status::Error => "the rule could not be evaluated (never a pass)",
         Status::Fail => "the proposal breaks the rule",
         Status::Warn => "a risk or duty to review; does not gate",
-        Status::Waived => "a failure covered by an approved, unexpired waiver",
+        Status::Waived => {
+            "a failure, or a warning under a waiver that says status: warn, covered by an approved, unexpired waiver"
+        }
         Status::Pass => "the rule applies and is met",
         Status::NotApplicable => "the rule does not apply",
     }
@@ -402,6 +404,7 @@ fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
                             WaiverState::Expired => { "Waiver EXPIRED: " }
                             WaiverState::TermsChanged => { "Waiver VOID (license terms changed): " }
                             WaiverState::OtherLicense => { "Waiver VOID (another license fails too): " }
+                            WaiverState::WarningOnly => { "Waiver VOID (it accepts a warning; the rule now fails): " }
                         }
                         (w.describe())
                         " " span.where { "(" code { (w.location.to_string()) } ")" }
@@ -453,7 +456,7 @@ fn waivers(report: &Report) -> Markup {
                                 @match w.state {
                                     WaiverState::Applied => { span.badge.s-waived { "APPLIED" } }
                                     WaiverState::Expired => { span.badge.s-fail { "EXPIRED" } }
-                                    WaiverState::TermsChanged | WaiverState::OtherLicense => { span.badge.s-fail { "VOID" } }
+                                    WaiverState::TermsChanged | WaiverState::OtherLicense | WaiverState::WarningOnly => { span.badge.s-fail { "VOID" } }
                                 }
                             }
                             td { (subject_name(p)) br; code { (f.rule) } }

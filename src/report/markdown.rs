@@ -189,6 +189,7 @@ pub fn render(report: &Report) -> String {
                 WaiverState::Expired => "❌ **expired**".to_string(),
                 WaiverState::TermsChanged => "❌ **void: license terms changed**".to_string(),
                 WaiverState::OtherLicense => "❌ **void: another license fails too**".to_string(),
+                WaiverState::WarningOnly => "❌ **void: it accepts a warning; the rule now fails**".to_string(),
             };
             let _ = writeln!(
                 out,

@@ -358,11 +358,15 @@ pub fn default_level(rule: &RuleMeta) -> &'static str {
 /// A result's level: `error` for a failure (waived ones too: the waiver is
 /// the suppression, not a lower level); a warning is `warning`, or `note`
 /// for an advisory rule, as `--fail-on warn` gates on the first and never
-/// on the second.
+/// on the second; a waived warning keeps its warning's level.
 fn result_level(finding: &Finding) -> &'static str {
+    let waived_warning = finding.status == Status::Waived
+        && finding.waiver.as_ref().is_some_and(|w| w.status == crate::waiver::WaivedStatus::Warn);
     match (finding.status, finding.category) {
         (Status::Warn, Category::Advisory) => "note",
+        (Status::Waived, Category::Advisory) if waived_warning => "note",
         (Status::Warn, _) => "warning",
+        (Status::Waived, _) if waived_warning => "warning",
         _ => "error",
     }
 }

@@ -167,6 +167,7 @@ fn problem(out: &mut String, finding: &Finding) {
             crate::waiver::WaiverState::Expired => "waiver EXPIRED",
             crate::waiver::WaiverState::TermsChanged => "waiver VOID (license terms changed)",
             crate::waiver::WaiverState::OtherLicense => "waiver VOID (another license fails too)",
+            crate::waiver::WaiverState::WarningOnly => "waiver VOID (it accepts a warning; the rule now fails)",
         };
         let _ = writeln!(out, "        {state} ({}): {}", waiver.location, waiver.describe());
         if let Some(note) = &waiver.note {
