@@ -86,7 +86,7 @@ struct CheckArgs {
     /// The lowest finding status that fails the run (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Fail)]
     fail_on: FailOn,
-    /// Waiver file: turns named failures into `waived`.
+    /// Waiver file: turns named failures (or, with `status: warn`, warnings) into `waived`.
     #[arg(long, value_name = "FILE")]
     waivers: Option<PathBuf>,
     /// Time limit for evaluating all rules on one proposal, in milliseconds;
