@@ -918,6 +918,121 @@ fn a_model_card_declares_license_and_lineage() {
     assert_eq!(input["resolved"]["lineage"][0]["id"], "meta-llama/Llama-3.1-8B-Instruct");
 }
 
+/// Model cards as teams have them: each card (written to a scratch
+/// directory) with the license it binds, its lineage and the LIC-CARD-LICENSE
+/// status it should get.
+#[test]
+fn model_cards_as_published_settle_license_and_lineage() {
+    let dir = scratch_dir("cards-as-published");
+    let proposal = |id: &str, extra: &str| {
+        format!(
+            "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: carded\nmodel:\n  id: {id}\n\
+             {extra}  card: card.md\n{dist}deployment:\n  kind: self_hosted\n  provider: on_prem\n  regions: [US]\n\
+             data:\n  classes: [internal]\norganization:\n  domicile: US\n  monthly_active_users: 5000\n",
+            dist = if id.starts_with("Qwen/") {
+                "distribution:\n  weights: true\n  includes_license_copy: true\n  includes_notice: true\n"
+            } else {
+                ""
+            }
+        )
+    };
+    let file = dir.join("p.yaml");
+    let card = dir.join("card.md");
+    let path = file.to_str().unwrap().to_string();
+    // (card, model id, proposal extra, license expression, lineage, LIC-CARD-LICENSE status)
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+    let cases: [Case; 9] = [
+        // `license: Other` and a free-text license_name (case, `_`, a block
+        // scalar's newline) resolve: they said "declares `Other`, a license
+        // modelgate has no record of" and failed LIC-UNKNOWN.
+        (
+            "---\nlicense: Other\nlicense_name: |\n  Tongyi_Qianwen\nlicense_link: LICENSE\n---\n",
+            "acme/qwen-tune",
+            "",
+            "LicenseRef-scancode-tongyi-qianwen-2023",
+            &[],
+            "pass",
+        ),
+        // Blank lines before the front matter: the Hub reads it; modelgate
+        // read no front matter and missed the relabelling.
+        (
+            "\n\n---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n",
+            "acme/helper-8b",
+            "",
+            "(Apache-2.0) AND (LicenseRef-scancode-llama-3.1-license-2024)",
+            &["meta-llama/Llama-3.1-8B-Instruct"],
+            "fail",
+        ),
+        // The proposal names one base and the card another: both bind. The
+        // card's Llama base was dropped and apache-2.0 passed.
+        (
+            "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n",
+            "acme/helper-8b",
+            "  base_model: Qwen/Qwen2.5-7B-Instruct\n",
+            "(Apache-2.0) AND (LicenseRef-scancode-llama-3.1-license-2024)",
+            &["Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct"],
+            "fail",
+        ),
+        // A catalog model whose card names itself as its base is no
+        // derivative (RED-MARK-CHANGES failed an unmodified Qwen mirror).
+        (
+            "---\nlicense: apache-2.0\nbase_model: Qwen/Qwen2.5-7B-Instruct\n---\n",
+            "Qwen/Qwen2.5-7B-Instruct",
+            "",
+            "Apache-2.0",
+            &[],
+            "pass",
+        ),
+        // A catalog derivative keeps its catalog base when its card names
+        // none (the lineage was empty), and its card warns as contradicting
+        // the catalog.
+        (
+            "---\nlicense: mit\n---\n",
+            "deepseek-ai/DeepSeek-R1-Distill-Llama-8B",
+            "",
+            "(MIT) AND (LicenseRef-scancode-llama-3.1-license-2024)",
+            &["meta-llama/Llama-3.1-8B"],
+            "warn",
+        ),
+        // `license: other` with no license_name is an unnamed license
+        // (NOASSERTION): it was "declares no license", an input error.
+        ("---\nlicense: other\nlicense_link: LICENSE\n---\n", "acme/mystery-7b", "", "NOASSERTION", &[], "warn"),
+        // An SPDX id outside the catalog is kept, so LIC-UNKNOWN names it.
+        ("---\nlicense: cc-by-4.0\n---\n", "acme/cc-7b", "", "CC-BY-4.0", &[], "warn"),
+        // An SPDX expression of catalog licenses is judged as one.
+        ("---\nlicense: apache-2.0 OR mit\n---\n", "acme/dual-7b", "", "Apache-2.0 OR MIT", &[], "pass"),
+        (
+            "---\nlicense: llama3.1 AND apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n",
+            "acme/helper-8b",
+            "",
+            "LicenseRef-scancode-llama-3.1-license-2024 AND Apache-2.0",
+            &["meta-llama/Llama-3.1-8B-Instruct"],
+            "pass",
+        ),
+    ];
+    for (text, id, extra, license, lineage, status) in cases {
+        std::fs::write(&card, text).unwrap();
+        std::fs::write(&file, proposal(id, extra)).unwrap();
+        let (code, report) = check_json(&[&path]);
+        assert_ne!(code, 2, "{text}: judged");
+        assert_eq!(report["proposals"][0]["model"]["license"], license, "{text}");
+        assert_eq!(finding(&report, "LIC-CARD-LICENSE")["status"], status, "{text}");
+        assert_ne!(finding(&report, "RED-MARK-CHANGES")["status"], "fail", "{text}");
+        let run = modelgate(&["parse", "--now", NOW, &path]);
+        let input: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        // One input per alternative of an OR: the lineage is the same in each.
+        let input = if input.is_array() { &input[0] } else { &input };
+        let ids: Vec<&str> =
+            input["resolved"]["lineage"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, lineage, "{text}");
+        if license == "NOASSERTION" || license == "CC-BY-4.0" {
+            assert_eq!(finding(&report, "LIC-UNKNOWN")["status"], "fail", "{text}");
+            assert!(finding(&report, "LIC-UNKNOWN")["message"].as_str().unwrap().contains(license), "{text}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn options_judges_every_catalog_model_without_an_error_for_each_brief_scenario() {
     for scenario in [

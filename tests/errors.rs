@@ -223,6 +223,18 @@ fn model_card_front_matter_errors_name_the_field_in_the_card() {
         assert!(!run.stderr.contains("OneOrMany") && !run.stderr.contains("struct"), "{}", run.stderr);
         assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
     }
+    // A base model outside the catalog is named at its entry in the card
+    // (it pointed at the proposal's `card:` line), which the message names.
+    for (text, position) in [
+        ("---\nlicense: mit\nbase_model: someone/unknown-7b\n---\n", ":3:13"),
+        ("---\nlicense: mit\nbase_model:\n- Qwen/Qwen2.5-7B-Instruct\n- someone/unknown-7b\n---\n", ":5:3"),
+    ] {
+        std::fs::write(&card, text).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, "the model card's base model `someone/unknown-7b` is not in the catalog");
+        assert!(run.stderr.contains(&format!("{card_path}{position}")), "{text}: at {position}:\n{}", run.stderr);
+        assert!(run.stderr.contains(&format!("model.card at {path}:7:3")), "{}", run.stderr);
+    }
     for empty in ["---\n---\n# A card\n", "---\n# nothing declared yet\n---\n"] {
         std::fs::write(&card, empty).unwrap();
         let run = modelgate(&["check", "--now", crate::support::NOW, &path]);

@@ -35,9 +35,19 @@ default applies := false
 
 applies if _card != null
 
-# The license each base model is under, from the catalog.
+# The bases the card is checked against: the whole lineage of a model
+# outside the catalog; for a catalog model, the bases its card names (the
+# catalog record's own base is already in the catalog's license, which the
+# warning below compares the card with).
 _bases contains base if {
+	object.get(input.resolved, "model", null) == null
 	some base in input.resolved.lineage
+}
+
+_bases contains base if {
+	object.get(input.resolved, "model", null) != null
+	some base in input.resolved.lineage
+	base.id in object.get(_card, "base_ids", [])
 }
 
 _record(id) := license if {
@@ -49,12 +59,25 @@ _where := sprintf("%s:%d", [_card.path, _card.license_line]) if _card.license_li
 
 _where := _card.path if _card.license_line == null
 
-_declared_label := _card.license_name if _card.license == "other"
+# `license: other` (in any case, as labels are written) names its license
+# in `license_name`.
+_says_other if {
+	is_string(_card.license)
+	lower(_card.license) == "other"
+}
+
+_declared_label := _card.license_name if _says_other
 
 _declared_label := _card.license if {
-	_card.license != "other"
-	_card.license != null
+	is_string(_card.license)
+	not _says_other
 }
+
+# The catalog ids the card declares: one id, or each part of an SPDX
+# expression written in `license:` (`llama3.1 AND apache-2.0`), split at AND
+# as a base's license is. An OR stays whole: an alternative to the base's
+# license does not name it.
+_declared_parts := [trim(c, "() ") | some c in split(_card.declared, " AND ")] if is_string(_card.declared)
 
 # The license ids a base is under: its catalog expression split at AND
 # (Command R: CC-BY-NC-4.0 AND the Cohere use addendum), each binding.
@@ -65,12 +88,13 @@ _components(base) := [trim(c, "() ") | some c in split(base.license, " AND ")]
 # (cc-by-nc-4.0 over Command R) is not a relabelling.
 _names_base_license(base) if {
 	some c in _components(base)
-	c == _card.declared
+	c in _declared_parts
 }
 
 _names_base_license(base) if {
 	some c in _components(base)
-	_other_text_of(_card.declared, c)
+	some d in _declared_parts
+	_other_text_of(d, c)
 }
 
 # The base's licenses that bind derivatives (not open source), in the
@@ -131,7 +155,7 @@ warn contains v if {
 	applies
 	_card.declared != null
 	some base in _bases
-	base.license != _card.declared
+	not base.license in _declared_parts
 	record := _record(base.license)
 	record.kind == "open_source"
 	v := {
@@ -156,12 +180,13 @@ _catalog_parts := [trim(c, "() ") | some c in split(input.resolved.license.catal
 
 _names_catalog_license if {
 	some c in _catalog_parts
-	c == _card.declared
+	c in _declared_parts
 }
 
 _names_catalog_license if {
 	some c in _catalog_parts
-	_other_text_of(_card.declared, c)
+	some d in _declared_parts
+	_other_text_of(d, c)
 }
 
 _contradicts_catalog if {
@@ -210,3 +235,25 @@ warn contains v if {
 		"remediation": "Ask the publisher for the license, or give model.license.",
 	}
 }
+
+# `license: other` with no `license_name`: the card says the license is one
+# without a Hub id but does not name it (its `license_link`, a file or page
+# modelgate does not read, may). The license binds as NOASSERTION, which
+# LIC-UNKNOWN fails.
+warn contains v if {
+	applies
+	_says_other
+	not is_string(_card.license_name)
+	v := {
+		"msg": sprintf(
+			"the model card (%s) declares `license: other` without a `license_name`%s: modelgate cannot tell which license it is",
+			[_where, _link_words],
+		),
+		"path": "/model/card",
+		"remediation": "Read the license the card links to and give it in model.license, or ask the publisher to add license_name.",
+	}
+}
+
+_link_words := sprintf(" (its license_link is %s)", [_card.license_link]) if is_string(_card.license_link)
+
+_link_words := "" if not is_string(_card.license_link)

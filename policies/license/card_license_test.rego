@@ -140,3 +140,62 @@ test_catalog_model_card_naming_a_part_of_its_license_passes if {
 	}}
 	count(card_license.warn) == 0 with input as inp
 }
+
+# `license: Other` is `other` in any case: its license_name is the label.
+test_other_in_any_case_names_its_license_name if {
+	card := object.union(_card("Other", null), {"license_name": "acme-license"})
+	inp := _input(card, {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}, [_llama])
+	some v in card_license.deny with input as inp
+	contains(v.msg, "`acme-license`, a license modelgate has no record of")
+}
+
+# An SPDX expression in `license:` that ANDs the base's license names it; one
+# that only offers another license instead (OR) does not.
+test_an_and_expression_naming_the_base_license_passes if {
+	declared := sprintf("%s AND Apache-2.0", [_llama.id])
+	inp := _input(_card("llama3.1 AND apache-2.0", declared), {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}, [_llama, _apache])
+	count(card_license.deny) == 0 with input as inp
+}
+
+test_an_or_expression_offering_another_license_fails if {
+	declared := sprintf("Apache-2.0 OR %s", [_llama.id])
+	inp := _input(_card("apache-2.0 OR llama3.1", declared), {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}, [_llama, _apache])
+	count(card_license.deny) == 1 with input as inp
+}
+
+# `license: other` with no license_name warns, naming the link it gives.
+test_other_without_a_license_name_warns_with_its_link if {
+	card := object.union(_card("other", null), {"license_link": "LICENSE"})
+	inp := _input(card, {"id": "Qwen/Qwen2.5-7B-Instruct", "license": "Apache-2.0"}, [_apache])
+	count(card_license.deny) == 0 with input as inp
+	some v in card_license.warn with input as inp
+	contains(v.msg, "without a `license_name` (its license_link is LICENSE)")
+}
+
+# A catalog model's own card is checked against the bases it names, not the
+# catalog record's base (already in the catalog's license, compared below):
+# DeepSeek-R1-Distill-Llama-8B's card labelled mit warns as contradicting
+# the catalog instead of failing as a relabelled derivative.
+test_a_catalog_models_card_is_not_checked_against_the_catalogs_own_base if {
+	inp := {"resolved": {
+		"model": {"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"},
+		"card": object.union(_card("mit", "MIT"), {"base_ids": []}),
+		"lineage": [{"id": "meta-llama/Llama-3.1-8B", "license": _llama.id}],
+		"licenses": [_llama, {"id": "MIT", "kind": "open_source", "name": "MIT License", "url": "https://example.test/mit"}],
+		"license": {"catalog": _llama.id},
+	}}
+	count(card_license.deny) == 0 with input as inp
+	some v in card_license.warn with input as inp
+	contains(v.msg, "but the catalog has deepseek-ai/DeepSeek-R1-Distill-Llama-8B under Llama 3.1")
+}
+
+test_a_catalog_models_card_is_checked_against_the_bases_it_names if {
+	inp := {"resolved": {
+		"model": {"id": "acme/catalog-model"},
+		"card": object.union(_card("apache-2.0", "Apache-2.0"), {"base_ids": ["meta-llama/Llama-3.1-8B-Instruct"]}),
+		"lineage": [{"id": "meta-llama/Llama-3.1-8B-Instruct", "license": _llama.id}],
+		"licenses": [_llama, _apache],
+		"license": {"catalog": "Apache-2.0"},
+	}}
+	count(card_license.deny) == 1 with input as inp
+}

@@ -89,9 +89,19 @@ _base_path := "/model/id" if input.model.base_model == null
 # Binding records whose terms were not read: what passes on them is provisional.
 _unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
 
+# Where the license comes from: the proposal's model.license, else the model
+# card that declared it (model.card), else the catalog model (model.id).
 _path := "/model/license" if input.model.license != null
 
-_path := "/model/id" if input.model.license == null
+_path := "/model/card" if {
+	input.model.license == null
+	object.get(input.resolved.license, "source", "") == "card"
+}
+
+_path := "/model/id" if {
+	input.model.license == null
+	object.get(input.resolved.license, "source", "") != "card"
+}
 
 _why(id) := "nobody has stated what license covers the model (SPDX NOASSERTION)" if id == "NOASSERTION"
 

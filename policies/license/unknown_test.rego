@@ -270,3 +270,14 @@ test_a_partial_base_model_record_is_out_of_scope if {
 	inp := _unverified_base("partial")
 	count(unknown.warn) == 0 with input as inp
 }
+
+# A license a model card declared is found at model.card, not model.id: the
+# card is what a reviewer must read.
+test_an_unknown_license_from_a_card_points_at_the_card if {
+	inp := {
+		"model": {"id": "acme/model", "license": null, "card": "cards/x/README.md"},
+		"resolved": {"model": null, "license": {"source": "card"}, "licenses": [{"id": "NOASSERTION", "known": false}]},
+	}
+	some v in unknown.deny with input as inp
+	v.path == "/model/card"
+}

@@ -269,6 +269,32 @@ impl Catalog {
         self.license_names.get(&name.to_ascii_lowercase()).map(String::as_str)
     }
 
+    /// A free-text license label, as a model card's `license_name` holds
+    /// one, as a catalog id: the name itself (any case, surrounding spaces
+    /// ignored), else the only record one of whose names has the same words
+    /// once case, `-`, `_` and runs of spaces are alike (`Tongyi_Qianwen`,
+    /// `Qwen Research`).
+    pub fn license_id_for_label(&self, label: &str) -> Option<&str> {
+        let label = label.trim();
+        if let Some(id) = self.license_id_for(label) {
+            return Some(id);
+        }
+        let key = label_words(label);
+        if key.is_empty() {
+            return None;
+        }
+        let mut found: Option<&str> = None;
+        for (name, id) in &self.license_names {
+            if label_words(name) == key {
+                if found.is_some_and(|f| f != id) {
+                    return None;
+                }
+                found = Some(id);
+            }
+        }
+        found
+    }
+
     /// Every license id and alias, for suggestions.
     pub fn license_names(&self) -> impl Iterator<Item = &str> {
         self.licenses
@@ -378,6 +404,16 @@ fn de_error(file: &SourceFile, e: crate::de::DeError) -> Error {
         error = error.with_hint(hint);
     }
     error
+}
+
+/// A label's words: lower case, split at spaces, `-` and `_`.
+fn label_words(label: &str) -> String {
+    label
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -499,6 +535,32 @@ mod tests {
         );
         // Other ids keep the plain near-miss hint.
         assert_eq!(hint("gpt-4oo"), "did you mean `gpt-4o`?");
+    }
+
+    /// A card's `license_name` is free text (facts licenses.md section 13):
+    /// case, surrounding spaces, `-`, `_` and runs of spaces do not matter;
+    /// a label that is none of the catalog's names stays unknown.
+    #[test]
+    fn a_free_text_license_label_resolves_whatever_its_case_and_separators() {
+        let catalog = Catalog::bundled().unwrap();
+        let tongyi = Some("LicenseRef-scancode-tongyi-qianwen-2023");
+        for label in [
+            "tongyi-qianwen",
+            " Tongyi-Qianwen ",
+            "tongyi_qianwen",
+            "Tongyi Qianwen License Agreement",
+            "tongyi-qianwen\n",
+        ] {
+            assert_eq!(catalog.license_id_for_label(label), tongyi, "{label:?}");
+        }
+        assert_eq!(catalog.license_id_for_label("Qwen_Research"), Some("LicenseRef-modelgate-qwen-research-2024"));
+        assert_eq!(
+            catalog.license_id_for_label("NVIDIA Open Model License"),
+            Some("LicenseRef-scancode-nvidia-open-model-2025")
+        );
+        for unknown in ["falcon-mamba-7b-license", "stabilityai-nc-research-community", "", " - "] {
+            assert_eq!(catalog.license_id_for_label(unknown), None, "{unknown:?}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //!                 "catalog": null | <the catalog's license of a catalog model as deployed>},
 //!     "licenses": [<license records binding under the chosen alternative>],
 //!     "card": null | {"path", "license", "license_name", "license_link",
-//!                     "declared", "base_models", "base_model_relation"},
+//!                     "declared", "base_models", "base_ids", "base_model_relation"},
 //!     "air_gapped_siblings": [<names of the proposal's other air-gapped routes>]
 //!   } }
 //! ```

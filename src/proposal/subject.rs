@@ -577,10 +577,7 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
     }
     // A card that declares a license the catalog does not know binds an
     // unknown license: the policies fail it closed.
-    let card_license = subject
-        .card
-        .as_ref()
-        .and_then(|c| c.declared.clone().or_else(|| c.declared_name().map(|_| expr::NOASSERTION.to_string())));
+    let card_license = subject.card.as_ref().and_then(|c| card_binding(catalog, c));
     if model.id.is_none() && model.license.is_none() && card_license.is_none() {
         return Err(subject.error(
             "/model",
@@ -659,6 +656,13 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
         (Some(only), None) | (None, Some(only)) => only,
         (None, None) => unreachable!("checked above"),
     };
+    // Every base named anywhere binds (DESIGN §3): the proposal's, the
+    // card's and the catalog record's add up, none replaces another, so a
+    // card that names a Llama base still binds its license when the proposal
+    // names another base. A card base outside the catalog is taken to be
+    // the one `model.base_model` names, when it names one; a card that names
+    // the model itself as its base (some mirrors and quantizations do) adds
+    // nothing, and an unmodified catalog model does not become a derivative.
     let mut bases: Vec<Arc<ModelRecord>> = Vec::new();
     if let Some(id) = &model.base_model {
         bases.push(catalog.model(id).cloned().ok_or_else(|| {
@@ -668,21 +672,41 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
                 catalog.suggest_model(id),
             )
         })?);
-    } else if let Some(card) = &subject.card {
-        for id in &card.base_models {
-            let base = catalog.model(id).cloned().ok_or_else(|| {
-                let hint = catalog
-                    .suggest_model(id)
-                    .unwrap_or_else(|| "set model.base_model to the catalog model it derives from".to_string());
-                subject.error(
-                    "/model/card",
-                    format!("the card's base model `{id}` is not in the catalog: its license cannot be known"),
-                    Some(hint),
-                )
-            })?;
-            bases.push(base);
+    }
+    let mut card_bases = Vec::new();
+    if let Some(card) = &subject.card {
+        let itself = |id: &str| model.id.as_deref().is_some_and(|own| own.eq_ignore_ascii_case(id));
+        for (i, id) in card.base_models.iter().enumerate() {
+            match catalog.model(id) {
+                Some(base) => {
+                    let same = subject.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, base));
+                    if !same && !itself(id) {
+                        bases.push(base.clone());
+                        card_bases.push(base.id.clone());
+                    }
+                }
+                None if itself(id) || model.base_model.is_some() => {}
+                None => {
+                    let hint = catalog
+                        .suggest_model(id)
+                        .unwrap_or_else(|| "set model.base_model to the catalog model it derives from".to_string());
+                    return Err(card.base_model_error(
+                        i,
+                        format!(
+                            "the model card's base model `{id}` is not in the catalog: its license cannot be known \
+                             (the card is model.card at {})",
+                            subject.locate("/model/card")
+                        ),
+                        Some(hint),
+                    ));
+                }
+            }
         }
-    } else if let Some(base) =
+    }
+    if let Some(card) = &mut subject.card {
+        card.base_ids = card_bases;
+    }
+    if let Some(base) =
         subject.model.as_ref().and_then(|m| m.base_model.as_ref()).and_then(|id| catalog.model(id).cloned())
     {
         bases.push(base);
@@ -740,6 +764,38 @@ fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCa
             e
         }
     })?;
-    card.declared = card.declared_name().and_then(|name| catalog.license_id_for(name)).map(str::to_string);
+    card.declared = card_declared(catalog, &card);
     Ok(card)
+}
+
+/// What a card's label names in the catalog: the license id it resolves to
+/// (`license_name` is free text: case, spaces, `-` and `_` are alike), or an
+/// SPDX expression of catalog licenses written in `license:` (`apache-2.0 OR
+/// mit`), canonical. `None` when it names a license modelgate has no record of.
+fn card_declared(catalog: &Catalog, card: &ModelCard) -> Option<String> {
+    let name = card.declared_name()?;
+    if let Some(id) = catalog.license_id_for_label(name) {
+        return Some(id.to_string());
+    }
+    let parsed = expr::parse(catalog, name).ok()?;
+    let known = parsed.alternatives.iter().flatten().all(|id| catalog.license(id).is_some());
+    known.then_some(parsed.canonical)
+}
+
+/// The license expression a card binds the model under, when it declares
+/// one: what it names in the catalog; else an SPDX or `LicenseRef-` id
+/// outside the catalog, kept so that LIC-UNKNOWN names it; else (`unknown`,
+/// a label modelgate cannot read, or `license: other` with no
+/// `license_name`) `NOASSERTION`, which fails closed.
+fn card_binding(catalog: &Catalog, card: &ModelCard) -> Option<String> {
+    let Some(name) = card.declared_name() else {
+        return card.says_other().then(|| expr::NOASSERTION.to_string());
+    };
+    if let Some(declared) = &card.declared {
+        return Some(declared.clone());
+    }
+    match expr::parse(catalog, name) {
+        Ok(parsed) if !name.eq_ignore_ascii_case("unknown") => Some(parsed.canonical),
+        _ => Some(expr::NOASSERTION.to_string()),
+    }
 }
