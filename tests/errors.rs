@@ -248,6 +248,54 @@ fn model_card_front_matter_errors_name_the_field_in_the_card() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A card's path comes from the proposal's text, which a gate on pull
+/// requests does not trust: a card outside the working directory and the
+/// proposal's directory (by `..`, an absolute path or a symbolic link) is
+/// refused before it is read, so no line of it reaches the log. A card beside
+/// a proposal outside the working directory, or one in the repository named
+/// from there, is read.
+#[test]
+fn a_model_card_outside_the_working_directory_and_the_proposals_is_refused_unread() {
+    let dir = scratch_dir("card-place");
+    let elsewhere = scratch_dir("card-place-elsewhere");
+    // Not a card: the error would quote its first line if it were read.
+    let secret = elsewhere.join("secret.md");
+    std::fs::write(&secret, "---\ntoken: [do-not-print\n---\n").unwrap();
+    std::fs::write(dir.join("card.md"), "---\nlicense: mit\n---\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, dir.join("link.md")).unwrap();
+    let file = dir.join("p.yaml");
+    let path = file.to_str().unwrap().to_string();
+    let proposal = |card: &str| {
+        format!(
+            "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: tuned\nmodel:\n  id: acme/tuned-8b\n  \
+             card: {card}\ndeployment:\n  kind: self_hosted\n  provider: on_prem\n  regions: [US]\n  network: private\n\
+             data:\n  classes: [internal]\n  subjects: [US]\norganization:\n  domicile: US\n  monthly_active_users: 10\n\
+             use:\n  commercial: true\n  production: true\n"
+        )
+    };
+    let outside = format!("../{}/secret.md", elsewhere.file_name().unwrap().to_str().unwrap());
+    let mut refused = vec![secret.to_str().unwrap().to_string(), outside];
+    if cfg!(unix) {
+        refused.push("link.md".into());
+    }
+    for card in &refused {
+        std::fs::write(&file, proposal(card)).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        crate::support::assert_refused(&run, "is outside the working directory and the proposal's directory");
+        assert!(run.stderr.contains(&format!("{path}:7:9")), "{card}: at the card field:\n{}", run.stderr);
+        assert!(!run.stderr.contains("do-not-print"), "{card}: the file was not read:\n{}", run.stderr);
+    }
+    let in_repository = crate::support::root().join("fixtures/cards/llama31-support-tune/README.md");
+    for card in ["card.md", in_repository.to_str().unwrap()] {
+        std::fs::write(&file, proposal(card)).unwrap();
+        let run = modelgate(&["check", "--now", crate::support::NOW, &path]);
+        assert!(run.code == 0 || run.code == 1, "{card} is read and judged:\n{}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&elsewhere).unwrap();
+}
+
 /// A waiver file among the proposals (a `waivers.yaml` in the directory
 /// checked) is named as a waiver file, with what to do; it said "`kind`:
 /// unknown value `Waivers`". The waivers module checks the other mix-up.

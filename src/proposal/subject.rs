@@ -749,6 +749,7 @@ fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCa
     let base = proposal_file.parent().unwrap_or(std::path::Path::new(""));
     let full = crate::source::lexically_normal(&base.join(path));
     let display = full.to_string_lossy().replace('\\', "/");
+    check_card_place(subject, path, &full, base)?;
     let mut card = card::read(&full, display.clone()).map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Io {
             // Why, and where it was looked for: the path is taken from the
@@ -766,6 +767,38 @@ fn read_card(subject: &Subject, catalog: &Catalog, path: &str) -> Result<ModelCa
     })?;
     card.declared = card_declared(catalog, &card);
     Ok(card)
+}
+
+/// A card must sit in the working directory or in the proposal's directory
+/// (below them, symbolic links followed). Its path comes from the proposal's
+/// text, which a gate on pull requests does not trust, and a card that does
+/// not parse is quoted in the error: `card: /home/runner/.ssh/id_rsa` would
+/// put a line of that file in the CI log.
+fn check_card_place(
+    subject: &Subject,
+    path: &str,
+    full: &std::path::Path,
+    proposal_dir: &std::path::Path,
+) -> Result<()> {
+    // A card that does not exist is the reader's error, said there.
+    let Ok(card) = std::fs::canonicalize(full) else { return Ok(()) };
+    let proposal_dir = if proposal_dir.as_os_str().is_empty() { std::path::Path::new(".") } else { proposal_dir };
+    let within = |dir: &std::path::Path| std::fs::canonicalize(dir).is_ok_and(|dir| card.starts_with(dir));
+    if within(std::path::Path::new(".")) || within(proposal_dir) {
+        return Ok(());
+    }
+    Err(subject.error(
+        "/model/card",
+        format!(
+            "model card `{path}` is outside the working directory and the proposal's directory (it resolves to {})",
+            card.display()
+        ),
+        Some(
+            "a proposal may name only a card below the working directory or its own directory: copy the card into the \
+             repository, or run modelgate from a directory that holds it"
+                .into(),
+        ),
+    ))
 }
 
 /// What a card's label names in the catalog: the license id it resolves to
