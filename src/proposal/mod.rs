@@ -236,9 +236,11 @@ pub struct Data {
     /// HIPAA de-identification; anything but `none` takes data out of HIPAA's scope.
     #[serde(default)]
     pub deidentification: Deidentification,
-    /// GDPR Art. 35 "large scale" processing.
+    /// GDPR Art. 35 "large scale" processing. Absent means not declared
+    /// (`null` in the policy input): a DPIA that large-scale processing
+    /// would make mandatory then warns instead of not applying.
     #[serde(default)]
-    pub large_scale: bool,
+    pub large_scale: Option<bool>,
 }
 
 /// A class of data.
