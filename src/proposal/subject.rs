@@ -699,6 +699,11 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
         (Some(only), None) | (None, Some(only)) => only,
         (None, None) => unreachable!("checked above"),
     };
+    // Every lineage the proposal, its card and the catalog state binds: a
+    // fine-tune carries its base's license duties (DESIGN section 3), so a
+    // `model.base_model` that names another base than the card does adds to
+    // the card's, never replaces it. A card base outside the catalog is
+    // stood in for by `model.base_model` (the hint below asks for it).
     let mut bases: Vec<Arc<ModelRecord>> = Vec::new();
     if let Some(id) = &model.base_model {
         bases.push(catalog.model(id).cloned().ok_or_else(|| {
@@ -708,6 +713,9 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
                 catalog.suggest_model(id),
             )
         })?);
+        if let Some(card) = &subject.card {
+            bases.extend(card.base_models.iter().filter_map(|id| catalog.model(id).cloned()));
+        }
     } else if let Some(card) = &subject.card {
         for id in &card.base_models {
             let base = catalog.model(id).cloned().ok_or_else(|| {
@@ -722,7 +730,8 @@ fn resolve_model(subject: &mut Subject, catalog: &Catalog) -> Result<()> {
             })?;
             bases.push(base);
         }
-    } else if let Some(base) =
+    }
+    if let Some(base) =
         subject.model.as_ref().and_then(|m| m.base_model.as_ref()).and_then(|id| catalog.model(id).cloned())
     {
         bases.push(base);
