@@ -369,7 +369,9 @@ fn keep_inherited_constraints(
                          ({}): the organisation's constraints bind every route",
                         top.allowed_regions.join(", ")
                     ),
-                    Some("narrow the route's allowed_regions to places inside the proposal's, or leave them out".into()),
+                    Some(
+                        "narrow the route's allowed_regions to places inside the proposal's, or leave them out".into(),
+                    ),
                 ));
             }
         }
