@@ -21,6 +21,9 @@ pub struct Vocabulary {
     pub country_names: BTreeMap<String, String>,
     /// Codes that stand for several countries (`EU`, `EEA`).
     pub blocs: BTreeSet<String>,
+    /// Bloc code -> the countries it stands for (members and separately
+    /// coded territories).
+    pub bloc_members: BTreeMap<String, BTreeSet<String>>,
     /// Provider region ids -> location (a country, a bloc, or `global`).
     pub regions: BTreeMap<String, String>,
     /// Provider region ids -> the provider that runs them (`aws`, `azure`,
@@ -93,16 +96,63 @@ impl Vocabulary {
             .iter()
             .filter_map(|p| Some((p.clone(), providers_value[p.as_str()]["kind"].as_string().ok()?.to_string())))
             .collect();
+        let blocs: BTreeSet<String> = keys(&geography["blocs"]).into_iter().collect();
+        let list = |value: &regorus::Value| -> Vec<String> {
+            match value {
+                regorus::Value::Array(items) => {
+                    items.iter().filter_map(|v| v.as_string().ok().map(|s| s.to_string())).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let bloc_members = blocs
+            .iter()
+            .map(|b| {
+                let facts = &geography["blocs"][b.as_str()];
+                (b.clone(), list(&facts["members"]).into_iter().chain(list(&facts["territories"])).collect())
+            })
+            .collect();
         Ok(Vocabulary {
             countries,
             country_names,
-            blocs: keys(&geography["blocs"]).into_iter().collect(),
+            blocs,
+            bloc_members,
             regions,
             region_providers,
             providers,
             provider_kinds,
             service_providers,
         })
+    }
+
+    /// The countries a place code may put data in: one for a country or a
+    /// region id in a country, the members of a bloc (or of the bloc a
+    /// region id stands for); `None` for `global`, or an unknown code.
+    pub fn place_countries(&self, code: &str) -> Option<BTreeSet<String>> {
+        let location = self.regions.get(code).map(String::as_str).unwrap_or(code);
+        if self.countries.contains(location) {
+            return Some(BTreeSet::from([location.to_string()]));
+        }
+        self.bloc_members.get(location).cloned()
+    }
+
+    /// Whether a place code stays inside a list of allowed place codes, as
+    /// `REQ-ALLOWED-REGIONS` reads the list (modelgate.lib.geo.within): the
+    /// same code, or every country it may put data in is a country, or a
+    /// member of a bloc, that the list names (a region id in the list allows
+    /// only that region).
+    pub fn place_within(&self, code: &str, allowed: &[String]) -> bool {
+        if allowed.iter().any(|a| a == code) {
+            return self.regions.get(code).map(String::as_str) != Some("global") && code != "global";
+        }
+        let Some(places) = self.place_countries(code) else { return false };
+        let permitted: BTreeSet<String> = allowed
+            .iter()
+            .filter(|a| !self.regions.contains_key(a.as_str()))
+            .filter_map(|a| self.place_countries(a))
+            .flatten()
+            .collect();
+        !places.is_empty() && places.is_subset(&permitted)
     }
 
     /// Checks a country code (ISO 3166-1 alpha-2 only).

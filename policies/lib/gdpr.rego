@@ -56,6 +56,22 @@ _governed_otherwise(p) if {
 	geo.in_eea(p.organization.domicile)
 }
 
+# unplaced(p): personal data whose people and organisation are both
+# undeclared (no data.subjects, no organization.domicile). Which privacy laws reach it (the
+# GDPR through EEA subjects, Art. 3(2); national laws through the subjects'
+# country; the CCPA through US consumers) cannot then be told, and neither
+# field has a safe default, so the rules keyed on them warn, naming the fields
+# to declare, instead of not applying (DESIGN section 2: absent fields take
+# the reading that fails safe).
+unplaced(p) if {
+	personal(p)
+	count(p.data.subjects) == 0
+	p.organization.domicile == null
+}
+
+# The note the warnings of those rules share.
+unplaced_note := "neither data.subjects nor organization.domicile is declared, so whether this law reaches the data cannot be told: declare where the people whose data it is are (data.subjects) and the organisation's domicile"
+
 # locations(p) is where the data is processed, as locations (ISO codes,
 # EU/EEA, `global`): see provider.places. Empty when unknown.
 locations(p) := {geo.location(code) | some code in provider.places(p)}
@@ -99,6 +115,16 @@ input_assumed_note := concat(" ", [
 input_assumed_note := "" if not input_assumed
 
 input_personal if personal(input)
+
+input_unplaced if unplaced(input)
+
+# The GDPR's rules warn on it only where the GDPR does not already govern the
+# data on another ground (declared EU personal data; special categories,
+# which it is assumed to govern when no subjects are declared).
+input_unplaced_ungoverned if {
+	input_unplaced
+	not input_governed
+}
 
 input_special_category if special_category(input)
 

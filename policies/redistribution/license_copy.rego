@@ -37,6 +37,34 @@ default applies := false
 
 applies if count(_due) > 0
 
+# A binding model license whose record encodes no license_copy term: modelgate
+# did not read its redistribution clauses (the record says so), so whether
+# a copy of the license must go with the weights cannot be told. Giving the weights to
+# others without it then warns instead of not applying (fail closed).
+_unread contains license if {
+	input.distribution.weights == true
+	some license in data.modelgate.lib.licenses.known
+	license.kind == "model_license"
+	not license.terms.license_copy
+}
+
+applies if count(_unread) > 0
+
+warn contains v if {
+	some license in _unread
+	not input.distribution.includes_license_copy == true
+	v := {
+		"msg": sprintf(
+			"the weights are given to others, and modelgate's record of the %s does not say whether a copy of the license must go with them: its redistribution terms were not read [unverified: check the redistribution clauses of %s]",
+			[license.name, license.name],
+		),
+		"path": "/distribution/includes_license_copy",
+		"license": license.id,
+		"citation": {"document": license.name, "section": "redistribution terms (not read)", "url": license.url},
+		"remediation": "Have counsel read the license's redistribution terms, or ship a copy of the license anyway and declare distribution.includes_license_copy: true.",
+	}
+}
+
 deny contains v if {
 	some license in _due
 	term := license.terms.license_copy

@@ -66,3 +66,40 @@ test_a_distilled_student_escapes_a_copy_duty_that_does_not_cover_it if {
 	not license_copy.applies with input as inp
 	count(license_copy.deny) == 1 with input as object.union(inp, {"resolved": {"licenses": [_apache]}})
 }
+
+# A model license whose record encodes no license_copy term (its
+# redistribution clauses were not read): giving the weights away warns
+# instead of not applying; shipping a copy anyway, or only hosting, does not.
+_unread := {
+	"id": "LicenseRef-unread",
+	"name": "Unread License",
+	"url": "https://example.test/unread",
+	"kind": "model_license",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": false, "section": "3"}},
+}
+
+test_weights_under_a_license_whose_redistribution_terms_were_not_read_warn if {
+	inp := _input([_unread], true, false, false)
+	license_copy.applies with input as inp
+	count(license_copy.deny) == 0 with input as inp
+	result := license_copy.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/includes_license_copy"
+	v.license == "LicenseRef-unread"
+}
+
+test_weights_under_an_unread_license_shipped_with_a_copy_pass if {
+	inp := _input([_unread], true, false, true)
+	count(license_copy.warn) == 0 with input as inp
+	count(license_copy.deny) == 0 with input as inp
+}
+
+test_hosting_under_an_unread_license_does_not_apply if {
+	not license_copy.applies with input as _input([_unread], false, true, false)
+}
+
+test_api_terms_without_a_license_copy_term_do_not_apply if {
+	not license_copy.applies with input as _input([object.union(_unread, {"kind": "api_terms"})], true, false, false)
+}

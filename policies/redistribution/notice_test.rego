@@ -117,3 +117,33 @@ test_a_notice_condition_on_hosting_passes_with_the_notice_kept if {
 	some o in obligations
 	contains(o.text, "the copy a hosted service runs")
 }
+
+# A model license whose record encodes no notice term (its redistribution
+# clauses were not read): giving the weights away warns instead of not
+# applying; declaring the notice shipped, or only hosting, does not.
+_unread := {
+	"id": "LicenseRef-unread",
+	"name": "Unread License",
+	"url": "https://example.test/unread",
+	"kind": "model_license",
+	"known": true,
+	"terms": {"commercial_use": {"allowed": false, "section": "3"}},
+}
+
+test_weights_under_a_license_whose_redistribution_terms_were_not_read_warn if {
+	inp := _input([_unread], true, false, false)
+	notice.applies with input as inp
+	count(notice.deny) == 0 with input as inp
+	some v in notice.warn with input as inp
+	v.path == "/distribution/includes_notice"
+	v.license == "LicenseRef-unread"
+}
+
+test_weights_under_an_unread_license_with_the_notice_shipped_pass if {
+	inp := _input([_unread], true, false, true)
+	count(notice.warn) == 0 with input as inp
+}
+
+test_hosting_under_an_unread_license_does_not_apply if {
+	not notice.applies with input as _input([_unread], false, true, false)
+}

@@ -57,10 +57,37 @@ _us_consumers if {
 
 default applies := false
 
-applies if {
+applies if _due
+
+applies if _unplaced
+
+_due if {
 	count(_governed_classes) > 0
 	_us_consumers
 	provider.input_third_party
+}
+
+# Personal information at a third party with neither data.subjects nor
+# organization.domicile declared: US consumers among the people cannot be
+# ruled out (modelgate.lib.gdpr.unplaced), so without service provider terms
+# it warns instead of not applying.
+_unplaced if {
+	count(_governed_classes) > 0
+	data.modelgate.lib.gdpr.input_unplaced
+	provider.input_third_party
+}
+
+warn contains v if {
+	_unplaced
+	not input.contracts.ccpa_service_provider_terms == true
+	v := {
+		"msg": sprintf(
+			"personal information (%s) reaches %s without declared CCPA service provider terms, and %s: if the people include US consumers, the provider needs the terms of 11 CCR 7051%s",
+			[_classes, provider.input_name, data.modelgate.lib.gdpr.unplaced_note, _note],
+		),
+		"path": "/data/subjects",
+		"remediation": "Declare data.subjects and organization.domicile; if US consumers are among the people, sign service provider terms and declare contracts.ccpa_service_provider_terms: true.",
+	}
 }
 
 _classes := concat(", ", sort(_governed_classes))
@@ -68,7 +95,7 @@ _classes := concat(", ", sort(_governed_classes))
 _note := facts.checked(_fact, "the CCPA and its regulations")
 
 deny contains v if {
-	applies
+	_due
 	provider.input_consumer
 	v := {
 		"msg": sprintf(
@@ -80,7 +107,7 @@ deny contains v if {
 }
 
 deny contains v if {
-	applies
+	_due
 	not provider.input_consumer
 	_no_processor_terms
 	v := {
@@ -94,7 +121,7 @@ deny contains v if {
 }
 
 deny contains v if {
-	applies
+	_due
 	not provider.input_consumer
 	not _no_processor_terms
 	not input.contracts.ccpa_service_provider_terms == true
@@ -117,7 +144,7 @@ deny contains v if {
 _no_processor_terms if provider.dpa(input).available == false
 
 obligations contains o if {
-	applies
+	_due
 	not provider.input_consumer
 	o := {
 		"text": sprintf(
@@ -129,7 +156,7 @@ obligations contains o if {
 }
 
 obligations contains o if {
-	applies
+	_due
 	not provider.input_consumer
 	input.contracts.ccpa_service_provider_terms == true
 	o := facts.confirm(_fact, "that the contract carries the terms of 11 CCR 7051", "the CCPA and its regulations")

@@ -70,3 +70,27 @@ test_non_us_consumers_are_out_of_scope if {
 test_non_personal_data_is_out_of_scope if {
 	not ccpa.applies with input as _proposal(["internal", "confidential"], ["US"], "openai", "api")
 }
+
+# Neither data.subjects nor organization.domicile: US consumers cannot be
+# ruled out, so personal information at a third party without service
+# provider terms warns instead of not applying; with them it passes.
+_unplaced(classes) := object.union(_proposal(classes, [], "openai", "api"), {"organization": {"domicile": null}})
+
+test_personal_information_with_no_subjects_and_no_domicile_warns if {
+	inp := _unplaced(["pii"])
+	ccpa.applies with input as inp
+	count(ccpa.deny) == 0 with input as inp
+	some v in ccpa.warn with input as inp
+	v.path == "/data/subjects"
+}
+
+test_personal_information_with_no_subjects_and_no_domicile_passes_under_the_terms if {
+	inp := _signed(_unplaced(["pii"]))
+	ccpa.applies with input as inp
+	count(ccpa.deny) == 0 with input as inp
+	count(ccpa.warn) == 0 with input as inp
+}
+
+test_exempt_phi_with_no_subjects_and_no_domicile_does_not_apply if {
+	not ccpa.applies with input as _unplaced(["phi"])
+}

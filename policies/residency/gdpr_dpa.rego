@@ -33,9 +33,34 @@ meta := {
 
 default applies := false
 
-applies if {
+applies if _governed
+
+applies if _unplaced
+
+_governed if {
 	data.modelgate.lib.gdpr.input_governed
 	data.modelgate.lib.provider.input_third_party
+}
+
+# Personal data whose people and organisation are both undeclared, at a
+# third party: whether the GDPR governs it, and so whether Art. 28 needs a
+# processor agreement, cannot be told (modelgate.lib.gdpr.unplaced).
+_unplaced if {
+	data.modelgate.lib.gdpr.input_unplaced_ungoverned
+	data.modelgate.lib.provider.input_third_party
+}
+
+warn contains v if {
+	_unplaced
+	not input.contracts.dpa == true
+	v := {
+		"msg": sprintf(
+			"personal data reaches %s without a declared Art. 28 data processing agreement, and %s: if the GDPR governs the data, the processor needs one",
+			[_provider, data.modelgate.lib.gdpr.unplaced_note],
+		),
+		"path": "/data/subjects",
+		"remediation": "Declare data.subjects and organization.domicile; if the GDPR governs the data, sign the provider's data processing agreement and declare contracts.dpa: true.",
+	}
 }
 
 _provider := data.modelgate.lib.provider.input_name
@@ -43,7 +68,7 @@ _provider := data.modelgate.lib.provider.input_name
 _dpa := provider.dpa(input)
 
 _deny contains v if {
-	applies
+	_governed
 	input.contracts.dpa != true
 	v := {
 		"msg": sprintf("personal data governed by the GDPR reaches %s without an Art. 28 data processing agreement", [_provider]),
@@ -80,7 +105,7 @@ _offers_dpa_how if {
 }
 
 _deny contains v if {
-	applies
+	_governed
 	data.modelgate.lib.provider.input_consumer
 	v := {
 		"msg": sprintf(
@@ -93,7 +118,7 @@ _deny contains v if {
 }
 
 _deny contains v if {
-	applies
+	_governed
 	input.contracts.dpa == true
 	not data.modelgate.lib.provider.input_consumer
 	_dpa.available == false
@@ -109,7 +134,7 @@ _deny contains v if {
 }
 
 warn contains v if {
-	applies
+	_governed
 	input.contracts.dpa == true
 	not data.modelgate.lib.provider.input_consumer
 	not _dpa_known
@@ -139,7 +164,7 @@ _terms_citation := {"document": sprintf("%s terms", [_provider]), "section": "pr
 
 # A DPA the service cannot have is no duty to keep: the deny above says so.
 obligations contains o if {
-	applies
+	_governed
 	input.contracts.dpa == true
 	not _dpa.available == false
 	o := {
@@ -154,7 +179,7 @@ obligations contains o if {
 # A pass that rests on the fact that the provider offers Art. 28 terms for the
 # service: where that fact is not verified, confirming it is a duty.
 obligations contains o if {
-	applies
+	_governed
 	input.contracts.dpa == true
 	not data.modelgate.lib.provider.input_consumer
 	_dpa.available == true

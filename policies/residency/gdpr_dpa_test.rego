@@ -135,3 +135,33 @@ test_no_dpa_on_a_service_without_processor_terms_says_none_can_be_signed if {
 	contains(v.remediation, "so none can be signed for it")
 	not startswith(v.remediation, "Sign the provider's")
 }
+
+# Personal data with neither data.subjects nor organization.domicile at a
+# third party: whether Art. 28 binds cannot be told, so a missing DPA warns.
+_unplaced(dpa, subjects, domicile) := {
+	"data": {"classes": ["pii"], "subjects": subjects},
+	"deployment": {"kind": "vendor_api", "provider": "openai", "tier": "api", "regions": ["US"]},
+	"contracts": {"dpa": dpa},
+	"organization": {"domicile": domicile},
+	"now": "2026-11-23",
+}
+
+test_personal_data_with_no_subjects_and_no_domicile_warns_without_a_dpa if {
+	inp := _unplaced(false, [], null)
+	gdpr_dpa.applies with input as inp
+	count(gdpr_dpa.deny) == 0 with input as inp
+	some v in gdpr_dpa.warn with input as inp
+	v.path == "/data/subjects"
+}
+
+test_personal_data_with_no_subjects_and_no_domicile_passes_with_a_dpa if {
+	inp := _unplaced(true, [], null)
+	gdpr_dpa.applies with input as inp
+	count(gdpr_dpa.deny) == 0 with input as inp
+	count(gdpr_dpa.warn) == 0 with input as inp
+}
+
+test_personal_data_placed_outside_the_eea_does_not_apply if {
+	not gdpr_dpa.applies with input as _unplaced(false, ["US"], null)
+	not gdpr_dpa.applies with input as _unplaced(false, [], "US")
+}

@@ -50,6 +50,22 @@ _monitoring if {
 	input.data.large_scale == true
 }
 
+# data.large_scale not declared (null): whether Art. 35(3)(b) or (c) makes the
+# DPIA mandatory cannot be told, and the field has no safe default, so the
+# DPIA warns instead of not applying. `large_scale: false` declares that the
+# processing is not large-scale.
+_scale_unknown if input.data.large_scale == null
+
+_special_scale_unknown if {
+	_special
+	_scale_unknown
+}
+
+_monitoring_scale_unknown if {
+	"surveillance" in _purposes
+	_scale_unknown
+}
+
 default applies := false
 
 applies if {
@@ -62,6 +78,10 @@ _trigger if _automated
 _trigger if _large_scale_special
 
 _trigger if _monitoring
+
+_trigger if _special_scale_unknown
+
+_trigger if _monitoring_scale_unknown
 
 deny contains v if {
 	applies
@@ -95,6 +115,37 @@ warn contains v if {
 		"msg": "large-scale monitoring of people: a DPIA is mandatory if publicly accessible areas are monitored (Art. 35(3)(c)) and likely needed otherwise (Art. 35(1))",
 		"path": "/use/purposes",
 		"citation": object.union(meta.citation, {"section": "Art. 35(3)(c)"}),
+	}
+}
+
+warn contains v if {
+	applies
+	not _automated
+	not _large_scale_special
+	not _monitoring
+	_special_scale_unknown
+	input.contracts.dpia_done != true
+	v := {
+		"msg": "special categories of personal data are processed and data.large_scale is not declared: if the processing is large-scale, a DPIA is mandatory before it starts (Art. 35(3)(b)), and none is on file",
+		"path": "/data/large_scale",
+		"citation": object.union(meta.citation, {"section": "Art. 35(3)(b)"}),
+		"remediation": "Declare data.large_scale (false if the processing is not large-scale), or carry out the DPIA and declare contracts.dpia_done: true.",
+	}
+}
+
+warn contains v if {
+	applies
+	not _automated
+	not _large_scale_special
+	not _monitoring
+	not _special_scale_unknown
+	_monitoring_scale_unknown
+	input.contracts.dpia_done != true
+	v := {
+		"msg": "people are monitored (use.purposes: surveillance) and data.large_scale is not declared: large-scale monitoring of publicly accessible areas needs a DPIA (Art. 35(3)(c)), and none is on file",
+		"path": "/data/large_scale",
+		"citation": object.union(meta.citation, {"section": "Art. 35(3)(c)"}),
+		"remediation": "Declare data.large_scale (false if the monitoring is not large-scale), or carry out the DPIA and declare contracts.dpia_done: true.",
 	}
 }
 

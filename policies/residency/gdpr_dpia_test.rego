@@ -61,3 +61,45 @@ test_data_outside_the_gdpr_is_out_of_scope if {
 		"organization": {"domicile": "US"},
 	}
 }
+
+# data.large_scale not declared (null): whether the DPIA is mandatory cannot
+# be told, so special categories, or monitoring, warn instead of not
+# applying; `false` declares the processing is not large-scale.
+test_special_categories_of_undeclared_scale_warn if {
+	inp := _proposal(["special_category"], null, [], false)
+	gdpr_dpia.applies with input as inp
+	count(gdpr_dpia.deny) == 0 with input as inp
+	result := gdpr_dpia.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/data/large_scale"
+	v.citation.section == "Art. 35(3)(b)"
+}
+
+test_special_categories_of_undeclared_scale_pass_with_a_dpia if {
+	inp := _proposal(["special_category"], null, [], true)
+	gdpr_dpia.applies with input as inp
+	count(gdpr_dpia.warn) == 0 with input as inp
+	count(gdpr_dpia.deny) == 0 with input as inp
+}
+
+test_monitoring_of_undeclared_scale_warns if {
+	some v in gdpr_dpia.warn with input as _proposal(["pii"], null, ["surveillance"], false)
+	v.path == "/data/large_scale"
+	v.citation.section == "Art. 35(3)(c)"
+}
+
+test_declared_small_scale_does_not_apply if {
+	not gdpr_dpia.applies with input as _proposal(["special_category"], false, [], false)
+	not gdpr_dpia.applies with input as _proposal(["pii"], false, ["surveillance"], false)
+}
+
+test_undeclared_scale_of_ordinary_personal_data_does_not_apply if {
+	not gdpr_dpia.applies with input as _proposal(["pii"], null, [], false)
+}
+
+test_automated_decisions_of_undeclared_scale_fail_once if {
+	inp := _proposal(["special_category"], null, ["automated_decisions"], false)
+	count(gdpr_dpia.deny) == 1 with input as inp
+	count(gdpr_dpia.warn) == 0 with input as inp
+}

@@ -34,7 +34,47 @@ meta := {
 
 default applies := false
 
-applies if data.modelgate.lib.gdpr.input_governed
+applies if _governed
+
+applies if {
+	_unplaced
+	_leaves_eea
+}
+
+_governed if data.modelgate.lib.gdpr.input_governed
+
+# Personal data whose people and organisation are both undeclared: whether
+# the GDPR governs it cannot be told (modelgate.lib.gdpr.unplaced). A
+# transfer that may leave the EEA then warns instead of not applying.
+_unplaced if data.modelgate.lib.gdpr.input_unplaced_ungoverned
+
+_leaves_eea if count(_locations) == 0
+
+_leaves_eea if {
+	some loc in _locations
+	not geo.in_eea(loc)
+}
+
+warn contains v if {
+	_unplaced
+	_leaves_eea
+	v := {
+		"msg": sprintf(
+			"personal data may be processed outside the EEA (%s), and %s: if any of those people is in the EEA, or the organisation is established there, the transfer needs adequacy or safeguards (GDPR Art. 3, 44)",
+			[_where_unplaced, data.modelgate.lib.gdpr.unplaced_note],
+		),
+		"path": "/data/subjects",
+		"remediation": "Declare data.subjects and organization.domicile; if the GDPR governs the data, process it in the EEA or an adequate country, or sign standard contractual clauses.",
+	}
+}
+
+_where_unplaced := "in undeclared regions" if count(_locations) == 0
+
+_where_unplaced := concat(", ", sort([_loc_name(loc) | some loc in _locations; not geo.in_eea(loc)])) if count(_locations) > 0
+
+_loc_name(loc) := "any country (global)" if loc == "global"
+
+_loc_name(loc) := geo.country_name(loc) if loc != "global"
 
 _locations := data.modelgate.lib.gdpr.input_locations
 
@@ -84,7 +124,7 @@ _dpf_unknown if {
 }
 
 _deny contains v if {
-	applies
+	_governed
 	count(_locations) == 0
 	v := {
 		"msg": "personal data governed by the GDPR is processed in undeclared regions: a transfer outside the EEA cannot be ruled out",
@@ -94,7 +134,7 @@ _deny contains v if {
 }
 
 _deny contains v if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "third"
 	not _mechanism in (_safeguards | {"art49"})
@@ -160,7 +200,7 @@ _third_gap(loc) := "transfer_mechanism: dpf is declared, but no adequacy decisio
 }
 
 _deny contains v if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	not _mechanism in (_safeguards | {"dpf", "art49"})
@@ -194,7 +234,7 @@ _dpf_only_remediation := concat(" ", [
 }
 
 _deny contains v if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
@@ -219,7 +259,7 @@ _global_reason := sprintf(
 _global_reason := "regions: global" if not data.modelgate.lib.provider.input_defaulted_to_global
 
 _deny contains v if {
-	applies
+	_governed
 	"global" in _locations
 	not _mechanism in _safeguards
 	v := {
@@ -232,7 +272,7 @@ _deny contains v if {
 }
 
 warn contains v if {
-	applies
+	_governed
 	"global" in _locations
 	_mechanism in _safeguards
 	v := {
@@ -248,7 +288,7 @@ warn contains v if {
 # residency option for: the data may go anywhere, as if `global` were
 # declared, so without safeguards it fails.
 _deny contains v if {
-	applies
+	_governed
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	_standing(geo.location(code)) in {"eea", "adequate"}
@@ -273,7 +313,7 @@ _deny contains v if {
 # processed is as unknown as with undeclared regions, so without safeguards
 # it fails closed.
 _deny contains v if {
-	applies
+	_governed
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	code in _unknown_routing
@@ -304,7 +344,7 @@ _unknown_routing contains code if {
 # A declared EEA or adequate place that the service's residency facts do
 # not back: the provider may process the data elsewhere after all.
 warn contains v if {
-	applies
+	_governed
 	data.modelgate.lib.provider.input_third_party
 	some i, code in input.deployment.regions
 	_standing(geo.location(code)) in {"eea", "adequate"}
@@ -347,7 +387,7 @@ _fails_as_global(code) if {
 }
 
 obligations contains o if {
-	applies
+	_governed
 	some code in input.deployment.regions
 	code in data.modelgate.lib.provider.offered_regions
 	limits := data.modelgate.lib.provider.input_service.residency_limits
@@ -355,7 +395,7 @@ obligations contains o if {
 }
 
 warn contains v if {
-	applies
+	_governed
 	_mechanism == "art49"
 	some loc in _locations
 	_standings[loc] in {"third", "dpf_only"}
@@ -367,7 +407,7 @@ warn contains v if {
 }
 
 warn contains v if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"
@@ -383,7 +423,7 @@ warn contains v if {
 }
 
 obligations contains o if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] in {"third", "dpf_only", "global"}
 	_mechanism in _safeguards
@@ -394,7 +434,7 @@ obligations contains o if {
 }
 
 obligations contains o if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "adequate"
 	decision := geo.adequacy(loc, input.now)
@@ -414,7 +454,7 @@ _until(decision) := "" if decision.valid_until == null
 # A transfer that passes on the provider's DPF certification rests on that
 # fact: where it is not verified, confirming it is a duty.
 obligations contains o if {
-	applies
+	_governed
 	some loc in _locations
 	_standings[loc] == "dpf_only"
 	_mechanism == "dpf"

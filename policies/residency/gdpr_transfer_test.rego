@@ -360,3 +360,34 @@ test_a_country_without_any_decision_says_so if {
 	contains(v.msg, "India (IN), which has no GDPR adequacy decision")
 	contains(v.msg, "no adequacy decision covers that country")
 }
+
+# Personal data with neither data.subjects nor organization.domicile: whether
+# the GDPR governs it cannot be told, so a transfer that may leave the EEA
+# warns (naming the fields) instead of not applying; one kept in the EEA, or
+# with the fields declared outside the EEA, does not.
+_unplaced(regions, subjects, domicile) := {
+	"data": {"classes": ["pii"], "subjects": subjects},
+	"deployment": {"kind": "vendor_api", "provider": "openai", "tier": "api", "regions": regions},
+	"contracts": {"transfer_mechanism": "none"},
+	"organization": {"domicile": domicile},
+	"now": "2026-11-23",
+}
+
+test_personal_data_with_no_subjects_and_no_domicile_warns if {
+	inp := _unplaced([], [], null)
+	gdpr_transfer.applies with input as inp
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/data/subjects"
+	count(gdpr_transfer.obligations) == 0 with input as inp
+}
+
+test_personal_data_with_no_subjects_and_no_domicile_kept_in_the_eea_does_not_apply if {
+	inp := object.union(_unplaced(["eu-central-1"], [], null), {"deployment": {"kind": "self_hosted", "provider": "aws"}})
+	not gdpr_transfer.applies with input as inp
+}
+
+test_personal_data_placed_outside_the_eea_does_not_apply if {
+	not gdpr_transfer.applies with input as _unplaced(["US"], ["US"], null)
+	not gdpr_transfer.applies with input as _unplaced(["US"], [], "US")
+}

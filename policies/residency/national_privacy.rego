@@ -106,6 +106,24 @@ default applies := false
 
 applies if count(_governed) > 0
 
+applies if data.modelgate.lib.gdpr.input_unplaced
+
+# Personal data whose people and organisation are both undeclared: neither
+# stands in for the country whose law governs it (modelgate.lib.gdpr.unplaced),
+# and a localisation law (Russia's) or a transfer law (China's, Brazil's) may
+# reach it wherever it is processed, so it warns instead of not applying.
+warn contains v if {
+	data.modelgate.lib.gdpr.input_unplaced
+	v := {
+		"msg": sprintf(
+			"personal data is processed, and %s: the privacy law of the people's country (Russia's localisation, China's and Brazil's transfer rules, the UK GDPR, the Swiss FADP) may restrict where it goes",
+			[data.modelgate.lib.gdpr.unplaced_note],
+		),
+		"path": "/data/subjects",
+		"remediation": "Declare data.subjects (ISO codes of where the people are) and organization.domicile.",
+	}
+}
+
 _locations := data.modelgate.lib.gdpr.input_locations
 
 # Where the data may be processed outside the country: every location but the

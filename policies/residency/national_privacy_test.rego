@@ -326,3 +326,18 @@ test_uk_region_at_a_provider_without_facts_still_says_it_is_not_judged if {
 	some v in national_privacy.warn with input as inp
 	contains(v.msg, "which modelgate does not judge")
 }
+
+# Neither data.subjects nor organization.domicile: no country stands in for
+# the people, and a localisation or transfer law may reach them wherever the
+# data is processed, so it warns instead of not applying.
+test_personal_data_with_no_subjects_and_no_domicile_warns if {
+	inp := _undeclared_subjects(["pii"], null, "aws", ["eu-central-1"])
+	national_privacy.applies with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	v.path == "/data/subjects"
+}
+
+test_non_personal_data_with_no_subjects_and_no_domicile_does_not_apply if {
+	not national_privacy.applies with input as _undeclared_subjects(["internal"], null, "aws", ["eu-central-1"])
+}

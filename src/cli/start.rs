@@ -301,7 +301,8 @@ data:
                                # | special_category | cardholder | classified | export_controlled
   subjects: [{domicile}]       # where the data subjects are (ISO codes, EU/EEA)
   deidentification: none       # none | safe_harbor | expert_determination (HIPAA 164.514)
-  large_scale: false           # GDPR Art. 35 "large scale" processing
+  large_scale: null            # GDPR Art. 35 "large scale" processing (true | false;
+                               # null = not declared: a DPIA it could make mandatory warns)
 contracts:                     # signed with the provider that operates the endpoint
   baa: false                   # HIPAA Business Associate Agreement
   dpa: false                   # GDPR Art. 28 data processing agreement

@@ -236,9 +236,11 @@ pub struct Data {
     /// HIPAA de-identification; anything but `none` takes data out of HIPAA's scope.
     #[serde(default)]
     pub deidentification: Deidentification,
-    /// GDPR Art. 35 "large scale" processing.
+    /// GDPR Art. 35 "large scale" processing. Absent means not declared
+    /// (`null` in the policy input): a DPIA that large-scale processing
+    /// would make mandatory then warns instead of not applying.
     #[serde(default)]
-    pub large_scale: bool,
+    pub large_scale: Option<bool>,
 }
 
 /// A class of data.
@@ -636,21 +638,22 @@ pub struct Route {
     #[serde(default)]
     pub deployment: Option<Deployment>,
     /// Replaces the proposal's `data`, except `subjects`, which the route
-    /// inherits when it does not give them.
+    /// inherits when it does not give them (or gives an empty list).
     #[serde(default)]
     pub data: Option<Data>,
     /// Replaces the proposal's `contracts`.
     #[serde(default)]
     pub contracts: Option<Contracts>,
-    /// Replaces the proposal's `use`, except `purposes`, which the route
-    /// inherits when it does not give them.
+    /// Replaces the proposal's `use`, except `purposes`: the route's own
+    /// are judged with the proposal's (an empty list gives none).
     #[serde(default, rename = "use")]
     pub usage: Option<Usage>,
     /// Replaces the proposal's `distribution`.
     #[serde(default)]
     pub distribution: Option<Distribution>,
-    /// The route's own requirements: each field it does not give is the
-    /// proposal's (the organisation's constraints bind every route).
+    /// The route's own requirements: each field it does not give (or gives
+    /// as an empty list) is the proposal's; one that would relax the
+    /// proposal's is an error (the organisation's constraints bind every route).
     #[serde(default)]
     pub requirements: Option<Requirements>,
     /// Replaces the proposal's `workload`.

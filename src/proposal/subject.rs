@@ -292,9 +292,91 @@ fn check_name(document: &LoadedDocument, pointer: &str, name: &str) -> Result<()
 
 /// Whether route `index` takes `field` (one of `INHERITED_FIELDS`) from the
 /// top of the proposal: the route does not give it and the proposal does.
+///
+/// A route that gives an empty list for one of the list fields gives none
+/// (`subjects: []` is "no subjects declared", `allowed_regions: []` "no
+/// constraint of the route's own"), so it inherits the proposal's too: an
+/// explicit empty list must not drop the subjects that bring in the GDPR,
+/// the organisation's allowed regions or the application's purposes.
 fn route_inherits(document: &LoadedDocument, index: usize, field: &str) -> bool {
     let node = document.node();
-    node.node_at(&format!("/routes/{index}{field}")).is_none() && node.node_at(field).is_some()
+    let gives = node.node_at(&format!("/routes/{index}{field}")).is_some() && !route_list_empty(document, index, field);
+    !gives && node.node_at(field).is_some()
+}
+
+/// Whether route `index` gives `field` (one of the list fields of
+/// `INHERITED_FIELDS`) as an empty list.
+fn route_list_empty(document: &LoadedDocument, index: usize, field: &str) -> bool {
+    let Some(route) = document.doc.routes.as_ref().and_then(|routes| routes.get(index)) else { return false };
+    match field {
+        "/data/subjects" => route.data.as_ref().is_some_and(|d| d.subjects.is_empty()),
+        "/use/purposes" => route.usage.as_ref().is_some_and(|u| u.purposes.is_empty()),
+        "/requirements/allowed_regions" => route.requirements.as_ref().is_some_and(|r| r.allowed_regions.is_empty()),
+        _ => false,
+    }
+}
+
+/// The organisation's constraints and the application's fields of use bind
+/// every route (README, "Decisions"): a route may add to them, never relax
+/// them. A route that gives `use.purposes` keeps the proposal's purposes too
+/// (its own first, so its pointers stay valid); one whose requirements would
+/// relax the proposal's (a `false` where the proposal requires it, allowed
+/// regions outside the proposal's) is refused, since which one binds the
+/// route is then unclear.
+fn keep_inherited_constraints(
+    document: &LoadedDocument,
+    index: usize,
+    route: &Route,
+    usage: &mut Option<Usage>,
+    requirements: &Requirements,
+    vocabulary: &Vocabulary,
+) -> Result<()> {
+    let doc = &document.doc;
+    if let (Some(usage), Some(top)) = (usage.as_mut(), doc.usage.as_ref()) {
+        if route.usage.is_some() {
+            for purpose in &top.purposes {
+                if !usage.purposes.contains(purpose) {
+                    usage.purposes.push(*purpose);
+                }
+            }
+        }
+    }
+    let (Some(top), Some(own)) = (doc.requirements.as_ref(), route.requirements.as_ref()) else { return Ok(()) };
+    let name = &route.name;
+    let relaxes = |field: &str, top_value: bool, route_value: bool| -> Result<()> {
+        let pointer = format!("/routes/{index}/requirements/{field}");
+        if top_value && !route_value && document.node().node_at(&pointer).is_some() {
+            return Err(document.error_at(
+                &pointer,
+                format!(
+                    "route `{name}` gives requirements.{field}: false, but the proposal requires it: the organisation's \
+                     constraints bind every route"
+                ),
+                Some(format!("leave `{field}` out of the route (it inherits the proposal's), or set it to true")),
+            ));
+        }
+        Ok(())
+    };
+    relaxes("no_third_party_processing", top.no_third_party_processing, own.no_third_party_processing)?;
+    relaxes("zero_retention", top.zero_retention, own.zero_retention)?;
+    if !top.allowed_regions.is_empty() {
+        for (i, code) in requirements.allowed_regions.iter().enumerate() {
+            if vocabulary.check_place(code).is_ok() && !vocabulary.place_within(code, &top.allowed_regions) {
+                return Err(document.error_at(
+                    &format!("/routes/{index}/requirements/allowed_regions/{i}"),
+                    format!(
+                        "route `{name}` allows `{code}`, which is outside the proposal's requirements.allowed_regions \
+                         ({}): the organisation's constraints bind every route",
+                        top.allowed_regions.join(", ")
+                    ),
+                    Some(
+                        "narrow the route's allowed_regions to places inside the proposal's, or leave them out".into(),
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A route's section when it gives one, else the proposal's.
@@ -338,6 +420,9 @@ fn subject(
             if inherits("/requirements/zero_retention") {
                 requirements.zero_retention = top.zero_retention;
             }
+        }
+        if let Some((_, r)) = route {
+            keep_inherited_constraints(document, i, r, &mut usage, &requirements, vocabulary)?;
         }
     }
     let where_ = match route {
