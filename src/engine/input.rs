@@ -13,7 +13,7 @@
 //!     "license": {"expression", "source", "alternative", "alternatives",
 //!                 "catalog": null | <the catalog's license of a catalog model as deployed>},
 //!     "licenses": [<license records binding under the chosen alternative>],
-//!     "card": null | {"path", "license", "license_name", "license_link",
+//!     "card": null | {"path", "license", "license_line", "license_name", "license_link",
 //!                     "declared", "base_models", "base_ids", "base_model_relation"},
 //!     "air_gapped_siblings": [<names of the proposal's other air-gapped routes>]
 //!   } }

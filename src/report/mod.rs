@@ -5,11 +5,17 @@
 //!
 //! The fields of DESIGN §5 are fixed; fields may be added, never renamed.
 //! `schema`, `tool {name, version}`, `now` (the evaluation date),
-//! `proposals[] {name, file, route, verdict, model {id, license, alternative},
+//! `proposals[] {name, file, route, verdict, model {id, license, alternative,
+//! record {verification, source}},
 //! findings[] {rule, status, severity, category, title, message, remediation,
 //! license, citation {document, section, url}, path, location {file, line,
-//! column}, obligations[], waiver, violations[]}}`, `summary {proposals, pass,
-//! fail, error, findings {pass, fail, warn, waived, not_applicable, error}}`,
+//! column}, obligations[], waiver {state (`applied`, `expired`,
+//! `terms_changed`, `other_license`, `warning_only`), status, approved_by,
+//! reason, comment, ticket, expires, location, license_sha256, note},
+//! violations[]}}`, `summary {proposals, pass, fail, error, findings {pass,
+//! fail, warn, waived, not_applicable, error}}`,
+//! `gate {fail_on, result, gating_warnings}`, `command[]` (the `modelgate
+//! check` command that reproduces the report),
 //! `inputs[] {file, sha256}`, `policies {sha256, rules, files[], replaced[]}`,
 //! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[] {rule,
 //! proposal, route, location, approved_by, reason, ticket, expires, why}}`,
