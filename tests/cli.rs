@@ -863,6 +863,11 @@ fn init_writes_a_proposal_that_checks() {
     assert!(check.code == 0 || check.code == 1, "the written proposal is valid: {}", check.stderr);
     let again = modelgate(&["init", "--no-input", "--output", file_arg]);
     assert_eq!(again.code, 2, "refuses to overwrite");
+    // A repository without proposals yet: the directory is made.
+    let nested = dir.join("proposals/new/assistant.yaml");
+    let made = modelgate(&["init", "--no-input", "--output", nested.to_str().unwrap()]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(nested.is_file(), "the proposal is written into the new directory");
     let bad = modelgate(&["init", "--no-input", "--model", "gpt-4oo"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("did you mean"), "{}", bad.stderr);

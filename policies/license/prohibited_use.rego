@@ -106,9 +106,9 @@ _condition_fix(purpose) := concat(" ", [
 ]) if not purpose in _professions
 
 # A use policy modelgate has not read in full (its `contents_verification`,
-# else the use_policy term's level, is below verified_copy: the Stability AI
-# and Cohere use policies, NVIDIA's Trustworthy AI terms, the OpenAI Usage
-# Policies) cannot show that a declared purpose its record does not list is
+# else the use_policy term's level, is below verified_copy: the Stability AI,
+# Cohere, Anthropic and Falcon 180B use policies, NVIDIA's Trustworthy AI
+# terms, the OpenAI Usage Policies) cannot show that a declared purpose its record does not list is
 # unrestricted: the purpose warns, naming the policy to check, instead of
 # passing (fail closed). [index, license]
 _unread_gaps contains [i, license] if {

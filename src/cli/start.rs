@@ -242,6 +242,13 @@ pub fn init(args: InitArgs) -> Result<u8> {
                     format!("{} exists: pass --force to overwrite", path.display()),
                 ));
             }
+            // `init --output proposals/assistant.yaml` in a repository that has
+            // no proposals yet: make the directory, as `git init` would.
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    Error::new(ErrorKind::Io, format!("{}: cannot create the directory: {e}", parent.display()))
+                })?;
+            }
             std::fs::write(path, &text)
                 .map_err(|e| Error::new(ErrorKind::Io, format!("{}: cannot write: {e}", path.display())))?;
         }
