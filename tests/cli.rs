@@ -443,7 +443,7 @@ fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
 #[test]
 fn a_policy_that_does_not_parse_is_exit_2_naming_the_file() {
     let run = modelgate(&["check", "--policy", "fixtures/policies/syntax-error", "fixtures/"]);
-    assert_refused(&run, "fixtures/policies/syntax-error/bad.rego: expecting `}` while parsing object");
+    assert_refused(&run, "error: expecting `}` while parsing object");
     assert!(run.stderr.contains("--> fixtures/policies/syntax-error/bad.rego:6:1"), "{}", run.stderr);
 }
 
@@ -550,8 +550,8 @@ fn rules_that_could_never_fail_are_refused() {
     for (dir, message) in [
         (
             "rule-outside-rule-packages",
-            "rule-outside-rule-packages/gate.rego: package `acme.gate` declares `deny`, but modelgate runs only \
-             rules in packages under `modelgate.rules.<name>`",
+            "error: package `acme.gate` declares `deny`, but modelgate runs only rules in packages under \
+             `modelgate.rules.<name>`",
         ),
         (
             "rule-reading-its-own-package",
@@ -1425,4 +1425,130 @@ fn a_model_id_copied_from_a_cloud_console_resolves_to_its_catalog_model() {
     // A Gemini name both the Gemini API and Vertex AI use names no platform.
     let file = write("gemini.yaml", "gemini-1.5-pro-002", "google", "vendor_api");
     assert_ne!(modelgate(&["check", "--now", NOW, &file]).code, 2);
+}
+
+/// The contract mistakes a team writing its own rules makes, each refused
+/// (exit 2) with one error at its file:line:column, or an error finding that
+/// says what is wrong: never a silent pass or a vague message.
+#[test]
+fn custom_policy_mistakes_are_refused_at_their_place() {
+    for (dir, message, place) in [
+        (
+            "never-applicable",
+            "error: `applies` of rule ACME-PHI-ONLY is only ever its default `false`, so the rule never applies",
+            "--> fixtures/policies/never-applicable/phi_only.rego:17:9",
+        ),
+        (
+            // Named at the helper, not as "cannot evaluate `meta`" of the rule's file.
+            "helper-that-does-not-compile",
+            "error: use of undefined variable `approved_vendors` is unsafe",
+            "--> fixtures/policies/helper-that-does-not-compile/helpers.rego:8:12",
+        ),
+        (
+            "test-package-without-suffix",
+            "declares `test_deepseek_is_denied` but no `meta`: a test package's name ends in `_test` (`package \
+             modelgate.rules.acme.vendor_test`)",
+            "--> fixtures/policies/test-package-without-suffix/vendor_tests.rego:7:1",
+        ),
+    ] {
+        let policy = format!("fixtures/policies/{dir}");
+        for command in ["check", "test"] {
+            let mut args = vec![command, "--policy", &policy];
+            if command == "check" {
+                args.push("fixtures/saas-gpt4o-internal.yaml");
+            }
+            let run = modelgate(&args);
+            assert_refused(&run, message);
+            assert!(run.stderr.contains(place), "{dir} {command}: {}", run.stderr);
+            assert_eq!(run.stderr.matches("error:").count(), 1, "one error:\n{}", run.stderr);
+        }
+    }
+    // OPA's data file name was ignored: the rule read undefined data and passed.
+    let dir = crate::support::scratch_dir("data-json");
+    std::fs::copy(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("no_gpt.rego"))
+        .unwrap();
+    std::fs::write(dir.join("data.json"), r#"{"banned_vendors": ["openai"]}"#).unwrap();
+    let policy = dir.to_string_lossy().to_string();
+    for command in ["check", "test"] {
+        let mut args = vec![command, "--policy", &policy];
+        if command == "check" {
+            args.push("fixtures/saas-gpt4o-internal.yaml");
+        }
+        let run = modelgate(&args);
+        assert_refused(&run, "data.json: modelgate reads policy data only from files named `data.yaml`");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    // Two rules with one id: named at the second's `meta`, with the first's file.
+    let dir = crate::support::scratch_dir("duplicate-id");
+    let rule =
+        std::fs::read_to_string(crate::support::root().join("fixtures/policies/extra-rule/no_gpt.rego")).unwrap();
+    std::fs::write(dir.join("a.rego"), &rule).unwrap();
+    std::fs::write(dir.join("b.rego"), rule.replace("no_openai_confidential", "copy")).unwrap();
+    let policy = dir.to_string_lossy().to_string();
+    let run = modelgate(&["check", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&run, "rule id `ACME-NO-OPENAI-CONFIDENTIAL` is declared by both");
+    assert!(
+        run.stderr.contains(".rego:7:1") && run.stderr.contains("b.rego") && run.stderr.contains("a.rego"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A test file that does not compile fails every test alike (regorus
+/// analyses all modules at once): one error at its place, not an ERROR per
+/// test, bundled ones included, with the reason cut off.
+#[test]
+fn a_rego_test_that_does_not_compile_is_one_error_at_its_place() {
+    let run = modelgate(&["test", "--policy", "fixtures/policies/test-that-does-not-compile"]);
+    assert_refused(&run, "error: use of undefined variable `deepseek` is unsafe");
+    assert!(
+        run.stderr.contains("--> fixtures/policies/test-that-does-not-compile/vendor_test.rego:10:74"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A deny whose `path` names nothing in the input (a misspelt section) was
+/// a failure located at the top of the proposal; it is an error finding
+/// saying where the pointer leaves the input, with a hint, and exit 2.
+#[test]
+fn a_custom_rule_path_that_points_nowhere_is_an_error_finding() {
+    let (code, report) =
+        check_json(&["--policy", "fixtures/policies/path-pointing-nowhere", "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(code, 2);
+    let finding = report["proposals"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ACME-MAU")
+        .unwrap()
+        .clone();
+    assert_eq!(finding["status"], "error");
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "`deny` entry path `/organisation/monthly_active_users` points at nothing in the input: the input has \
+             no field `organisation` (did you mean `organization`?)"
+        ),
+        "{message}"
+    );
+    // A path written as a dotted reference says which pointer was meant.
+    let dir = crate::support::scratch_dir("dotted-path");
+    let rule = std::fs::read_to_string(crate::support::root().join("fixtures/policies/path-pointing-nowhere/mau.rego"))
+        .unwrap()
+        .replace("/organisation/monthly_active_users", "organization.monthly_active_users");
+    std::fs::write(dir.join("mau.rego"), rule).unwrap();
+    let policy = dir.to_string_lossy().to_string();
+    let (code, report) = check_json(&["--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(code, 2);
+    let text = report.to_string();
+    assert!(
+        text.contains(
+            "`deny` entry path `organization.monthly_active_users` must be a JSON pointer starting with `/` \
+             (`/organization/monthly_active_users`)"
+        ),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

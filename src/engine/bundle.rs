@@ -49,6 +49,10 @@ pub struct PolicySources {
 /// The name of a policy data file.
 pub const DATA_FILE: &str = "data.yaml";
 
+/// Names of data files that OPA reads and modelgate would not: an error,
+/// not a silently ignored file. Other files (a README) are ignored.
+const MISNAMED_DATA_FILES: [&str; 3] = ["data.json", "data.yml", "data.YAML"];
+
 /// Data files are mounted at `data.modelgate.facts.<dir>...`.
 fn mount_for(relative_dir: &str) -> Vec<String> {
     let mut mount = vec!["modelgate".to_string(), "facts".to_string()];
@@ -159,6 +163,17 @@ fn walk_entries(
             walk(root, &child, out, ancestors)?;
         } else if name.ends_with(".rego") || name == DATA_FILE {
             out.push(child);
+        } else if MISNAMED_DATA_FILES.contains(&name.as_str()) {
+            // OPA and conftest read `data.json`; ignoring it would leave every
+            // rule reading it undefined, and a rule on undefined data passes.
+            return Err(Error::new(
+                ErrorKind::Policy,
+                format!(
+                    "{}: modelgate reads policy data only from files named `{DATA_FILE}` (JSON is YAML too): \
+                     rename it to `{DATA_FILE}`",
+                    crate::source::display_path(&dir.join(&name))
+                ),
+            ));
         }
     }
     Ok(())

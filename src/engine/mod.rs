@@ -48,6 +48,9 @@ pub struct Rule {
     /// Whether bundled and `--policy` files both declare the package.
     mixed: bool,
     declares: BTreeSet<String>,
+    /// Where `default applies := false` stands when nothing else defines
+    /// `applies`: the rule can never apply.
+    never_applies: Option<crate::error::Location>,
     /// Its position in the aggregate query's `results`.
     slot: usize,
 }
@@ -172,6 +175,19 @@ struct ModuleInfo {
     file: String,
     package: Vec<String>,
     names: BTreeSet<String>,
+    /// Where each name is first declared (line, column).
+    at: BTreeMap<String, (u32, u32)>,
+    /// The names declared only by `default` rules (`default applies := false`
+    /// with no other definition holds that value whatever the input).
+    defaults_only: BTreeMap<String, String>,
+}
+
+impl ModuleInfo {
+    /// Where `name` is first declared in this module.
+    fn location(&self, name: &str) -> Option<crate::error::Location> {
+        let (line, column) = *self.at.get(name)?;
+        Some(crate::error::Location { file: self.file.clone(), line, column })
+    }
 }
 
 /// The default limit on one evaluation of all rules for one proposal.
@@ -191,7 +207,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     for file in files {
         engine
             .add_policy(file.path.clone(), file.text.to_string())
-            .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", file.path, first_lines(&e.to_string()))))?;
+            .map_err(|e| regorus_error(&e.to_string(), files, &file.path))?;
     }
     recursion::check(&mut engine)?;
     recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
@@ -260,6 +276,54 @@ fn read_data(file: &PolicyFile) -> Result<regorus::Value> {
     Ok(regorus::Value::from(value))
 }
 
+/// A regorus error about the policies as one located error: the reason at
+/// the file:line:column regorus names (`--> file:line:col`), with the
+/// excerpt, rather than at whichever file happened to trigger it (a helper's
+/// unsafe variable was reported as "cannot evaluate `meta`" of a rule).
+/// Without a location it is named after `fallback`.
+fn regorus_error(message: &str, files: &[&PolicyFile], fallback: &str) -> Error {
+    let Some((location, reason)) = located(message) else {
+        return Error::new(ErrorKind::Policy, format!("{fallback}: {}", first_lines(message)));
+    };
+    let text = files.iter().find(|f| f.path == location.file).map(|f| f.text.clone());
+    // regorus counts a tab as four columns; a column here counts characters.
+    let mut location = location;
+    if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(location.line.saturating_sub(1) as usize)) {
+        let mut width = 1;
+        for (i, c) in line.chars().enumerate() {
+            if width >= location.column {
+                location.column = u32::try_from(i + 1).unwrap_or(location.column);
+                break;
+            }
+            width += if c == '\t' { 4 } else { 1 };
+        }
+    }
+    let error = Error::at(ErrorKind::Policy, reason, location);
+    match text {
+        Some(text) => error.with_source_text(text),
+        None => error,
+    }
+}
+
+/// The location regorus names in an error (`--> file:line:col`) and its
+/// reason, on one line.
+fn located(message: &str) -> Option<(crate::error::Location, String)> {
+    let lines: Vec<&str> = message.lines().collect();
+    let at = lines.iter().position(|line| line.trim_start().starts_with("--> "))?;
+    let place = lines[at].trim_start().strip_prefix("--> ")?.trim();
+    let mut parts = place.rsplitn(3, ':');
+    let column: u32 = parts.next()?.parse().ok()?;
+    let line: u32 = parts.next()?.parse().ok()?;
+    let file = parts.next()?.to_string();
+    let excerpt_end = (at + 4).min(lines.len());
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
+    let what = what.join(" ");
+    let what = if what.is_empty() { "the policy does not compile".to_string() } else { what };
+    Some((crate::error::Location { file, line, column }, what))
+}
+
 /// A regorus error as one message: what went wrong first, then where (the
 /// `--> file:line:col` line and the source excerpt with its caret). regorus
 /// writes the excerpt first and the reason last (`error: ...`).
@@ -280,18 +344,34 @@ fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
     let mut out = Vec::with_capacity(packages.len());
     for (module, package) in engine.get_modules().iter().zip(packages) {
         let mut names = BTreeSet::new();
+        let mut at = BTreeMap::new();
+        let mut defaults = BTreeMap::new();
+        let mut defined = BTreeSet::new();
         for rule in &module.policy {
-            let refr = match rule.as_ref() {
+            let (refr, default) = match rule.as_ref() {
                 AstRule::Spec { head, .. } => match head {
-                    RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } | RuleHead::Func { refr, .. } => refr,
+                    RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } | RuleHead::Func { refr, .. } => {
+                        (refr, None)
+                    }
                 },
-                AstRule::Default { refr, .. } => refr,
+                AstRule::Default { refr, value, .. } => (refr, Some(value.span().text().trim().to_string())),
             };
-            let text = refr.span().text();
+            let span = refr.span();
+            let text = span.text();
             let name = text.split(['.', '[']).next().unwrap_or(text).trim().to_string();
+            at.entry(name.clone()).or_insert((span.line, span.col));
+            match default {
+                Some(value) => {
+                    defaults.insert(name.clone(), value);
+                }
+                None => {
+                    defined.insert(name.clone());
+                }
+            }
             names.insert(name);
         }
-        out.push(ModuleInfo { file: package.source_file, package: package.components, names });
+        let defaults_only = defaults.into_iter().filter(|(name, _)| !defined.contains(name)).collect();
+        out.push(ModuleInfo { file: package.source_file, package: package.components, names, at, defaults_only });
     }
     Ok(out)
 }
@@ -308,17 +388,32 @@ fn misplaced_rule(info: &ModuleInfo, sources: &[&PolicyFile]) -> Result<()> {
     let test = info.package.last().is_some_and(|p| p.ends_with("_test"));
     let contract = ["meta", "deny", "warn", "applies", "obligations"];
     match contract.iter().find(|name| info.names.contains(**name)) {
-        Some(name) if user && !test => Err(Error::new(
-            ErrorKind::Policy,
-            format!(
-                "{}: package `{}` declares `{name}`, but modelgate runs only rules in packages under \
-                 `{}.<name>`: this rule would never run",
-                info.file,
+        Some(name) if user && !test => {
+            let message = format!(
+                "package `{}` declares `{name}`, but modelgate runs only rules in packages under `{}.<name>`: \
+                 this rule would never run",
                 info.package.join("."),
                 RULES_ROOT.join(".")
-            ),
-        )),
+            );
+            Err(located_in(message, info.location(name), &info.file, sources))
+        }
         _ => Ok(()),
+    }
+}
+
+/// A policy error at `location` with its source excerpt, or named after
+/// `file` when the place is unknown.
+fn located_in(message: String, location: Option<crate::error::Location>, file: &str, sources: &[&PolicyFile]) -> Error {
+    match location {
+        Some(location) => {
+            let text = sources.iter().find(|f| f.path == location.file).map(|f| f.text.clone());
+            let error = Error::at(ErrorKind::Policy, message, location);
+            match text {
+                Some(text) => error.with_source_text(text),
+                None => error,
+            }
+        }
+        None => Error::new(ErrorKind::Policy, format!("{file}: {message}")),
     }
 }
 
@@ -355,6 +450,13 @@ impl Engine {
         let (mut engine, mut rules) = Engine::discover(&all, &sources.data)?;
         let replaced = replaced_packages(&rules);
         let replacements = replacement_notes(&rules);
+        // The `--policy` rules that take a bundled rule's place (by id or package).
+        let replacing: BTreeSet<String> = rules
+            .iter()
+            .filter(|r| r.origin == Origin::User)
+            .filter(|r| r.mixed || rules.iter().any(|b| b.origin == Origin::Bundled && b.meta.id == r.meta.id))
+            .map(|r| r.meta.id.clone())
+            .collect();
         if !replaced.is_empty() {
             let kept: Vec<&PolicyFile> = sources
                 .modules
@@ -369,13 +471,28 @@ impl Engine {
         let mut ids: BTreeMap<&str, &Rule> = BTreeMap::new();
         for rule in &rules {
             if let Some(other) = ids.insert(&rule.meta.id, rule) {
-                return Err(Error::new(
-                    ErrorKind::Policy,
-                    format!(
-                        "rule id `{}` is declared by both `{}` and `{}`",
-                        rule.meta.id, other.package, rule.package
-                    ),
-                ));
+                let message = format!(
+                    "rule id `{}` is declared by both `{}` ({}) and `{}`: each rule needs its own id",
+                    rule.meta.id,
+                    other.package,
+                    other.files.join(", "),
+                    rule.package
+                );
+                return Err(located_in(message, meta_location(&rule.files, &all), &rule.files[0], &all));
+            }
+        }
+        // A `--policy` rule whose `applies` is only ever its default `false`
+        // is not applicable to anything: it would never fail. Replacing a
+        // bundled rule that way switches the bundled rule off, which is
+        // said on every run (`replacements`).
+        for rule in rules.iter().filter(|r| r.origin == Origin::User) {
+            if let (Some(location), false) = (&rule.never_applies, replacing.contains(&rule.meta.id)) {
+                let message = format!(
+                    "`applies` of rule {} is only ever its default `false`, so the rule never applies and can \
+                     never fail: add `applies if ...`, or remove the default",
+                    rule.meta.id
+                );
+                return Err(located_in(message, Some(location.clone()), &rule.files[0], &all));
             }
         }
         rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -442,7 +559,23 @@ impl Engine {
                     ));
                 }
             }
+            let infos_of = || infos.iter().filter(|i| &i.package == package);
             if !declares.contains("meta") {
+                // A test package named without the `_test` suffix reads as a
+                // rule package: say so rather than point at `modelgate.lib`.
+                if let Some(test) = declares.iter().find(|name| name.starts_with("test_")) {
+                    let at = infos_of().find_map(|i| i.location(test));
+                    let name = package.join(".");
+                    let suggested = match name.strip_suffix("_tests") {
+                        Some(stem) => format!("{stem}_test"),
+                        None => format!("{name}_test"),
+                    };
+                    let message = format!(
+                        "package `{name}` declares `{test}` but no `meta`: a test package's name ends in `_test` \
+                         (`package {suggested}`), and its file's in `_test.rego`"
+                    );
+                    return Err(located_in(message, at, &files[0], sources));
+                }
                 return Err(Error::new(
                     ErrorKind::Policy,
                     format!(
@@ -474,16 +607,22 @@ impl Engine {
         let mut rules = Vec::with_capacity(packages.len());
         for (slot, ((package, (files, declares)), value)) in packages.into_iter().zip(metas).enumerate() {
             let package = package.join(".");
-            let json = value_to_json(&value).ok_or_else(|| {
-                let reason = engine
-                    .eval_rule(format!("data.{package}.meta"))
-                    .err()
-                    .map_or("it must be a constant object".to_string(), |e| first_lines(&e.to_string()));
-                Error::new(ErrorKind::Policy, format!("{}: cannot evaluate `meta`: {reason}", files[0]))
-            })?;
             let at_meta = |message: String| match meta_location(&files, sources) {
                 Some(location) => Error::at(ErrorKind::Policy, message, location),
                 None => Error::new(ErrorKind::Policy, format!("{}: {message}", files[0])),
+            };
+            let json = match value_to_json(&value) {
+                Some(json) => json,
+                None => {
+                    return Err(match engine.eval_rule(format!("data.{package}.meta")).err() {
+                        // A compile error anywhere (an unsafe variable in a
+                        // helper) is named where it is.
+                        Some(e) => regorus_error(&e.to_string(), sources, &files[0]),
+                        None => at_meta(
+                            "cannot evaluate `meta`: it must be a constant object (not read from `input`)".to_string(),
+                        ),
+                    });
+                }
             };
             // Read as a file is read: "`severity`: unknown value `urgent`"
             // with a hint, not serde_json's "unknown variant".
@@ -497,7 +636,14 @@ impl Engine {
             let bundled =
                 files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::Bundled));
             let origin = if user { Origin::User } else { Origin::Bundled };
-            rules.push(Rule { meta, package, files, origin, mixed: user && bundled, declares, slot });
+            let infos_of: Vec<&ModuleInfo> = infos.iter().filter(|i| i.package.join(".") == package).collect();
+            let never_applies = if infos_of.iter().all(|i| i.defaults_only.get("applies").is_none_or(|v| v == "false"))
+            {
+                infos_of.iter().find(|i| i.defaults_only.contains_key("applies")).and_then(|i| i.location("applies"))
+            } else {
+                None
+            };
+            rules.push(Rule { meta, package, files, origin, mixed: user && bundled, declares, never_applies, slot });
         }
         Ok((engine, rules))
     }
@@ -616,6 +762,41 @@ impl Engine {
     /// parity tests.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
         let rules = self.rules.clone();
+        if !rules.iter().any(|rule| rule.origin == Origin::User) {
+            return self.evaluate_all(input);
+        }
+        // A `--policy` rule's `path` must name a place in the input: one
+        // that names nothing (`/organisation/mau`) was located at the top of
+        // the file, a finding pointing nowhere. The bundled rules' paths are
+        // held to the fixtures by `tests/rules.rs`.
+        let outcomes = self.evaluate_all(input.clone());
+        rules
+            .iter()
+            .zip(outcomes)
+            .map(|(rule, outcome)| match (rule.origin, outcome) {
+                (Origin::User, Outcome::Applied { deny, warn, obligations }) => {
+                    let bad = [("deny", &deny), ("warn", &warn)].into_iter().find_map(|(key, entries)| {
+                        entries.iter().find_map(|v| {
+                            let pointer = v.path.as_deref()?;
+                            pointer_target(&input, pointer).err().map(|reason| {
+                                format!("`{key}` entry path `{pointer}` points at nothing in the input: {reason}")
+                            })
+                        })
+                    });
+                    match bad {
+                        Some(message) => {
+                            Outcome::Error(format!("{message} (`modelgate parse FILE` prints the input the rules see)"))
+                        }
+                        None => Outcome::Applied { deny, warn, obligations },
+                    }
+                }
+                (_, outcome) => outcome,
+            })
+            .collect()
+    }
+
+    fn evaluate_all(&mut self, input: regorus::Value) -> Vec<Outcome> {
+        let rules = self.rules.clone();
         let on_vm = self.evaluate_on_vm(&input);
         if let Some(results) = &on_vm {
             if !rules.iter().any(|rule| rule.origin == Origin::User) {
@@ -644,6 +825,50 @@ impl Engine {
             _ => rules.iter().map(|rule| interpret_rule(engine, rule, time_limit)).collect(),
         }
     }
+}
+
+/// Whether a JSON pointer names a place in the input: `Err` says where it
+/// leaves the document. Below a `null` (a section the proposal leaves out)
+/// every field is accepted: the finding points at the nearest one given.
+fn pointer_target(input: &regorus::Value, pointer: &str) -> std::result::Result<(), String> {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Ok(());
+    };
+    let mut current = input;
+    let mut walked = String::new();
+    for raw in rest.split('/') {
+        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let here = if walked.is_empty() { "the input".to_string() } else { format!("`{walked}`") };
+        current = match current {
+            regorus::Value::Object(map) => match map.get(&regorus::Value::from(segment.as_str())) {
+                Some(next) => next,
+                None => {
+                    let keys: Vec<String> =
+                        map.keys().filter_map(|k| k.as_string().ok().map(|s| s.to_string())).collect();
+                    let hint = crate::error::did_you_mean(&segment, keys.iter().map(String::as_str))
+                        .map_or(String::new(), |hint| format!(" ({hint})"));
+                    return Err(format!("{here} has no field `{segment}`{hint}"));
+                }
+            },
+            regorus::Value::Array(items) => match segment.parse::<usize>().ok().and_then(|i| items.get(i)) {
+                Some(next) => next,
+                None => return Err(format!("{here} has {} entries, and no entry `{segment}`", items.len())),
+            },
+            regorus::Value::Null => return Ok(()),
+            other => {
+                let kind = match other {
+                    regorus::Value::Bool(_) => "a boolean",
+                    regorus::Value::Number(_) => "a number",
+                    regorus::Value::String(_) => "a string",
+                    _ => "a value",
+                };
+                return Err(format!("{here} is {kind}, with no field `{segment}`"));
+            }
+        };
+        walked.push('/');
+        walked.push_str(raw);
+    }
+    Ok(())
 }
 
 /// One rule's outcome from the interpreter, its input already set; an
@@ -879,7 +1104,9 @@ fn violation(item: &serde_json::Value, key: &str) -> std::result::Result<RawViol
     let message = string("msg")?.ok_or_else(|| format!("`{key}` entry has no `msg`"))?;
     let path = string("path")?;
     if path.as_deref().is_some_and(|p| !p.is_empty() && !p.starts_with('/')) {
-        return Err(format!("`{key}` entry path must be a JSON pointer starting with `/`"));
+        let p = path.as_deref().unwrap_or_default();
+        let pointer = format!("/{}", p.trim_start_matches('.').replace('.', "/"));
+        return Err(format!("`{key}` entry path `{p}` must be a JSON pointer starting with `/` (`{pointer}`)"));
     }
     let citation = match map.get("citation") {
         None | Some(serde_json::Value::Null) => None,

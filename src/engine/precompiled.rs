@@ -127,6 +127,7 @@ pub(super) fn engine(sources: &PolicySources) -> Option<Engine> {
             origin: super::Origin::Bundled,
             mixed: false,
             declares: r.declares,
+            never_applies: None,
             slot: r.slot,
         })
         .collect();

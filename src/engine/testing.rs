@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{load, modules, PolicyFile, PolicySources};
+use super::{first_lines, load, modules, regorus_error, PolicyFile, PolicySources};
 use crate::error::Result;
 
 /// The outcome of one test rule.
@@ -66,14 +66,30 @@ pub fn run(sources: &PolicySources, replaced: &BTreeSet<String>, filter: &str) -
     }
     engine.set_input(regorus::Value::new_object());
     let mut results = Vec::with_capacity(names.len());
+    let mut names_left = names.len();
+    let second = names.get(1).map(|(name, _)| name.clone());
     for (name, file) in names {
         let status = match engine.eval_rule(name.clone()) {
             Ok(regorus::Value::Bool(true)) => TestStatus::Pass,
             Ok(_) => TestStatus::Fail,
-            Err(e) => TestStatus::Error(e.to_string().lines().take(4).collect::<Vec<_>>().join("\n")),
+            Err(e) => {
+                let message = e.to_string();
+                // regorus analyses every module on the first evaluation: a
+                // compile error (an unsafe variable in one test) fails every
+                // test alike. It is one error at its place, not hundreds.
+                if results.is_empty() && names_left > 1 {
+                    if let Some(again) = second.as_ref().and_then(|n| engine.eval_rule(n.clone()).err()) {
+                        if again.to_string() == message {
+                            return Err(regorus_error(&message, &files, &file));
+                        }
+                    }
+                }
+                TestStatus::Error(first_lines(&message))
+            }
         };
         let prints = engine.take_prints().unwrap_or_default();
         results.push(TestResult { file, name, status, prints });
+        names_left -= 1;
     }
     results.sort_by(|a, b| (&a.file, &a.name).cmp(&(&b.file, &b.name)));
     Ok(results)
