@@ -104,14 +104,19 @@ pub struct CheckOptions {
     /// The `--policy` paths as given (named as reports name files), for the
     /// report's `command`.
     pub policy_paths: Vec<String>,
+    /// The proposal paths as given (named as reports name files) and whether
+    /// directories were read recursively, for the report's `command`; `None`
+    /// (a library caller) names the files read instead.
+    pub proposal_paths: Option<(Vec<String>, bool)>,
 }
 
 /// The command that judges the same files the same way, for the report's
-/// `command`: the proposal files read (in input order, standard input as
-/// `-`), `--now`, `--fail-on`, `--timeout-ms`, each `--policy` and the
-/// waiver file. What cannot change a verdict (formats, `--jobs`, `--engine`,
-/// how the files were named) is left out, so equivalent runs record the same
-/// command.
+/// `command`: `--now`, `--fail-on`, `--timeout-ms`, each `--policy`, the
+/// waiver file and the proposal paths as given (`-R` when directories were
+/// read recursively; standard input as `-`). A directory stays a directory:
+/// `inputs` names every file read, with its digest, and a run over 100,000
+/// files would otherwise hold their names twice. What cannot change a
+/// verdict (formats, `--jobs`, `--engine`) is left out.
 fn rerun_command(options: &CheckOptions, proposals: &[crate::proposal::InputFile]) -> Vec<String> {
     let mut command: Vec<String> = ["modelgate", "check", "--now", &options.now, "--fail-on", options.fail_on.as_str()]
         .iter()
@@ -126,7 +131,15 @@ fn rerun_command(options: &CheckOptions, proposals: &[crate::proposal::InputFile
     if let Some((file, _)) = options.waivers.as_ref().and_then(|w| w.file.as_ref()) {
         command.extend(["--waivers".to_string(), stdin_as_dash(file)]);
     }
-    command.extend(proposals.iter().map(|p| stdin_as_dash(&p.path)));
+    match &options.proposal_paths {
+        Some((paths, recursive)) => {
+            if *recursive {
+                command.push("-R".to_string());
+            }
+            command.extend(paths.iter().map(|p| stdin_as_dash(p)));
+        }
+        None => command.extend(proposals.iter().map(|p| stdin_as_dash(&p.path))),
+    }
     command
 }
 

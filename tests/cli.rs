@@ -190,9 +190,7 @@ fn the_report_records_a_command_that_reproduces_it_byte_for_byte() {
             "fixtures/policies/extra-rule",
             "--waivers",
             "fixtures/waivers/valid.yaml",
-            "fixtures/consumer-platform-llama.yaml",
-            "fixtures/healthcare-onprem-llama.yaml",
-            "fixtures/saas-gpt4o-internal.yaml",
+            "fixtures",
             "fixtures/rules/LIC-CARD-LICENSE/fail-llama-fine-tune-labelled-apache.yaml",
         ]
     );
@@ -200,6 +198,12 @@ fn the_report_records_a_command_that_reproduces_it_byte_for_byte() {
     again.extend(["--format", "json"]);
     let (again_code, second) = run(&again, &[]);
     assert_eq!((again_code, second), (code, first), "the recorded command gives the same bytes");
+    // A directory read recursively is recorded with -R; `inputs` names each file read.
+    let (_, recursive) = run(&["check", "--now", NOW, "--format", "json", "-R", "./fixtures/hybrid/"], &[]);
+    let report: serde_json::Value = serde_json::from_str(&recursive).unwrap();
+    let command: Vec<&str> = report["command"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(command[command.len() - 2..], ["-R", "fixtures/hybrid"]);
+    assert!(report["inputs"].as_array().unwrap().iter().any(|i| i["file"] == "fixtures/hybrid/phi-router-pass.yaml"));
 }
 
 #[test]

@@ -280,7 +280,10 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         FailOn::Warn => modelgate::report::FailOn::Warn,
     };
     let policy_paths = args.policy.policies.iter().map(|p| modelgate::source::display_path(p)).collect();
-    let options = CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on, policy_paths };
+    let proposal_paths =
+        Some((args.input.paths.iter().map(|p| modelgate::source::display_path(p)).collect(), args.input.recursive));
+    let options =
+        CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on, policy_paths, proposal_paths };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
     let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {

@@ -71,9 +71,10 @@ pub struct Report {
     pub gate: Gate,
     /// The command that judges the same files the same way: `modelgate
     /// check` with `--now`, `--fail-on`, `--timeout-ms`, each `--policy`, the
-    /// waiver file and the proposal files read, in input order (standard
-    /// input as `-`). Run from the same working directory on files with the
-    /// digests recorded here, it gives the same report.
+    /// waiver file and the proposal paths as given (`-R` when directories
+    /// were read recursively; standard input as `-`). Run from the same
+    /// working directory on files with the digests recorded here, it gives
+    /// the same report.
     pub command: Vec<String>,
     /// Every proposal file read, then every model card they name, with its digest.
     pub inputs: Vec<FileDigest>,
