@@ -1521,13 +1521,7 @@ fn a_custom_rule_path_that_points_nowhere_is_an_error_finding() {
     let (code, report) =
         check_json(&["--policy", "fixtures/policies/path-pointing-nowhere", "fixtures/saas-gpt4o-internal.yaml"]);
     assert_eq!(code, 2);
-    let finding = report["proposals"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "ACME-MAU")
-        .unwrap()
-        .clone();
+    let finding = crate::support::finding(&report, "ACME-MAU");
     assert_eq!(finding["status"], "error");
     let message = finding["message"].as_str().unwrap();
     assert!(
