@@ -85,9 +85,6 @@ pub struct ModelCard {
     /// Where each `base_model:` id is in the card, for errors.
     #[serde(skip)]
     pub base_model_pos: Vec<Pos>,
-    /// Where `license:` is in the card, for errors.
-    #[serde(skip)]
-    pub license_pos: Option<Pos>,
     /// The card's text, for errors.
     #[serde(skip)]
     pub file: Option<Arc<SourceFile>>,
@@ -148,7 +145,6 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
         base_ids: Vec::new(),
         base_model_relation: clean(matter.base_model_relation),
         license_line: license_pos.map(|p| p.line),
-        license_pos,
         base_model_pos,
         file: Some(card_file),
     })
@@ -211,15 +207,6 @@ impl ModelCard {
         let pos = self.base_model_pos.get(index).copied().unwrap_or(Pos { line: 1, column: 1 });
         let error = match &self.file {
             Some(file) => file.error(ErrorKind::Input, message, pos),
-            None => Error::new(ErrorKind::Input, message),
-        };
-        error.with_optional_hint(hint)
-    }
-
-    /// An error at the card's `license:` line.
-    pub fn license_error(&self, message: String, hint: Option<String>) -> Error {
-        let error = match &self.file {
-            Some(file) => file.error(ErrorKind::Input, message, self.license_pos.unwrap_or(Pos { line: 1, column: 1 })),
             None => Error::new(ErrorKind::Input, message),
         };
         error.with_optional_hint(hint)
