@@ -128,6 +128,13 @@ pub struct Citation {
     pub url: String,
 }
 
+impl Citation {
+    /// How reports name it: `document §section`.
+    pub fn label(&self) -> String {
+        format!("{} §{}", self.document, self.section)
+    }
+}
+
 /// A duty that comes with using the model this way.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -607,10 +607,7 @@ fn run_explain(args: ExplainArgs) -> Result<u8> {
     out.push_str(&format!("Summary      {}\n", m.description));
     out.push_str(&format!("Category     {}\n", m.category.as_str()));
     out.push_str(&format!("Severity     {}\n", m.severity.as_str()));
-    out.push_str(&format!(
-        "Citation     {} §{}\n             {}\n",
-        m.citation.document, m.citation.section, m.citation.url
-    ));
+    out.push_str(&format!("Citation     {}\n             {}\n", m.citation.label(), m.citation.url));
     if let Some(fix) = &m.remediation {
         out.push_str(&format!("Remediation  {fix}\n"));
     }

@@ -48,7 +48,7 @@ pub fn render(report: &Report) -> String {
                     let _ = write!(text, "\nFix: {fix}");
                 }
                 let c = point.citation;
-                let _ = write!(text, "\nCitation: {} §{} {}", c.document, c.section, c.url);
+                let _ = write!(text, "\nCitation: {} {}", c.label(), c.url);
                 if let Some(w) = &f.waiver {
                     match &w.note {
                         Some(note) => {

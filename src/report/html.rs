@@ -419,11 +419,11 @@ fn finding(f: &Finding, licenses: &[&LicenseFacts]) -> Markup {
                         @if i > 0 { ", " }
                         (link(&l.name, &l.url))
                     }
-                    br; span.muted { "Rule reference: " (link(&format!("{} §{}", c.document, c.section), &c.url)) }
+                    br; span.muted { "Rule reference: " (link(&c.label(), &c.url)) }
                 } @else {
                     @for (i, c) in cited.iter().enumerate() {
                         @if i > 0 { br; }
-                        (link(&format!("{} §{}", c.document, c.section), &c.url))
+                        (link(&c.label(), &c.url))
                     }
                 }
             }
@@ -502,7 +502,7 @@ fn rules(report: &Report) -> Markup {
                         td { strong { (r.title) } br; (r.description) }
                         td { (r.severity.as_str()) }
                         td { (r.category.as_str()) }
-                        td { (link(&format!("{} §{}", r.citation.document, r.citation.section), &r.citation.url)) }
+                        td { (link(&r.citation.label(), &r.citation.url)) }
                         td {
                             @match record.origin {
                                 Origin::Bundled => { "bundled" }

@@ -266,12 +266,12 @@ fn details(f: &Finding) -> String {
         }
         if apart {
             let c = point.citation;
-            let _ = writeln!(out, "  cite: {} §{} <{}>", c.document, c.section, c.url);
+            let _ = writeln!(out, "  cite: {} <{}>", c.label(), c.url);
         }
     }
     if !apart {
         let c = &f.citation;
-        let _ = writeln!(out, "cite: {} §{} <{}>", c.document, c.section, c.url);
+        let _ = writeln!(out, "cite: {} <{}>", c.label(), c.url);
     }
     if let Some(w) = &f.waiver {
         let _ = writeln!(out, "waiver ({}) at {}: {}", w.state.as_str(), w.location, w.describe());

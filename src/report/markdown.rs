@@ -125,7 +125,7 @@ pub fn render(report: &Report) -> String {
             };
             for point in points(f) {
                 let c = point.citation;
-                let citation = link(&format!("{} §{}", c.document, c.section), &c.url);
+                let citation = link(&c.label(), &c.url);
                 let mut message = point.message.to_string();
                 if let Some(note) = f.waiver.as_ref().and_then(|w| w.note.as_ref()) {
                     message = format!("{message} (waiver not applied: {note})");

@@ -310,7 +310,7 @@ pub fn render(report: &Report) -> String {
 
 fn descriptor(rule: &RuleMeta) -> Descriptor {
     let c = &rule.citation;
-    let citation = format!("{} §{}", c.document, c.section);
+    let citation = c.label();
     let mut text = format!("{}\n\nCitation: {citation} <{}>", rule.description, c.url);
     let mut markdown = format!("{}\n\n**Citation:** [{}]({})", rule.description, md(&citation), c.url);
     if let Some(fix) = &rule.remediation {

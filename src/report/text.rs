@@ -178,7 +178,7 @@ fn problem(out: &mut String, finding: &Finding) {
 }
 
 fn cite(out: &mut String, c: &Citation) {
-    let _ = writeln!(out, "        cite: {} §{} <{}>", c.document, c.section, c.url);
+    let _ = writeln!(out, "        cite: {} <{}>", c.label(), c.url);
 }
 
 fn pass(out: &mut String, finding: &Finding) {
