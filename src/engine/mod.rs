@@ -761,8 +761,7 @@ impl Engine {
     /// The bundled rules are held to the interpreter's reports by the
     /// parity tests.
     pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
-        let rules = self.rules.clone();
-        if !rules.iter().any(|rule| rule.origin == Origin::User) {
+        if !self.has_policy_rules() {
             return self.evaluate_all(input);
         }
         // A `--policy` rule's `path` must name a place in the input: one
@@ -770,7 +769,7 @@ impl Engine {
         // the file, a finding pointing nowhere. The bundled rules' paths are
         // held to the fixtures by `tests/rules.rs`.
         let outcomes = self.evaluate_all(input.clone());
-        rules
+        self.rules
             .iter()
             .zip(outcomes)
             .map(|(rule, outcome)| match (rule.origin, outcome) {
@@ -795,14 +794,20 @@ impl Engine {
             .collect()
     }
 
+    /// Whether any rule comes from `--policy`.
+    fn has_policy_rules(&self) -> bool {
+        self.rules.iter().any(|rule| rule.origin == Origin::User)
+    }
+
     fn evaluate_all(&mut self, input: regorus::Value) -> Vec<Outcome> {
-        let rules = self.rules.clone();
         let on_vm = self.evaluate_on_vm(&input);
         if let Some(results) = &on_vm {
-            if !rules.iter().any(|rule| rule.origin == Origin::User) {
-                return rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
+            if !self.has_policy_rules() {
+                return self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
             }
         }
+        // The interpreter borrows the engine mutably below.
+        let rules = self.rules.clone();
         let time_limit = self.time_limit;
         let engine = match self.interpreter() {
             Ok(engine) => engine,
