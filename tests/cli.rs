@@ -1443,6 +1443,13 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
             "--> fixtures/policies/never-applicable/phi_only.rego:17:9",
         ),
         (
+            // Undefined for every proposal: the rule would pass everything.
+            "misspelt-input-field",
+            "error: `input.deployment.provder` is undefined for every proposal, so the rule would pass everything: \
+             `input.deployment` has no field `provder` (did you mean `provider`?)",
+            "--> fixtures/policies/misspelt-input-field/no_openai.rego:23:2",
+        ),
+        (
             // Named at the helper, not as "cannot evaluate `meta`" of the rule's file.
             "helper-that-does-not-compile",
             "error: use of undefined variable `approved_vendors` is unsafe",

@@ -10,6 +10,7 @@
 
 pub mod bundle;
 pub mod input;
+pub mod input_shape;
 pub mod meta;
 pub mod precompiled;
 mod recursion;

@@ -19,7 +19,7 @@ use crate::vocabulary::Vocabulary;
 
 /// Every section of a subject, filled in: the part of the policy input that
 /// comes from the proposal.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SubjectSections {
     /// `modelgate.dev/v1`.
     #[serde(rename = "apiVersion")]

@@ -1,0 +1,552 @@
+//! Checks that `--policy` modules read only fields the input has.
+//!
+//! A misspelt reference (`input.modle.id`, `input.data.clases`) is undefined
+//! for every proposal, so a `deny` guarded by it never fires and the rule
+//! passes everything. OPA catches this only when given a schema (`opa eval
+//! --schema`). modelgate knows the input's shape (the proposal's sections,
+//! the catalog's records, the resolved fields: `engine/input.rs`), so every
+//! `input.` path in a user module is checked against it before anything is
+//! evaluated.
+//!
+//! Paths are read from the module text (strings and comments skipped), as
+//! the recursion check reads calls: `input.a.b`, `input.a["b"]`,
+//! `input.a[_].b`, and paths through `import input.a as x`. A path is
+//! checked up to where it stops being static (a variable key into an
+//! object); a bundled-policy test checks that every path the bundled rules
+//! read passes, and another that every field of every fixture's input is in
+//! the shape.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::catalog::Catalog;
+use crate::engine::bundle::{Origin, PolicySources};
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// What a place in the input can hold, as far as a path can go into it.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// Anything: not checked further.
+    Any,
+    /// A string, number, boolean or null: it has no fields.
+    Scalar,
+    /// A list of items of this shape.
+    List(Box<Shape>),
+    /// An object with these fields, and, when `others` is given, any other
+    /// key holding that shape (a map).
+    Object { fields: BTreeMap<String, Shape>, others: Option<Box<Shape>> },
+}
+
+impl Shape {
+    fn object(fields: impl IntoIterator<Item = (String, Shape)>) -> Shape {
+        Shape::Object { fields: fields.into_iter().collect(), others: None }
+    }
+
+    /// A place that can hold either shape.
+    fn union(self, other: Shape) -> Shape {
+        match (self, other) {
+            (Shape::Any, _) | (_, Shape::Any) => Shape::Any,
+            (Shape::Scalar, x) | (x, Shape::Scalar) => x,
+            (Shape::List(a), Shape::List(b)) => Shape::List(Box::new(a.union(*b))),
+            (Shape::Object { fields: mut a, others: ao }, Shape::Object { fields: b, others: bo }) => {
+                for (key, shape) in b {
+                    let merged = match a.remove(&key) {
+                        Some(existing) => existing.union(shape),
+                        None => shape,
+                    };
+                    a.insert(key, merged);
+                }
+                let others = match (ao, bo) {
+                    (Some(x), Some(y)) => Some(Box::new(x.union(*y))),
+                    (x, y) => x.or(y),
+                };
+                Shape::Object { fields: a, others }
+            }
+            // A place that is a list in one record and an object in
+            // another is not checked.
+            _ => Shape::Any,
+        }
+    }
+
+    /// The shape of a JSON value (a catalog record): its fields as they are.
+    fn of_value(value: &Value) -> Shape {
+        match value {
+            Value::Object(map) => Shape::object(map.iter().map(|(k, v)| (k.clone(), Shape::of_value(v)))),
+            Value::Array(items) => {
+                let item = items.iter().map(Shape::of_value).reduce(Shape::union);
+                Shape::List(Box::new(item.unwrap_or(Shape::Any)))
+            }
+            _ => Shape::Scalar,
+        }
+    }
+
+    /// The shape a JSON Schema (as schemars writes it) allows.
+    fn of_schema(schema: &Value, defs: &serde_json::Map<String, Value>, depth: usize) -> Shape {
+        let Value::Object(node) = schema else { return Shape::Any };
+        if depth > 32 {
+            return Shape::Any;
+        }
+        if let Some(Value::String(target)) = node.get("$ref") {
+            let name = target.rsplit('/').next().unwrap_or_default();
+            return defs.get(name).map_or(Shape::Any, |def| Shape::of_schema(def, defs, depth + 1));
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            if let Some(Value::Array(branches)) = node.get(key) {
+                let shapes = branches.iter().map(|b| Shape::of_schema(b, defs, depth + 1));
+                return shapes.reduce(Shape::union).unwrap_or(Shape::Any);
+            }
+        }
+        let properties = node.get("properties").and_then(Value::as_object);
+        let additional = node.get("additionalProperties");
+        if properties.is_some() || matches!(additional, Some(Value::Object(_))) {
+            let fields = properties
+                .into_iter()
+                .flatten()
+                .map(|(key, value)| (key.clone(), Shape::of_schema(value, defs, depth + 1)));
+            let others = match additional {
+                Some(Value::Bool(false)) | None if properties.is_some() => None,
+                Some(Value::Object(value)) => {
+                    Some(Box::new(Shape::of_schema(&Value::Object(value.clone()), defs, depth + 1)))
+                }
+                _ => Some(Box::new(Shape::Any)),
+            };
+            return Shape::Object { fields: fields.collect(), others };
+        }
+        if let Some(items) = node.get("items") {
+            return Shape::List(Box::new(Shape::of_schema(items, defs, depth + 1)));
+        }
+        let types: Vec<&str> = match node.get("type") {
+            Some(Value::String(t)) => vec![t.as_str()],
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if types.contains(&"object") {
+            Shape::Any
+        } else if types.contains(&"array") {
+            Shape::List(Box::new(Shape::Any))
+        } else if types.is_empty() && !node.contains_key("enum") && !node.contains_key("const") {
+            Shape::Any
+        } else {
+            Shape::Scalar
+        }
+    }
+}
+
+/// The shape of the policy input (`engine/input.rs`) under this catalog.
+fn input_shape(catalog: &Catalog) -> Shape {
+    let schema = serde_json::to_value(schemars::schema_for!(crate::proposal::SubjectSections)).unwrap_or(Value::Null);
+    let empty = serde_json::Map::new();
+    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
+    let sections = Shape::of_schema(&schema, defs, 0);
+    let model = catalog.models().iter().map(|m| Shape::of_value(&m.input_json())).fold(Shape::Scalar, Shape::union);
+    let unknown_license = Shape::object(["id", "known"].map(|k| (k.to_string(), Shape::Scalar)));
+    let license = catalog.licenses().map(|l| Shape::of_value(&l.input_json())).fold(unknown_license, Shape::union);
+    let scalars = |keys: &[&str]| Shape::object(keys.iter().map(|k| (k.to_string(), Shape::Scalar)));
+    let mut card = scalars(&["path", "license", "license_line", "license_name", "license_link", "declared"]);
+    card = card.union(Shape::object(
+        ["base_models", "base_ids"].map(|k| (k.to_string(), Shape::List(Box::new(Shape::Scalar)))),
+    ));
+    card = card.union(scalars(&["base_model_relation"]));
+    let resolved = Shape::object([
+        ("model".to_string(), model.clone()),
+        ("lineage".to_string(), Shape::List(Box::new(model))),
+        ("license".to_string(), scalars(&["expression", "source", "alternative", "alternatives", "catalog"])),
+        ("licenses".to_string(), Shape::List(Box::new(license))),
+        ("card".to_string(), card),
+        ("air_gapped_siblings".to_string(), Shape::List(Box::new(Shape::Scalar))),
+    ]);
+    let extra = Shape::object([
+        ("route".to_string(), Shape::Scalar),
+        ("now".to_string(), Shape::Scalar),
+        ("resolved".to_string(), resolved),
+    ]);
+    sections.union(extra)
+}
+
+/// One step of a reference path.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// `.name` or `["name"]`.
+    Key(String),
+    /// `[x]` with anything but a string literal.
+    Index,
+}
+
+/// A reference into the input found in module text.
+#[derive(Debug)]
+struct Reference {
+    /// Byte offset of its first character.
+    offset: usize,
+    /// The path as written, for messages.
+    text: String,
+    steps: Vec<Step>,
+}
+
+/// Checks every `input.` path of the `--policy` modules (tests left out).
+pub fn check_user_modules(sources: &PolicySources, catalog: &Catalog) -> Result<()> {
+    let mut user = sources.modules.iter().filter(|f| f.origin == Origin::User).peekable();
+    if user.peek().is_none() {
+        return Ok(());
+    }
+    let shape = input_shape(catalog);
+    for file in user {
+        check_text(&file.text, &shape).map_err(|(offset, message)| {
+            let (line, column) = line_column(&file.text, offset);
+            Error::at(ErrorKind::Policy, message, Location { file: file.path.clone(), line, column })
+                .with_source_text(file.text.clone())
+        })?;
+    }
+    Ok(())
+}
+
+/// The first reference in `text` the shape does not allow: its offset and
+/// the message.
+fn check_text(text: &str, shape: &Shape) -> std::result::Result<(), (usize, String)> {
+    for reference in references(text) {
+        if let Some(message) = judge(&reference, shape) {
+            return Err((reference.offset, message));
+        }
+    }
+    Ok(())
+}
+
+/// Why a reference cannot be defined, if it cannot.
+fn judge(reference: &Reference, shape: &Shape) -> Option<String> {
+    let mut at = shape;
+    let mut walked = String::from("input");
+    let mut widened;
+    for step in &reference.steps {
+        match (at, step) {
+            (Shape::Any, _) => return None,
+            (Shape::Scalar, Step::Key(key)) => {
+                return Some(format!(
+                    "`{}` reads `{key}` of `{walked}`, which is a single value, not an object: it is undefined for \
+                     every proposal, so the rule would pass everything (`modelgate parse FILE` prints the input)",
+                    reference.text
+                ));
+            }
+            (Shape::Scalar, Step::Index) => return None,
+            (Shape::List(_), Step::Key(key)) => {
+                return Some(format!(
+                    "`{}` reads `{key}` of `{walked}`, which is a list: read its items with `{walked}[_].{key}` or \
+                     `some item in {walked}`; as written it is undefined for every proposal, so the rule would pass \
+                     everything",
+                    reference.text
+                ));
+            }
+            (Shape::List(item), Step::Index) => {
+                at = item;
+                walked.push_str("[_]");
+            }
+            (Shape::Object { fields, others }, Step::Key(key)) => match (fields.get(key), others) {
+                (Some(next), _) => {
+                    at = next;
+                    walked.push('.');
+                    walked.push_str(key);
+                }
+                (None, Some(next)) => {
+                    at = next;
+                    walked.push_str(&format!("[{key:?}]"));
+                }
+                (None, None) => {
+                    let hint = crate::error::did_you_mean(key, fields.keys().map(String::as_str))
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default();
+                    let known: Vec<&str> = fields.keys().map(String::as_str).collect();
+                    return Some(format!(
+                        "`{}` is undefined for every proposal, so the rule would pass everything: `{walked}` has no \
+                         field `{key}`{hint}; its fields are {}",
+                        reference.text,
+                        known.join(", ")
+                    ));
+                }
+            },
+            (Shape::Object { fields, others }, Step::Index) => {
+                // A variable key ranges over every field.
+                let all = fields.values().cloned().chain(others.iter().map(|o| (**o).clone()));
+                widened = all.reduce(Shape::union).unwrap_or(Shape::Any);
+                at = &widened;
+                walked.push_str("[_]");
+            }
+        }
+    }
+    None
+}
+
+/// Line and column (characters, from 1) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    (line as u32, column as u32)
+}
+
+fn is_name_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+fn is_name_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The end of a string literal starting at `start` (at its quote).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            c if c == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Every reference into the input in module text: `input...` and paths
+/// through `import input... as x` aliases.
+fn references(text: &str) -> Vec<Reference> {
+    let bytes = text.as_bytes();
+    let mut aliases: BTreeMap<String, Vec<Step>> = BTreeMap::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'#' {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+        } else if c == b'"' || c == b'`' {
+            i = string_end(bytes, i);
+        } else if is_name_start(c) && (i == 0 || !(is_name_char(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+            let start = i;
+            while i < bytes.len() && is_name_char(bytes[i]) {
+                i += 1;
+            }
+            let name = &text[start..i];
+            let prefix = match name {
+                "input" => Some(Vec::new()),
+                "import" => {
+                    if let Some((alias, path)) = import_alias(text, i) {
+                        aliases.insert(alias, path);
+                    }
+                    None
+                }
+                other => aliases.get(other).cloned(),
+            };
+            let Some(mut steps) = prefix else { continue };
+            let (more, end) = path_steps(text, i);
+            i = end;
+            if more.is_empty() {
+                continue;
+            }
+            steps.extend(more);
+            found.push(Reference { offset: start, text: text[start..end].to_string(), steps });
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// `import input.a.b as x` (or without `as`: the last name) read from just
+/// after `import`: the alias and the path below `input`.
+fn import_alias(text: &str, after_import: usize) -> Option<(String, Vec<Step>)> {
+    let rest = &text[after_import..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let from = after_import + (rest.len() - trimmed.len());
+    let path = trimmed.strip_prefix("input")?;
+    if path.bytes().next().is_some_and(is_name_char) {
+        return None;
+    }
+    let (steps, end) = path_steps(text, from + "input".len());
+    if steps.is_empty() {
+        return None;
+    }
+    let tail = text[end..].lines().next().unwrap_or_default().trim();
+    let alias = match tail.strip_prefix("as") {
+        Some(name) if name.starts_with([' ', '\t']) => name.trim().to_string(),
+        _ => match steps.last() {
+            Some(Step::Key(key)) => key.clone(),
+            _ => return None,
+        },
+    };
+    alias.bytes().all(is_name_char).then_some((alias, steps))
+}
+
+/// The steps of a reference after its head, from byte `at`, and where it
+/// ends.
+fn path_steps(text: &str, mut at: usize) -> (Vec<Step>, usize) {
+    let bytes = text.as_bytes();
+    let mut steps = Vec::new();
+    loop {
+        match bytes.get(at) {
+            Some(b'.') if bytes.get(at + 1).copied().is_some_and(is_name_start) => {
+                let start = at + 1;
+                let mut end = start;
+                while end < bytes.len() && is_name_char(bytes[end]) {
+                    end += 1;
+                }
+                steps.push(Step::Key(text[start..end].to_string()));
+                at = end;
+            }
+            Some(b'[') => {
+                let Some(close) = bracket_end(bytes, at) else { return (steps, at) };
+                let inner = text[at + 1..close].trim();
+                let literal = inner.len() >= 2
+                    && inner.starts_with('"')
+                    && string_end(inner.as_bytes(), 0) == inner.len()
+                    && !inner.contains('\\');
+                steps.push(if literal { Step::Key(inner[1..inner.len() - 1].to_string()) } else { Step::Index });
+                at = close + 1;
+            }
+            _ => return (steps, at),
+        }
+    }
+}
+
+/// The index of the `]` closing the `[` at `open`, strings skipped.
+fn bracket_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' | b'`' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape() -> Shape {
+        input_shape(&Catalog::bundled().unwrap())
+    }
+
+    fn first_error(text: &str) -> Option<String> {
+        check_text(text, &shape()).err().map(|(_, message)| message)
+    }
+
+    #[test]
+    fn every_path_the_bundled_policies_read_is_in_the_shape() {
+        let shape = shape();
+        let sources = PolicySources::bundled();
+        let read: usize = sources.modules.iter().map(|f| references(&f.text).len()).sum();
+        assert!(read > 300, "the bundled policies read the input only {read} times");
+        for file in &sources.modules {
+            if let Err((offset, message)) = check_text(&file.text, &shape) {
+                panic!("{}:{:?}: {message}", file.path, line_column(&file.text, offset));
+            }
+        }
+    }
+
+    #[test]
+    fn a_misspelt_section_is_named_with_the_field_meant() {
+        let message = first_error("package x\ndeny contains \"no\" if input.modle.id == \"gpt-4o\"\n").unwrap();
+        assert!(message.contains("`input.modle.id` is undefined for every proposal"), "{message}");
+        assert!(message.contains("`input` has no field `modle`"), "{message}");
+        assert!(message.contains("did you mean `model`"), "{message}");
+    }
+
+    #[test]
+    fn paths_below_lists_maps_brackets_and_aliases_are_followed() {
+        assert_eq!(first_error("x if input.data.classes[_] == \"phi\"\n"), None);
+        assert_eq!(first_error("x if input[\"data\"][\"classes\"]\n"), None);
+        assert_eq!(first_error("x if some l in input.resolved.licenses; l.id\n"), None);
+        assert_eq!(first_error("x if input.resolved.licenses[i].terms\n"), None);
+        let message = first_error("x if input.resolved.licenses.id == \"mit\"\n").unwrap();
+        assert!(message.contains("which is a list"), "{message}");
+        let message = first_error("x if input[\"data\"][\"clases\"]\n").unwrap();
+        assert!(message.contains("`input.data` has no field `clases`"), "{message}");
+        let message = first_error("import input.deployment as d\nx if d.netwrok == \"air_gapped\"\n").unwrap();
+        assert!(message.contains("`input.deployment` has no field `netwrok`"), "{message}");
+        let message = first_error("x if input.model.id.name\n").unwrap();
+        assert!(message.contains("a single value"), "{message}");
+    }
+
+    #[test]
+    fn strings_comments_and_other_names_are_not_references() {
+        assert_eq!(first_error("# input.modle\nx := \"input.modle\"\ny := my_input.modle\nz := a.input.modle\n"), None);
+        assert_eq!(first_error("t if { true } with input as {\"modle\": 1}\n"), None);
+    }
+
+    /// The first place in `value` that `shape` does not allow.
+    fn unknown_place(shape: &Shape, value: &Value, at: String) -> Option<String> {
+        match (shape, value) {
+            (Shape::Any, _) | (_, Value::Null) => None,
+            (Shape::Object { fields, others }, Value::Object(map)) => {
+                map.iter().find_map(|(key, v)| match fields.get(key).or(others.as_deref()) {
+                    Some(inner) => unknown_place(inner, v, format!("{at}.{key}")),
+                    None => Some(format!("{at}.{key}")),
+                })
+            }
+            (Shape::List(item), Value::Array(items)) => {
+                items.iter().find_map(|v| unknown_place(item, v, format!("{at}[_]")))
+            }
+            (Shape::Scalar, Value::Object(_) | Value::Array(_)) | (Shape::List(_), _) | (Shape::Object { .. }, _) => {
+                Some(at)
+            }
+            (Shape::Scalar, _) => None,
+        }
+    }
+
+    #[test]
+    fn every_field_of_every_fixture_input_is_in_the_shape() {
+        let context = crate::check::Context::new(&[]).unwrap();
+        let shape = input_shape(&context.catalog);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut files = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if crate::proposal::is_proposal_file_name(&path.to_string_lossy()) {
+                    files.push(path);
+                }
+            }
+        }
+        let mut inputs = 0;
+        for path in files {
+            // Invalid fixtures and other documents are not inputs.
+            let Ok(set) = crate::proposal::load_paths(std::slice::from_ref(&path), &Default::default()) else {
+                continue;
+            };
+            let Ok(subjects) = context.subjects(&set) else { continue };
+            for subject in subjects {
+                for alternative in 0..subject.license.alternatives.len() {
+                    let input = crate::engine::input::build(&subject, alternative, &context.catalog, "2026-01-01");
+                    if let Some(place) = unknown_place(&shape, &input, "input".into()) {
+                        panic!("{}: {place} is not in the input shape", path.display());
+                    }
+                    inputs += 1;
+                }
+            }
+        }
+        assert!(inputs > 100, "only {inputs} fixture inputs were read");
+    }
+
+    #[test]
+    fn the_offset_is_where_the_reference_starts() {
+        let text = "package x\n\ndeny contains m if {\n\tinput.modle.id\n}\n";
+        let (offset, _) = check_text(text, &shape()).unwrap_err();
+        assert_eq!(line_column(text, offset), (4, 2));
+    }
+}
