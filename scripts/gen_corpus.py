@@ -410,6 +410,12 @@ class Generator:
         use = self.use(compliant)
         if use:
             doc["use"] = use
+            if "biometric_identification" in use.get("purposes", []):
+                # Identifying people by biometrics is personal data: modelgate
+                # refuses the purpose without a personal class.
+                for section in [doc.get("data")] + [r.get("data") for r in routes or []]:
+                    if section and not set(section["classes"]) & {"pii", "phi", "eu_personal", "special_category"}:
+                        section["classes"] = section["classes"] + ["pii"]
         if self.chance(0.35):
             doc["distribution"] = self.distribution(compliant)
         if self.chance(0.3):

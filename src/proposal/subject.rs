@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::card::{self, ModelCard};
 use super::load::LoadedDocument;
 use super::{
-    ApiVersion, Contracts, Data, Deployment, DeploymentKind, Distribution, FineTuneMethod, Metadata, Model, Network,
-    Organization, ProposalKind, Requirements, Route, Team, Usage, Workload,
+    ApiVersion, Contracts, Data, DataClass, Deployment, DeploymentKind, Distribution, FineTuneMethod, Metadata, Model,
+    Network, Organization, ProposalKind, Purpose, Requirements, Route, Team, Usage, Workload,
 };
 use crate::catalog::{expr, Catalog, Expression, ModelRecord};
 use crate::error::{Error, Location, Result};
@@ -602,6 +602,23 @@ fn validate_usage(subject: &Subject) -> Result<()> {
             "/use/outputs_trained_model",
             "outputs_trained_model is set, but outputs_train_other_models is false",
             Some("set `outputs_train_other_models: true` when outputs train another model, or remove the kind".into()),
+        ));
+    }
+    // Identifying people by their biometric data processes personal data by
+    // definition (GDPR Art. 4(14)); with no personal class no privacy rule
+    // would apply, and the proposal would pass them all.
+    let personal = [DataClass::Pii, DataClass::Phi, DataClass::EuPersonal, DataClass::SpecialCategory];
+    let biometric = usage.purposes.contains(&Purpose::BiometricIdentification);
+    if biometric && !subject.sections.data.classes.iter().any(|class| personal.contains(class)) {
+        return Err(subject.error(
+            "/data/classes",
+            "use.purposes has `biometric_identification`, but data.classes has no class of personal data: \
+             biometric data that identifies people is personal data",
+            Some(
+                "add `pii` to data.classes (`eu_personal` too when the people are in the EU/EEA, \
+                 `special_category` for GDPR Art. 9 data)"
+                    .into(),
+            ),
         ));
     }
     Ok(())
