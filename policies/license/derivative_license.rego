@@ -65,6 +65,34 @@ applies if {
 	count(_upstream) > 0
 }
 
+applies if _llama_by_name
+
+# A model outside the catalog that names no base model, whose id carries
+# "Llama" while no Llama license binds it: Llama 3.1 and later ask that a
+# model built with Llama Materials carry "Llama" at the start of its name
+# (1.b.i), so such an id most likely names a Llama derivative, and the Llama
+# license would bind it whatever is declared (the 700 million user ceiling,
+# attribution and naming with it). It is a warning, not a finding of fact:
+# some models take the name without Meta's weights (TinyLlama and OpenLLaMA
+# were trained from scratch).
+_llama_by_name if {
+	input.resolved.model == null
+	count(input.resolved.lineage) == 0
+	input.model.base_model == null
+	count(_card_bases) == 0
+	contains(lower(input.model.id), "llama")
+	not _llama_license_binds
+}
+
+_card_bases := object.get(input.resolved.card, "base_models", []) if is_object(input.resolved.card)
+
+_card_bases := [] if not is_object(input.resolved.card)
+
+_llama_license_binds if {
+	some license in input.resolved.licenses
+	license.family == "llama"
+}
+
 # The license names of an expression: operators and parentheses dropped.
 _names(expr) := {t |
 	some raw in split(replace(replace(expr, "(", " "), ")", " "), " ")
@@ -161,6 +189,27 @@ warn contains v if {
 	some [model, license] in _left_out
 	v := _violation(license, _message(model, license))
 }
+
+warn contains v if {
+	_llama_by_name
+	v := {
+		"msg": sprintf(
+			"%s is not in the catalog and names no base model, but its id carries \"Llama\" while the proposal declares %s: if it is built on Meta's Llama models, their license binds it whatever is declared, and the Llama rules (700 million monthly active users, attribution, naming) apply; models that only borrow the name (TinyLlama, OpenLLaMA) are not bound",
+			[input.model.id, _declared_text],
+		),
+		"path": "/model/id",
+		"remediation": "If the model is built on Llama, declare its Llama base in model.base_model (the catalog id, e.g. meta-llama/Llama-3.1-70B-Instruct) and its Llama license in model.license; if it is not, record that with a waiver (reason not_applicable) naming where the model's own training is documented.",
+		"citation": {
+			"document": "Llama 3.1 Community License Agreement",
+			"section": "1.b.i",
+			"url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
+		},
+	}
+}
+
+_declared_text := input.model.license if is_string(input.model.license)
+
+_declared_text := sprintf("%s (from its model card)", [input.resolved.license.expression]) if not is_string(input.model.license)
 
 _violation(license, msg) := {
 	"msg": msg,

@@ -201,3 +201,57 @@ test_a_license_left_out_by_the_model_and_its_base_is_named_once if {
 	some v in result
 	not contains(v.msg, "derives from")
 }
+
+# A model outside the catalog whose id carries "Llama", with no base named.
+_by_name(id, declared, records) := {
+	"model": {"id": id, "license": declared, "base_model": null},
+	"distribution": _kept,
+	"resolved": {"model": null, "lineage": [], "license": {"source": "proposal", "expression": declared}, "card": null, "licenses": records},
+}
+
+test_a_model_named_llama_under_another_license_warns_at_its_id if {
+	inp := _by_name("nvidia/Llama-3.1-Nemotron-70B-Instruct-HF", "Apache-2.0", [object.union(_mit, {"family": "apache"})])
+	derivative_license.applies with input as inp
+	count(derivative_license.deny) == 0 with input as inp
+	result := derivative_license.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/model/id"
+	v.citation.section == "1.b.i"
+	contains(v.msg, "declares Apache-2.0")
+	contains(v.remediation, "model.base_model")
+	count(derivative_license.obligations) == 0 with input as inp
+}
+
+test_a_model_named_llama_under_a_llama_license_is_not_applicable if {
+	inp := _by_name("acme/Llama-3.1-support", "llama3.1", [object.union(_llama, {"family": "llama"})])
+	not derivative_license.applies with input as inp
+}
+
+test_a_model_named_llama_with_a_base_is_judged_by_its_base if {
+	inp := object.union(_by_name("acme/llama-tune", "MIT", [_mit]), {"model": {"base_model": "meta-llama/Llama-3.1-8B"}})
+	not derivative_license.applies with input as inp
+}
+
+test_a_model_named_llama_whose_card_names_a_base_is_not_flagged_by_name if {
+	inp := object.union(_by_name("acme/llama-tune", "MIT", [_mit]), {"resolved": {"card": {"base_models": ["someone/base"]}}})
+	not derivative_license.applies with input as inp
+}
+
+test_a_catalog_model_is_not_judged_by_its_name if {
+	inp := object.union(_by_name("TinyLlama/TinyLlama-1.1B-Chat-v1.0", "Apache-2.0", [_mit]), {"resolved": {"model": {"id": "TinyLlama/TinyLlama-1.1B-Chat-v1.0"}}})
+	not derivative_license.applies with input as inp
+}
+
+test_a_model_whose_license_comes_from_its_card_is_named_with_the_card if {
+	inp := object.union(
+		_by_name("acme/llama-tune", null, [_mit]),
+		{"resolved": {"license": {"source": "card", "expression": "MIT"}, "card": {"base_models": []}}},
+	)
+	some v in derivative_license.warn with input as inp
+	contains(v.msg, "declares MIT (from its model card)")
+}
+
+test_a_model_without_llama_in_its_id_is_not_applicable if {
+	not derivative_license.applies with input as _by_name("acme/own-model", "MIT", [_mit])
+}
