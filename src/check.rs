@@ -46,7 +46,7 @@ impl Context {
             (catalog, engine)
         });
         let (catalog, engine) = (catalog?, engine?);
-        crate::engine::input_shape::check_user_modules(&sources, &catalog)?;
+        crate::engine::references::check_input_references(&sources, &catalog)?;
         let vocabulary = Vocabulary::from_data(engine.data())?;
         check_limit_services(&catalog, &vocabulary)?;
         Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })

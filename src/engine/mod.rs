@@ -10,10 +10,10 @@
 
 pub mod bundle;
 pub mod input;
-pub mod input_shape;
 pub mod meta;
 pub mod precompiled;
 mod recursion;
+pub mod references;
 pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -516,6 +516,9 @@ impl Engine {
     fn discover(sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<(regorus::Engine, Vec<Rule>)> {
         let mut engine = load(sources, data)?;
         let infos = modules(&mut engine)?;
+        let declared: Vec<(Vec<String>, Vec<String>)> =
+            infos.iter().map(|i| (i.package.clone(), i.names.iter().cloned().collect())).collect();
+        references::check_data_references(&engine.get_data(), &declared, sources)?;
         let mut packages: BTreeMap<Vec<String>, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
         for info in &infos {
             if info.package.first().map(String::as_str) == Some(RULES_ROOT[0])

@@ -261,7 +261,7 @@ fn call_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn strip_strings_and_comments(text: &str) -> String {
+pub(super) fn strip_strings_and_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,27 +1,30 @@
-//! Checks that `--policy` modules read only fields the input has.
+//! Checks that `--policy` modules read only documents that exist.
 //!
-//! A misspelt reference (`input.modle.id`, `input.data.clases`) is undefined
-//! for every proposal, so a `deny` guarded by it never fires and the rule
-//! passes everything. OPA catches this only when given a schema (`opa eval
-//! --schema`). modelgate knows the input's shape (the proposal's sections,
-//! the catalog's records, the resolved fields: `engine/input.rs`), so every
-//! `input.` path in a user module is checked against it before anything is
-//! evaluated.
+//! A misspelt reference (`input.modle.id`, `input.data.clases`,
+//! `data.modelgate.lib.gdpr.input_goverened`) is undefined for every
+//! proposal, so a `deny` guarded by it never fires and the rule passes
+//! everything. OPA reports input typos only when given a schema (`opa eval
+//! --schema`) and data typos not at all. modelgate knows the input's shape
+//! (the proposal's sections, the catalog's records, the resolved fields:
+//! `engine/input.rs`) and every data document (the mounted data files and the
+//! rules every module declares), so every static `input.` and `data.` path in
+//! a user module is checked before anything is evaluated.
 //!
 //! Paths are read from the module text (strings and comments skipped), as
 //! the recursion check reads calls: `input.a.b`, `input.a["b"]`,
 //! `input.a[_].b`, and paths through `import input.a as x`. A path is
 //! checked up to where it stops being static (a variable key into an
-//! object); a bundled-policy test checks that every path the bundled rules
-//! read passes, and another that every field of every fixture's input is in
-//! the shape.
+//! object). An import alias the module also uses as a plain name (a local
+//! variable or argument of the same name) is not followed. Unit tests hold
+//! every path the bundled rules read, and every field of every fixture's
+//! input, to these shapes.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::engine::bundle::{Origin, PolicySources};
+use crate::engine::bundle::{Origin, PolicyFile, PolicySources};
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// What a place in the input can hold, as far as a path can go into it.
@@ -184,27 +187,83 @@ struct Reference {
 }
 
 /// Checks every `input.` path of the `--policy` modules (tests left out).
-pub fn check_user_modules(sources: &PolicySources, catalog: &Catalog) -> Result<()> {
+pub fn check_input_references(sources: &PolicySources, catalog: &Catalog) -> Result<()> {
     let mut user = sources.modules.iter().filter(|f| f.origin == Origin::User).peekable();
     if user.peek().is_none() {
         return Ok(());
     }
     let shape = input_shape(catalog);
     for file in user {
-        check_text(&file.text, &shape).map_err(|(offset, message)| {
-            let (line, column) = line_column(&file.text, offset);
-            Error::at(ErrorKind::Policy, message, Location { file: file.path.clone(), line, column })
-                .with_source_text(file.text.clone())
-        })?;
+        check_text(&file.text, Root::Input, &shape).map_err(|found| located(file, found))?;
     }
     Ok(())
 }
 
+/// Checks every `data.` path of the `--policy` modules (tests left out)
+/// against the mounted data and the rules the modules declare (`package`
+/// components and rule names).
+pub fn check_data_references(
+    data: &regorus::Value,
+    declared: &[(Vec<String>, Vec<String>)],
+    files: &[&PolicyFile],
+) -> Result<()> {
+    let mut user = files.iter().filter(|f| f.origin == Origin::User).peekable();
+    if user.peek().is_none() {
+        return Ok(());
+    }
+    let shape = data_shape(data, declared);
+    for file in user {
+        check_text(&file.text, Root::Data, &shape).map_err(|found| located(file, found))?;
+    }
+    Ok(())
+}
+
+fn located(file: &PolicyFile, (offset, message): (usize, String)) -> Error {
+    let (line, column) = line_column(&file.text, offset);
+    Error::at(ErrorKind::Policy, message, Location { file: file.path.clone(), line, column })
+        .with_source_text(file.text.clone())
+}
+
+/// The data documents: the mounted data, and every rule a module declares
+/// (its value is not known before evaluation, so anything below it goes).
+fn data_shape(data: &regorus::Value, declared: &[(Vec<String>, Vec<String>)]) -> Shape {
+    let mounted = serde_json::to_value(data).map_or(Shape::Any, |json| Shape::of_value(&json));
+    declared.iter().fold(mounted, |shape, (package, names)| {
+        let rules = Shape::object(names.iter().map(|name| (name.clone(), Shape::Any)));
+        let nested = package.iter().rev().fold(rules, |inner, component| Shape::object([(component.clone(), inner)]));
+        shape.union(nested)
+    })
+}
+
+/// The document a reference starts from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Root {
+    Input,
+    Data,
+}
+
+impl Root {
+    fn name(self) -> &'static str {
+        match self {
+            Root::Input => "input",
+            Root::Data => "data",
+        }
+    }
+
+    /// What the places below it are called in messages.
+    fn member(self) -> &'static str {
+        match self {
+            Root::Input => "field",
+            Root::Data => "rule or document",
+        }
+    }
+}
+
 /// The first reference in `text` the shape does not allow: its offset and
 /// the message.
-fn check_text(text: &str, shape: &Shape) -> std::result::Result<(), (usize, String)> {
-    for reference in references(text) {
-        if let Some(message) = judge(&reference, shape) {
+fn check_text(text: &str, root: Root, shape: &Shape) -> std::result::Result<(), (usize, String)> {
+    for reference in references(text, root.name()) {
+        if let Some(message) = judge(&reference, root, shape) {
             return Err((reference.offset, message));
         }
     }
@@ -212,9 +271,9 @@ fn check_text(text: &str, shape: &Shape) -> std::result::Result<(), (usize, Stri
 }
 
 /// Why a reference cannot be defined, if it cannot.
-fn judge(reference: &Reference, shape: &Shape) -> Option<String> {
+fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
     let mut at = shape;
-    let mut walked = String::from("input");
+    let mut walked = String::from(root.name());
     let mut widened;
     for step in &reference.steps {
         match (at, step) {
@@ -253,10 +312,16 @@ fn judge(reference: &Reference, shape: &Shape) -> Option<String> {
                     let hint = crate::error::did_you_mean(key, fields.keys().map(String::as_str))
                         .map(|h| format!(" ({h})"))
                         .unwrap_or_default();
-                    let known: Vec<&str> = fields.keys().map(String::as_str).collect();
+                    // Names starting with `_` are a package's private helpers.
+                    let mut known: Vec<&str> =
+                        fields.keys().map(String::as_str).filter(|k| !k.starts_with('_')).take(LISTED + 1).collect();
+                    if known.len() > LISTED {
+                        known[LISTED] = "...";
+                    }
+                    let member = root.member();
                     return Some(format!(
                         "`{}` is undefined for every proposal, so the rule would pass everything: `{walked}` has no \
-                         field `{key}`{hint}; its fields are {}",
+                         {member} `{key}`{hint}; it has {}",
                         reference.text,
                         known.join(", ")
                     ));
@@ -273,6 +338,9 @@ fn judge(reference: &Reference, shape: &Shape) -> Option<String> {
     }
     None
 }
+
+/// How many names a message lists of a place that lacks the one read.
+const LISTED: usize = 16;
 
 /// Line and column (characters, from 1) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (u32, u32) {
@@ -304,9 +372,9 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
-/// Every reference into the input in module text: `input...` and paths
-/// through `import input... as x` aliases.
-fn references(text: &str) -> Vec<Reference> {
+/// Every reference from `root` (`input` or `data`) in module text, direct
+/// and through `import <root>... as x` aliases.
+fn references(text: &str, root: &str) -> Vec<Reference> {
     let bytes = text.as_bytes();
     let mut aliases: BTreeMap<String, Vec<Step>> = BTreeMap::new();
     let mut found = Vec::new();
@@ -326,10 +394,12 @@ fn references(text: &str) -> Vec<Reference> {
             }
             let name = &text[start..i];
             let prefix = match name {
-                "input" => Some(Vec::new()),
+                _ if name == root => Some(Vec::new()),
                 "import" => {
-                    if let Some((alias, path)) = import_alias(text, i) {
-                        aliases.insert(alias, path);
+                    if let Some((alias, path)) = import_alias(text, i, root) {
+                        if !used_as_plain_name(text, &alias) {
+                            aliases.insert(alias, path);
+                        }
                     }
                     None
                 }
@@ -350,17 +420,17 @@ fn references(text: &str) -> Vec<Reference> {
     found
 }
 
-/// `import input.a.b as x` (or without `as`: the last name) read from just
-/// after `import`: the alias and the path below `input`.
-fn import_alias(text: &str, after_import: usize) -> Option<(String, Vec<Step>)> {
+/// `import <root>.a.b as x` (or without `as`: the last name) read from just
+/// after `import`: the alias and the path below the root.
+fn import_alias(text: &str, after_import: usize, root: &str) -> Option<(String, Vec<Step>)> {
     let rest = &text[after_import..];
     let trimmed = rest.trim_start_matches([' ', '\t']);
     let from = after_import + (rest.len() - trimmed.len());
-    let path = trimmed.strip_prefix("input")?;
+    let path = trimmed.strip_prefix(root)?;
     if path.bytes().next().is_some_and(is_name_char) {
         return None;
     }
-    let (steps, end) = path_steps(text, from + "input".len());
+    let (steps, end) = path_steps(text, from + root.len());
     if steps.is_empty() {
         return None;
     }
@@ -373,6 +443,22 @@ fn import_alias(text: &str, after_import: usize) -> Option<(String, Vec<Step>)> 
         },
     };
     alias.bytes().all(is_name_char).then_some((alias, steps))
+}
+
+/// Whether `name` appears in `text` other than as the head of a path or a
+/// call, or in an `import` line: a local variable or an argument that
+/// shadows an import of that name, whose paths are then not followed.
+fn used_as_plain_name(text: &str, name: &str) -> bool {
+    let cleaned = super::recursion::strip_strings_and_comments(text);
+    cleaned.lines().filter(|line| !line.trim_start().starts_with("import ")).any(|line| {
+        let bytes = line.as_bytes();
+        line.match_indices(name).any(|(at, _)| {
+            let end = at + name.len();
+            let before_ok = at == 0 || !(is_name_char(bytes[at - 1]) || bytes[at - 1] == b'.');
+            let after = bytes.get(end).copied();
+            before_ok && !after.is_some_and(|c| is_name_char(c) || c == b'.' || c == b'[' || c == b'(')
+        })
+    })
 }
 
 /// The steps of a reference after its head, from byte `at`, and where it
@@ -440,20 +526,49 @@ mod tests {
     }
 
     fn first_error(text: &str) -> Option<String> {
-        check_text(text, &shape()).err().map(|(_, message)| message)
+        check_text(text, Root::Input, &shape()).err().map(|(_, message)| message)
     }
 
     #[test]
     fn every_path_the_bundled_policies_read_is_in_the_shape() {
         let shape = shape();
         let sources = PolicySources::bundled();
-        let read: usize = sources.modules.iter().map(|f| references(&f.text).len()).sum();
+        let read: usize = sources.modules.iter().map(|f| references(&f.text, "input").len()).sum();
         assert!(read > 300, "the bundled policies read the input only {read} times");
         for file in &sources.modules {
-            if let Err((offset, message)) = check_text(&file.text, &shape) {
+            if let Err((offset, message)) = check_text(&file.text, Root::Input, &shape) {
                 panic!("{}:{:?}: {message}", file.path, line_column(&file.text, offset));
             }
         }
+    }
+
+    #[test]
+    fn every_data_path_the_bundled_policies_read_exists() {
+        let sources = PolicySources::bundled();
+        let files: Vec<&PolicyFile> = sources.modules.iter().collect();
+        let mut engine = super::super::load(&files, &sources.data).unwrap();
+        let declared: Vec<(Vec<String>, Vec<String>)> = super::super::modules(&mut engine)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.package, i.names.into_iter().collect()))
+            .collect();
+        let shape = data_shape(&engine.get_data(), &declared);
+        let read: usize = files.iter().map(|f| references(&f.text, "data").len()).sum();
+        assert!(read > 300, "the bundled policies read data only {read} times");
+        for file in &files {
+            if let Err((offset, message)) = check_text(&file.text, Root::Data, &shape) {
+                panic!("{}:{:?}: {message}", file.path, line_column(&file.text, offset));
+            }
+        }
+        let misspelt = "import data.modelgate.lib.gdpr\nx if gdpr.input_goverened\n";
+        let (_, message) = check_text(misspelt, Root::Data, &shape).unwrap_err();
+        assert!(message.contains("`data.modelgate.lib.gdpr` has no rule or document `input_goverened`"), "{message}");
+        assert!(message.contains("did you mean `input_governed`"), "{message}");
+        let facts = "x if \"US\" in data.modelgate.facts.geography.eea_countries\n";
+        assert!(check_text(facts, Root::Data, &shape).is_err());
+        // An import alias the module also uses as a variable is not followed.
+        let shadowed = "import data.modelgate.lib.gdpr\nf(gdpr) := gdpr.whatever\n";
+        assert!(check_text(shadowed, Root::Data, &shape).is_ok());
     }
 
     #[test]
@@ -546,7 +661,7 @@ mod tests {
     #[test]
     fn the_offset_is_where_the_reference_starts() {
         let text = "package x\n\ndeny contains m if {\n\tinput.modle.id\n}\n";
-        let (offset, _) = check_text(text, &shape()).unwrap_err();
+        let (offset, _) = check_text(text, Root::Input, &shape()).unwrap_err();
         assert_eq!(line_column(text, offset), (4, 2));
     }
 }
