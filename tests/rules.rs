@@ -71,6 +71,24 @@ fn every_rule_has_fixtures_for_pass_fail_and_not_applicable() {
     }
 }
 
+/// An outcome reachable only with a team's own facts: the bundled geography
+/// lists no classified-partition region, so RES-CLASSIFIED's warning for a
+/// Secret partition needs a region the team declares with `--policy`.
+#[test]
+fn a_secret_partition_region_from_a_teams_own_facts_warns() {
+    let proposal = "fixtures/own-facts/res-classified-secret-partition.yaml";
+    let (code, report) = check_json(&["--policy", "fixtures/policies/classified-partition-region", proposal]);
+    let f = finding(&report, "RES-CLASSIFIED");
+    assert_eq!(f["status"], "warn", "{f}");
+    assert!(f["message"].as_str().unwrap().contains("acme-secret-1 is in a Secret partition"), "{f}");
+    assert_eq!(f["location"]["file"], proposal);
+    assert_eq!(f["location"]["line"], 15, "points at the region: {f}");
+    assert_eq!(code, 0, "a warning alone passes");
+    // Without the team's fact the region is unknown: an input error, never a pass.
+    let run = crate::support::modelgate(&["check", "--now", crate::support::NOW, proposal]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
 /// The features the policy data lists outside a zero-retention arrangement or
 /// a BAA (`excluded_features`) are values `deployment.features` accepts, each
 /// a fact with its source, a verification level and a note: a misspelt key
