@@ -1232,7 +1232,7 @@ fn a_directory_read_without_recursive_names_the_subdirectories_it_skipped() {
     let run = modelgate(&["check", "--now", NOW, "fixtures/"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("note: fixtures has subdirectories that were not read (hybrid, invalid, rules, waivers)"),
+        run.stderr.contains("note: fixtures has subdirectories that were not read (hybrid, invalid, own-facts, policies, rules, waivers)"),
         "{}",
         run.stderr
     );

@@ -332,3 +332,30 @@ fn an_empty_list_of_proposals_is_an_error_not_a_pass() {
     refused(&scratch.write("empty.json", b"[]\n"), "found an empty list");
     refused(&scratch.write("empty-docs.yaml", b"--- []\n--- []\n"), "found an empty list");
 }
+
+/// regorus's parser reads a bracket's contents again for each bracket around
+/// it: 30 nested arrays in a `--policy` file would parse for minutes and
+/// 100,000 abort the process on a stack overflow. Both are refused before
+/// parsing, at the bracket, by `check` and `test` alike.
+#[test]
+fn deeply_nested_brackets_in_a_policy_are_refused_before_parsing() {
+    let dir = crate::support::scratch_dir("deep-policy");
+    for depth in [30, 100_000] {
+        let text = format!(
+            "package modelgate.lib.deep\n\nimport rego.v1\n\nx := {}1{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        std::fs::write(dir.join("deep.rego"), text).unwrap();
+        let policy = dir.to_string_lossy().to_string();
+        for args in
+            [vec!["check", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"], vec!["test", "--policy", &policy]]
+        {
+            let run = modelgate_bounded(&args);
+            assert_eq!(run.code, 2, "{depth} {args:?}: {}", run.stderr);
+            assert!(run.stderr.contains("brackets nest too deep to parse"), "{}", run.stderr);
+            assert!(run.stderr.contains("deep.rego:5:27"), "at the 22nd bracket: {}", run.stderr);
+            assert!(run.stdout.is_empty());
+        }
+    }
+}

@@ -127,7 +127,11 @@ impl PolicySources {
 /// named neither).
 fn read(path: &Path, display: &str) -> Result<Arc<str>> {
     let limits = crate::source::Limits::default();
-    Ok(crate::source::SourceFile::read(path, display.to_string(), &limits, ErrorKind::Policy)?.text)
+    let text = crate::source::SourceFile::read(path, display.to_string(), &limits, ErrorKind::Policy)?.text;
+    if display.ends_with(".rego") {
+        super::nesting::check(display, &text).map_err(|e| e.with_source_text(text.clone()))?;
+    }
+    Ok(text)
 }
 
 /// The policy files under `root/relative`. `ancestors` holds the real paths

@@ -11,6 +11,7 @@
 pub mod bundle;
 pub mod input;
 pub mod meta;
+mod nesting;
 pub mod precompiled;
 mod recursion;
 pub mod references;
