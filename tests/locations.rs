@@ -118,3 +118,17 @@ fn a_service_without_processor_terms_points_at_the_service() {
         assert_eq!(at_service["location"]["column"], 3, "{proposal}");
     }
 }
+
+/// A license without a catalog record: LIC-COMMERCIAL and LIC-PRODUCTION
+/// point where the license is declared (the field to correct), not at the
+/// top of a document that leaves `use:` out.
+#[test]
+fn a_license_without_a_record_points_where_it_is_declared() {
+    for rule in ["LIC-COMMERCIAL", "LIC-PRODUCTION"] {
+        let proposal = format!("fixtures/rules/{rule}/warn-unknown-license.yaml");
+        let text = std::fs::read_to_string(crate::support::root().join(&proposal)).unwrap();
+        let line = text.lines().position(|l| l.trim_start().starts_with("license:")).unwrap() + 1;
+        let (_, report) = check_json(&[&proposal]);
+        assert_eq!(at(&report, 0, rule), (format!("{proposal}:{line}:3"), "/model/license".to_string()));
+    }
+}

@@ -88,7 +88,7 @@ warn contains v if {
 			"%s has no record in the catalog: modelgate cannot tell whether it grants commercial use",
 			[license.id],
 		),
-		"path": "/use/commercial",
+		"path": data.modelgate.lib.licenses.source_path,
 		"license": license.id,
 		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",

@@ -66,7 +66,9 @@ test_a_license_without_a_record_warns if {
 	count(result) == 1
 	some v in result
 	v.license == "LicenseRef-acme-internal"
-	v.path == "/use/commercial"
+	# It points where the license is declared, the field to correct, not
+	# at use.commercial.
+	v.path == "/model/id"
 }
 
 test_non_commercial_use_of_commercial_licenses_is_not_applicable if {
