@@ -132,3 +132,122 @@ fn a_license_without_a_record_points_where_it_is_declared() {
         assert_eq!(at(&report, 0, rule), (format!("{proposal}:{line}:3"), "/model/license".to_string()));
     }
 }
+
+/// The allowed-regions scenario of `fixtures/rules/REQ-ALLOWED-REGIONS/
+/// fail-region-outside.yaml` with `regions` written as `REGIONS`: London
+/// (`eu-west-2`, the second region) is outside the EU.
+fn regions_proposal(regions: &str) -> String {
+    format!(
+        "# regions\napiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: styles\nmodel:\n  id: \
+         anthropic/claude-3-5-sonnet\ndeployment:\n  kind: managed_cloud\n  provider: aws\n  service: aws_bedrock\n{regions}\
+         data:\n  classes: [eu_personal]\n  subjects: [DE]\ncontracts:\n  dpa: true\norganization:\n  domicile: DE\n  \
+         monthly_active_users: 300000\nrequirements:\n  allowed_regions: [EU]\n"
+    )
+}
+
+/// Writes `text` to `name` in a scratch directory and checks it.
+fn check_text(dir: &std::path::Path, name: &str, text: &[u8]) -> (String, serde_json::Value) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let shown = path.to_str().unwrap().to_string();
+    let (_, report) = check_json(&[&shown]);
+    (shown, report)
+}
+
+/// A failing list element is named where it is written, whatever the YAML
+/// style: flow or block, quoted, after a tab, with CRLF line ends and a
+/// UTF-8 byte order mark (not counted as a column), in a second document,
+/// through an alias (at its anchor), or in a JSON file on one line after
+/// non-ASCII text. Columns count Unicode code points from 1, as SARIF's
+/// `columnKind: unicodeCodePoints` declares.
+#[test]
+fn a_failing_list_element_points_at_the_element_in_every_yaml_style() {
+    let dir = scratch_dir("locations-styles");
+    let rule = "REQ-ALLOWED-REGIONS";
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("flow.yaml", regions_proposal("  regions: [eu-central-1, eu-west-2]\n").into_bytes(), "12:27"),
+        ("quoted.yaml", regions_proposal("  \"regions\": [ 'eu-central-1' , \"eu-west-2\" ]\n").into_bytes(), "12:33"),
+        ("tab.yaml", regions_proposal("  regions: [eu-central-1,\teu-west-2]\n").into_bytes(), "12:27"),
+        (
+            "block.yaml",
+            regions_proposal("  regions:\n    - eu-central-1   # Frankfurt\n    # London:\n    - eu-west-2\n").into_bytes(),
+            "15:7",
+        ),
+        (
+            "crlf-bom.yaml",
+            [b"\xef\xbb\xbf".as_slice(), regions_proposal("  regions: [eu-central-1, eu-west-2]\n").replace('\n', "\r\n").as_bytes()]
+                .concat(),
+            "12:27",
+        ),
+        (
+            "second-document.yaml",
+            format!(
+                "{}---\n{}",
+                regions_proposal("  regions: [eu-central-1]\n").replace("name: styles", "name: first"),
+                regions_proposal("  regions: [eu-central-1, eu-west-2]\n")
+            )
+            .into_bytes(),
+            "35:27",
+        ),
+        (
+            "alias.yaml",
+            regions_proposal("  regions: &regions [eu-central-1, eu-west-2]\n")
+                .replace("requirements:", "routes:\n  - name: r\n    deployment:\n      kind: managed_cloud\n      provider: aws\n      service: aws_bedrock\n      regions: *regions\nrequirements:")
+                .into_bytes(),
+            "12:36",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let (shown, report) = check_text(&dir, name, &text);
+        let index = report["proposals"].as_array().unwrap().len() - 1;
+        assert_eq!(at(&report, index, rule).0, format!("{shown}:{expected}"), "{name}");
+    }
+    // JSON on one line, after a name with an accent and an emoji (two UTF-16
+    // code units, one code point): the column is the element's code point.
+    let json = r#"{"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal", "metadata": {"name": "json", "owner": "Zoë 😀"}, "model": {"id": "anthropic/claude-3-5-sonnet"}, "deployment": {"kind": "managed_cloud", "provider": "aws", "service": "aws_bedrock", "regions": ["eu-central-1", "eu-west-2"]}, "data": {"classes": ["eu_personal"], "subjects": ["DE"]}, "contracts": {"dpa": true}, "organization": {"domicile": "DE", "monthly_active_users": 300000}, "requirements": {"allowed_regions": ["EU"]}}"#;
+    let column = json[..json.find("\"eu-west-2\"").unwrap()].chars().count() + 1;
+    let (shown, report) = check_text(&dir, "one-line.json", json.as_bytes());
+    assert_eq!(at(&report, 0, rule).0, format!("{shown}:1:{column}"));
+    let sarif = modelgate(&["check", "--now", NOW, "--format", "sarif", &shown]).stdout;
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
+    let region = &sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == rule).unwrap()
+        ["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], column);
+    // Merge keys are refused at the key, exit 2.
+    let merge = regions_proposal("  regions: [eu-central-1]\n").replace("deployment:\n", "deployment: &d\n").replace(
+        "requirements:",
+        "routes:\n  - name: r\n    deployment:\n      <<: *d\n      regions: [eu-west-2]\nrequirements:",
+    );
+    std::fs::write(dir.join("merge.yaml"), merge).unwrap();
+    let shown = dir.join("merge.yaml").to_str().unwrap().to_string();
+    let run = modelgate(&["check", &shown]);
+    crate::support::assert_refused(&run, &format!("{shown}:24:7"));
+    assert!(run.stderr.contains("merge keys (`<<`) are not supported"), "{}", run.stderr);
+}
+
+/// A route's failure points into the route where the route gives the field,
+/// and at the top-level field it inherits otherwise; a field neither gives
+/// points at the section that should hold it (or the route, or the
+/// document), and the message names the field.
+#[test]
+fn route_findings_point_at_the_route_or_at_what_it_inherits() {
+    let dir = scratch_dir("locations-routes");
+    let text = "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: router\nmodel:\n  id: \
+                anthropic/claude-3-5-sonnet\ndeployment:\n  kind: managed_cloud\n  provider: aws\n  service: \
+                aws_bedrock\n  regions: [eu-west-2]\ndata:\n  classes: [eu_personal]\n  subjects: [DE]\norganization:\n  \
+                domicile: DE\n  monthly_active_users: 300000\nrequirements:\n  allowed_regions: [EU]\nroutes:\n  - name: \
+                inherits\n  - name: overrides\n    deployment:\n      kind: managed_cloud\n      provider: aws\n      \
+                service: aws_bedrock\n      regions: [eu-central-1, us-east-1]\n";
+    let (shown, report) = check_text(&dir, "router.yaml", text.as_bytes());
+    assert_eq!(report["proposals"][0]["route"], "inherits");
+    assert_eq!(at(&report, 0, "REQ-ALLOWED-REGIONS"), (format!("{shown}:11:13"), "/deployment/regions/0".into()));
+    assert_eq!(
+        at(&report, 1, "REQ-ALLOWED-REGIONS"),
+        (format!("{shown}:27:31"), "/routes/1/deployment/regions/1".into())
+    );
+    // No `contracts:` anywhere: the DPA each route lacks points at the
+    // route's entry, where its own contracts would go.
+    assert_eq!(at(&report, 0, "RES-GDPR-DPA"), (format!("{shown}:21:5"), "/routes/0/contracts/dpa".into()));
+    assert_eq!(at(&report, 1, "RES-GDPR-DPA"), (format!("{shown}:22:5"), "/routes/1/contracts/dpa".into()));
+}
