@@ -251,3 +251,43 @@ fn route_findings_point_at_the_route_or_at_what_it_inherits() {
     assert_eq!(at(&report, 0, "RES-GDPR-DPA"), (format!("{shown}:21:5"), "/routes/0/contracts/dpa".into()));
     assert_eq!(at(&report, 1, "RES-GDPR-DPA"), (format!("{shown}:22:5"), "/routes/1/contracts/dpa".into()));
 }
+
+/// A warning or failure caused by one element of a list points at that
+/// element, not at the list's key (a block list has its key on another
+/// line): `special_category` in `data.classes`, `surveillance` in
+/// `use.purposes`, `global` in `deployment.regions`.
+#[test]
+fn a_finding_caused_by_one_list_element_points_at_the_element() {
+    for (proposal, rule, expected, path) in [
+        (
+            "fixtures/rules/RES-GDPR-SPECIAL-CATEGORY/warn-no-art9-condition-field.yaml",
+            "RES-GDPR-SPECIAL-CATEGORY",
+            "16:13",
+            "/data/classes/0",
+        ),
+        ("fixtures/rules/RES-GDPR-DPIA/warn-large-scale-monitoring.yaml", "RES-GDPR-DPIA", "19:14", "/use/purposes/0"),
+        (
+            "fixtures/rules/RES-GDPR-TRANSFER/fail-global-routing.yaml",
+            "RES-GDPR-TRANSFER",
+            "12:13",
+            "/deployment/regions/0",
+        ),
+        (
+            "fixtures/rules/RES-GDPR-TRANSFER/warn-global-routing-with-sccs.yaml",
+            "RES-GDPR-TRANSFER",
+            "12:13",
+            "/deployment/regions/0",
+        ),
+    ] {
+        let (_, report) = check_json(&[proposal]);
+        assert_eq!(at(&report, 0, rule), (format!("{proposal}:{expected}"), path.to_string()));
+    }
+    // In a block list, the element's own line.
+    let dir = scratch_dir("locations-elements");
+    let text = "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: block\nmodel:\n  id: \
+                meta-llama/Llama-3.1-8B-Instruct\ndeployment:\n  kind: self_hosted\n  provider: on_prem\n  regions: \
+                [DE]\n  network: private\ndata:\n  classes:\n    - pii\n    - special_category\n  subjects: [DE]\n  \
+                large_scale: false\norganization:\n  domicile: DE\n  monthly_active_users: 1000\n";
+    let (shown, report) = check_text(&dir, "block.yaml", text.as_bytes());
+    assert_eq!(at(&report, 0, "RES-GDPR-SPECIAL-CATEGORY"), (format!("{shown}:15:7"), "/data/classes/1".into()));
+}
