@@ -291,3 +291,19 @@ fn a_finding_caused_by_one_list_element_points_at_the_element() {
     let (shown, report) = check_text(&dir, "block.yaml", text.as_bytes());
     assert_eq!(at(&report, 0, "RES-GDPR-SPECIAL-CATEGORY"), (format!("{shown}:15:7"), "/data/classes/1".into()));
 }
+
+/// A finding about a field the proposal leaves out points at the section
+/// that should hold it, or at the document's first key when the section is
+/// absent too, the same in every format, and its message names the field.
+#[test]
+fn a_finding_about_an_absent_field_points_at_its_section_or_the_document() {
+    // No `use:` section: the document (line 1 is a comment).
+    let proposal = "fixtures/rules/LIC-PRODUCTION/fail-qwen2.5-3b-research-license.yaml";
+    assert_every_format_points_at(proposal, "LIC-COMMERCIAL", proposal, 2, 1, "/use/commercial");
+    let (_, report) = check_json(&[proposal]);
+    let message = crate::support::finding(&report, "LIC-COMMERCIAL")["message"].as_str().unwrap().to_string();
+    assert!(message.contains("use.commercial is true"), "{message}");
+    // An `organization:` without `monthly_active_users`: the section.
+    let proposal = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
+    assert_every_format_points_at(proposal, "LIC-LLAMA-MAU", proposal, 15, 1, "/organization/monthly_active_users");
+}

@@ -71,7 +71,7 @@ deny contains v if {
 	term := license.terms.commercial_use
 	v := {
 		"msg": concat("", [sprintf(
-			"%s grants no commercial use (section %s)%s, but the proposal declares use in the course of a business",
+			"%s grants no commercial use (section %s)%s, but use.commercial is true: use in the course of a business (a proposal that leaves it out is read so)",
 			[license.name, term.section, _permitted(term)],
 		), licenses.checked(license, term)]),
 		"path": "/use/commercial",

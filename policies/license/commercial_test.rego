@@ -33,6 +33,8 @@ test_commercial_use_of_a_non_commercial_license_fails if {
 	v.path == "/use/commercial"
 	v.license == "CC-BY-NC-4.0"
 	v.citation.section == "2(a)(1)"
+	# The field at fault is named, for a proposal that leaves it out too.
+	contains(v.msg, "use.commercial is true")
 	v.citation.url == "https://example.test/by-nc"
 }
 
