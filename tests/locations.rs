@@ -307,3 +307,13 @@ fn a_finding_about_an_absent_field_points_at_its_section_or_the_document() {
     let proposal = "fixtures/rules/LIC-LLAMA-MAU/warn-users-undeclared.yaml";
     assert_every_format_points_at(proposal, "LIC-LLAMA-MAU", proposal, 15, 1, "/organization/monthly_active_users");
 }
+
+/// A finding about the model itself (no price data for it; a catalog that
+/// cannot tell whether it is multimodal) points at `model.id`, the line that
+/// names it, not the `model:` line above.
+#[test]
+fn a_finding_about_the_model_points_at_its_id() {
+    let proposal = "fixtures/rules/ADV-COST-CROSSOVER/warn-no-price-data.yaml";
+    let (_, report) = check_json(&[proposal]);
+    assert_eq!(at(&report, 0, "ADV-COST-CROSSOVER"), (format!("{proposal}:8:3"), "/model/id".to_string()));
+}
