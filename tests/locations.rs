@@ -317,3 +317,16 @@ fn a_finding_about_the_model_points_at_its_id() {
     let (_, report) = check_json(&[proposal]);
     assert_eq!(at(&report, 0, "ADV-COST-CROSSOVER"), (format!("{proposal}:8:3"), "/model/id".to_string()));
 }
+
+/// Data kept in a country by law and processed abroad: the finding points at
+/// the first region abroad, not at the `regions:` key above a block list.
+#[test]
+fn a_localisation_failure_points_at_the_region_abroad() {
+    let dir = scratch_dir("locations-abroad");
+    let text = "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: abroad\nmodel:\n  id: \
+                meta-llama/Llama-3.1-8B-Instruct\ndeployment:\n  kind: self_hosted\n  provider: on_prem\n  regions:\n    \
+                - RU\n    - DE\n  network: private\ndata:\n  classes: [pii]\n  subjects: [RU]\norganization:\n  domicile: \
+                RU\n  monthly_active_users: 1000\n";
+    let (shown, report) = check_text(&dir, "abroad.yaml", text.as_bytes());
+    assert_eq!(at(&report, 0, "RES-NATIONAL-PRIVACY"), (format!("{shown}:12:7"), "/deployment/regions/1".into()));
+}
