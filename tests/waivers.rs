@@ -111,6 +111,16 @@ fn an_expired_waiver_fails_loudly() {
     assert!(text.stdout.contains("not applied: the waiver at fixtures/waivers/expired.yaml:6:5 expired on 2026-01-31"));
     let github = check("fixtures/waivers/expired.yaml", "github", &[LLAMA]);
     assert!(github.stdout.contains("%0AWaiver not applied: the waiver at fixtures/waivers/expired.yaml:6:5 expired"));
+    // SARIF points into the waiver file too: a related location at the
+    // expired waiver, where it is renewed.
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check("fixtures/waivers/expired.yaml", "sarif", &[LLAMA]).stdout).unwrap();
+    let result =
+        sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "LIC-LLAMA-MAU").unwrap();
+    let related = &result["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["artifactLocation"]["uri"], "fixtures/waivers/expired.yaml");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 6);
+    assert!(related["message"]["text"].as_str().unwrap().starts_with("waiver not applied (expired): "));
     let markdown = check("fixtures/waivers/expired.yaml", "markdown", &[LLAMA]);
     assert!(
         markdown.stdout.contains("| ❌ **expired** | consumer-assistant | `LIC-LLAMA-MAU` |"),
