@@ -208,6 +208,9 @@ fn a_failing_list_element_points_at_the_element_in_every_yaml_style() {
     let column = json[..json.find("\"eu-west-2\"").unwrap()].chars().count() + 1;
     let (shown, report) = check_text(&dir, "one-line.json", json.as_bytes());
     assert_eq!(at(&report, 0, rule).0, format!("{shown}:1:{column}"));
+    // A byte order mark before it is not a column.
+    let (bom, report) = check_text(&dir, "bom.json", &[b"\xef\xbb\xbf".as_slice(), json.as_bytes()].concat());
+    assert_eq!(at(&report, 0, rule).0, format!("{bom}:1:{column}"));
     let sarif = modelgate(&["check", "--now", NOW, "--format", "sarif", &shown]).stdout;
     let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
     assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
