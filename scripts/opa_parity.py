@@ -192,10 +192,27 @@ def report_outcome(finding):
     return (finding["status"], violations, obligations)
 
 
+def card_pointers(logical):
+    """The pointers into a model card's front matter that modelgate reports
+    for a path under /resolved/card (ModelCard::pointer)."""
+    parts = logical[len("/resolved/card"):].lstrip("/").split("/")
+    name = parts[0]
+    if name in ("license", "license_name", "license_link", "base_model_relation"):
+        return {"/" + name}
+    if name == "declared":
+        return {"/license", "/license_name"}
+    if name in ("base_models", "base_ids"):
+        return {"/base_model"} | ({"/base_model/" + parts[1]} if len(parts) > 1 else set())
+    return {""}
+
+
 def same_path(report_path, logical):
-    """modelgate maps a rule's logical path into the route that gives the section."""
+    """modelgate maps a rule's logical path into the route that gives the section,
+    and a path under /resolved/card into the card file."""
     if report_path is None or logical is None:
         return report_path == logical
+    if logical == "/resolved/card" or logical.startswith("/resolved/card/"):
+        return report_path in card_pointers(logical)
     return report_path.endswith(logical) and re.fullmatch(r"(/\d+)?(/routes/\d+)?",
                                                           report_path[: len(report_path) - len(logical)])
 

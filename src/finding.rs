@@ -154,7 +154,9 @@ pub struct Obligation {
 pub struct Violation {
     /// What is wrong.
     pub message: String,
-    /// JSON pointer of the field at fault, in the proposal file.
+    /// JSON pointer of the field at fault, in the file `location` names:
+    /// the proposal, or the front matter of a model card for a finding about
+    /// the card's label (`/license`).
     pub path: Option<String>,
     /// Where that field is.
     pub location: Option<Location>,
@@ -187,7 +189,9 @@ pub struct Finding {
     pub license: Option<String>,
     /// Where the rule's duty is stated.
     pub citation: Citation,
-    /// JSON pointer of the field at fault, in the proposal file.
+    /// JSON pointer of the field at fault, in the file `location` names:
+    /// the proposal, or the front matter of a model card for a finding about
+    /// the card's label (`/license`).
     pub path: Option<String>,
     /// Where that field is.
     pub location: Option<Location>,

@@ -156,6 +156,9 @@ pub struct LocatedWaiver {
     pub waiver: Waiver,
     /// Where its entry starts.
     pub location: Location,
+    /// Where its `rule`, `proposal` and `route` values are written, for a
+    /// stale waiver to point at the one that matched nothing.
+    pub fields: Vec<(&'static str, Location)>,
 }
 
 /// What happened when a waiver met a failure.
@@ -340,7 +343,12 @@ impl Waivers {
                 )
                 .with_hint("merge the two entries"));
             }
-            entries.push(LocatedWaiver { waiver, location: file.location(pos("")) });
+            let fields = ["rule", "proposal", "route"]
+                .into_iter()
+                .filter(|field| node.node_at(&format!("/waivers/{i}/{field}")).is_some())
+                .map(|field| (field, file.location(node.value_pos(&format!("/waivers/{i}/{field}")))))
+                .collect();
+            entries.push(LocatedWaiver { waiver, location: file.location(pos("")), fields });
         }
         let sha = crate::digest::sha256_hex(file.text.as_bytes());
         Ok(Waivers { entries, file: Some((file.path.clone(), sha)) })
@@ -456,16 +464,23 @@ impl Waivers {
             .filter(|(i, _)| !ledger.used[*i])
             .map(|(i, w)| {
                 let v = &w.waiver;
+                let (why, field) = why_stale(v, i, ledger);
+                // A name that matched nothing is the place to fix: the
+                // proposal, route or rule it names; a rule that did not fail
+                // makes the whole entry stale.
+                let location = field
+                    .and_then(|field| w.fields.iter().find(|(f, _)| *f == field))
+                    .map_or_else(|| w.location.clone(), |(_, at)| at.clone());
                 StaleWaiver {
                     rule: v.rule.clone(),
                     proposal: v.proposal.clone(),
                     route: v.route.clone(),
-                    location: w.location.clone(),
+                    location,
                     approved_by: v.approved_by.clone(),
                     reason: v.reason,
                     ticket: v.ticket.clone(),
                     expires: v.expires.clone(),
-                    why: why_stale(v, i, ledger),
+                    why,
                 }
             })
             .collect()
@@ -489,22 +504,25 @@ pub struct WaiverLedger {
     scoped_rules: Vec<BTreeSet<String>>,
 }
 
-fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> String {
+/// Why a waiver matched nothing, and the field that names what was not
+/// there (`proposal`, `route` or `rule`), if one does.
+fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> (String, Option<&'static str>) {
     let Some(routes) = ledger.routes.get(&w.proposal) else {
         let hint = did_you_mean(&w.proposal, ledger.routes.keys().map(String::as_str))
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        return format!("proposal `{}` was not checked in this run{hint}", w.proposal);
+        return (format!("proposal `{}` was not checked in this run{hint}", w.proposal), Some("proposal"));
     };
     if let Some(route) = w.route.as_deref() {
         if !routes.contains(&w.route) {
             let named: Vec<&str> = routes.iter().filter_map(|r| r.as_deref()).collect();
-            return if named.is_empty() {
+            let why = if named.is_empty() {
                 format!("proposal `{}` has no routes, so no route `{route}`", w.proposal)
             } else {
                 let hint = did_you_mean(route, named.iter().copied()).map(|h| format!(" ({h})")).unwrap_or_default();
                 format!("proposal `{}` has no route `{route}`{hint}", w.proposal)
             };
+            return (why, Some("route"));
         }
     }
     let outcomes = &ledger.outcomes[index];
@@ -512,9 +530,9 @@ fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> String {
         let hint = did_you_mean(&w.rule, ledger.scoped_rules[index].iter().map(String::as_str))
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        return format!("no rule `{}` was evaluated{hint}", w.rule);
+        return (format!("no rule `{}` was evaluated{hint}", w.rule), Some("rule"));
     }
-    match w.status {
+    let why = match w.status {
         WaivedStatus::Fail => format!(
             "{} did not fail ({}); a waiver covers failures unless it says `status: warn`",
             w.rule,
@@ -525,7 +543,8 @@ fn why_stale(w: &Waiver, index: usize, ledger: &WaiverLedger) -> String {
             w.rule,
             outcomes.join(", ")
         ),
-    }
+    };
+    (why, None)
 }
 
 fn is_rule_id(id: &str) -> bool {

@@ -11,6 +11,8 @@ mod errors;
 mod formats;
 /// Fuzzers' kept inputs replayed on stable; oversized inputs refused in bounded memory.
 mod hardening;
+/// Where failing and warning findings point, in every format and YAML style.
+mod locations;
 /// VM against interpreter, bundled policies on the VM, OPA as an oracle.
 mod parity;
 /// Every rule outcome, driven by `fixtures/rules/<RULE-ID>/<status>-*.yaml`.

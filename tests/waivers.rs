@@ -111,6 +111,16 @@ fn an_expired_waiver_fails_loudly() {
     assert!(text.stdout.contains("not applied: the waiver at fixtures/waivers/expired.yaml:6:5 expired on 2026-01-31"));
     let github = check("fixtures/waivers/expired.yaml", "github", &[LLAMA]);
     assert!(github.stdout.contains("%0AWaiver not applied: the waiver at fixtures/waivers/expired.yaml:6:5 expired"));
+    // SARIF points into the waiver file too: a related location at the
+    // expired waiver, where it is renewed.
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check("fixtures/waivers/expired.yaml", "sarif", &[LLAMA]).stdout).unwrap();
+    let result =
+        sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "LIC-LLAMA-MAU").unwrap();
+    let related = &result["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["artifactLocation"]["uri"], "fixtures/waivers/expired.yaml");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 6);
+    assert!(related["message"]["text"].as_str().unwrap().starts_with("waiver not applied (expired): "));
     let markdown = check("fixtures/waivers/expired.yaml", "markdown", &[LLAMA]);
     assert!(
         markdown.stdout.contains("| ❌ **expired** | consumer-assistant | `LIC-LLAMA-MAU` |"),
@@ -177,7 +187,23 @@ fn a_waiver_that_matches_nothing_is_reported_as_stale() {
             ("LIC-LLAMA-MAU", "proposal `consumer-assistant` has no routes, so no route `chat`"),
         ]
     );
-    assert_eq!(stale[0]["location"]["line"], 7);
+    // Each points at what matched nothing: the whole entry for a rule that
+    // did not fail, else the proposal, rule or route name to correct.
+    let at: Vec<String> = stale
+        .iter()
+        .map(|s| {
+            format!("{}:{}:{}", s["location"]["file"].as_str().unwrap(), s["location"]["line"], s["location"]["column"])
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "fixtures/waivers/stale.yaml:7:5",
+            "fixtures/waivers/stale.yaml:15:15",
+            "fixtures/waivers/stale.yaml:21:11",
+            "fixtures/waivers/stale.yaml:30:12"
+        ]
+    );
     assert_eq!(stale[0]["approved_by"], "jane.doe@example.com");
     let text = check(waivers, "text", &["fixtures/"]);
     assert!(text.stdout.contains(
@@ -186,11 +212,12 @@ fn a_waiver_that_matches_nothing_is_reported_as_stale() {
     assert_eq!(text.stdout.matches("warning: stale waiver at").count(), 4);
     let markdown = check(waivers, "markdown", &["fixtures/"]);
     assert!(markdown.stdout.contains("### ⚠️ Stale waivers"));
-    assert!(markdown.stdout.contains("| `fixtures/waivers/stale.yaml:21:5` | `LIC-LLAMA-MUA` |"));
+    assert!(markdown.stdout.contains("| `fixtures/waivers/stale.yaml:21:11` | `LIC-LLAMA-MUA` |"));
     let html = check(waivers, "html", &["fixtures/"]);
     assert_eq!(html.stdout.matches(">STALE<").count(), 4);
     let github = check(waivers, "github", &["fixtures/"]);
     assert_eq!(github.stdout.matches("::warning file=fixtures/waivers/stale.yaml,").count(), 4);
+    assert!(github.stdout.contains("::warning file=fixtures/waivers/stale.yaml,line=15,col=15,title="));
     let sarif: serde_json::Value = serde_json::from_str(&check(waivers, "sarif", &["fixtures/"]).stdout).unwrap();
     assert_eq!(sarif["runs"][0]["properties"]["modelgate"]["waivers"]["stale"].as_array().unwrap().len(), 4);
 }

@@ -211,7 +211,7 @@ warn contains v if {
 	not _computed
 	v := {
 		"msg": sprintf("the cost crossover cannot be computed for %s: %s", [_model_name, _gap]),
-		"path": "/model",
+		"path": "/model/id",
 		"remediation": "Compare the API bill at this volume with the cost of self-hosting by hand.",
 	}
 }

@@ -94,7 +94,7 @@ test_no_price_data_warns if {
 	result := rule.warn with input as _input(deepseek, "self_hosted", "on_prem", 1000000, 0.2)
 	count(result) == 1
 	some v in result
-	v.path == "/model"
+	v.path == "/model/id"
 	contains(v.msg, "cannot be computed for deepseek-ai/DeepSeek-V3: modelgate has no API or hosted list price")
 	count(rule.obligations) == 0 with input as _input(deepseek, "self_hosted", "on_prem", 1000000, 0.2)
 }

@@ -301,3 +301,37 @@ _comma(size, i) if {
 	i < size - 1
 	(size - 1 - i) % 3 == 0
 }
+
+# source_path is where the proposal says which license binds the model, for
+# a finding about that license (unknown, without a record) to point at: the
+# proposal's model.license, else the label of the model card that declared
+# it (in the card file: `license_name` under `license: other`, else
+# `license`), else the catalog model (model.id).
+_model_license := object.get(object.get(input, "model", {}), "license", null)
+
+_from_card if object.get(object.get(input, "resolved", {}), "license", {}).source == "card"
+
+source_path := "/model/license" if _model_license != null
+
+source_path := "/resolved/card/license_name" if {
+	_model_license == null
+	_from_card
+	_card_names_other
+}
+
+source_path := "/resolved/card/license" if {
+	_model_license == null
+	_from_card
+	not _card_names_other
+}
+
+source_path := "/model/id" if {
+	_model_license == null
+	not _from_card
+}
+
+_card_names_other if {
+	is_string(input.resolved.card.license)
+	lower(input.resolved.card.license) == "other"
+	is_string(input.resolved.card.license_name)
+}

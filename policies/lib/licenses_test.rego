@@ -147,3 +147,13 @@ test_checked_marks_a_term_read_less_than_in_full if {
 	# No level at all reads as unverified (fail closed).
 	startswith(licenses.checked({"name": "L"}, {}), " [unverified: ")
 }
+
+# A finding about the binding license points where the proposal declares it.
+test_source_path_is_the_declared_license_else_the_card_label_else_the_model_id if {
+	licenses.source_path == "/model/license" with input as {"model": {"license": "LicenseRef-x"}}
+	licenses.source_path == "/model/id" with input as {"model": {"license": null}, "resolved": {"license": {"source": "catalog"}}}
+	card := {"model": {"license": null}, "resolved": {"license": {"source": "card"}, "card": {"license": "acme"}}}
+	licenses.source_path == "/resolved/card/license" with input as card
+	other := {"model": {"license": null}, "resolved": {"license": {"source": "card"}, "card": {"license": "Other", "license_name": "acme"}}}
+	licenses.source_path == "/resolved/card/license_name" with input as other
+}

@@ -68,6 +68,21 @@ _says_other if {
 
 _declared_label := _card.license_name if _says_other
 
+# Where the card writes its label, for a finding to point at (in the card
+# file): `license_name` under `license: other`, else `license`; a field the
+# card leaves out points at its front matter.
+_label_path := "/resolved/card/license_name" if {
+	_says_other
+	is_string(_card.license_name)
+}
+
+_label_path := "/resolved/card/license" if not _names_other_license
+
+_names_other_license if {
+	_says_other
+	is_string(_card.license_name)
+}
+
 _declared_label := _card.license if {
 	is_string(_card.license)
 	not _says_other
@@ -125,7 +140,7 @@ deny contains v if {
 			"the model card (%s) declares %s, but its base model %s is under %s, which binds derivatives",
 			[_where, _declared_words, base.id, record.name],
 		),
-		"path": "/model/card",
+		"path": _label_path,
 		"license": record.id,
 		"citation": {"document": record.name, "section": _binding_section(record), "url": record.url},
 	}
@@ -163,7 +178,7 @@ warn contains v if {
 			"the model card (%s) declares `%s` over a base under %s: allowed for your changes, but the base's license and notices still apply to its parts",
 			[_where, _card.declared, record.name],
 		),
-		"path": "/model/card",
+		"path": _label_path,
 		"license": base.license,
 	}
 }
@@ -205,7 +220,7 @@ warn contains v if {
 			"the model card (%s) declares %s, but the catalog has %s under %s, read from its license file: that license binds whatever the card's metadata says and is judged with the card's label",
 			[_where, _declared_words, input.resolved.model.id, record.name],
 		),
-		"path": "/model/card",
+		"path": _label_path,
 		"license": record.id,
 		"remediation": "Check the model's license file: if the card's label is stale, rely on the catalog's license; if the model was relicensed, update the catalog record (licenses/models.yaml) with the source.",
 	}
@@ -221,7 +236,7 @@ warn contains v if {
 	not _contradicts_catalog
 	v := {
 		"msg": sprintf("the model card (%s) declares `%s`, a license modelgate has no record of", [_where, _declared_label]),
-		"path": "/model/card",
+		"path": _label_path,
 		"remediation": "Add the license to the catalog (licenses/), or give model.license as an SPDX expression.",
 	}
 }
@@ -231,7 +246,7 @@ warn contains v if {
 	_card.license == null
 	v := {
 		"msg": sprintf("the model card (%s) declares no license", [_card.path]),
-		"path": "/model/card",
+		"path": "/resolved/card/license",
 		"remediation": "Ask the publisher for the license, or give model.license.",
 	}
 }
@@ -249,7 +264,7 @@ warn contains v if {
 			"the model card (%s) declares `license: other` without a `license_name`%s: modelgate cannot tell which license it is",
 			[_where, _link_words],
 		),
-		"path": "/model/card",
+		"path": "/resolved/card/license",
 		"remediation": "Read the license the card links to and give it in model.license, or ask the publisher to add license_name.",
 	}
 }

@@ -85,7 +85,7 @@ test_a_compound_base_license_relabelled_apache_fails if {
 	count(result) == 1
 	some v in result
 	v.license == "CC-BY-NC-4.0"
-	v.path == "/model/card"
+	v.path == "/resolved/card/license"
 }
 
 test_a_card_naming_part_of_a_compound_base_license_passes if {
@@ -198,4 +198,21 @@ test_a_catalog_models_card_is_checked_against_the_bases_it_names if {
 		"license": {"catalog": "Apache-2.0"},
 	}}
 	count(card_license.deny) == 1 with input as inp
+}
+
+# Findings point into the card, at the field that holds the label: under
+# `license: other`, its `license_name`; a card without a license, or with
+# `other` and no name, at `license` (the engine falls back to the card's
+# front matter when the field is absent).
+test_a_label_under_license_other_points_at_license_name if {
+	card := object.union(_card("other", null), {"license_name": "acme-eula"})
+	inp := _input(card, _command_r, [_cc, _aup])
+	some v in card_license.deny with input as inp
+	v.path == "/resolved/card/license_name"
+}
+
+test_other_without_a_name_points_at_license if {
+	inp := _input(_card("other", null), _command_r, [_cc, _aup])
+	paths := {v.path | some v in card_license.warn} with input as inp
+	paths == {"/resolved/card/license"}
 }

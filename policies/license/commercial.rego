@@ -71,7 +71,7 @@ deny contains v if {
 	term := license.terms.commercial_use
 	v := {
 		"msg": concat("", [sprintf(
-			"%s grants no commercial use (section %s)%s, but the proposal declares use in the course of a business",
+			"%s grants no commercial use (section %s)%s, but use.commercial is true: use in the course of a business (a proposal that leaves it out is read so)",
 			[license.name, term.section, _permitted(term)],
 		), licenses.checked(license, term)]),
 		"path": "/use/commercial",
@@ -88,7 +88,7 @@ warn contains v if {
 			"%s has no record in the catalog: modelgate cannot tell whether it grants commercial use",
 			[license.id],
 		),
-		"path": "/use/commercial",
+		"path": data.modelgate.lib.licenses.source_path,
 		"license": license.id,
 		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",

@@ -33,6 +33,8 @@ test_commercial_use_of_a_non_commercial_license_fails if {
 	v.path == "/use/commercial"
 	v.license == "CC-BY-NC-4.0"
 	v.citation.section == "2(a)(1)"
+	# The field at fault is named, for a proposal that leaves it out too.
+	contains(v.msg, "use.commercial is true")
 	v.citation.url == "https://example.test/by-nc"
 }
 
@@ -66,7 +68,9 @@ test_a_license_without_a_record_warns if {
 	count(result) == 1
 	some v in result
 	v.license == "LicenseRef-acme-internal"
-	v.path == "/use/commercial"
+	# It points where the license is declared, the field to correct, not
+	# at use.commercial.
+	v.path == "/model/id"
 }
 
 test_non_commercial_use_of_commercial_licenses_is_not_applicable if {

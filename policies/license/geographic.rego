@@ -369,7 +369,7 @@ warn contains v if {
 			"%s: %s limits the grant for its multimodal models for %s (section %s), and the catalog cannot tell whether %s is multimodal",
 			[_hits(limit).what, license.name, _whom(limit), limit.section, data.modelgate.lib.licenses.model_label],
 		), licenses.checked(license, limit)]),
-		"path": "/model",
+		"path": "/model/id",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),
 		"remediation": "Add the model to the catalog with its input modalities, or confirm it takes text only.",

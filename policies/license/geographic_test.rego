@@ -110,7 +110,7 @@ test_unknown_modalities_warn_where_the_limit_could_bite if {
 	result := geographic.warn with input as inp
 	count(result) == 1
 	some v in result
-	v.path == "/model"
+	v.path == "/model/id"
 }
 
 test_users_in_a_conditional_region_warn if {

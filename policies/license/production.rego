@@ -79,7 +79,7 @@ warn contains v if {
 			"%s has no record in the catalog: modelgate cannot tell whether it allows production use",
 			[license.id],
 		),
-		"path": "/use/production",
+		"path": data.modelgate.lib.licenses.source_path,
 		"license": license.id,
 		"citation": licenses.unknown_citation(license),
 		"remediation": "Add a license record (licenses/<id>.yaml) or declare a license the catalog knows.",

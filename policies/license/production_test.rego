@@ -66,7 +66,9 @@ test_a_license_without_a_record_warns if {
 	count(result) == 1
 	some v in result
 	v.license == "LicenseRef-acme-internal"
-	v.path == "/use/production"
+	# It points where the license is declared, the field to correct, not
+	# at use.production.
+	v.path == "/model/id"
 }
 
 test_non_production_use_of_production_licenses_is_not_applicable if {

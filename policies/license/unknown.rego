@@ -89,20 +89,6 @@ _base_path := "/model/id" if input.model.base_model == null
 # Binding records whose terms were not read: what passes on them is provisional.
 _unverified := [license | some license in data.modelgate.lib.licenses.known; license.verification == "unverified"]
 
-# Where the license comes from: the proposal's model.license, else the model
-# card that declared it (model.card), else the catalog model (model.id).
-_path := "/model/license" if input.model.license != null
-
-_path := "/model/card" if {
-	input.model.license == null
-	object.get(input.resolved.license, "source", "") == "card"
-}
-
-_path := "/model/id" if {
-	input.model.license == null
-	object.get(input.resolved.license, "source", "") != "card"
-}
-
 _why(id) := "nobody has stated what license covers the model (SPDX NOASSERTION)" if id == "NOASSERTION"
 
 _why(id) := "it is declared to be under no license (SPDX NONE), so no right to use it is granted" if id == "NONE"
@@ -115,7 +101,7 @@ deny contains v if {
 	some license in data.modelgate.lib.licenses.unknown
 	v := {
 		"msg": sprintf("the license of %s cannot be judged: %s", [data.modelgate.lib.licenses.model_label, _why(license.id)]),
-		"path": _path,
+		"path": data.modelgate.lib.licenses.source_path,
 		"license": license.id,
 		"citation": data.modelgate.lib.licenses.unknown_citation(license),
 	}
@@ -128,7 +114,7 @@ warn contains v if {
 			"modelgate's record of the %s is unverified: its terms were not read from the source, so every finding on them is provisional",
 			[license.name],
 		),
-		"path": _path,
+		"path": data.modelgate.lib.licenses.source_path,
 		"license": license.id,
 		"citation": {"document": license.name, "section": "the whole document", "url": license.url},
 		"remediation": "Have counsel read the terms (the record's sources list what was read), or choose a model whose license record is verified.",

@@ -276,8 +276,24 @@ test_a_partial_base_model_record_is_out_of_scope if {
 test_an_unknown_license_from_a_card_points_at_the_card if {
 	inp := {
 		"model": {"id": "acme/model", "license": null, "card": "cards/x/README.md"},
-		"resolved": {"model": null, "license": {"source": "card"}, "licenses": [{"id": "NOASSERTION", "known": false}]},
+		"resolved": {
+			"model": null, "license": {"source": "card"}, "card": {"license": "unknown"},
+			"licenses": [{"id": "NOASSERTION", "known": false}],
+		},
 	}
 	some v in unknown.deny with input as inp
-	v.path == "/model/card"
+	v.path == "/resolved/card/license"
+}
+
+test_a_card_license_named_under_other_points_at_license_name if {
+	inp := {
+		"model": {"id": "acme/model", "license": null, "card": "cards/x/README.md"},
+		"resolved": {
+			"model": null, "license": {"source": "card"},
+			"card": {"license": "other", "license_name": "acme-eula"},
+			"licenses": [{"id": "LicenseRef-acme-eula", "known": false}],
+		},
+	}
+	some v in unknown.deny with input as inp
+	v.path == "/resolved/card/license_name"
 }

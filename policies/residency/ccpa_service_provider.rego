@@ -115,7 +115,7 @@ deny contains v if {
 			"%s has no processor terms: the provider uses submitted content for its own purposes, so it cannot be a service provider for the personal information of US consumers (%s)%s",
 			[provider.input_service_label, _classes, _note],
 		),
-		"path": "/deployment",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Use a paid or enterprise service of the provider that processes data on your behalf under written terms, or keep personal information out of the prompt.",
 	}
 }

@@ -43,7 +43,15 @@ test_a_consumer_product_fails_whatever_is_declared if {
 test_a_service_without_processor_terms_fails_whatever_is_declared if {
 	inp := _signed(_proposal(["pii"], ["US"], "google", "api"))
 	paths := {v.path | some v in ccpa.deny} with input as inp
-	paths == {"/deployment"}
+	paths == {"/deployment/tier"}
+}
+
+# The finding points at the field that chose the service: the service named,
+# not the whole deployment section.
+test_a_named_service_without_processor_terms_points_at_the_service if {
+	inp := _signed(object.union(_proposal(["pii"], ["US"], "google", "api"), {"deployment": {"service": "gemini_api_free"}}))
+	paths := {v.path | some v in ccpa.deny} with input as inp
+	paths == {"/deployment/service"}
 }
 
 test_no_subjects_declared_reads_as_the_us_organisation_s_own_customers if {

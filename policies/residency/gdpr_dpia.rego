@@ -113,7 +113,7 @@ warn contains v if {
 	input.contracts.dpia_done != true
 	v := {
 		"msg": "large-scale monitoring of people: a DPIA is mandatory if publicly accessible areas are monitored (Art. 35(3)(c)) and likely needed otherwise (Art. 35(1))",
-		"path": "/use/purposes",
+		"path": sprintf("/use/purposes/%d", [min({i | some i, p in input.use.purposes; p == "surveillance"})]),
 		"citation": object.union(meta.citation, {"section": "Art. 35(3)(c)"}),
 	}
 }

@@ -39,10 +39,10 @@ test_a_dpia_on_file_passes_with_obligations if {
 }
 
 test_large_scale_monitoring_warns if {
-	inp := _proposal(["pii"], true, ["surveillance"], false)
+	inp := _proposal(["pii"], true, ["minors", "surveillance"], false)
 	count(gdpr_dpia.deny) == 0 with input as inp
 	some v in gdpr_dpia.warn with input as inp
-	v.path == "/use/purposes"
+	v.path == "/use/purposes/1"
 }
 
 test_large_scale_biometric_identification_is_special if {

@@ -46,8 +46,21 @@ warn contains v if {
 	data.modelgate.lib.gdpr.input_special_category_class
 	v := {
 		"msg": "special categories of personal data (Art. 9(1)) are processed, which the GDPR prohibits unless an Art. 9(2) condition applies: the proposal format has no field for that condition, so modelgate cannot see one",
-		"path": "/data/classes",
+		"path": _class_path,
 	}
+}
+
+# The class that brings the special categories in, for the warning to point
+# at: `special_category`, else `phi` (health data under the GDPR).
+_class_index(class) := min({i | some i, c in input.data.classes; c == class})
+
+_class_path := sprintf("/data/classes/%d", [_class_index("special_category")]) if {
+	"special_category" in input.data.classes
+}
+
+_class_path := sprintf("/data/classes/%d", [_class_index("phi")]) if {
+	not "special_category" in input.data.classes
+	"phi" in input.data.classes
 }
 
 # Biometric data processed to identify people is a special category whatever

@@ -9,9 +9,9 @@ _proposal(classes, subjects, domicile) := {
 }
 
 test_special_categories_of_eea_subjects_warn_with_the_condition_as_an_obligation if {
-	inp := _proposal(["special_category"], ["EU"], "DE")
+	inp := _proposal(["pii", "special_category"], ["EU"], "DE")
 	some v in gdpr_special_category.warn with input as inp
-	v.path == "/data/classes"
+	v.path == "/data/classes/1"
 	count(gdpr_special_category.obligations) == 1 with input as inp
 }
 
@@ -62,7 +62,14 @@ test_biometric_identification_with_a_special_category_class_warns_once if {
 	result := gdpr_special_category.warn with input as _biometric(["special_category"], ["DE"], "DE")
 	count(result) == 1
 	some v in result
-	v.path == "/data/classes"
+	v.path == "/data/classes/0"
+}
+
+# Health data is the class that brings the special categories in: the
+# warning points at `phi`.
+test_health_data_warns_at_the_phi_class if {
+	some v in gdpr_special_category.warn with input as _proposal(["internal", "phi"], ["FR"], "US")
+	v.path == "/data/classes/1"
 }
 
 test_biometric_identification_outside_the_gdpr_is_out_of_scope if {

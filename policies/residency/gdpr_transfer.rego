@@ -258,6 +258,15 @@ _global_reason := sprintf(
 
 _global_reason := "regions: global" if not data.modelgate.lib.provider.input_defaulted_to_global
 
+# Where `global` is written, for the finding to point at the element; a
+# service that routes globally by default when no region is declared points
+# at the regions the proposal should declare.
+_global_path := sprintf("/deployment/regions/%d", [min({i | some i, r in input.deployment.regions; r == "global"})]) if {
+	"global" in input.deployment.regions
+}
+
+_global_path := "/deployment/regions" if not "global" in input.deployment.regions
+
 _deny contains v if {
 	_governed
 	"global" in _locations
@@ -267,7 +276,7 @@ _deny contains v if {
 			"%s may process the data in any country (%s) and no safeguard covers transfers to countries without adequacy (%s)",
 			[data.modelgate.lib.provider.input_name, _global_reason, _mechanism],
 		),
-		"path": "/deployment/regions",
+		"path": _global_path,
 	}
 }
 
@@ -280,7 +289,7 @@ warn contains v if {
 			"%s may process the data in any country (%s); safeguards are declared, but an EU data zone or region avoids the transfer",
 			[data.modelgate.lib.provider.input_name, _global_reason],
 		),
-		"path": "/deployment/regions",
+		"path": _global_path,
 	}
 }
 

@@ -69,6 +69,14 @@ test_global_routing_fails_without_safeguards_and_warns_with_them if {
 	count(gdpr_transfer.warn) == 1 with input as _proposal(["global"], "sccs")
 }
 
+# A declared `global` is the element at fault: the finding points at it.
+test_global_routing_points_at_the_global_element if {
+	some v in gdpr_transfer.deny with input as _proposal(["eu-west-1", "global"], "none")
+	v.path == "/deployment/regions/1"
+	some w in gdpr_transfer.warn with input as _proposal(["global"], "sccs")
+	w.path == "/deployment/regions/0"
+}
+
 test_undeclared_regions_fail_closed if {
 	some v in gdpr_transfer.deny with input as _proposal([], "none")
 	v.path == "/deployment/regions"

@@ -149,6 +149,17 @@ _place_name(loc) := geo.country_name(loc) if loc != "global"
 
 _path := "/deployment/regions" if count(input.deployment.regions) > 0
 
+# The first declared region outside the country (where its law does not find
+# the place adequate), for a finding to point at the element to change; the
+# regions (or the deployment) when none is declared.
+_outside_indices(outside) := {j | some j, r in input.deployment.regions; geo.location(r) in outside}
+
+_outside_path(outside) := sprintf("/deployment/regions/%d", [min(_outside_indices(outside))]) if {
+	count(_outside_indices(outside)) > 0
+}
+
+_outside_path(outside) := _path if count(_outside_indices(outside)) == 0
+
 _path := "/deployment" if count(input.deployment.regions) == 0
 
 _citation(law) := {"document": law.law, "section": law.section, "url": law.url}
@@ -165,7 +176,7 @@ _deny contains v if {
 			"personal data of people in %s is processed in %s: %s (%s) requires it to be kept in databases in %s: %s%s",
 			[geo.country_name(code), _names(outside), law.law, law.section, code, law.summary, _checked(law)],
 		),
-		"path": _path,
+		"path": _outside_path(outside),
 		"citation": _citation(law),
 		"remediation": sprintf("Store and process the data in %s (a region or premises there).", [geo.country_name(code)]),
 	}
@@ -182,7 +193,7 @@ _warn contains v if {
 			"%s of people in %s may be processed in %s: %s (%s) %s: %s%s",
 			[_what(law), geo.country_name(code), _names(outside), law.law, law.section, _law_demand(code, law), law.summary, _checked(law)],
 		),
-		"path": _path,
+		"path": _outside_path(outside),
 		"citation": _citation(law),
 		"remediation": _warn_remediation(code, law),
 	}

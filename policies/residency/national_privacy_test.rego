@@ -15,7 +15,7 @@ test_russian_personal_data_outside_russia_fails if {
 	result := national_privacy.deny with input as inp
 	count(result) == 1
 	some v in result
-	v.path == "/deployment/regions"
+	v.path == "/deployment/regions/0"
 	contains(v.msg, "personal data of people in Russia")
 	contains(v.msg, "United States (US)")
 	v.citation.section == "Art. 18(5), as amended from 1 Jul 2025"
@@ -120,7 +120,7 @@ test_indian_cardholder_data_processed_offshore_warns if {
 	result := national_privacy.warn with input as inp
 	count(result) == 1
 	some v in result
-	v.path == "/deployment/regions"
+	v.path == "/deployment/regions/0"
 	contains(v.msg, "personal data (cardholder) of people in India (IN) may be processed in United States (US)")
 	v.citation.section == "RBI storage of payment system data; DPDP Act s.16"
 }
@@ -249,8 +249,15 @@ test_a_russian_organisation_without_subjects_processing_abroad_fails if {
 	result := national_privacy.deny with input as inp
 	count(result) == 1
 	some v in result
-	v.path == "/deployment/regions"
+	v.path == "/deployment/regions/0"
 	contains(v.msg, "data.subjects is not declared, so the organisation's domicile, RU, stands in")
+}
+
+# Of several regions, the finding points at the first one abroad.
+test_the_first_region_abroad_is_the_one_pointed_at if {
+	inp := _proposal(["pii"], ["RU"], "on_prem", ["RU", "DE", "US"])
+	some v in national_privacy.deny with input as inp
+	v.path == "/deployment/regions/1"
 }
 
 test_a_uk_organisation_without_subjects_processing_abroad_warns if {

@@ -87,7 +87,7 @@ deny contains v if {
 			"%s has no processor terms: the provider uses submitted content for its own purposes and offers no written acknowledgement of responsibility for account data",
 			[data.modelgate.lib.provider.input_service_label],
 		),
-		"path": "/deployment",
+		"path": data.modelgate.lib.provider.input_service_path,
 		"remediation": "Use a paid or enterprise service of the provider that processes data on your behalf under written terms, or keep card numbers out of the prompt.",
 	}
 }

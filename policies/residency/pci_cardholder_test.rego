@@ -36,7 +36,7 @@ test_a_service_provider_with_the_agreement_passes_with_its_monitoring_as_an_obli
 test_an_agreement_claimed_for_a_service_without_processor_terms_still_fails if {
 	inp := object.union(_proposal("google", "api"), {"contracts": {"pci_dss_agreement": true}})
 	paths := {v.path | some v in pci_cardholder.deny} with input as inp
-	paths == {"/deployment"}
+	paths == {"/deployment/tier"}
 }
 
 test_a_self_managed_cloud_fails_closed_too if {
@@ -51,7 +51,15 @@ test_a_service_without_processor_terms_fails_on_its_terms_too if {
 	inp := _proposal("google", "api")
 	count(pci_cardholder.deny) == 2 with input as inp
 	paths := {v.path | some v in pci_cardholder.deny} with input as inp
-	paths == {"/contracts/pci_dss_agreement", "/deployment"}
+	paths == {"/contracts/pci_dss_agreement", "/deployment/tier"}
+}
+
+# The finding points at the field that chose the service: the service named,
+# not the whole deployment section.
+test_a_named_service_without_processor_terms_points_at_the_service if {
+	inp := object.union(_proposal("google", "api"), {"deployment": {"service": "gemini_api_free"}})
+	paths := {v.path | some v in pci_cardholder.deny} with input as inp
+	paths == {"/contracts/pci_dss_agreement", "/deployment/service"}
 }
 
 test_a_consumer_product_fails if {

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::de::from_node;
-use crate::error::{Error, ErrorKind, Result};
-use crate::source::{Limits, Pos, SourceFile};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::source::{Limits, Node, Pos, SourceFile};
 
 /// The front matter fields modelgate reads; every other key is ignored (cards
 /// carry tags, datasets, metrics and more).
@@ -88,6 +88,14 @@ pub struct ModelCard {
     /// The card's text, for errors.
     #[serde(skip)]
     pub file: Option<Arc<SourceFile>>,
+    /// The front matter as read, with its positions in the card file, for
+    /// findings that point at a field of the card.
+    #[serde(skip)]
+    pub front: Option<Node>,
+    /// Where the front matter opens (its `---` line), else the top of the
+    /// card: where a finding about a field the card leaves out points.
+    #[serde(skip)]
+    pub front_start: Pos,
 }
 
 /// Reads the card at `path` (relative paths are taken from the proposal
@@ -97,6 +105,9 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
     let file = SourceFile::read(path, display.clone(), &limits, ErrorKind::Input)?;
     let front = front_matter(&file)?;
     let card_file = Arc::new(file);
+    let front_start = Pos { line: front.as_ref().map_or(1, |(opening, _)| *opening), column: 1 };
+    let front = front.map(|(_, text)| text);
+    let mut front_node = None;
     let (matter, license_pos, base_model_pos) = match front {
         None => (FrontMatter::default(), None, Vec::new()),
         // Front matter with no key (`---` then `---`, or comments only)
@@ -124,6 +135,7 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
                 Some(one) => vec![one.pos],
                 None => Vec::new(),
             };
+            front_node = Some(node);
             (matter, pos, base_pos)
         }
     };
@@ -147,6 +159,8 @@ pub fn read(path: &Path, display: String) -> Result<ModelCard> {
         license_line: license_pos.map(|p| p.line),
         base_model_pos,
         file: Some(card_file),
+        front: front_node,
+        front_start,
     })
 }
 
@@ -159,7 +173,7 @@ fn clean(value: Option<String>) -> Option<String> {
 /// `---` becomes a comment line and the text stops at the closing `---`.
 /// Blank lines may come before the opening `---`, as the Hub reads cards
 /// (its pattern starts `^\s*---`); they stay as blank lines.
-fn front_matter(file: &SourceFile) -> Result<Option<String>> {
+fn front_matter(file: &SourceFile) -> Result<Option<(u32, String)>> {
     let text = file.text.trim_start_matches('\u{feff}');
     let mut lines = text.split_inclusive('\n');
     let mut out = String::new();
@@ -177,7 +191,7 @@ fn front_matter(file: &SourceFile) -> Result<Option<String>> {
     out.push_str("#\n");
     for line in lines {
         if line.trim_end() == "---" {
-            return Ok(Some(out));
+            return Ok(Some((opening, out)));
         }
         out.push_str(line);
     }
@@ -200,6 +214,44 @@ impl ModelCard {
     /// `license_name`, if at all.
     pub fn says_other(&self) -> bool {
         self.license.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("other"))
+    }
+
+    /// The JSON pointer, into the card's front matter, of a field of the
+    /// card as the policies see it (`input.resolved.card`): `/license` for
+    /// `license`, `/base_model/1` for `base_models/1`. `declared` is the
+    /// label it was resolved from (`license_name` under `license: other`);
+    /// fields the card does not write (`path`) name the front matter.
+    pub fn pointer(&self, field: &str) -> String {
+        let mut segments = field.trim_start_matches('/').splitn(2, '/');
+        let name = segments.next().unwrap_or("");
+        let rest = segments.next();
+        let base_is_list = matches!(
+            self.front.as_ref().and_then(|f| f.get("base_model")),
+            Some(Node { value: crate::source::Value::Seq(_), .. })
+        );
+        match name {
+            "license" | "license_name" | "license_link" | "base_model_relation" => format!("/{name}"),
+            "declared" if self.says_other() && self.license_name.is_some() => "/license_name".to_string(),
+            "declared" => "/license".to_string(),
+            "base_models" => match rest {
+                Some(index) if base_is_list => format!("/base_model/{index}"),
+                _ => "/base_model".to_string(),
+            },
+            "base_ids" => "/base_model".to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The place in the card file of a pointer from [`ModelCard::pointer`]:
+    /// the key (or list item) it names, else the front matter's opening
+    /// line (or the card's first line, for a card without front matter),
+    /// the section that would hold a field the card leaves out.
+    pub fn location(&self, pointer: &str) -> Location {
+        let pos = match self.front.as_ref().map(|f| f.locate(pointer)) {
+            Some((pos, true)) if !pointer.is_empty() => pos,
+            _ => self.front_start,
+        };
+        Location { file: self.path.clone(), line: pos.line, column: pos.column }
     }
 
     /// An error at the card's `base_model` entry `index`.

@@ -112,6 +112,9 @@ impl Subject {
     /// its logical pointer (`/contracts/baa`): inside the route when the
     /// route gives that section.
     pub fn pointer(&self, logical: &str) -> String {
+        if let Some((card, field)) = self.card_field(logical) {
+            return card.pointer(field);
+        }
         let section = logical.trim_start_matches('/').split('/').next().unwrap_or("");
         // A section the route gives is found in the route; one the proposal
         // gives at the top is found there; one neither gives points at the
@@ -159,7 +162,20 @@ impl Subject {
     /// The file position of a field named by its logical pointer: the
     /// field itself, or its nearest ancestor present in the file.
     pub fn locate(&self, logical: &str) -> Location {
+        if let Some((card, field)) = self.card_field(logical) {
+            return card.location(&card.pointer(field));
+        }
         self.location_of(&self.pointer(logical))
+    }
+
+    /// A field of the model card the subject read (`/resolved/card/license`,
+    /// as the policies see it): the card and the field's pointer inside
+    /// `input.resolved.card`. A finding about what the card declares points
+    /// into the card, where the label is written and corrected.
+    fn card_field<'a>(&'a self, logical: &'a str) -> Option<(&'a ModelCard, &'a str)> {
+        let card = self.card.as_ref()?;
+        let field = logical.strip_prefix("/resolved/card")?;
+        (field.is_empty() || field.starts_with('/')).then_some((card, field))
     }
 
     /// Where the subject starts in its file: its route's entry, or the

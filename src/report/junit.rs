@@ -150,7 +150,9 @@ fn case(
     let mut start = BytesStart::new("testcase");
     start.push_attribute(("classname", classname));
     start.push_attribute(("name", one_line(&format!("{}: {}", f.rule, f.title)).as_str()));
-    start.push_attribute(("file", p.file.as_str()));
+    // The file the line is in: a finding about a model card's label points
+    // into the card, not the proposal.
+    start.push_attribute(("file", f.location.as_ref().map_or(p.file.as_str(), |at| at.file.as_str())));
     if let Some(at) = &f.location {
         start.push_attribute(("line", at.line.to_string().as_str()));
     }

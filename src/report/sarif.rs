@@ -163,7 +163,18 @@ struct SarifResult {
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
     properties: Value,
+}
+
+/// A place that explains a result: the waiver that was not applied to it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Text,
 }
 
 #[derive(Serialize)]
@@ -247,6 +258,7 @@ pub fn render(report: &Report) -> String {
                     locations: vec![location(&p.file, point.location)],
                     partial_fingerprints: BTreeMap::from([(FINGERPRINT, identity)]),
                     suppressions: suppressions(finding),
+                    related_locations: unapplied_waiver(finding),
                     properties: compact(json!({
                         "proposal": p.name,
                         "route": p.route,
@@ -422,6 +434,25 @@ fn suppressions(finding: &Finding) -> Vec<Suppression> {
             "expires": w.expires,
             "comment": w.comment,
         }),
+    }]
+}
+
+/// The waiver a failure or warning met but that did not apply (expired, its
+/// license record changed, another license, a waiver for warnings only), as
+/// a related location in the waiver file, where it is renewed or corrected.
+/// An applied waiver is a suppression instead, with its own location.
+fn unapplied_waiver(finding: &Finding) -> Vec<RelatedLocation> {
+    let Some(w) = finding.waiver.as_ref().filter(|w| w.state != WaiverState::Applied) else {
+        return Vec::new();
+    };
+    let text = match &w.note {
+        Some(note) => format!("waiver not applied ({}): {note}", w.state.as_str()),
+        None => format!("waiver not applied ({})", w.state.as_str()),
+    };
+    vec![RelatedLocation {
+        id: 1,
+        physical_location: location(&w.location.file, Some(&w.location)).physical_location,
+        message: Text { text },
     }]
 }
 
