@@ -40,6 +40,33 @@ test_uk_personal_data_leaving_the_uk_warns if {
 	contains(v.msg, "[unverified: check the statute]")
 }
 
+# Japan's APPI and Korea's PIPA restrict transfers abroad on conditions
+# modelgate does not judge (not in regulation.md): data that may leave the
+# country warns, marked unverified; data kept there passes with the duty.
+test_japanese_personal_data_at_a_us_api_warns if {
+	inp := _proposal(["pii"], ["JP"], "openai", ["US"])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "Japan (JP) may be processed in United States (US)")
+	contains(v.msg, "[unverified: check the statute]")
+	v.citation.section == "Art. 28"
+}
+
+test_korean_personal_data_at_a_us_api_warns if {
+	inp := _proposal(["pii"], ["KR"], "openai", ["US"])
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "(KR) may be processed in United States (US)")
+	v.citation.section == "Art. 28-8"
+}
+
+test_japanese_personal_data_kept_in_japan_passes_with_the_duty if {
+	inp := _proposal(["pii"], ["JP"], "on_prem", ["JP"])
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	some o in national_privacy.obligations with input as inp
+	contains(o.text, "Japan (JP)")
+}
+
 test_a_global_region_may_be_anywhere if {
 	some v in national_privacy.warn with input as _proposal(["pii"], ["CH"], "anthropic", ["global"])
 	contains(v.msg, "any country (global)")
