@@ -139,10 +139,12 @@ _unknown_fix := sprintf(
 # this data: the GDPR where it governs (a processor using the data for its own
 # purposes becomes a controller, Art. 28(10)); else, for personal information
 # of US consumers, the CCPA regulations (a service provider may use it only for
-# the contract's purposes, 11 CCR 7050-7051; regulation.md section 4); else no
-# privacy law in modelgate's facts reaches the data (internal data of a US
-# company, personal data of people in Singapore), and the finding cites the
-# supplier-agreement controls of ISO/IEC 27001, not a statute.
+# the contract's purposes, 11 CCR 7050-7051; regulation.md section 4); else the
+# national privacy law of the data subjects' country where the policy data has
+# one (PIPL, LGPD, APPI, ...); else no privacy law in modelgate's facts reaches
+# the data (internal data of a US company, personal data of people in
+# Singapore), and the finding cites the supplier-agreement controls of
+# ISO/IEC 27001, not a statute.
 _unknown_citation := meta.citation if data.modelgate.lib.gdpr.input_governed
 
 _unknown_citation := {
@@ -155,12 +157,45 @@ _unknown_citation := {
 }
 
 _unknown_citation := {
+	"document": law.law,
+	"section": "processing by a provider for the organisation (not in modelgate's facts, which hold its transfer rules)",
+	"url": law.url,
+} if {
+	not data.modelgate.lib.gdpr.input_governed
+	not _us_consumer_data
+	law := _national_laws[0]
+}
+
+_unknown_citation := {
 	"document": "ISO/IEC 27001:2022 Annex A (supplier relationships; not a statute: no privacy law in modelgate's facts reaches this data)",
 	"section": "A.5.19-A.5.20",
 	"url": "https://www.iso.org/standard/27001",
 } if {
 	not data.modelgate.lib.gdpr.input_governed
 	not _us_consumer_data
+	count(_national_laws) == 0
+}
+
+# The national privacy laws of the data subjects' countries, in the order the
+# subjects are declared (personal data only; a law about some classes only,
+# such as India's payment data rule, only for those classes).
+_national_laws := [law |
+	_personal
+	some subject in input.data.subjects
+	law := data.modelgate.facts.residency.privacy_laws[subject]
+	_reaches(law)
+]
+
+_reaches(law) if not law.classes
+
+_reaches(law) if {
+	some class in law.classes
+	class in input.data.classes
+}
+
+_personal if {
+	some class in input.data.classes
+	class in data.modelgate.lib.gdpr.personal_classes
 }
 
 # Personal data (PHI aside: HIPAA governs it, not the CCPA) of people in the

@@ -105,6 +105,24 @@ test_no_fact_cites_no_statute_where_no_privacy_law_reaches_the_data if {
 	not contains(w.citation.document, "GDPR")
 }
 
+test_no_fact_cites_the_subjects_national_privacy_law if {
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["SG", "CN"], "CN")
+	some v in vendor_data_use.warn with input as inp
+	contains(v.citation.document, "PIPL")
+	not contains(v.citation.document, "ISO/IEC 27001")
+	contains(v.citation.section, "not in modelgate's facts")
+}
+
+# India's entry is a payment data rule: it is not cited for other personal data.
+test_no_fact_cites_a_class_specific_law_only_for_its_classes if {
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["IN"], "IN")
+	some v in vendor_data_use.warn with input as inp
+	contains(v.citation.document, "ISO/IEC 27001")
+	card := _placed(_proposal("example_host", null, "api", ["cardholder"], false), ["IN"], "IN")
+	some w in vendor_data_use.warn with input as card
+	contains(w.citation.document, "Reserve Bank of India")
+}
+
 # Without a fact, the fix fits the deployment: a host running the team's own
 # model is told to check its hosting contract, not to self-host.
 test_no_fact_on_a_host_of_a_self_hosted_model_points_at_the_hosting_contract if {
