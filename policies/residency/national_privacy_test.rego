@@ -65,6 +65,7 @@ test_japanese_personal_data_kept_in_japan_passes_with_the_duty if {
 	count(national_privacy.deny) == 0 with input as inp
 	some o in national_privacy.obligations with input as inp
 	contains(o.text, "Japan (JP)")
+	contains(o.text, "[unverified: check the statute]")
 }
 
 test_a_global_region_may_be_anywhere if {
