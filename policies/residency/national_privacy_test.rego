@@ -68,6 +68,19 @@ test_japanese_personal_data_kept_in_japan_passes_with_the_duty if {
 	contains(o.text, "[unverified: check the statute]")
 }
 
+# Russian data on a model self-hosted at a host modelgate has no facts on,
+# declared in Russia: the organisation's own machines run where it declares,
+# so the unbacked place warns instead of failing as an API of unknown routing.
+test_a_self_hosted_model_at_an_unknown_host_in_the_country_warns if {
+	p := _proposal(["pii"], ["RU"], "example_host", ["RU"])
+	inp := object.union(p, {"deployment": {"kind": "self_hosted"}})
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "keeps processing there")
+	api := _proposal(["pii"], ["RU"], "example_host", ["RU"])
+	count(national_privacy.deny) == 1 with input as api
+}
+
 test_a_global_region_may_be_anywhere if {
 	some v in national_privacy.warn with input as _proposal(["pii"], ["CH"], "anthropic", ["global"])
 	contains(v.msg, "any country (global)")
