@@ -27,8 +27,9 @@ meta := {
 	"description": concat(" ", [
 		"A declared purpose in an area Annex III of the AI Act lists as high-risk (biometric",
 		"identification, critical infrastructure, automated decisions on education, employment,",
-		"credit or other essential services, law enforcement) warns when the system reaches the EU:",
-		"its provider needs a conformity assessment and its deployer has duties of its own.",
+		"credit or other essential services, law enforcement) warns when the system reaches the EU: a",
+		"high-risk system's provider needs a conformity assessment and its deployer has duties of its",
+		"own. Marked unverified: the fact sheets hold the dates, not the Annex III list.",
 	]),
 	"remediation": concat(" ", [
 		"Have counsel classify the system under Art. 6 and Annex III of the AI Act (Art. 6(3) may",
