@@ -37,6 +37,8 @@ pub struct Vocabulary {
     /// Service ids -> the provider that offers them (its keys are the
     /// service ids).
     pub service_providers: BTreeMap<String, String>,
+    /// Service ids -> their readable names, where the facts give one.
+    pub service_names: BTreeMap<String, String>,
 }
 
 impl Vocabulary {
@@ -92,6 +94,13 @@ impl Vocabulary {
             .iter()
             .flat_map(|p| keys(&providers_value[p.as_str()]["services"]).into_iter().map(|s| (s, p.clone())))
             .collect();
+        let service_names = service_providers
+            .iter()
+            .filter_map(|(s, p)| {
+                let name = providers_value[p.as_str()]["services"][s.as_str()]["name"].as_string().ok()?;
+                Some((s.clone(), name.to_string()))
+            })
+            .collect();
         let provider_kinds = providers
             .iter()
             .filter_map(|p| Some((p.clone(), providers_value[p.as_str()]["kind"].as_string().ok()?.to_string())))
@@ -122,6 +131,7 @@ impl Vocabulary {
             providers,
             provider_kinds,
             service_providers,
+            service_names,
         })
     }
 
@@ -219,9 +229,26 @@ impl Vocabulary {
     }
 
     /// As `near_miss_provider`, for services.
+    /// An id that begins several services' ids (`gemini_api`: the unpaid
+    /// and the paid tier, whose data use and EEA rules differ) names them
+    /// all: the nearest one alone was the first in alphabetical order,
+    /// `gemini_api_free`, steering a paying team to the unpaid tier's terms.
     pub fn near_miss_service(&self, id: &str) -> Option<String> {
         if self.service_providers.contains_key(id) {
             return None;
+        }
+        let prefix = format!("{id}_");
+        let variants: Vec<String> = self
+            .service_providers
+            .keys()
+            .filter(|s| s.starts_with(&prefix))
+            .map(|s| match self.service_names.get(s) {
+                Some(name) => format!("`{s}` ({name})"),
+                None => format!("`{s}`"),
+            })
+            .collect();
+        if variants.len() > 1 {
+            return Some(format!("`{id}` is more than one service: {}; name the one used", variants.join(" or ")));
         }
         did_you_mean(id, self.service_providers.keys().map(String::as_str))
     }

@@ -74,7 +74,7 @@ fn junit_fails_the_cases_that_fail_the_run_under_fail_on_warn() {
             && mau.contains("type=\"LIC-LLAMA-MAU\""),
         "{mau}"
     );
-    assert!(gated.stdout.contains("<testsuites name=\"modelgate\" tests=\"38\" failures=\"1\""), "{}", gated.stdout);
+    assert!(gated.stdout.contains("<testsuites name=\"modelgate\" tests=\"39\" failures=\"1\""), "{}", gated.stdout);
     // An advisory warning never gates: still a passing case.
     let advisory = case(&gated.stdout, "ADV-OPERATIONS");
     assert!(!advisory.contains("<failure") && advisory.contains("<system-out>warning: "), "{advisory}");

@@ -129,8 +129,14 @@ unbacked_global := {code |
 # that no residency fact backs (nor keeps data at rest in) at a service whose
 # default routing is unknown (routes_globally_by_default null, or no record):
 # where it processes the data is as unknown as with no region declared.
+# A self-hosted deployment is not in it: the organisation runs its own model
+# on machines it rents in the place it declares (a hosting company modelgate
+# has no facts on, such as Hetzner or OVH), so no provider routes its
+# requests; whether the hosting contract keeps the machines and the host's
+# access there is a warning, as at a cloud whose routing is known.
 unbacked_unknown_routing := {code |
 	not _input_routing_known
+	input.deployment.kind != "self_hosted"
 	some code in input.deployment.regions
 	not code in offered_regions
 	not stored_only(input, code)

@@ -68,7 +68,32 @@ _policy_at(term) := "" if not term.url
 # it is carried when the copy goes with the model, whether or not the record
 # states a copy duty of its own (Cohere's use addendum is attached to the CC
 # BY-NC text it amends).
-_carried(_) if input.distribution.includes_license_copy == true
+# A vendor's API terms (kind api_terms) are a contract with the customer only:
+# a copy given to the customer's users binds them to nothing, so it carries no
+# policy, and the fix names only the customer's own terms.
+_carried(license) if {
+	input.distribution.includes_license_copy == true
+	not _api_terms(license)
+}
+
+_api_terms(license) if object.get(license, "kind", "") == "api_terms"
+
+_unbound(license, term) := sprintf(
+	"the %s neither binds its users nor travels with a copy of the %s",
+	[term.name, license.name],
+) if not _api_terms(license)
+
+_unbound(license, term) := sprintf(
+	"nothing binds its users to the %s: the %s is a contract with the vendor's customer only, so a copy of it given to users carries nothing to them",
+	[term.name, license.name],
+) if _api_terms(license)
+
+_indirect_fix(license) := concat(" ", [
+	"Bind users to the policy in your terms (distribution.passes_use_policy: true), or ship the",
+	"license copy that incorporates it (distribution.includes_license_copy: true).",
+]) if not _api_terms(license)
+
+_indirect_fix(license) := "Bind users to the policy in your own terms of service (distribution.passes_use_policy: true)." if _api_terms(license)
 
 deny contains v if {
 	some license in _due
@@ -94,16 +119,13 @@ warn contains v if {
 	not _carried(license)
 	v := {
 		"msg": concat("", [sprintf(
-			"%s, but the %s neither binds its users nor travels with a copy of the %s; the licensee must still not let others use the model against it (section %s)%s",
-			[licenses.how(term.trigger), term.name, license.name, term.section, _policy_at(term)],
+			"%s, but %s; the licensee must still not let others use the model against it (section %s)%s",
+			[licenses.how(term.trigger), _unbound(license, term), term.section, _policy_at(term)],
 		), licenses.checked(license, term)]),
 		"path": "/distribution/passes_use_policy",
 		"license": license.id,
 		"citation": licenses.citation(license, term),
-		"remediation": concat(" ", [
-			"Bind users to the policy in your terms (distribution.passes_use_policy: true), or ship the",
-			"license copy that incorporates it (distribution.includes_license_copy: true).",
-		]),
+		"remediation": _indirect_fix(license),
 	}
 }
 

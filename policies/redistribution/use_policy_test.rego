@@ -80,6 +80,46 @@ test_an_indirect_policy_carried_by_nothing_warns if {
 	v.path == "/distribution/passes_use_policy"
 }
 
+# A vendor's API terms bind only its customer: a copy of them given to the
+# customer's users carries no policy, so the product still warns, and the fix
+# names only the customer's own terms (found by the second real-world
+# scenario audit: a GPT-4o product told to "ship the license copy").
+_api := {
+	"id": "LicenseRef-modelgate-openai-services-agreement",
+	"name": "OpenAI Services Agreement",
+	"url": "https://example.test/openai",
+	"kind": "api_terms",
+	"known": true,
+	"terms": {"use_policy": {
+		"name": "OpenAI Usage Policies",
+		"pass_down": "indirect",
+		"trigger": "distribution_or_hosted_service",
+		"section": "3.3(a)",
+	}},
+}
+
+test_api_terms_are_not_carried_by_a_copy_given_to_users if {
+	inp := _input([_api], false, true)
+	result := use_policy.warn with input as inp
+	count(result) == 1
+	some v in result
+	contains(v.msg, "a contract with the vendor's customer only")
+	not contains(v.remediation, "includes_license_copy")
+	contains(v.remediation, "distribution.passes_use_policy: true")
+}
+
+test_api_terms_passed_on_in_the_customers_terms_pass if {
+	inp := _input([_api], true, false)
+	count(use_policy.warn) == 0 with input as inp
+	count(use_policy.obligations) == 1 with input as inp
+}
+
+test_an_indirect_model_license_policy_warning_offers_the_license_copy if {
+	some v in use_policy.warn with input as _input([_llama], false, false)
+	contains(v.remediation, "distribution.includes_license_copy: true")
+	contains(v.msg, "nor travels with a copy of the Llama 3.1 Community License Agreement")
+}
+
 test_an_indirect_policy_passed_on_directly_passes if {
 	count(use_policy.warn) == 0 with input as _input([_llama], true, false)
 }

@@ -163,6 +163,24 @@ test_an_unknown_host_in_the_eea_warns_under_sccs if {
 	count(gdpr_transfer.warn) == 1 with input as inp
 }
 
+# A model the organisation self-hosts on machines rented from a host modelgate
+# has no facts on (Hetzner, OVH) runs where it declares: no provider routes
+# its requests, so the declared EEA place warns (confirm the hosting
+# contract) instead of failing as an API of unknown routing does.
+test_a_self_hosted_model_at_an_unknown_host_in_the_eea_warns if {
+	inp := object.union(_vendor("example_host", ["DE"]), {"deployment": {"kind": "self_hosted"}})
+	count(gdpr_transfer.deny) == 0 with input as inp
+	some v in gdpr_transfer.warn with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "no residency fact showing that example_host keeps processing in DE")
+}
+
+test_a_self_hosted_model_at_an_unknown_host_outside_the_eea_still_fails if {
+	inp := object.union(_vendor("example_host", ["SG"]), {"deployment": {"kind": "self_hosted"}})
+	some v in gdpr_transfer.deny with input as inp
+	contains(v.msg, "Singapore (SG), which has no GDPR adequacy decision")
+}
+
 # Cohere documents no processing location for its API and no default routing:
 # a declared EU region is as unknown as an undeclared one.
 test_a_declared_region_at_a_provider_with_unknown_routing_fails_closed if {

@@ -83,6 +83,19 @@ test_a_feature_outside_the_baa_on_an_unverified_fact_warns if {
 	}
 }
 
+# OpenAI: whether the BAA covers the web search tool is not known (regulation.md
+# open item 8), so PHI through it warns instead of passing.
+test_web_search_on_openai_under_the_baa_warns if {
+	inp := _with_features(_proposal("vendor_api", "openai", "api", true, "none"), ["web_search"])
+	count(hipaa_baa.deny) == 0 with input as inp
+	result := hipaa_baa.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/0"
+	contains(v.msg, "web_search")
+	contains(v.msg, "[unverified:")
+}
+
 # Vertex AI: whether the GCP BAA's Covered Services include grounding with
 # Google Search is not known, so PHI through it warns instead of passing.
 test_grounding_on_vertex_under_the_gcp_baa_warns if {

@@ -493,13 +493,15 @@ _warns(law, fails) if {
 
 # Processing kept in the country: a duty to keep it there (not where a
 # declared place there does not keep the data, which the findings above say).
+# The duty carries the law's verification, as the findings do: the UK, Swiss,
+# Japanese and Korean entries are unverified.
 obligations contains o if {
 	some [_, code, law] in _governed
 	count(_locations) > 0
 	count({loc | some loc in _locations; loc != code}) == 0
 	not _leaks(code)
 	o := {
-		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad", [geo.country_name(code), law.law, law.section]),
+		"text": sprintf("Keep the processing in %s: %s (%s) restricts moving it abroad%s", [geo.country_name(code), law.law, law.section, _checked(law)]),
 		"section": law.section,
 	}
 }

@@ -40,6 +40,47 @@ test_uk_personal_data_leaving_the_uk_warns if {
 	contains(v.msg, "[unverified: check the statute]")
 }
 
+# Japan's APPI and Korea's PIPA restrict transfers abroad on conditions
+# modelgate does not judge (not in regulation.md): data that may leave the
+# country warns, marked unverified; data kept there passes with the duty.
+test_japanese_personal_data_at_a_us_api_warns if {
+	inp := _proposal(["pii"], ["JP"], "openai", ["US"])
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "Japan (JP) may be processed in United States (US)")
+	contains(v.msg, "[unverified: check the statute]")
+	v.citation.section == "Art. 28"
+}
+
+test_korean_personal_data_at_a_us_api_warns if {
+	inp := _proposal(["pii"], ["KR"], "openai", ["US"])
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "(KR) may be processed in United States (US)")
+	v.citation.section == "Art. 28-8"
+}
+
+test_japanese_personal_data_kept_in_japan_passes_with_the_duty if {
+	inp := _proposal(["pii"], ["JP"], "on_prem", ["JP"])
+	count(national_privacy.warn) == 0 with input as inp
+	count(national_privacy.deny) == 0 with input as inp
+	some o in national_privacy.obligations with input as inp
+	contains(o.text, "Japan (JP)")
+	contains(o.text, "[unverified: check the statute]")
+}
+
+# Russian data on a model self-hosted at a host modelgate has no facts on,
+# declared in Russia: the organisation's own machines run where it declares,
+# so the unbacked place warns instead of failing as an API of unknown routing.
+test_a_self_hosted_model_at_an_unknown_host_in_the_country_warns if {
+	p := _proposal(["pii"], ["RU"], "example_host", ["RU"])
+	inp := object.union(p, {"deployment": {"kind": "self_hosted"}})
+	count(national_privacy.deny) == 0 with input as inp
+	some v in national_privacy.warn with input as inp
+	contains(v.msg, "keeps processing there")
+	api := _proposal(["pii"], ["RU"], "example_host", ["RU"])
+	count(national_privacy.deny) == 1 with input as api
+}
+
 test_a_global_region_may_be_anywhere if {
 	some v in national_privacy.warn with input as _proposal(["pii"], ["CH"], "anthropic", ["global"])
 	contains(v.msg, "any country (global)")

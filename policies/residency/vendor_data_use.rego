@@ -115,10 +115,104 @@ warn contains v if {
 			[_label, _non_public],
 		),
 		"path": data.modelgate.lib.provider.input_service_path,
+		"remediation": _unknown_fix,
+		"citation": _unknown_citation,
 	}
 }
 
 _training_known if is_boolean(_service.trains_on_inputs_by_default.value)
+
+# Without a fact, the fix fits the deployment: a host that runs the
+# organisation's own model (self_hosted on a cloud or hosting company) is
+# bound by its hosting contract; self-hosting is what the team already does.
+_unknown_fix := sprintf(
+	"Confirm in the hosting contract that %s only stores and processes the data on your instructions and does not use it for purposes of its own (training included), or run the model on your own premises.",
+	[data.modelgate.lib.provider.input_name],
+) if input.deployment.kind == "self_hosted"
+
+_unknown_fix := sprintf(
+	"Confirm in the contract with %s that inputs are not used for training or other purposes of its own (an opt-out, a business tier or processor terms), or self-host the model.",
+	[data.modelgate.lib.provider.input_name],
+) if input.deployment.kind != "self_hosted"
+
+# Without a fact, the citation is the law that makes the question matter for
+# this data: the GDPR where it governs (a processor using the data for its own
+# purposes becomes a controller, Art. 28(10)); else, for personal information
+# of US consumers, the CCPA regulations (a service provider may use it only for
+# the contract's purposes, 11 CCR 7050-7051; regulation.md section 4); else the
+# national privacy law of the data subjects' country where the policy data has
+# one (PIPL, LGPD, APPI, ...); else no privacy law in modelgate's facts reaches
+# the data (internal data of a US company, personal data of people in
+# Singapore), and the finding cites the supplier-agreement controls of
+# ISO/IEC 27001, not a statute.
+_unknown_citation := meta.citation if data.modelgate.lib.gdpr.input_governed
+
+_unknown_citation := {
+	"document": "California Consumer Privacy Act regulations (11 CCR)",
+	"section": "7050-7051; Cal. Civ. Code 1798.140(ag)",
+	"url": "https://cppa.ca.gov/regulations/",
+} if {
+	not data.modelgate.lib.gdpr.input_governed
+	_us_consumer_data
+}
+
+_unknown_citation := {
+	"document": law.law,
+	"section": "processing by a provider for the organisation (not in modelgate's facts, which hold its transfer rules)",
+	"url": law.url,
+} if {
+	not data.modelgate.lib.gdpr.input_governed
+	not _us_consumer_data
+	law := _national_laws[0]
+}
+
+_unknown_citation := {
+	"document": "ISO/IEC 27001:2022 Annex A (supplier relationships; not a statute: no privacy law in modelgate's facts reaches this data)",
+	"section": "A.5.19-A.5.20",
+	"url": "https://www.iso.org/standard/27001",
+} if {
+	not data.modelgate.lib.gdpr.input_governed
+	not _us_consumer_data
+	count(_national_laws) == 0
+}
+
+# The national privacy laws of the data subjects' countries, in the order the
+# subjects are declared (personal data only; a law about some classes only,
+# such as India's payment data rule, only for those classes).
+_national_laws := [law |
+	_personal
+	some subject in input.data.subjects
+	law := data.modelgate.facts.residency.privacy_laws[subject]
+	_reaches(law)
+]
+
+_reaches(law) if not law.classes
+
+_reaches(law) if {
+	some class in law.classes
+	class in input.data.classes
+}
+
+_personal if {
+	some class in input.data.classes
+	class in data.modelgate.lib.gdpr.personal_classes
+}
+
+# Personal data (PHI aside: HIPAA governs it, not the CCPA) of people in the
+# US, or of a US organisation's customers when no subjects are declared.
+_us_consumer_data if {
+	some class in input.data.classes
+	class in data.modelgate.lib.gdpr.personal_classes
+	class != "phi"
+	_us_subjects
+}
+
+_us_subjects if "US" in input.data.subjects
+
+_us_subjects if {
+	count(input.data.subjects) == 0
+	input.organization.domicile == "US"
+}
 
 deny contains v if {
 	applies

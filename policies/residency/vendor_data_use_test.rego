@@ -74,8 +74,68 @@ test_facts_that_are_not_verified_are_marked if {
 # provider's terms.
 test_no_fact_cites_no_other_providers_terms if {
 	some v in vendor_data_use.warn with input as _proposal("groq", null, "api", ["internal"], false)
-	not v.citation
+	not contains(v.citation.url, "openai")
 	not contains(vendor_data_use.meta.citation.url, "openai")
+}
+
+# Without a fact, the citation is the law that reaches the data: the GDPR for
+# EU personal data, the CCPA regulations for US consumers' personal data, and
+# no statute (ISO/IEC 27001's supplier controls) for internal data of a US
+# company or personal data of people in Singapore.
+_placed(p, subjects, domicile) := object.union(p, {"data": {"subjects": subjects}, "organization": {"domicile": domicile}})
+
+test_no_fact_cites_the_gdpr_where_it_governs if {
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["DE"], "DE")
+	some v in vendor_data_use.warn with input as inp
+	contains(v.citation.document, "GDPR")
+	v.citation.section == "Art. 28(3)(a), 28(10)"
+}
+
+test_no_fact_cites_the_ccpa_for_us_consumers if {
+	some v in vendor_data_use.warn with input as _proposal("example_host", null, "api", ["pii"], false)
+	contains(v.citation.document, "11 CCR")
+}
+
+test_no_fact_cites_no_statute_where_no_privacy_law_reaches_the_data if {
+	some v in vendor_data_use.warn with input as _proposal("example_host", null, "api", ["internal"], false)
+	contains(v.citation.document, "not a statute")
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["SG"], "SG")
+	some w in vendor_data_use.warn with input as inp
+	contains(w.citation.document, "ISO/IEC 27001")
+	not contains(w.citation.document, "GDPR")
+}
+
+test_no_fact_cites_the_subjects_national_privacy_law if {
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["SG", "CN"], "CN")
+	some v in vendor_data_use.warn with input as inp
+	contains(v.citation.document, "PIPL")
+	not contains(v.citation.document, "ISO/IEC 27001")
+	contains(v.citation.section, "not in modelgate's facts")
+}
+
+# India's entry is a payment data rule: it is not cited for other personal data.
+test_no_fact_cites_a_class_specific_law_only_for_its_classes if {
+	inp := _placed(_proposal("example_host", null, "api", ["pii"], false), ["IN"], "IN")
+	some v in vendor_data_use.warn with input as inp
+	contains(v.citation.document, "ISO/IEC 27001")
+	card := _placed(_proposal("example_host", null, "api", ["cardholder"], false), ["IN"], "IN")
+	some w in vendor_data_use.warn with input as card
+	contains(w.citation.document, "Reserve Bank of India")
+}
+
+# Without a fact, the fix fits the deployment: a host running the team's own
+# model is told to check its hosting contract, not to self-host.
+test_no_fact_on_a_host_of_a_self_hosted_model_points_at_the_hosting_contract if {
+	p := _proposal("example_host", null, "api", ["confidential"], false)
+	inp := object.union(p, {"deployment": {"kind": "self_hosted"}})
+	some v in vendor_data_use.warn with input as inp
+	contains(v.remediation, "hosting contract")
+	not contains(v.remediation, "self-host the model")
+}
+
+test_no_fact_on_a_vendor_api_points_at_the_contract if {
+	some v in vendor_data_use.warn with input as _proposal("example_host", null, "api", ["internal"], false)
+	contains(v.remediation, "Confirm in the contract with example_host")
 }
 
 _with_features(p, features) := object.union(p, {"deployment": object.union(p.deployment, {"features": features})})
