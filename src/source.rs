@@ -242,13 +242,8 @@ impl SourceFile {
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Error::at(
-                kind,
-                "file is not valid UTF-8",
-                Location { file: display.clone(), line: line as u32, column: column as u32 },
-            )
+            let (line, column) = line_column(&prefix, prefix.len());
+            Error::at(kind, "file is not valid UTF-8", Location { file: display.clone(), line, column })
         })?;
         Ok(SourceFile { path: display, text: text.into() })
     }
@@ -885,6 +880,14 @@ pub fn display_path(path: &std::path::Path) -> String {
 pub fn names_a_path_outside_working_directory(shown: &str) -> bool {
     let path = std::path::Path::new(shown);
     path.is_absolute() || path.components().next() == Some(std::path::Component::ParentDir)
+}
+
+/// Line and column (characters, from 1) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    (line as u32, column as u32)
 }
 
 #[cfg(test)]

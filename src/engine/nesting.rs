@@ -21,9 +21,7 @@ pub fn check(path: &str, text: &str) -> Result<()> {
     match first_over_budget(text) {
         None => Ok(()),
         Some((offset, depth)) => {
-            let before = &text[..offset];
-            let line = before.matches('\n').count() as u32 + 1;
-            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() as u32 + 1;
+            let (line, column) = crate::source::line_column(text, offset);
             Err(Error::at(
                 ErrorKind::Policy,
                 format!(

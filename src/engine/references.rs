@@ -26,8 +26,10 @@ use serde_json::Value;
 use crate::catalog::Catalog;
 use crate::engine::bundle::{Origin, PolicyFile, PolicySources};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::source::line_column;
 
-/// What a place in the input can hold, as far as a path can go into it.
+/// What a place in the input or in `data` can hold, as far as a path can go
+/// into it.
 #[derive(Debug, Clone, PartialEq)]
 enum Shape {
     /// Anything: not checked further.
@@ -146,11 +148,16 @@ fn input_shape(catalog: &Catalog) -> Shape {
     let unknown_license = Shape::object(["id", "known"].map(|k| (k.to_string(), Shape::Scalar)));
     let license = catalog.licenses().map(|l| Shape::of_value(&l.input_json())).fold(unknown_license, Shape::union);
     let scalars = |keys: &[&str]| Shape::object(keys.iter().map(|k| (k.to_string(), Shape::Scalar)));
-    let mut card = scalars(&["path", "license", "license_line", "license_name", "license_link", "declared"]);
-    card = card.union(Shape::object(
-        ["base_models", "base_ids"].map(|k| (k.to_string(), Shape::List(Box::new(Shape::Scalar)))),
-    ));
-    card = card.union(scalars(&["base_model_relation"]));
+    let card = scalars(&[
+        "path",
+        "license",
+        "license_line",
+        "license_name",
+        "license_link",
+        "declared",
+        "base_model_relation",
+    ])
+    .union(Shape::object(["base_models", "base_ids"].map(|k| (k.to_string(), Shape::List(Box::new(Shape::Scalar))))));
     let resolved = Shape::object([
         ("model".to_string(), model.clone()),
         ("lineage".to_string(), Shape::List(Box::new(model))),
@@ -176,7 +183,7 @@ enum Step {
     Index,
 }
 
-/// A reference into the input found in module text.
+/// A reference into the input or `data` found in module text.
 #[derive(Debug)]
 struct Reference {
     /// Byte offset of its first character.
@@ -250,6 +257,14 @@ impl Root {
         }
     }
 
+    /// The command that prints the document, for messages.
+    fn printed_by(self) -> &'static str {
+        match self {
+            Root::Input => "`modelgate parse FILE` prints the input",
+            Root::Data => "`modelgate parse --data` prints the data",
+        }
+    }
+
     /// What the places below it are called in messages.
     fn member(self) -> &'static str {
         match self {
@@ -281,8 +296,9 @@ fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
             (Shape::Scalar, Step::Key(key)) => {
                 return Some(format!(
                     "`{}` reads `{key}` of `{walked}`, which is a single value, not an object: it is undefined for \
-                     every proposal, so the rule would pass everything (`modelgate parse FILE` prints the input)",
-                    reference.text
+                     every proposal, so the rule would pass everything ({})",
+                    reference.text,
+                    root.printed_by()
                 ));
             }
             (Shape::Scalar, Step::Index) => return None,
@@ -341,14 +357,6 @@ fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
 
 /// How many names a message lists of a place that lacks the one read.
 const LISTED: usize = 16;
-
-/// Line and column (characters, from 1) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-    (line as u32, column as u32)
-}
 
 fn is_name_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
