@@ -414,6 +414,7 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(cores).max(1))
+        .stack_size(crate::engine::EVAL_STACK_BYTES)
         .build()
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot start worker threads: {e}")))
 }

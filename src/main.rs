@@ -14,14 +14,21 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let _ = writeln!(std::io::stderr(), "modelgate: internal error: {info}");
     }));
-    let outcome = std::panic::catch_unwind(|| cli::run(args));
-    let code = match outcome {
-        Ok(Ok(code)) => code,
-        Ok(Err(error)) => {
+    // Small runs judge on this thread: give it the evaluation stack.
+    let worker = std::thread::Builder::new()
+        .stack_size(modelgate::engine::EVAL_STACK_BYTES)
+        .spawn(move || std::panic::catch_unwind(|| cli::run(args)));
+    let code = match worker.map(|worker| worker.join()) {
+        Ok(Ok(Ok(Ok(code)))) => code,
+        Ok(Ok(Ok(Err(error)))) => {
             let _ = writeln!(std::io::stderr(), "{}", error.render());
             2
         }
-        Err(_) => 2,
+        Ok(_) => 2,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "modelgate: cannot start: {e}");
+            2
+        }
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

@@ -359,3 +359,54 @@ fn deeply_nested_brackets_in_a_policy_are_refused_before_parsing() {
         }
     }
 }
+
+/// regorus's interpreter evaluates a rule's dependencies on its stack: a
+/// chain of 15,000 rules (`a0 := a1`, ...) aborted the process. A chain
+/// longer than modelgate's limit is refused before evaluation, at its start;
+/// one just inside it is judged, on the calling thread (one proposal) and on
+/// the worker pool (enough proposals for the pool) alike.
+#[test]
+fn a_chain_of_rules_too_long_for_the_stack_is_refused_and_one_inside_the_limit_is_judged() {
+    let dir = crate::support::scratch_dir("rule-chain");
+    std::fs::write(
+        dir.join("rule.rego"),
+        "package modelgate.rules.acme.chain\n\nimport rego.v1\n\nmeta := {\"id\": \"ACME-CHAIN\", \"title\": \"Acme: \
+         chain\", \"severity\": \"low\", \"category\": \"requirement\", \"citation\": {\"document\": \"Acme\", \
+         \"section\": \"1\", \"url\": \"https://intranet.example/x\"}, \"description\": \"A long chain.\"}\n\ndefault \
+         applies := false\n\napplies if data.modelgate.lib.chain.a0 == 1\n\ndeny contains \"chained\" if applies\n",
+    )
+    .unwrap();
+    let policy = dir.to_string_lossy().to_string();
+    let write_chain = |n: usize| {
+        let mut text = String::from("package modelgate.lib.chain\n\nimport rego.v1\n\n");
+        for i in 0..n {
+            text.push_str(&format!("a{i} := a{}\n", i + 1));
+        }
+        text.push_str(&format!("a{n} := 1\n"));
+        std::fs::write(dir.join("chain.rego"), text).unwrap();
+    };
+    write_chain(15_000);
+    for args in
+        [vec!["check", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"], vec!["test", "--policy", &policy]]
+    {
+        let run = modelgate_bounded(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("rule.rego:11: `modelgate.rules.acme.chain.deny` starts a chain of 15003"),
+            "{}",
+            run.stderr
+        );
+    }
+    // deny -> applies -> a0 ... a196: 199 rules, inside the limit of 200.
+    write_chain(196);
+    for proposals in ["fixtures/saas-gpt4o-internal.yaml", "fixtures/rules/LIC-UNKNOWN"] {
+        let run = modelgate_bounded(&["check", "--policy", &policy, "--format", "json", proposals]);
+        assert_eq!(run.code, 1, "{proposals}: {}", run.stderr);
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let chained = report["proposals"].as_array().unwrap().iter().all(|p| {
+            p["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "ACME-CHAIN" && f["status"] == "fail")
+        });
+        assert!(chained, "{proposals}: every proposal fails ACME-CHAIN");
+        assert!(report["proposals"].as_array().unwrap().len() >= if proposals.ends_with("yaml") { 1 } else { 8 });
+    }
+}

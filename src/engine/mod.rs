@@ -23,6 +23,13 @@ use std::sync::Arc;
 use regorus::unstable::{Rule as AstRule, RuleHead};
 
 pub use bundle::{Origin, PolicyFile, PolicySources};
+
+/// The stack of a thread that evaluates rules. regorus's interpreter
+/// recurses a few frames per rule a rule depends on, and `--policy` files
+/// may chain up to `recursion::MAX_CHAIN` rules: a debug build needs a few
+/// megabytes for that, more than the 2 MB Rust gives spawned threads. The
+/// size is reserved address space; only the pages used are backed.
+pub const EVAL_STACK_BYTES: usize = 64 << 20;
 pub use meta::RuleMeta;
 
 use crate::digest::combined;
@@ -212,6 +219,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
             .map_err(|e| regorus_error(&e.to_string(), files, &file.path))?;
     }
     recursion::check(&mut engine)?;
+    recursion::check_chain_length(&mut engine)?;
     recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
     mount_data(&mut engine, data)?;
     Ok(engine)

@@ -1,13 +1,19 @@
-//! Rejects recursive functions before anything is evaluated.
+//! Rejects, before anything is evaluated, what would make regorus overflow
+//! its stack: recursive functions, and chains of rules too long.
 //!
 //! regorus does not detect a function that calls itself (directly or through
 //! other functions): evaluating one overflows the stack and aborts the
 //! process, which no panic handler can catch. OPA rejects such policies at
 //! compile time; modelgate does the same here, from the parsed modules.
+//! regorus's interpreter also evaluates a rule's dependencies recursively,
+//! a few stack frames per rule, so a chain of thousands of rules (`a0 := a1`,
+//! `a1 := a2`, ...) aborts the same way; the longest chain a `--policy` file
+//! may build is bounded (`MAX_CHAIN`), and evaluation runs on threads with a
+//! stack sized for it (`super::EVAL_STACK_BYTES`).
 //!
-//! Calls are read from each function's body text (strings and comments
-//! removed) and resolved like Rego resolves them: a bare name in the same
-//! package, `data.`-rooted paths, and paths through an import alias.
+//! Calls and rule reads are taken from each rule's text (strings and
+//! comments removed) and resolved like Rego resolves them: a bare name in the
+//! same package, `data.`-rooted paths, and paths through an import alias.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +21,8 @@ use regorus::unstable::{Rule as AstRule, RuleHead};
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// The calls a function makes, before they are resolved to functions.
+/// The calls a function makes (or the paths a rule mentions), before they
+/// are resolved to functions (or rules).
 struct PendingCalls {
     function: String,
     package: String,
@@ -37,15 +44,7 @@ pub fn check(engine: &mut regorus::Engine) -> Result<()> {
     let mut pending: Vec<PendingCalls> = Vec::new();
     for (module, package) in engine.get_modules().iter().zip(packages) {
         let package = package.components.join(".");
-        let mut aliases = BTreeMap::new();
-        for import in &module.imports {
-            let path = import.refr.span().text().to_string();
-            let alias = match &import.r#as {
-                Some(span) => span.text().to_string(),
-                None => path.rsplit('.').next().unwrap_or(&path).to_string(),
-            };
-            aliases.insert(alias, path);
-        }
+        let aliases = import_aliases(module);
         for rule in &module.policy {
             let AstRule::Spec { span, head: RuleHead::Func { refr, .. }, .. } = rule.as_ref() else {
                 continue;
@@ -91,6 +90,142 @@ pub fn check(engine: &mut regorus::Engine) -> Result<()> {
     Ok(())
 }
 
+/// The rules and functions each rule or function reads or calls, by full name.
+type ReadGraph = BTreeMap<String, BTreeSet<String>>;
+
+/// Every rule and function by full name, with the file and line of its first
+/// definition.
+type Definitions = BTreeMap<String, (String, u32)>;
+
+/// The longest chain of rules and functions, each reading or calling the
+/// next, that a `--policy` file may build. The bundled policies' longest is
+/// far shorter (a unit test holds it under a tenth of this); at this length
+/// the interpreter needs a few megabytes of stack in a debug build, well
+/// inside `super::EVAL_STACK_BYTES`.
+pub const MAX_CHAIN: usize = 200;
+
+/// Rejects a chain of rules and functions longer than `MAX_CHAIN`, naming
+/// where it starts and how long it is.
+pub fn check_chain_length(engine: &mut regorus::Engine) -> Result<()> {
+    let (rules, reads) = read_graph(engine)?;
+    if let Some((start, length)) = longest_chain(&reads).filter(|(_, length)| *length > MAX_CHAIN) {
+        let (file, line) = &rules[&start];
+        return Err(Error::new(
+            ErrorKind::Policy,
+            format!(
+                "{file}:{line}: `{start}` starts a chain of {length} rules and functions, each reading or calling \
+                 the next; regorus evaluates such a chain on its stack and would abort above a few thousand, so \
+                 modelgate allows at most {MAX_CHAIN}: compute the value in fewer steps"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Every rule and function by full name (with the file and line of its
+/// first definition), and the rules and functions each reads or calls.
+fn read_graph(engine: &mut regorus::Engine) -> Result<(Definitions, ReadGraph)> {
+    let packages = engine.get_policy_package_components().map_err(|e| Error::new(ErrorKind::Policy, e.to_string()))?;
+    // Every rule and function, by full name, with where it is first defined
+    // and the names its definitions mention.
+    let mut rules: Definitions = BTreeMap::new();
+    let mut pending: Vec<PendingCalls> = Vec::new();
+    for (module, package) in engine.get_modules().iter().zip(packages) {
+        let package = package.components.join(".");
+        let aliases = import_aliases(module);
+        for rule in &module.policy {
+            let (span, refr) = match rule.as_ref() {
+                AstRule::Spec { span, head, .. } => match head {
+                    RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } | RuleHead::Func { refr, .. } => {
+                        (span, refr)
+                    }
+                },
+                AstRule::Default { span, refr, .. } => (span, refr),
+            };
+            let head = refr.span().text();
+            let name = head.split(['.', '[']).next().unwrap_or(head).trim().to_string();
+            let full = format!("{package}.{name}");
+            let mentioned: Vec<String> = reference_paths(span.text()).into_iter().map(|(_, path)| path).collect();
+            rules.entry(full.clone()).or_insert_with(|| (span.source.file().to_string(), span.line));
+            pending.push(PendingCalls {
+                function: full,
+                package: package.clone(),
+                aliases: aliases.clone(),
+                calls: mentioned,
+            });
+        }
+    }
+    let mut reads: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for PendingCalls { function: rule, package, aliases, calls: mentioned } in pending {
+        let targets = reads.entry(rule.clone()).or_default();
+        for path in mentioned {
+            if let Some(target) = rule_read(&path, &package, &aliases, &rules) {
+                if target != rule {
+                    targets.insert(target);
+                }
+            }
+        }
+    }
+    Ok((rules, reads))
+}
+
+/// The rule or function a dotted path in a rule's text reads, if any: the
+/// longest prefix of its `data.` path (direct, through an import alias, or a
+/// bare name in the same package) that names one.
+fn rule_read(path: &str, package: &str, aliases: &BTreeMap<String, String>, rules: &Definitions) -> Option<String> {
+    let (first, rest) = match path.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (path, None),
+    };
+    let absolute = match (first, aliases.get(first)) {
+        ("data", _) => rest?.to_string(),
+        (_, Some(target)) => {
+            let target = target.strip_prefix("data.")?;
+            rest.map_or(target.to_string(), |rest| format!("{target}.{rest}"))
+        }
+        _ => format!("{package}.{path}"),
+    };
+    let parts: Vec<&str> = absolute.split('.').collect();
+    (1..=parts.len()).rev().map(|n| parts[..n].join(".")).find(|candidate| rules.contains_key(candidate))
+}
+
+/// The start and length (in rules) of the longest chain in a graph of reads,
+/// back edges of any cycle left out (regorus reports rule recursion itself;
+/// `check` refuses recursive functions).
+fn longest_chain(reads: &ReadGraph) -> Option<(String, usize)> {
+    let mut length: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut on_path: BTreeSet<&str> = BTreeSet::new();
+    for start in reads.keys() {
+        // Iterative depth-first search: the chains checked may be long.
+        let mut stack: Vec<(&str, bool)> = vec![(start.as_str(), false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if expanded {
+                let below = reads
+                    .get(node)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|next| length.get(next.as_str()).copied())
+                    .max()
+                    .unwrap_or(0);
+                length.insert(node, below + 1);
+                on_path.remove(node);
+                continue;
+            }
+            if length.contains_key(node) || on_path.contains(node) {
+                continue;
+            }
+            on_path.insert(node);
+            stack.push((node, true));
+            for next in reads.get(node).into_iter().flatten() {
+                if !length.contains_key(next.as_str()) && !on_path.contains(next.as_str()) {
+                    stack.push((next.as_str(), false));
+                }
+            }
+        }
+    }
+    length.into_iter().max_by_key(|(name, n)| (*n, std::cmp::Reverse(*name))).map(|(name, n)| (name.to_string(), n))
+}
+
 /// Rejects a rule that reads a document containing itself: `data`, an
 /// enclosing package such as `data.modelgate.rules`, or its own package as a
 /// whole (`object.keys(data.modelgate.rules.acme.x)` inside
@@ -104,12 +239,7 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
             continue;
         }
         let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for import in &module.imports {
-            let path = import.refr.span().text().to_string();
-            let alias = match &import.r#as {
-                Some(span) => span.text().to_string(),
-                None => path.rsplit('.').next().unwrap_or(&path).to_string(),
-            };
+        for (alias, path) in import_aliases(module) {
             if let Some(rest) = path.strip_prefix("data.") {
                 aliases.insert(alias, rest.split('.').map(str::to_string).collect());
             } else if path == "data" {
@@ -154,6 +284,21 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
         }
     }
     Ok(())
+}
+
+/// A module's imports by the name they bind (`as`, else the path's last
+/// name), each with its path.
+fn import_aliases(module: &regorus::unstable::Module) -> BTreeMap<String, String> {
+    let mut aliases = BTreeMap::new();
+    for import in &module.imports {
+        let path = import.refr.span().text().to_string();
+        let alias = match &import.r#as {
+            Some(span) => span.text().to_string(),
+            None => path.rsplit('.').next().unwrap_or(&path).to_string(),
+        };
+        aliases.insert(alias, path);
+    }
+    aliases
 }
 
 /// Dotted name paths in Rego text that start a reference (not preceded by
@@ -310,6 +455,49 @@ mod tests {
             engine.add_policy(path.to_string(), text.to_string()).unwrap();
         }
         engine
+    }
+
+    fn chain(n: usize) -> String {
+        let mut text = String::from("package c\nimport rego.v1\n");
+        for i in 0..n {
+            text.push_str(&format!("a{i} := a{}\n", i + 1));
+        }
+        text.push_str(&format!("a{n} := 1\n"));
+        text
+    }
+
+    #[test]
+    fn a_chain_of_rules_longer_than_the_limit_is_rejected_at_its_start() {
+        let mut e = engine(&[("c.rego", &chain(MAX_CHAIN - 1))]);
+        check_chain_length(&mut e).unwrap();
+        let mut e = engine(&[("c.rego", &chain(MAX_CHAIN))]);
+        let err = check_chain_length(&mut e).unwrap_err();
+        assert!(err.message().starts_with("c.rego:3: `c.a0` starts a chain of 201 rules"), "{err}");
+    }
+
+    #[test]
+    fn chains_through_functions_other_packages_and_aliases_count() {
+        let mut g = String::from("package g\nimport rego.v1\n");
+        for i in 0..MAX_CHAIN {
+            g.push_str(&format!("g{i}(x) := g{}(x)\n", i + 1));
+        }
+        g.push_str(&format!("g{MAX_CHAIN}(x) := x\n"));
+        let f = "package f\nimport rego.v1\nimport data.g as other\nf0 := other.g0(1)\n";
+        let mut e = engine(&[("f.rego", f), ("g.rego", &g)]);
+        let err = check_chain_length(&mut e).unwrap_err();
+        assert!(err.message().contains("`f.f0` starts a chain of 202 rules and functions"), "{err}");
+    }
+
+    #[test]
+    fn the_bundled_policies_chains_are_short() {
+        let mut e = regorus::Engine::new();
+        e.set_rego_v0(false);
+        for file in &crate::engine::PolicySources::bundled().modules {
+            e.add_policy(file.path.clone(), file.text.to_string()).unwrap();
+        }
+        let (_, reads) = read_graph(&mut e).unwrap();
+        let (start, length) = longest_chain(&reads).unwrap();
+        assert!((3..MAX_CHAIN / 10).contains(&length), "{start}: {length}");
     }
 
     #[test]
