@@ -260,6 +260,55 @@ fn policy_adds_a_rule() {
 }
 
 #[test]
+fn a_rule_written_to_the_design_contract_runs_without_a_description() {
+    // DESIGN §4's `meta` has id, title, severity, category and citation: a
+    // rule that declares exactly those (no `description`) is loaded, and
+    // the report reads as DESIGN §5 fixes it.
+    let dir = scratch_dir("design-meta");
+    std::fs::write(
+        dir.join("no_gpt.rego"),
+        r#"package modelgate.rules.acme.no_gpt
+import rego.v1
+
+meta := {"id": "ACME-NO-GPT", "title": "No GPT models", "severity": "high", "category": "requirement",
+         "citation": {"document": "Acme AI standard", "section": "2", "url": "https://intranet.example/ai"}}
+
+applies if input.data.classes[_] == "internal"
+deny contains v if {
+	input.deployment.provider == "openai"
+	v := {"msg": "OpenAI is not allowed", "path": "/deployment/provider", "remediation": "Pick another provider."}
+}
+warn contains v if { false; v := {"msg": "never"} }
+obligations contains o if { false; o := "never" }
+"#,
+    )
+    .expect("write the rule");
+    let policy = dir.to_string_lossy().into_owned();
+    let (code, report) = check_json(&["--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(code, 1, "{report}");
+    let f = finding(&report, "ACME-NO-GPT");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["category"], "requirement");
+    assert_eq!(f["title"], "No GPT models");
+    assert_eq!(f["message"], "OpenAI is not allowed");
+    assert_eq!(f["remediation"], "Pick another provider.");
+    assert_eq!(f["path"], "/deployment/provider");
+    assert_eq!(f["location"]["file"], "fixtures/saas-gpt4o-internal.yaml");
+    assert_eq!(f["citation"]["document"], "Acme AI standard");
+    assert_eq!(f["citation"]["section"], "2");
+    assert_eq!(f["citation"]["url"], "https://intranet.example/ai");
+    assert_eq!(f["obligations"], serde_json::json!([]));
+    assert_eq!(f["waiver"], serde_json::Value::Null);
+    // Without a description, the rule's title stands for it.
+    let rule = report["rules"].as_array().expect("rules").iter().find(|r| r["id"] == "ACME-NO-GPT").expect("rule");
+    assert_eq!(rule["description"], "No GPT models");
+    let run = modelgate(&["explain", "--policy", &policy, "ACME-NO-GPT"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn policy_replaces_a_bundled_rule_with_the_same_id() {
     let (code, report) =
         check_json(&["--policy", "fixtures/policies/override-llama-mau", "fixtures/consumer-platform-llama.yaml"]);
