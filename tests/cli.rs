@@ -135,6 +135,21 @@ fn the_same_inputs_give_the_same_bytes() {
         modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
     assert_eq!(first.stdout, second.stdout);
     assert!(!first.stdout.is_empty());
+    // DESIGN §5: findings sorted. The order scripts read: by status (most
+    // severe first), then by rule id.
+    let report: serde_json::Value = serde_json::from_str(&first.stdout).expect("JSON");
+    let rank = |s: &str| ["error", "fail", "warn", "waived", "pass", "not_applicable"].iter().position(|x| *x == s);
+    for proposal in report["proposals"].as_array().expect("proposals") {
+        let keys: Vec<(usize, String)> = proposal["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| (rank(f["status"].as_str().unwrap()).expect("a known status"), f["rule"].as_str().unwrap().into()))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{}", proposal["name"]);
+    }
 }
 
 /// The JSON report records the command that judged it: an auditor who
