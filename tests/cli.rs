@@ -324,6 +324,21 @@ obligations contains o if { false; o := "never" }
 }
 
 #[test]
+fn a_declared_license_is_judged_beside_a_catalog_models_license() {
+    // README, Decisions: `model.license` adds to the catalog's license (DESIGN
+    // §2 says it overrides it), so a relabelled catalog model still fails
+    // under the licensor's terms and the report names both licenses.
+    let (code, report) = check_json(&["fixtures/rules/LIC-DERIVATIVE-LICENSE/warn-catalog-model-declared-apache.yaml"]);
+    assert_eq!(code, 1);
+    let model = &report["proposals"][0]["model"];
+    assert_eq!(model["license"], "(Apache-2.0) AND (LicenseRef-modelgate-mistral-research-license-0.1)");
+    assert_eq!(finding(&report, "LIC-DERIVATIVE-LICENSE")["status"], "warn");
+    let commercial = finding(&report, "LIC-COMMERCIAL");
+    assert_eq!(commercial["status"], "fail");
+    assert_eq!(commercial["license"], "LicenseRef-modelgate-mistral-research-license-0.1");
+}
+
+#[test]
 fn policy_replaces_a_bundled_rule_with_the_same_id() {
     let (code, report) =
         check_json(&["--policy", "fixtures/policies/override-llama-mau", "fixtures/consumer-platform-llama.yaml"]);
