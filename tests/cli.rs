@@ -339,6 +339,31 @@ fn a_declared_license_is_judged_beside_a_catalog_models_license() {
 }
 
 #[test]
+fn the_readme_first_proposal_fails_where_the_readme_says() {
+    // README, "Your first proposal": `init` then `check` points at a line
+    // and column a reader looks up; it went stale when `init` grew a line.
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).expect("README");
+    let at = readme
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("at my-assistant.yaml:"))
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(position, _)| position.to_string())
+        .expect("README shows where the first proposal fails");
+    let dir = scratch_dir("first-proposal");
+    let file = dir.join("my-assistant.yaml");
+    let file = file.to_string_lossy().into_owned();
+    let args = ["init", "--no-input", "--name", "my-assistant", "--model", "gpt-4o", "--kind", "vendor_api"];
+    let run = modelgate(&[&args[..], &["--provider", "openai", "--data", "pii", "--output", &file]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (code, report) = check_json(&[&file]);
+    assert_eq!(code, 1);
+    let f = finding(&report, "RES-CCPA-SERVICE-PROVIDER");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(format!("{}:{}", f["location"]["line"], f["location"]["column"]), at);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn policy_replaces_a_bundled_rule_with_the_same_id() {
     let (code, report) =
         check_json(&["--policy", "fixtures/policies/override-llama-mau", "fixtures/consumer-platform-llama.yaml"]);
