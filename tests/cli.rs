@@ -135,6 +135,21 @@ fn the_same_inputs_give_the_same_bytes() {
         modelgate(&["check", "--now", NOW, "--format", "json", "fixtures/", "fixtures/rules/RES-GDPR-TRANSFER"]);
     assert_eq!(first.stdout, second.stdout);
     assert!(!first.stdout.is_empty());
+    // DESIGN §5: findings sorted. The order scripts read: by status (most
+    // severe first), then by rule id.
+    let report: serde_json::Value = serde_json::from_str(&first.stdout).expect("JSON");
+    let rank = |s: &str| ["error", "fail", "warn", "waived", "pass", "not_applicable"].iter().position(|x| *x == s);
+    for proposal in report["proposals"].as_array().expect("proposals") {
+        let keys: Vec<(usize, String)> = proposal["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| (rank(f["status"].as_str().unwrap()).expect("a known status"), f["rule"].as_str().unwrap().into()))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{}", proposal["name"]);
+    }
 }
 
 /// The JSON report records the command that judged it: an auditor who
@@ -257,6 +272,95 @@ fn policy_adds_a_rule() {
     assert_eq!(f["category"], "requirement");
     let run = modelgate(&["test", "--policy", "fixtures/policies/extra-rule", "--run", "acme", "-v"]);
     assert!(run.stdout.contains("test_denies_openai: PASS"), "{}", run.stdout);
+}
+
+#[test]
+fn a_rule_written_to_the_design_contract_runs_without_a_description() {
+    // DESIGN §4's `meta` has id, title, severity, category and citation: a
+    // rule that declares exactly those (no `description`) is loaded, and
+    // the report reads as DESIGN §5 fixes it.
+    let dir = scratch_dir("design-meta");
+    std::fs::write(
+        dir.join("no_gpt.rego"),
+        r#"package modelgate.rules.acme.no_gpt
+import rego.v1
+
+meta := {"id": "ACME-NO-GPT", "title": "No GPT models", "severity": "high", "category": "requirement",
+         "citation": {"document": "Acme AI standard", "section": "2", "url": "https://intranet.example/ai"}}
+
+applies if input.data.classes[_] == "internal"
+deny contains v if {
+	input.deployment.provider == "openai"
+	v := {"msg": "OpenAI is not allowed", "path": "/deployment/provider", "remediation": "Pick another provider."}
+}
+warn contains v if { false; v := {"msg": "never"} }
+obligations contains o if { false; o := "never" }
+"#,
+    )
+    .expect("write the rule");
+    let policy = dir.to_string_lossy().into_owned();
+    let (code, report) = check_json(&["--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(code, 1, "{report}");
+    let f = finding(&report, "ACME-NO-GPT");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["category"], "requirement");
+    assert_eq!(f["title"], "No GPT models");
+    assert_eq!(f["message"], "OpenAI is not allowed");
+    assert_eq!(f["remediation"], "Pick another provider.");
+    assert_eq!(f["path"], "/deployment/provider");
+    assert_eq!(f["location"]["file"], "fixtures/saas-gpt4o-internal.yaml");
+    assert_eq!(f["citation"]["document"], "Acme AI standard");
+    assert_eq!(f["citation"]["section"], "2");
+    assert_eq!(f["citation"]["url"], "https://intranet.example/ai");
+    assert_eq!(f["obligations"], serde_json::json!([]));
+    assert_eq!(f["waiver"], serde_json::Value::Null);
+    // Without a description, the rule's title stands for it.
+    let rule = report["rules"].as_array().expect("rules").iter().find(|r| r["id"] == "ACME-NO-GPT").expect("rule");
+    assert_eq!(rule["description"], "No GPT models");
+    let run = modelgate(&["explain", "--policy", &policy, "ACME-NO-GPT"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_declared_license_is_judged_beside_a_catalog_models_license() {
+    // README, Decisions: `model.license` adds to the catalog's license (DESIGN
+    // §2 says it overrides it), so a relabelled catalog model still fails
+    // under the licensor's terms and the report names both licenses.
+    let (code, report) = check_json(&["fixtures/rules/LIC-DERIVATIVE-LICENSE/warn-catalog-model-declared-apache.yaml"]);
+    assert_eq!(code, 1);
+    let model = &report["proposals"][0]["model"];
+    assert_eq!(model["license"], "(Apache-2.0) AND (LicenseRef-modelgate-mistral-research-license-0.1)");
+    assert_eq!(finding(&report, "LIC-DERIVATIVE-LICENSE")["status"], "warn");
+    let commercial = finding(&report, "LIC-COMMERCIAL");
+    assert_eq!(commercial["status"], "fail");
+    assert_eq!(commercial["license"], "LicenseRef-modelgate-mistral-research-license-0.1");
+}
+
+#[test]
+fn the_readme_first_proposal_fails_where_the_readme_says() {
+    // README, "Your first proposal": `init` then `check` points at a line
+    // and column a reader looks up; it went stale when `init` grew a line.
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).expect("README");
+    let at = readme
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("at my-assistant.yaml:"))
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(position, _)| position.to_string())
+        .expect("README shows where the first proposal fails");
+    let dir = scratch_dir("first-proposal");
+    let file = dir.join("my-assistant.yaml");
+    let file = file.to_string_lossy().into_owned();
+    let args = ["init", "--no-input", "--name", "my-assistant", "--model", "gpt-4o", "--kind", "vendor_api"];
+    let run = modelgate(&[&args[..], &["--provider", "openai", "--data", "pii", "--output", &file]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (code, report) = check_json(&[&file]);
+    assert_eq!(code, 1);
+    let f = finding(&report, "RES-CCPA-SERVICE-PROVIDER");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(format!("{}:{}", f["location"]["line"], f["location"]["column"]), at);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

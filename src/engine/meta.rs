@@ -20,7 +20,10 @@ pub struct RuleMeta {
     /// Where the duty is stated.
     pub citation: Citation,
     /// What the rule checks, in a sentence or two (shown for passes and in
-    /// `modelgate explain`).
+    /// `modelgate explain`). Optional: DESIGN §4's `meta` has id, title,
+    /// severity, category and citation only, so a `meta` without it is read
+    /// with the title as its description (see [`RuleMeta::fill_defaults`]).
+    #[serde(default)]
     pub description: String,
     /// Default remediation, used when a deny or warn gives none.
     #[serde(default)]
@@ -28,6 +31,15 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// Fills what a `meta` may leave out: a missing `description` is the
+    /// title. `declared` says whether the object had a `description` key, so
+    /// an explicit empty one is still refused by [`RuleMeta::check`].
+    pub fn fill_defaults(&mut self, declared_description: bool) {
+        if !declared_description {
+            self.description = self.title.clone();
+        }
+    }
+
     /// Checks what serde cannot: id shape, non-empty texts, URL scheme.
     pub fn check(&self) -> Result<(), String> {
         let id_ok = self.id.split('-').count() >= 2

@@ -640,10 +640,11 @@ impl Engine {
             // Read as a file is read: "`severity`: unknown value `urgent`"
             // with a hint, not serde_json's "unknown variant".
             let node = crate::de::node_from_json(&json, crate::source::Pos::default());
-            let meta: RuleMeta = crate::de::from_node(&node, "/meta").map_err(|e| {
+            let mut meta: RuleMeta = crate::de::from_node(&node, "/meta").map_err(|e| {
                 let error = at_meta(format!("invalid {}", e.describe()));
                 error.with_optional_hint(e.hint)
             })?;
+            meta.fill_defaults(json.get("description").is_some());
             meta.check().map_err(|e| at_meta(e.to_string()))?;
             let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
             let bundled =

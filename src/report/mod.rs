@@ -12,7 +12,9 @@
 //! column}, obligations[], waiver {state (`applied`, `expired`,
 //! `terms_changed`, `other_license`, `warning_only`), status, approved_by,
 //! reason, comment, ticket, expires, location, license_sha256, note},
-//! violations[]}}`, `summary {proposals, pass, fail, error, findings {pass,
+//! violations[]}}` (proposals in input order, a proposal's routes in their
+//! order; findings by status, `error`, `fail`, `warn`, `waived`, `pass`,
+//! `not_applicable`, then by rule id), `summary {proposals, pass, fail, error, findings {pass,
 //! fail, warn, waived, not_applicable, error}}`,
 //! `gate {fail_on, result, gating_warnings}`, `command[]` (the `modelgate
 //! check` command that reproduces the report),
