@@ -1,12 +1,16 @@
 //! The `modelgate` command: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 pass, 1 fail, 2 could not do the job).
 
+mod allocation;
 mod cli;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+#[global_allocator]
+static ALLOCATOR: allocation::Capped = allocation::Capped;
 
 fn main() -> ExitCode {
     let args = cli::Args::parse();

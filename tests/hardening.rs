@@ -410,3 +410,23 @@ fn a_chain_of_rules_too_long_for_the_stack_is_refused_and_one_inside_the_limit_i
         assert!(report["proposals"].as_array().unwrap().len() >= if proposals.ends_with("yaml") { 1 } else { 8 });
     }
 }
+
+/// A builtin asked for a value of any size: `numbers.range(1, 2000000000)`
+/// is one 48 GB array, and a failed allocation aborted the process with no
+/// message. One request above 2 GiB now ends the run with exit 2.
+#[test]
+fn a_rule_that_asks_for_a_huge_value_ends_the_run_with_exit_2() {
+    let dir = crate::support::scratch_dir("huge-value");
+    std::fs::write(
+        dir.join("huge.rego"),
+        "package modelgate.rules.acme.huge\n\nimport rego.v1\n\nmeta := {\"id\": \"ACME-HUGE\", \"title\": \"Acme: \
+         huge\", \"severity\": \"low\", \"category\": \"requirement\", \"citation\": {\"document\": \"Acme\", \
+         \"section\": \"1\", \"url\": \"https://intranet.example/x\"}}\n\ndefault applies := false\n\napplies if \
+         count(numbers.range(1, 2000000000)) > 0\n\ndeny contains \"huge\" if applies\n",
+    )
+    .unwrap();
+    let policy = dir.to_string_lossy().to_string();
+    let run = modelgate_bounded(&["check", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: a rule asked for 48000000000 bytes in one piece"), "{}", run.stderr);
+}
