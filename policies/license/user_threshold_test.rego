@@ -104,3 +104,24 @@ test_the_llama_clause_is_left_to_lic_llama_mau if {
 test_licenses_without_a_ceiling_are_not_applicable if {
 	not user_threshold.applies with input as _input([_apache], 800000000, true)
 }
+
+# The facts file marks the Qwen 2024 agreement's 100M clause unverified
+# (licenses.md §3.3): the catalog term says so, and the finding carries the level.
+test_a_ceiling_the_facts_mark_unverified_says_so if {
+	qwen := object.union(_qwen, {
+		"verification": "partial",
+		"terms": {"user_threshold": object.union(_qwen.terms.user_threshold, {"verification": "unverified"})},
+	})
+	result := user_threshold.deny with input as _input([qwen], 150000000, true)
+	count(result) == 1
+	some v in result
+	contains(v.msg, "(section 4)")
+	contains(v.msg, " [unverified: modelgate's record of this term was not read in full; check it against the text of Qwen LICENSE AGREEMENT]")
+}
+
+test_a_verified_ceiling_carries_no_level if {
+	qwen := object.union(_qwen, {"verification": "verified"})
+	result := user_threshold.deny with input as _input([qwen], 150000000, true)
+	some v in result
+	not contains(v.msg, "[")
+}

@@ -128,6 +128,19 @@ test_a_service_that_keeps_nothing_by_default_passes if {
 	inp := _proposal("hosted_open_api", "fireworks", null, "api", false)
 	count(zero_retention.deny) == 0 with input as inp
 	count(zero_retention.obligations) == 2 with input as inp
+		with data.modelgate.facts.residency.providers.fireworks.services.fireworks_api.retention.verification as "verified"
+}
+
+# Fireworks' no-storage default is not in the fact sheets (regulation.md does
+# not cover Fireworks), so the fact is partial and the pass asks to confirm it.
+test_a_no_storage_default_the_sheets_do_not_cover_is_confirmed if {
+	inp := _proposal("hosted_open_api", "fireworks", null, "api", false)
+	count(zero_retention.deny) == 0 with input as inp
+	obligations := zero_retention.obligations with input as inp
+	count(obligations) == 3
+	some o in obligations
+	startswith(o.text, "Confirm")
+	contains(o.text, "[partial: check")
 }
 
 test_an_arrangement_the_service_does_not_offer_fails if {

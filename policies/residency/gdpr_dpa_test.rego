@@ -36,9 +36,19 @@ test_a_dpa_resting_on_an_unverified_fact_must_be_confirmed if {
 
 test_a_dpa_resting_on_a_verified_fact_needs_no_confirmation if {
 	obligations := gdpr_dpa.obligations with input as _proposal("aws", "aws_bedrock", "api", true)
+		with data.modelgate.facts.residency.providers.aws.dpa.verification as "verified"
 	count(obligations) == 1
 	confirms := [o | some o in obligations; startswith(o.text, "Confirm")]
 	count(confirms) == 0
+}
+
+# AWS's DPA fact comes from its GDPR whitepaper, which regulation.md does not
+# cover: partial, so the pass asks to confirm it.
+test_a_dpa_fact_the_sheets_do_not_cover_is_confirmed if {
+	obligations := gdpr_dpa.obligations with input as _proposal("aws", "aws_bedrock", "api", true)
+	some o in obligations
+	startswith(o.text, "Confirm")
+	contains(o.text, "[partial: check")
 }
 
 test_no_processor_terms_says_how_settled_the_fact_is if {
