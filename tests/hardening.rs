@@ -360,6 +360,21 @@ fn deeply_nested_brackets_in_a_policy_are_refused_before_parsing() {
     }
 }
 
+/// Writes `rule.rego` into `dir`: the rule `id` in package
+/// `modelgate.rules.<package>`, failing whenever `applies_if` holds (its
+/// `deny` is on line 11).
+fn write_rule(dir: &Path, package: &str, id: &str, applies_if: &str) {
+    let meta = format!(
+        "{{\"id\": \"{id}\", \"title\": \"{id}\", \"severity\": \"low\", \"category\": \"requirement\", \
+         \"citation\": {{\"document\": \"Acme\", \"section\": \"1\", \"url\": \"https://intranet.example/x\"}}}}"
+    );
+    let text = format!(
+        "package modelgate.rules.{package}\n\nimport rego.v1\n\nmeta := {meta}\n\ndefault applies := false\n\napplies \
+         if {applies_if}\n\ndeny contains \"{id}\" if applies\n"
+    );
+    std::fs::write(dir.join("rule.rego"), text).unwrap();
+}
+
 /// regorus's interpreter evaluates a rule's dependencies on its stack: a
 /// chain of 15,000 rules (`a0 := a1`, ...) aborted the process. A chain
 /// longer than modelgate's limit is refused before evaluation, at its start;
@@ -368,14 +383,7 @@ fn deeply_nested_brackets_in_a_policy_are_refused_before_parsing() {
 #[test]
 fn a_chain_of_rules_too_long_for_the_stack_is_refused_and_one_inside_the_limit_is_judged() {
     let dir = crate::support::scratch_dir("rule-chain");
-    std::fs::write(
-        dir.join("rule.rego"),
-        "package modelgate.rules.acme.chain\n\nimport rego.v1\n\nmeta := {\"id\": \"ACME-CHAIN\", \"title\": \"Acme: \
-         chain\", \"severity\": \"low\", \"category\": \"requirement\", \"citation\": {\"document\": \"Acme\", \
-         \"section\": \"1\", \"url\": \"https://intranet.example/x\"}, \"description\": \"A long chain.\"}\n\ndefault \
-         applies := false\n\napplies if data.modelgate.lib.chain.a0 == 1\n\ndeny contains \"chained\" if applies\n",
-    )
-    .unwrap();
+    write_rule(&dir, "acme.chain", "ACME-CHAIN", "data.modelgate.lib.chain.a0 == 1");
     let policy = dir.to_string_lossy().to_string();
     let write_chain = |n: usize| {
         let mut text = String::from("package modelgate.lib.chain\n\nimport rego.v1\n\n");
@@ -417,14 +425,7 @@ fn a_chain_of_rules_too_long_for_the_stack_is_refused_and_one_inside_the_limit_i
 #[test]
 fn a_rule_that_asks_for_a_huge_value_ends_the_run_with_exit_2() {
     let dir = crate::support::scratch_dir("huge-value");
-    std::fs::write(
-        dir.join("huge.rego"),
-        "package modelgate.rules.acme.huge\n\nimport rego.v1\n\nmeta := {\"id\": \"ACME-HUGE\", \"title\": \"Acme: \
-         huge\", \"severity\": \"low\", \"category\": \"requirement\", \"citation\": {\"document\": \"Acme\", \
-         \"section\": \"1\", \"url\": \"https://intranet.example/x\"}}\n\ndefault applies := false\n\napplies if \
-         count(numbers.range(1, 2000000000)) > 0\n\ndeny contains \"huge\" if applies\n",
-    )
-    .unwrap();
+    write_rule(&dir, "acme.huge", "ACME-HUGE", "count(numbers.range(1, 2000000000)) > 0");
     let policy = dir.to_string_lossy().to_string();
     let run = modelgate_bounded(&["check", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
