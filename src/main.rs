@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let _ = writeln!(std::io::stderr(), "modelgate: internal error: {info}");
     }));
-    // Small runs judge on this thread: give it the evaluation stack.
+    // The command runs on a thread with the evaluation stack: small runs
+    // judge on it (larger ones on the pool, whose threads have it too).
     let worker = std::thread::Builder::new()
         .stack_size(modelgate::engine::EVAL_STACK_BYTES)
         .spawn(move || std::panic::catch_unwind(|| cli::run(args)));

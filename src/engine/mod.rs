@@ -23,6 +23,12 @@ use std::sync::Arc;
 use regorus::unstable::{Rule as AstRule, RuleHead};
 
 pub use bundle::{Origin, PolicyFile, PolicySources};
+pub use meta::RuleMeta;
+
+use crate::digest::combined;
+use crate::error::{Error, ErrorKind, Result};
+use crate::finding::{Category, Citation, Obligation};
+use crate::source::{Limits, Pos, SourceFile};
 
 /// The stack of a thread that evaluates rules. regorus's interpreter
 /// recurses a few frames per rule a rule depends on, and `--policy` files
@@ -30,12 +36,6 @@ pub use bundle::{Origin, PolicyFile, PolicySources};
 /// megabytes for that, more than the 2 MB Rust gives spawned threads. The
 /// size is reserved address space; only the pages used are backed.
 pub const EVAL_STACK_BYTES: usize = 64 << 20;
-pub use meta::RuleMeta;
-
-use crate::digest::combined;
-use crate::error::{Error, ErrorKind, Result};
-use crate::finding::{Category, Citation, Obligation};
-use crate::source::{Limits, Pos, SourceFile};
 
 /// The package every rule lives under.
 pub const RULES_ROOT: [&str; 2] = ["modelgate", "rules"];
