@@ -1549,14 +1549,16 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
         (
             // Undefined for every proposal: the rule would pass everything.
             "misspelt-input-field",
-            "error: `input.deployment.provder` is undefined for every proposal, so the rule would pass everything: \
+            "error: `input.deployment.provder` is undefined for every proposal, so the rule judges them all alike (a \
+             test of it never holds, a `not` of it always does): \
              `input.deployment` has no field `provder` (did you mean `provider`?); it has features, kind",
             "--> fixtures/policies/misspelt-input-field/no_openai.rego:23:2",
         ),
         (
             // A bundled helper's name misspelt through its import: the same.
             "misspelt-helper-rule",
-            "error: `gdpr.input_goverened` is undefined for every proposal, so the rule would pass everything: \
+            "error: `gdpr.input_goverened` is undefined for every proposal, so the rule judges them all alike (a test \
+             of it never holds, a `not` of it always does): \
              `data.modelgate.lib.gdpr` has no rule or document `input_goverened` (did you mean `input_governed`?)",
             "--> fixtures/policies/misspelt-helper-rule/eu_health.rego:21:2",
         ),

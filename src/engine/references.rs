@@ -3,7 +3,7 @@
 //! A misspelt reference (`input.modle.id`, `input.data.clases`,
 //! `data.modelgate.lib.gdpr.input_goverened`) is undefined for every
 //! proposal, so a `deny` guarded by it never fires and the rule passes
-//! everything. OPA reports input typos only when given a schema (`opa eval
+//! everything (or, under `not`, always fires). OPA reports input typos only when given a schema (`opa eval
 //! --schema`) and data typos not at all. modelgate knows the input's shape
 //! (the proposal's sections, the catalog's records, the resolved fields:
 //! `engine/input.rs`) and every data document (the mounted data files and the
@@ -296,7 +296,7 @@ fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
             (Shape::Scalar, Step::Key(key)) => {
                 return Some(format!(
                     "`{}` reads `{key}` of `{walked}`, which is a single value, not an object: it is undefined for \
-                     every proposal, so the rule would pass everything ({})",
+                     every proposal, so the rule judges them all alike ({})",
                     reference.text,
                     root.printed_by()
                 ));
@@ -305,8 +305,8 @@ fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
             (Shape::List(_), Step::Key(key)) => {
                 return Some(format!(
                     "`{}` reads `{key}` of `{walked}`, which is a list: read its items with `{walked}[_].{key}` or \
-                     `some item in {walked}`; as written it is undefined for every proposal, so the rule would pass \
-                     everything",
+                     `some item in {walked}`; as written it is undefined for every proposal, so the rule judges them \
+                     all alike",
                     reference.text
                 ));
             }
@@ -336,8 +336,8 @@ fn judge(reference: &Reference, root: Root, shape: &Shape) -> Option<String> {
                     }
                     let member = root.member();
                     return Some(format!(
-                        "`{}` is undefined for every proposal, so the rule would pass everything: `{walked}` has no \
-                         {member} `{key}`{hint}; it has {}",
+                        "`{}` is undefined for every proposal, so the rule judges them all alike (a test of it never \
+                         holds, a `not` of it always does): `{walked}` has no {member} `{key}`{hint}; it has {}",
                         reference.text,
                         known.join(", ")
                     ));
