@@ -54,3 +54,9 @@ test_a_purpose_outside_annex_iii_does_not_apply if {
 test_no_purposes_do_not_apply if {
 	not ai_act_high_risk.applies with input as _proposal([], ["DE"], "DE", [])
 }
+
+test_law_enforcement_cites_the_three_annex_iii_points_it_covers if {
+	some v in ai_act_high_risk.warn with input as _proposal(["law_enforcement"], ["DE"], "DE", [])
+	v.citation.section == "Art. 6(2), Annex III points 6-8"
+	contains(v.msg, "migration, asylum and border control")
+}
