@@ -275,6 +275,19 @@ fn policy_adds_a_rule() {
 }
 
 #[test]
+fn a_data_file_at_the_top_of_a_policy_directory_is_mounted_at_the_facts_root() {
+    // docs/policies.md named the mount only for a data.yaml in a
+    // subdirectory; a team that kept it beside its rules had to guess.
+    let dir = "fixtures/policies/data-at-the-root";
+    let (code, report) = check_json(&["--policy", dir, "fixtures/rules/RES-AIRGAP/fail-api-model.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(finding(&report, "PROC-BLOCKED-VENDOR")["status"], "fail");
+    let run = modelgate(&["test", "--policy", dir, "--run", "procurement", "-v"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("test_blocked: PASS"), "{}", run.stdout);
+}
+
+#[test]
 fn a_rule_written_to_the_design_contract_runs_without_a_description() {
     // DESIGN §4's `meta` has id, title, severity, category and citation: a
     // rule that declares exactly those (no `description`) is loaded, and

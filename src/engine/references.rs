@@ -220,9 +220,68 @@ pub fn check_data_references(
     }
     let shape = data_shape(data, declared);
     for file in user {
+        if let Some(found) = shadowing_import(&file.text) {
+            return Err(located(file, found));
+        }
         check_text(&file.text, Root::Data, &shape).map_err(|found| located(file, found))?;
     }
     Ok(())
+}
+
+/// An import that binds the name `data` or `input` to another document
+/// (`import input.data`): its offset and the message. OPA reads `data.x`
+/// in that module as `input.data.x`; regorus keeps reading the data
+/// document, so every path through the import is undefined and the rules
+/// reading it judge every proposal alike.
+fn shadowing_import(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'#' {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+        } else if c == b'"' || c == b'`' {
+            i = string_end(bytes, i);
+        } else if is_name_start(c) && (i == 0 || !(is_name_char(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+            let start = i;
+            while i < bytes.len() && is_name_char(bytes[i]) {
+                i += 1;
+            }
+            if &text[start..i] != "import" {
+                continue;
+            }
+            for root in ["input", "data"] {
+                let Some((alias, steps)) = import_alias(text, i, root) else { continue };
+                let shadowed = ["data", "input"].into_iter().find(|name| *name == alias);
+                if let Some(name) = shadowed {
+                    let path: String = steps
+                        .iter()
+                        .map(|s| match s {
+                            Step::Key(k) => format!(".{k}"),
+                            Step::Index => "[_]".to_string(),
+                        })
+                        .collect();
+                    let imported = format!("{root}{path}");
+                    return Some((
+                        start,
+                        format!(
+                            "`import {imported}` binds the name `{name}`, which an import may not take over here: \
+                             regorus goes on reading `{name}.` paths in this module from the {name} document, not \
+                             from `{imported}` (OPA would read them from the import), so the rule would judge every \
+                             proposal alike; name the import (`import {imported} as {short}`) and read `{short}.` \
+                             paths, or write `{imported}.` in full",
+                            short = if name == "data" { "d" } else { "i" },
+                        ),
+                    ));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 fn located(file: &PolicyFile, (offset, message): (usize, String)) -> Error {
@@ -577,6 +636,29 @@ mod tests {
         // An import alias the module also uses as a variable is not followed.
         let shadowed = "import data.modelgate.lib.gdpr\nf(gdpr) := gdpr.whatever\n";
         assert!(check_text(shadowed, Root::Data, &shape).is_ok());
+    }
+
+    #[test]
+    fn an_import_that_takes_the_name_data_or_input_is_refused_at_the_import() {
+        // A team wrote `import input.data` to read `data.classes` as OPA
+        // does; regorus reads the data document instead, and the reference
+        // check used to say only that `data` has no `classes`.
+        let text = "package x\n\nimport input.data\nimport rego.v1\n\ny if \"phi\" in data.classes\n";
+        let (offset, message) = shadowing_import(text).unwrap();
+        assert_eq!(line_column(text, offset), (3, 1));
+        assert!(message.contains("`import input.data` binds the name `data`"), "{message}");
+        assert!(message.contains("`import input.data as d`"), "{message}");
+        let (_, message) = shadowing_import("import data.modelgate.facts.acme.input\n").unwrap();
+        assert!(message.contains("binds the name `input`"), "{message}");
+        for fine in [
+            "import input.data as d\n",
+            "import input.deployment\n",
+            "import data.modelgate.lib.gdpr\n",
+            "# import input.data\nx := \"import input.data\"\n",
+            "import data\nimport input\n",
+        ] {
+            assert_eq!(shadowing_import(fine), None, "{fine}");
+        }
     }
 
     #[test]
