@@ -234,51 +234,32 @@ pub fn check_data_references(
 /// document, so every path through the import is undefined and the rules
 /// reading it judge every proposal alike.
 fn shadowing_import(text: &str) -> Option<(usize, String)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c == b'#' {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-        } else if c == b'"' || c == b'`' {
-            i = string_end(bytes, i);
-        } else if is_name_start(c) && (i == 0 || !(is_name_char(bytes[i - 1]) || bytes[i - 1] == b'.')) {
-            let start = i;
-            while i < bytes.len() && is_name_char(bytes[i]) {
-                i += 1;
-            }
-            if &text[start..i] != "import" {
-                continue;
-            }
-            for root in ["input", "data"] {
-                let Some((alias, steps)) = import_alias(text, i, root) else { continue };
-                let shadowed = ["data", "input"].into_iter().find(|name| *name == alias);
-                if let Some(name) = shadowed {
-                    let path: String = steps
-                        .iter()
-                        .map(|s| match s {
-                            Step::Key(k) => format!(".{k}"),
-                            Step::Index => "[_]".to_string(),
-                        })
-                        .collect();
-                    let imported = format!("{root}{path}");
-                    return Some((
-                        start,
-                        format!(
-                            "`import {imported}` binds the name `{name}`, which an import may not take over here: \
-                             regorus goes on reading `{name}.` paths in this module from the {name} document, not \
-                             from `{imported}` (OPA would read them from the import), so the rule would judge every \
-                             proposal alike; name the import (`import {imported} as {short}`) and read `{short}.` \
-                             paths, or write `{imported}.` in full",
-                            short = if name == "data" { "d" } else { "i" },
-                        ),
-                    ));
-                }
-            }
-        } else {
-            i += 1;
+    for (start, after) in reference_heads(text) {
+        if &text[start..after] != "import" {
+            continue;
+        }
+        for root in ["input", "data"] {
+            let Some((alias, steps)) = import_alias(text, after, root) else { continue };
+            let Some(name) = ["data", "input"].into_iter().find(|name| *name == alias) else { continue };
+            let path: String = steps
+                .iter()
+                .map(|s| match s {
+                    Step::Key(k) => format!(".{k}"),
+                    Step::Index => "[_]".to_string(),
+                })
+                .collect();
+            let imported = format!("{root}{path}");
+            return Some((
+                start,
+                format!(
+                    "`import {imported}` binds the name `{name}`, which an import may not take over here: \
+                     regorus goes on reading `{name}.` paths in this module from the {name} document, not \
+                     from `{imported}` (OPA would read them from the import), so the rule would judge every \
+                     proposal alike; name the import (`import {imported} as {short}`) and read `{short}.` \
+                     paths, or write `{imported}.` in full",
+                    short = if name == "data" { "d" } else { "i" },
+                ),
+            ));
         }
     }
     None
@@ -442,9 +423,38 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
 /// Every reference from `root` (`input` or `data`) in module text, direct
 /// and through `import <root>... as x` aliases.
 fn references(text: &str, root: &str) -> Vec<Reference> {
-    let bytes = text.as_bytes();
     let mut aliases: BTreeMap<String, Vec<Step>> = BTreeMap::new();
     let mut found = Vec::new();
+    for (start, after) in reference_heads(text) {
+        let name = &text[start..after];
+        let prefix = match name {
+            _ if name == root => Some(Vec::new()),
+            "import" => {
+                if let Some((alias, path)) = import_alias(text, after, root) {
+                    if !used_as_plain_name(text, &alias) {
+                        aliases.insert(alias, path);
+                    }
+                }
+                None
+            }
+            other => aliases.get(other).cloned(),
+        };
+        let Some(mut steps) = prefix else { continue };
+        let (more, end) = path_steps(text, after);
+        if more.is_empty() {
+            continue;
+        }
+        steps.extend(more);
+        found.push(Reference { offset: start, text: text[start..end].to_string(), steps });
+    }
+    found
+}
+
+/// The names in Rego text that can start a reference (not after a `.`, not
+/// inside a longer name), as byte spans; strings and comments skipped.
+fn reference_heads(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut heads = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
@@ -459,32 +469,12 @@ fn references(text: &str, root: &str) -> Vec<Reference> {
             while i < bytes.len() && is_name_char(bytes[i]) {
                 i += 1;
             }
-            let name = &text[start..i];
-            let prefix = match name {
-                _ if name == root => Some(Vec::new()),
-                "import" => {
-                    if let Some((alias, path)) = import_alias(text, i, root) {
-                        if !used_as_plain_name(text, &alias) {
-                            aliases.insert(alias, path);
-                        }
-                    }
-                    None
-                }
-                other => aliases.get(other).cloned(),
-            };
-            let Some(mut steps) = prefix else { continue };
-            let (more, end) = path_steps(text, i);
-            i = end;
-            if more.is_empty() {
-                continue;
-            }
-            steps.extend(more);
-            found.push(Reference { offset: start, text: text[start..end].to_string(), steps });
+            heads.push((start, i));
         } else {
             i += 1;
         }
     }
-    found
+    heads
 }
 
 /// `import <root>.a.b as x` (or without `as`: the last name) read from just
