@@ -413,6 +413,14 @@ fn policy_replaces_a_bundled_rule_with_the_same_id() {
         "{}",
         run.stderr
     );
+    // `explain` says it too.
+    let run = modelgate(&["explain", "--policy", "fixtures/policies/override-llama-mau", "LIC-LLAMA-MAU"]);
+    assert!(
+        run.stdout
+            .contains("Note         the bundled rule LIC-LLAMA-MAU (modelgate.rules.license.llama_mau) is replaced"),
+        "{}",
+        run.stdout
+    );
     // The replaced rule's bundled tests no longer run.
     let run = modelgate(&["test", "--policy", "fixtures/policies/override-llama-mau", "-v"]);
     assert_eq!(run.code, 0, "{}", run.stdout);

@@ -613,6 +613,12 @@ fn run_explain(args: ExplainArgs) -> Result<u8> {
     }
     out.push_str(&format!("Package      data.{}\n", rule.package));
     out.push_str(&format!("Defined in   {}\n", rule.files.join(", ")));
+    // A `--policy` rule that replaces a bundled one says so here too, as
+    // every `check` does on stderr.
+    let replaces = [format!("the bundled rule {} (", m.id), format!("the bundled package {} ", rule.package)];
+    for note in context.engine.replacements().iter().filter(|n| replaces.iter().any(|p| n.starts_with(p.as_str()))) {
+        out.push_str(&format!("Note         {note}\n"));
+    }
     print(&out)?;
     Ok(0)
 }
