@@ -39,30 +39,11 @@ pub fn check(path: &str, text: &str) -> Result<()> {
 /// The byte offset and depth of the opening bracket at which the estimated
 /// work passes the budget, if it does. Strings and comments are skipped.
 fn first_over_budget(text: &str) -> Option<(usize, u32)> {
-    let bytes = text.as_bytes();
+    let code = super::recursion::blank_strings_and_comments(text);
     let mut depth: u32 = 0;
     let mut work: u64 = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'`' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'`' {
-                    i += 1;
-                }
-            }
+    for (i, byte) in code.bytes().enumerate() {
+        match byte {
             b'[' | b'{' => {
                 depth += 1;
                 work = work.saturating_add(1u64.checked_shl(depth).unwrap_or(u64::MAX));
@@ -73,7 +54,6 @@ fn first_over_budget(text: &str) -> Option<(usize, u32)> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        i += 1;
     }
     None
 }

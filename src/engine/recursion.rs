@@ -305,7 +305,7 @@ fn import_aliases(module: &regorus::unstable::Module) -> BTreeMap<String, String
 /// a dot or a digit), each with its byte offset; strings and comments are
 /// skipped.
 fn reference_paths(text: &str) -> Vec<(usize, String)> {
-    let cleaned = strip_strings_and_comments(text);
+    let cleaned = blank_strings_and_comments(text);
     let bytes = cleaned.as_bytes();
     dotted_names(&cleaned)
         .filter(|&(start, _)| start == 0 || !(bytes[start - 1] == b'.' || bytes[start - 1].is_ascii_digit()))
@@ -394,7 +394,7 @@ fn find_cycle(functions: &BTreeMap<String, Function>) -> Option<Vec<String>> {
 
 /// Names followed by `(` in Rego text, strings and comments removed.
 fn call_names(text: &str) -> Vec<String> {
-    let cleaned = strip_strings_and_comments(text);
+    let cleaned = blank_strings_and_comments(text);
     let bytes = cleaned.as_bytes();
     dotted_names(&cleaned)
         .filter(|&(start, end)| {
@@ -406,43 +406,48 @@ fn call_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn strip_strings_and_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                out.push(' ');
-                while let Some(s) = chars.next() {
-                    match s {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
+/// `text` with every string literal and comment replaced by spaces, byte
+/// for byte (newlines kept), so that offsets, lines and columns in the result
+/// are those of `text`. The Rego checks read names and brackets from it.
+pub(super) fn blank_strings_and_comments(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        let start = i;
+        match out[i] {
+            b'#' => {
+                while i < out.len() && out[i] != b'\n' {
+                    i += 1;
                 }
             }
-            '`' => {
-                out.push(' ');
-                for s in chars.by_ref() {
-                    if s == '`' {
-                        break;
-                    }
+            b'"' => {
+                i += 1;
+                while i < out.len() && out[i] != b'"' {
+                    i += if out[i] == b'\\' { 2 } else { 1 };
                 }
+                i = (i + 1).min(out.len());
             }
-            '#' => {
-                for s in chars.by_ref() {
-                    if s == '\n' {
-                        out.push('\n');
-                        break;
-                    }
+            b'`' => {
+                i += 1;
+                while i < out.len() && out[i] != b'`' {
+                    i += 1;
                 }
+                i = (i + 1).min(out.len());
             }
-            _ => out.push(c),
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        for byte in &mut out[start..i] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
         }
     }
-    out
+    // Each blanked range starts and ends at an ASCII byte, so the result is
+    // UTF-8; the lossy form only guards that reasoning.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

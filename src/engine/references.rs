@@ -453,18 +453,12 @@ fn references(text: &str, root: &str) -> Vec<Reference> {
 /// The names in Rego text that can start a reference (not after a `.`, not
 /// inside a longer name), as byte spans; strings and comments skipped.
 fn reference_heads(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
+    let code = super::recursion::blank_strings_and_comments(text);
+    let bytes = code.as_bytes();
     let mut heads = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        if c == b'#' {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-        } else if c == b'"' || c == b'`' {
-            i = string_end(bytes, i);
-        } else if is_name_start(c) && (i == 0 || !(is_name_char(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+        if is_name_start(bytes[i]) && (i == 0 || !(is_name_char(bytes[i - 1]) || bytes[i - 1] == b'.')) {
             let start = i;
             while i < bytes.len() && is_name_char(bytes[i]) {
                 i += 1;
@@ -506,7 +500,7 @@ fn import_alias(text: &str, after_import: usize, root: &str) -> Option<(String, 
 /// call, or in an `import` line: a local variable or an argument that
 /// shadows an import of that name, whose paths are then not followed.
 fn used_as_plain_name(text: &str, name: &str) -> bool {
-    let cleaned = super::recursion::strip_strings_and_comments(text);
+    let cleaned = super::recursion::blank_strings_and_comments(text);
     cleaned.lines().filter(|line| !line.trim_start().starts_with("import ")).any(|line| {
         let bytes = line.as_bytes();
         line.match_indices(name).any(|(at, _)| {
