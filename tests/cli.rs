@@ -672,7 +672,8 @@ fn a_recursive_function_in_a_policy_is_refused_before_evaluation() {
 
 /// Policies that could never fail are refused, not run as passes: a rule
 /// outside the rule packages, one that reads a document containing itself,
-/// and one whose only outcome is misspelt (`denny`). A rule with no outcome
+/// one built on a helper regorus reads as undefined (a split package's
+/// later import), and one whose only outcome is misspelt (`denny`). A rule with no outcome
 /// at all stays allowed: a replacement rule may mean to always pass.
 #[test]
 fn rules_that_could_never_fail_are_refused() {
@@ -686,6 +687,11 @@ fn rules_that_could_never_fail_are_refused() {
             "rule-reading-its-own-package",
             "rule-reading-its-own-package/self.rego:18:27: this rule reads `data.modelgate.rules.acme.self_reader`, \
              which contains the rule itself",
+        ),
+        (
+            "split-package-import",
+            "split-package-import/acme_people.rego:5:1: `unowned` reads through `import input.metadata` (`md`) in a \
+             later file of package `modelgate.lib.acme`",
         ),
         (
             "rule-with-a-misspelt-outcome",

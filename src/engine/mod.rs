@@ -15,6 +15,7 @@ mod nesting;
 pub mod precompiled;
 mod recursion;
 pub mod references;
+mod split_packages;
 pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -221,6 +222,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     recursion::check(&mut engine)?;
     recursion::check_chain_length(&mut engine)?;
     recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
+    split_packages::check(&mut engine)?;
     mount_data(&mut engine, data)?;
     Ok(engine)
 }

@@ -262,12 +262,6 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
                 };
                 target.extend(parts.map(str::to_string));
                 if target.len() <= package.components.len() && package.components[..target.len()] == target[..] {
-                    let before = &span.text()[..offset];
-                    let line = span.line + before.matches('\n').count() as u32;
-                    let column = match before.rfind('\n') {
-                        Some(newline) => (offset - newline) as u32,
-                        None => span.col + offset as u32,
-                    };
                     let whole =
                         if target.is_empty() { "data".to_string() } else { format!("data.{}", target.join(".")) };
                     return Err(Error::at(
@@ -277,7 +271,7 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
                              not depend on itself; read the documents it needs by their full path",
                             package.components.join(".")
                         ),
-                        crate::error::Location { file: span.source.file().to_string(), line, column },
+                        span_location(span, offset),
                     ));
                 }
             }
@@ -286,9 +280,20 @@ pub fn check_enclosing_reads(engine: &mut regorus::Engine, in_scope: impl Fn(&[S
     Ok(())
 }
 
+/// Where byte `offset` of a parsed span's text is in its file.
+pub(super) fn span_location(span: &regorus::unstable::Span, offset: usize) -> crate::error::Location {
+    let before = &span.text()[..offset];
+    let line = span.line + before.matches('\n').count() as u32;
+    let column = match before.rfind('\n') {
+        Some(newline) => (offset - newline) as u32,
+        None => span.col + offset as u32,
+    };
+    crate::error::Location { file: span.source.file().to_string(), line, column }
+}
+
 /// A module's imports by the name they bind (`as`, else the path's last
 /// name), each with its path.
-fn import_aliases(module: &regorus::unstable::Module) -> BTreeMap<String, String> {
+pub(super) fn import_aliases(module: &regorus::unstable::Module) -> BTreeMap<String, String> {
     let mut aliases = BTreeMap::new();
     for import in &module.imports {
         let path = import.refr.span().text().to_string();
@@ -304,7 +309,7 @@ fn import_aliases(module: &regorus::unstable::Module) -> BTreeMap<String, String
 /// Dotted name paths in Rego text that start a reference (not preceded by
 /// a dot or a digit), each with its byte offset; strings and comments are
 /// skipped.
-fn reference_paths(text: &str) -> Vec<(usize, String)> {
+pub(super) fn reference_paths(text: &str) -> Vec<(usize, String)> {
     let cleaned = blank_strings_and_comments(text);
     let bytes = cleaned.as_bytes();
     dotted_names(&cleaned)
