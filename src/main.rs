@@ -13,6 +13,10 @@ use clap::Parser;
 static ALLOCATOR: allocation::Capped = allocation::Capped;
 
 fn main() -> ExitCode {
+    if let Err(message) = allocation::set_total_cap_from_env() {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+        return ExitCode::from(2);
+    }
     let args = cli::Args::parse();
     // A panic must never look like a pass: report it and exit 2.
     std::panic::set_hook(Box::new(|info| {

@@ -431,3 +431,31 @@ fn a_rule_that_asks_for_a_huge_value_ends_the_run_with_exit_2() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("error: a rule asked for 48000000000 bytes in one piece"), "{}", run.stderr);
 }
+
+/// Many values each of a fair size: a comprehension of 10,000-long ranges
+/// held 4 GB within the 5-second time limit, and the system kills such a
+/// process with no message. The memory a run holds is capped (4 GiB, or
+/// `MODELGATE_MEMORY_LIMIT_MB`), and passing the cap ends the run with exit 2.
+#[test]
+fn a_rule_that_holds_too_much_memory_ends_the_run_with_exit_2() {
+    let dir = crate::support::scratch_dir("hoarding-rule");
+    let hoard = "count([r | some i in numbers.range(1, 100000); r := numbers.range(1, 10000)]) > 0";
+    write_rule(&dir, "acme.hoard", "ACME-HOARD", hoard);
+    let policy = dir.to_string_lossy().to_string();
+    let args = ["check", "--timeout-ms", "600000", "--policy", &policy, "fixtures/saas-gpt4o-internal.yaml"];
+    let run = |limit: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgate"))
+            .args(args)
+            .env("MODELGATE_MEMORY_LIMIT_MB", limit)
+            .current_dir(root())
+            .output()
+            .expect("run modelgate");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run("128");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("error: the run holds more than 128 MB, the most modelgate allows"), "{stderr}");
+    let (code, stderr) = run("lots");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.trim(), "error: MODELGATE_MEMORY_LIMIT_MB must be a number of megabytes, got `lots`");
+}
