@@ -6,9 +6,10 @@
 #   modelgate.lib.geo. The Llama 3.2, 3.3 and 4 policies withhold the grant
 #   for multimodal models from EU-domiciled licensees (EU end users of a
 #   non-EU company's product are not affected).
-# - key `end_users`: data.subjects (where the people served are) against the
-#   regions, for example the Gemini API's Paid-Services-only rule for users in
-#   the EEA, Switzerland and the UK.
+# - key `end_users`: data.subjects (where the people served are) and
+#   distribution.markets (where the product is offered) against the regions,
+#   for example the Gemini API's Paid-Services-only rule for users in the
+#   EEA, Switzerland and the UK.
 # - `models: multimodal_models`: the limit covers only a model with more than
 #   one input modality, per the catalog record of the model (a derivative
 #   outside the catalog: of its nearest base).
@@ -170,17 +171,40 @@ _hits(limit) := {"path": "/organization/domicile", "what": sprintf("the licensee
 	_in_regions(_domicile, limit)
 }
 
-_hit_subjects(limit) := [i |
+# Where the product's users are: the data subjects, and the markets the
+# product is offered in (distribution.markets: a product offered in the UK
+# serves users there, whoever its data subjects are).
+_markets := object.get(input, ["distribution", "markets"], [])
+
+_end_user_places := array.concat(
+	[{"path": sprintf("/data/subjects/%d", [i]), "code": code} | some i, code in _subjects],
+	[{"path": sprintf("/distribution/markets/%d", [i]), "code": code} | some i, code in _markets],
+)
+
+_hit_places(limit) := [place |
 	limit.key == "end_users"
-	some i, code in _subjects
-	_in_regions(code, limit)
+	some place in _end_user_places
+	_in_regions(place.code, limit)
 ]
 
-_hits(limit) := {"path": sprintf("/data/subjects/%d", [idx[0]]), "what": sprintf("the product serves users in %s", [concat(", ", names)])} if {
-	idx := _hit_subjects(limit)
-	count(idx) > 0
-	names := [geo.country_name(_subjects[i]) | some i in idx]
+_hits(limit) := {"path": places[0].path, "what": sprintf("the product serves users in %s", [concat(", ", names)])} if {
+	places := _hit_places(limit)
+	count(places) > 0
+	names := [_place_name(place.code) |
+		some i, place in places
+		not _named_before(places, i)
+	]
 }
+
+_named_before(places, i) if {
+	some j, earlier in places
+	j < i
+	earlier.code == places[i].code
+}
+
+_place_name(code) := sprintf("the %s", [code]) if code in {"EU", "EEA"}
+
+_place_name(code) := geo.country_name(code) if not code in {"EU", "EEA"}
 
 _model_words(limit) := _service_words(limit) if limit.models == "all_models"
 
@@ -346,6 +370,7 @@ warn contains v if {
 	some [license, limit] in _limits
 	limit.key == "end_users"
 	count(_subjects) == 0
+	count(_markets) == 0
 	not _not_covered(limit)
 	not _service_not_covered(limit)
 	v := {
@@ -356,7 +381,7 @@ warn contains v if {
 		"path": "/data/subjects",
 		"license": license.id,
 		"citation": licenses.citation(license, limit),
-		"remediation": "Declare data.subjects (where the people the product serves are).",
+		"remediation": "Declare data.subjects (where the people the product serves are) or, for a product offered to others, distribution.markets.",
 	}
 }
 

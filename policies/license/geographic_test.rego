@@ -300,3 +300,35 @@ test_a_limit_without_the_exemption_still_fails_on_a_managed_cloud if {
 	count(geographic.deny) == 1 with input as inp
 	count(geographic.warn) == 0 with input as inp
 }
+
+_offered(subjects, markets) := object.union(
+	_on("google", "gemini_api_free", subjects),
+	{"distribution": {"hosted_service": true, "markets": markets}},
+)
+
+test_a_market_in_the_limit_fails_whatever_the_subjects if {
+	result := geographic.deny with input as _offered(["US"], ["US", "GB"])
+	count(result) == 1
+	some v in result
+	v.path == "/distribution/markets/1"
+	contains(v.msg, "the product serves users in United Kingdom (GB) on gemini_api_free")
+}
+
+test_markets_without_subjects_are_judged_and_do_not_warn if {
+	inp := _offered([], ["CH"])
+	some v in geographic.deny with input as inp
+	v.path == "/distribution/markets/0"
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_markets_outside_the_limit_without_subjects_pass if {
+	inp := _offered([], ["US"])
+	count(geographic.deny) == 0 with input as inp
+	count(geographic.warn) == 0 with input as inp
+}
+
+test_a_place_that_is_both_subject_and_market_is_named_once if {
+	some v in geographic.deny with input as _offered(["FR"], ["FR", "EEA"])
+	v.path == "/data/subjects/0"
+	contains(v.msg, "users in France (FR), the EEA on")
+}

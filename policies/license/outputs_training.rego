@@ -6,7 +6,8 @@
 # say whether the model trained competes with the vendor (the OpenAI,
 # Anthropic and Gemini API terms); `conditional` passes with the condition as
 # an obligation (Llama 3.1+: the "Llama" name prefix; Gemma and RAIL: the
-# trained model is a derivative); `allowed`, or no term at all, passes.
+# trained model is a derivative); `allowed` passes, and so does no term at
+# all in a record read in full (verified or verified_copy).
 # A ban worded for some kinds of model (`forbidden_for`: Llama 2 and 3 name
 # large language models, Stability foundational generative models) fails only
 # for the kind declared in use.outputs_trained_model; undeclared reads as a
@@ -14,7 +15,8 @@
 # comes with the pass as an obligation. A competing-models clause with an
 # exception for the kind declared (`exceptions`: OpenAI's 17(a) for
 # classifiers and embeddings kept internal) passes with the exception's limit
-# as an obligation instead of warning.
+# as an obligation instead of warning. A record with no outputs term passes
+# only when its text was read in full; an unread or partly read one warns.
 package modelgate.rules.license.outputs_training
 
 import data.modelgate.lib.licenses
@@ -229,6 +231,36 @@ warn contains v if {
 		"license": license.id,
 		"citation": {"document": license.name, "section": "scope", "url": license.url},
 		"remediation": licenses.unread_here_remediation("the use of outputs to train other models"),
+	}
+}
+
+# A record with no outputs term whose text was not read in full (the Mistral
+# Non-Production License, the Cohere C4AI addendum, the Falcon licenses: the
+# fact sheets tag their outputs terms [U]) cannot show that outputs may train
+# other models: silence there is an unread clause, not a permission (fail
+# closed). A record read in full with no such term (Apache-2.0, MIT) passes.
+_silent_unread contains license if {
+	some license in data.modelgate.lib.licenses.known
+	not license.terms.outputs_training
+	not object.get(license, "verification", "unverified") in {"verified", "verified_copy"}
+}
+
+warn contains v if {
+	applies
+	some license in _silent_unread
+	level := object.get(license, "verification", "unverified")
+	v := {
+		"msg": sprintf(
+			"the outputs train another model, but modelgate's record of %s holds no term on using its outputs to train other models and its text was not read in full, so a ban or condition there cannot be ruled out.%s [%s: check the outputs terms of %s]",
+			[license.name, _distillation_note, level, license.name],
+		),
+		"path": _flag_path,
+		"license": license.id,
+		"citation": {"document": license.name, "section": "outputs terms (not read)", "url": license.url},
+		"remediation": sprintf(
+			"Read what %s says about outputs used to train other models (%s) and keep the result with the review, or train on the outputs of a model whose license modelgate has read.",
+			[license.name, license.url],
+		),
 	}
 }
 

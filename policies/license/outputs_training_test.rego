@@ -19,7 +19,7 @@ _conditional := _record("llama31", {"rule": "conditional", "condition": "name it
 
 _allowed := _record("mit", {"rule": "allowed", "section": "1"})
 
-_silent := {"id": "Apache-2.0", "name": "Apache", "known": true, "terms": {}}
+_silent := {"id": "Apache-2.0", "name": "Apache", "known": true, "verification": "verified_copy", "terms": {}}
 
 _input(trains, records) := {
 	"use": {"outputs_train_other_models": trains},
@@ -237,4 +237,35 @@ test_outputs_training_on_the_service_the_terms_govern_is_judged_by_them if {
 	count(result) == 1
 	some v in result
 	v.citation.section == "3.3(e)"
+}
+
+_unread_silent := {
+	"id": "mnpl",
+	"name": "Mistral AI Non-Production License",
+	"url": "https://example.test/mnpl",
+	"known": true,
+	"verification": "partial",
+	"terms": {"commercial_use": {"allowed": false, "section": "3.2"}},
+}
+
+test_a_record_without_an_outputs_term_read_only_in_part_warns if {
+	inp := _input(true, [_unread_silent, _silent])
+	count(outputs_training.deny) == 0 with input as inp
+	result := outputs_training.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.license == "mnpl"
+	v.path == "/use/outputs_train_other_models"
+	v.citation.section == "outputs terms (not read)"
+	contains(v.msg, "[partial: check the outputs terms of Mistral AI Non-Production License]")
+}
+
+test_a_record_without_an_outputs_term_or_a_verification_level_warns_as_unverified if {
+	record := object.remove(_unread_silent, ["verification"])
+	some v in outputs_training.warn with input as _input(true, [record])
+	contains(v.msg, "[unverified: check the outputs terms of Mistral AI Non-Production License]")
+}
+
+test_a_record_without_an_outputs_term_is_silent_when_outputs_train_nothing if {
+	count(outputs_training.warn) == 0 with input as _input(false, [_unread_silent])
 }
