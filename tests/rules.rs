@@ -133,3 +133,18 @@ fn excluded_features_in_the_policy_data_are_proposal_features_with_sources() {
     }
     assert!(seen >= 10, "only {seen} excluded features in the policy data");
 }
+
+/// A finding's headline is the violation modelgate is surest of: Command R+
+/// fails commercial use under CC-BY-NC-4.0 §2(a)(1) (read in full) and
+/// under the C4AI addendum (not read); the finding cites the first, and the
+/// addendum, marked `[unverified: ...]`, comes second.
+#[test]
+fn a_finding_leads_with_the_violation_read_in_full() {
+    let (_, report) = check_json(&["fixtures/rules/LIC-COMMERCIAL/fail-cohere-command-r-plus.yaml"]);
+    let f = finding(&report, "LIC-COMMERCIAL");
+    assert_eq!(f["citation"]["section"], "2(a)(1)", "{f}");
+    assert!(f["message"].as_str().unwrap().starts_with("Creative Commons Attribution-NonCommercial"), "{f}");
+    let violations = f["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 2, "{f}");
+    assert!(violations[1]["message"].as_str().unwrap().contains(" [unverified: "), "{f}");
+}

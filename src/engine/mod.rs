@@ -1045,6 +1045,24 @@ fn same_message(later: &str, first: &str) -> bool {
             .is_some_and(|rest| rest.starts_with(" [partial: ") || rest.starts_with(" [unverified: "))
 }
 
+/// Puts the violations resting on terms read in full before those marked
+/// `[partial: ...]`, and those before `[unverified: ...]`, keeping the order
+/// within each. The first is the finding's headline (message, citation):
+/// a legal reviewer should see the violation modelgate is surest of, not the
+/// one that sorts first (Command R+'s commercial-use failure led with the
+/// unverified C4AI addendum, not CC-BY-NC-4.0 §2(a)(1)).
+fn settled_first(violations: &mut [RawViolation]) {
+    violations.sort_by_key(|v| {
+        if v.message.contains(" [unverified: ") {
+            2
+        } else if v.message.contains(" [partial: ") {
+            1
+        } else {
+            0
+        }
+    });
+}
+
 /// Turns one rule's aggregate entry into an outcome, checking the contract.
 fn outcome(value: &regorus::Value, category: Category) -> Outcome {
     let Some(serde_json::Value::Object(entry)) = value_to_json(value) else {
@@ -1071,6 +1089,7 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
                 && later.remediation == first.remediation
                 && later.citation == first.citation
         });
+        settled_first(&mut out);
         Ok(out)
     };
     let result = (|| {
@@ -1080,6 +1099,7 @@ fn outcome(value: &regorus::Value, category: Category) -> Outcome {
             // Advisory rules never gate: a deny counts as a warning.
             warn.append(&mut deny);
             warn.sort();
+            settled_first(&mut warn);
         }
         let items = entry
             .get("obligations")
