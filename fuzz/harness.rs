@@ -1,4 +1,4 @@
-// The four fuzzed entry points, shared by the cargo-fuzz targets
+// The five fuzzed entry points, shared by the cargo-fuzz targets
 // (`fuzz/fuzz_targets/*.rs`, as `#[path] mod harness`) and the stable
 // regression test (`tests/hardening.rs`, through `include!`), so every kept
 // input goes through exactly the code the fuzzer ran. Plain comments only:
@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use modelgate::catalog::expr;
 use modelgate::catalog::Catalog;
 use modelgate::check::{check as run_check, CheckOptions, Context};
+use modelgate::engine::PolicySources;
 use modelgate::finding::Status;
 use modelgate::proposal::{load_sources, LoadOptions, ProposalSet};
 use modelgate::report::{Format, Report, Verdict};
@@ -181,16 +182,22 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
         time_limit: Some(std::time::Duration::from_secs(5)),
         ..CheckOptions::default()
     };
-    let report = match run_check(context(), &set, &options) {
-        Ok(report) => report,
+    match run_check(context(), &set, &options) {
+        Ok(report) => judged(&report, &set, context()),
         Err(error) => {
             checked(error);
-            return 2;
+            2
         }
-    };
+    }
+}
+
+/// The exit code of a report, after checking it judged every proposal by
+/// every rule, that its verdicts follow its findings, and that every format
+/// renders it.
+fn judged(report: &Report, set: &ProposalSet, context: &Context) -> u8 {
     assert!(report.proposals.len() >= set.documents.len(), "a proposal went unjudged");
     assert_eq!(report.summary.proposals, report.proposals.len());
-    let rules = context().engine.rules().len();
+    let rules = context.engine.rules().len();
     for proposal in &report.proposals {
         assert_eq!(proposal.findings.len(), rules, "{}: one finding per rule", proposal.name);
         let any = |status: Status| proposal.findings.iter().any(|f| f.status == status);
@@ -205,7 +212,7 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
         assert_eq!(proposal.verdict, expected, "{}: verdict against findings", proposal.name);
     }
     for format in Format::ALL {
-        let text = format.render(&report);
+        let text = format.render(report);
         assert!(!text.is_empty(), "{}: empty output", format.name());
         if format == Format::Json || format == Format::Sarif {
             serde_json::from_str::<serde_json::Value>(&text)
@@ -220,4 +227,62 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
     } else {
         0
     }
+}
+
+/// Target 5: a `--policy` directory of up to four files, cut from the bytes
+/// at lines `----`. A part whose first line is `# data.yaml` is the
+/// directory's data file, one whose first line is `# test` a test module;
+/// the others are modules `acme/a.rego`, `acme/b.rego`, ... (so a package
+/// can be split over files). The policies are loaded beside the bundled
+/// ones, as `--policy` loads them, then judge a fixture proposal under a
+/// one-second limit, and any test part runs. Returns the exit code.
+pub fn policy(data: &[u8]) -> u8 {
+    let Ok(file) = source("fuzz-policy", data, ErrorKind::Policy).map_err(checked) else {
+        return 2;
+    };
+    let mut sources = PolicySources::bundled();
+    let mut has_tests = false;
+    for (i, part) in file.text.split("\n----\n").take(4).enumerate() {
+        let first = part.lines().next().unwrap_or_default().trim();
+        let name = match first {
+            "# data.yaml" => "acme/data.yaml".to_string(),
+            "# test" => {
+                has_tests = true;
+                format!("acme/fuzz{i}_test.rego")
+            }
+            _ => format!("acme/{}.rego", (b'a' + i as u8) as char),
+        };
+        if let Err(error) = sources.add_text(&name, part) {
+            checked(error);
+            return 2;
+        }
+    }
+    let context = match Context::from_sources(sources, context().catalog.clone()) {
+        Ok(context) => context,
+        Err(error) => {
+            checked(error);
+            return 2;
+        }
+    };
+    let text = include_str_at_runtime("fixtures/saas-gpt4o-internal.yaml");
+    let set = load_sources(vec![SourceFile::from_text("fixtures/saas-gpt4o-internal.yaml", text)], &LoadOptions::default())
+        .expect("the fixture loads");
+    let options =
+        CheckOptions { now: NOW.into(), time_limit: Some(std::time::Duration::from_secs(1)), ..CheckOptions::default() };
+    let code = match run_check(&context, &set, &options) {
+        Ok(report) => judged(&report, &set, &context),
+        Err(error) => {
+            checked(error);
+            2
+        }
+    };
+    if has_tests {
+        match modelgate::engine::testing::run(&context.sources, context.engine.replaced(), "fuzz") {
+            Ok(results) => assert!(results.iter().all(|r| r.name.contains("fuzz")), "a test outside the filter ran"),
+            Err(error) => {
+                checked(error);
+            }
+        }
+    }
+    code
 }

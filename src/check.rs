@@ -45,11 +45,23 @@ impl Context {
             let catalog = catalog.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (catalog, engine)
         });
-        let (catalog, engine) = (catalog?, engine?);
+        Context::assemble(sources, catalog?.into(), engine?)
+    }
+
+    /// A context from policy sources held in memory and a catalog already
+    /// loaded: the policy fuzz target builds one per input, reusing the
+    /// catalog.
+    pub fn from_sources(sources: PolicySources, catalog: std::sync::Arc<Catalog>) -> Result<Context> {
+        let engine = Engine::build(&sources)?;
+        Context::assemble(sources, catalog, engine)
+    }
+
+    /// The checks that need both the catalog and the policies, then the context.
+    fn assemble(sources: PolicySources, catalog: std::sync::Arc<Catalog>, engine: Engine) -> Result<Context> {
         crate::engine::references::check_input_references(&sources, &catalog)?;
         let vocabulary = Vocabulary::from_data(engine.data())?;
         check_limit_services(&catalog, &vocabulary)?;
-        Ok(Context { catalog: catalog.into(), vocabulary: vocabulary.into(), sources: sources.into(), engine })
+        Ok(Context { catalog, vocabulary: vocabulary.into(), sources: sources.into(), engine })
     }
 
     /// The subjects of every proposal, validated.

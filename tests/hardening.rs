@@ -3,7 +3,7 @@
 //!
 //! Every file under `fuzz/regressions/` (crashes the fuzzers found, slow
 //! units, a minimized corpus, hand-written hostile seeds) goes through the
-//! same four entry points the cargo-fuzz targets call (`fuzz/harness.rs`,
+//! same entry points the cargo-fuzz targets call (`fuzz/harness.rs`,
 //! compiled into this test as is): no panic, and an input that cannot be
 //! loaded is an error, never a pass. The proposal inputs also go through the
 //! binary, which must exit as the library says (2 for an error).
@@ -81,6 +81,34 @@ fn every_kept_input_goes_through_the_four_entry_points() {
         failures.extend(results.into_iter().filter_map(Result::err));
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The policy target's kept inputs (`fuzz/regressions/policy`), each a
+/// `--policy` directory cut into files: loaded beside the bundled policies
+/// or refused, never a panic. Only its own inputs: each builds an engine.
+#[test]
+fn every_kept_policy_input_is_judged_or_refused() {
+    let dir = root().join("fuzz/regressions/policy");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 10, "fuzz/regressions/policy holds {} inputs", paths.len());
+    let mut codes = std::collections::BTreeSet::new();
+    let mut failures = Vec::new();
+    for path in &paths {
+        let data = std::fs::read(path).expect("read a kept input");
+        match no_panic("policy", path, || harness::policy(&data)) {
+            Ok(code) => {
+                codes.insert(code);
+            }
+            Err(failure) => failures.push(failure),
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    // The seeds reach past loading: some are judged (0 or 1), some refused (2).
+    assert!(codes.contains(&2) && (codes.contains(&0) || codes.contains(&1)), "exit codes {codes:?}");
 }
 
 /// A scratch directory for one test, removed when dropped.

@@ -116,6 +116,16 @@ impl PolicySources {
         Ok(())
     }
 
+    /// Adds one `--policy` file from memory, under `relative` (its path in
+    /// a `--policy` directory, which decides whether it is a module, a test
+    /// or data), as `add_path` adds files from disk. The policy fuzz target
+    /// builds its sources so, with no file written.
+    pub fn add_text(&mut self, relative: &str, text: &str) -> Result<()> {
+        let text = parseable(relative, Arc::from(text))?;
+        self.push(relative.to_string(), relative, text, Origin::User, None);
+        Ok(())
+    }
+
     /// Every file with its digest, for the audit trail.
     pub fn all(&self) -> impl Iterator<Item = &PolicyFile> {
         self.modules.iter().chain(&self.data).chain(&self.tests)
@@ -128,6 +138,12 @@ impl PolicySources {
 fn read(path: &Path, display: &str) -> Result<Arc<str>> {
     let limits = crate::source::Limits::default();
     let text = crate::source::SourceFile::read(path, display.to_string(), &limits, ErrorKind::Policy)?.text;
+    parseable(display, text)
+}
+
+/// The text of a policy file, refused when regorus's parser would not
+/// finish on it (`nesting.rs`).
+fn parseable(display: &str, text: Arc<str>) -> Result<Arc<str>> {
     if display.ends_with(".rego") {
         super::nesting::check(display, &text).map_err(|e| e.with_source_text(text.clone()))?;
     }
