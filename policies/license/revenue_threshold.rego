@@ -66,12 +66,24 @@ deny contains v if {
 		"msg": concat("", [sprintf(
 			"annual revenue of US$%s exceeds the %s ceiling of US$%s for %s (section %s): %s",
 			[licenses.grouped(_revenue), license.name, licenses.grouped(threshold.annual_revenue_usd), _whose(threshold), threshold.section, threshold.consequence],
-		), licenses.checked(license, threshold)]),
+		), _reading(threshold), licenses.checked(license, threshold)]),
 		"path": "/organization/annual_revenue_usd",
 		"license": license.id,
 		"citation": licenses.citation(license, threshold),
 	}
 }
+
+# A use the narrower reading of the clause would spare (not commercial, under
+# a ceiling encoded for all use) is failed on modelgate's reading, and the
+# message says so.
+_spared(threshold) if {
+	is_string(object.get(threshold, "reading", null))
+	input.use.commercial != true
+}
+
+_reading(threshold) := sprintf(" (modelgate's reading: %s)", [threshold.reading]) if _spared(threshold)
+
+_reading(threshold) := "" if not _spared(threshold)
 
 warn contains v if {
 	some license in _binding

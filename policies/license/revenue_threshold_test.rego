@@ -79,3 +79,18 @@ test_figures_are_grouped_by_thousands if {
 	data.modelgate.lib.licenses.grouped(25000000) == "25,000,000"
 	data.modelgate.lib.licenses.grouped(100000000) == "100,000,000"
 }
+
+_read_narrowly := object.union(_stability, {"terms": {"revenue_threshold": object.union(
+	_stability.terms.revenue_threshold,
+	{"reading": "the ceiling may spare research use"},
+)}})
+
+test_a_non_commercial_failure_says_it_rests_on_modelgates_reading if {
+	some v in revenue_threshold.deny with input as _input([_read_narrowly], 5000000, false)
+	contains(v.msg, "the license ends (modelgate's reading: the ceiling may spare research use)")
+}
+
+test_a_commercial_failure_needs_no_reading if {
+	some v in revenue_threshold.deny with input as _input([_read_narrowly], 5000000, true)
+	not contains(v.msg, "modelgate's reading")
+}
