@@ -33,6 +33,12 @@ pub struct Context {
 impl Context {
     /// Loads the bundled catalog and policies, plus `--policy` paths.
     pub fn new(policy_paths: &[PathBuf]) -> Result<Context> {
+        Context::load(policy_paths, &[])
+    }
+
+    /// Loads the bundled catalog and policies, plus `--policy` paths and
+    /// `--catalog` directories (`Catalog::add_dir`).
+    pub fn load(policy_paths: &[PathBuf], catalog_dirs: &[PathBuf]) -> Result<Context> {
         let mut sources = PolicySources::bundled();
         for path in policy_paths {
             sources.add_path(path)?;
@@ -40,7 +46,7 @@ impl Context {
         // The catalog and the policy engine load independently and take
         // most of a cold check: load them side by side on a second core.
         let (catalog, engine) = std::thread::scope(|scope| {
-            let catalog = scope.spawn(Catalog::bundled);
+            let catalog = scope.spawn(|| Catalog::with_dirs(catalog_dirs));
             let engine = Engine::build(&sources);
             let catalog = catalog.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (catalog, engine)
@@ -117,6 +123,8 @@ pub struct CheckOptions {
     /// The `--policy` paths as given (named as reports name files), for the
     /// report's `command`.
     pub policy_paths: Vec<String>,
+    /// The `--catalog` directories as given, for the report's `command`.
+    pub catalog_paths: Vec<String>,
     /// The proposal paths as given (named as reports name files) and whether
     /// directories were read recursively, for the report's `command`; `None`
     /// (a library caller) names the files read instead.
@@ -124,7 +132,8 @@ pub struct CheckOptions {
 }
 
 /// The command that judges the same files the same way, for the report's
-/// `command`: `--now`, `--fail-on`, `--timeout-ms`, each `--policy`, the
+/// `command`: `--now`, `--fail-on`, `--timeout-ms`, each `--policy` and
+/// `--catalog`, the
 /// waiver file and the proposal paths as given (`-R` when directories were
 /// read recursively; standard input as `-`). A directory stays a directory:
 /// `inputs` names every file read, with its digest, and a run over 100,000
@@ -140,6 +149,9 @@ fn rerun_command(options: &CheckOptions, proposals: &[crate::proposal::InputFile
     }
     for policy in &options.policy_paths {
         command.extend(["--policy".to_string(), policy.clone()]);
+    }
+    for catalog in &options.catalog_paths {
+        command.extend(["--catalog".to_string(), catalog.clone()]);
     }
     if let Some((file, _)) = options.waivers.as_ref().and_then(|w| w.file.as_ref()) {
         command.extend(["--waivers".to_string(), stdin_as_dash(file)]);

@@ -1363,7 +1363,7 @@ fn a_directory_read_without_recursive_names_the_subdirectories_it_skipped() {
     let run = modelgate(&["check", "--now", NOW, "fixtures/"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("note: fixtures has subdirectories that were not read (hybrid, invalid, own-facts, policies, rules, waivers)"),
+        run.stderr.contains("note: fixtures has subdirectories that were not read (catalog, hybrid, invalid, own-facts, policies, rules, waivers)"),
         "{}",
         run.stderr
     );
@@ -1696,4 +1696,75 @@ fn a_custom_rule_path_that_points_nowhere_is_an_error_finding() {
         "{text}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A team's own catalog (`--catalog DIR`, DESIGN §1): its models and license
+/// records are judged like the bundled ones, the report lists its files with
+/// their digests, and the rerun command names it.
+#[test]
+fn a_catalog_directory_adds_a_teams_models_and_licenses() {
+    let proposal = "fixtures/catalog/internal-model.yaml";
+    let without = modelgate(&["check", "--now", NOW, proposal]);
+    assert_refused(&without, "unknown model `acme/support-llm-8b`");
+    let (code, report) = check_json(&["--catalog", "fixtures/catalog/acme", proposal]);
+    assert_eq!(code, 0, "{report}");
+    let summary = &report["proposals"][0]["model"];
+    assert_eq!(summary["id"], "acme/support-llm-8b", "{summary}");
+    // The Llama base binds the fine-tune as well as the team's license.
+    assert_eq!(finding(&report, "LIC-LLAMA-MAU")["status"], "pass");
+    assert_eq!(finding(&report, "LIC-COMMERCIAL")["status"], "pass");
+    let files: Vec<&str> =
+        report["catalog"]["files"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert!(files.contains(&"fixtures/catalog/acme/LicenseRef-acme-internal-model-1.0.yaml"), "{files:?}");
+    assert!(files.contains(&"fixtures/catalog/acme/models.yaml"), "{files:?}");
+    let command: Vec<&str> = report["command"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert!(command.windows(2).any(|w| w == ["--catalog", "fixtures/catalog/acme"]), "{command:?}");
+    let models = modelgate(&["models", "--catalog", "fixtures/catalog/acme", "--family", "acme-support"]);
+    assert!(models.stdout.contains("acme/support-llm-8b"), "{}", models.stdout);
+    let license = modelgate(&["licenses", "--catalog", "fixtures/catalog/acme", "show", "acme internal"]);
+    assert!(license.stdout.contains("Acme Internal Model License"), "{}", license.stdout);
+}
+
+/// A `--catalog` record with a bundled id replaces it, and every run says so:
+/// a team whose counsel reads MIT as barring commercial use gets that verdict.
+#[test]
+fn a_catalog_record_with_a_bundled_id_replaces_it_and_says_so() {
+    let dir = scratch_dir("catalog-replacement");
+    let mit = std::fs::read_to_string(crate::support::root().join("licenses/MIT.yaml")).unwrap();
+    let strict = mit.replacen("commercial_use:\n    allowed: true", "commercial_use:\n    allowed: false", 1);
+    assert_ne!(strict, mit);
+    std::fs::write(dir.join("MIT.yaml"), strict).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let args =
+        ["check", "--now", NOW, "--catalog", &catalog, "fixtures/rules/LIC-LLAMA-MAU/fail-fine-tune-of-llama.yaml"];
+    let run = modelgate(&args);
+    assert!(run.stderr.contains("note: catalog record MIT in "), "{}", run.stderr);
+    assert!(run.stderr.contains("replaces the one in licenses/MIT.yaml"), "{}", run.stderr);
+    assert!(run.stdout.contains("fail  LIC-COMMERCIAL"), "{}", run.stdout);
+}
+
+/// A broken `--catalog` file is one error at its file:line:column, exit 2.
+#[test]
+fn a_broken_catalog_directory_is_refused_at_the_place() {
+    let dir = scratch_dir("catalog-broken");
+    let catalog = dir.to_string_lossy().to_string();
+    let check =
+        |catalog: &str| modelgate(&["check", "--now", NOW, "--catalog", catalog, "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_refused(&check(&catalog), "no license records (<id>.yaml) and no models.yaml in this catalog directory");
+    let record =
+        "id: Acme-1.0\nname: Acme\nversion: \"1\"\nfamily: acme\nkind: model_license\nurl: https://acme.example\n\
+                  verification: verified\nsummary: s\nterms:\n  commercial_use: {allowed: true, section: \"1\"}\n  \
+                  production_use: {allowed: true, section: \"1\"}\n";
+    std::fs::write(dir.join("Acme-1.0.yaml"), record).unwrap();
+    let run = check(&catalog);
+    assert_refused(&run, "`Acme-1.0` is neither an SPDX id nor `LicenseRef-...`");
+    assert!(run.stderr.contains("Acme-1.0.yaml:1:1"), "{}", run.stderr);
+    std::fs::remove_file(dir.join("Acme-1.0.yaml")).unwrap();
+    let models = "models:\n  - id: acme/x\n    aliases: [llama3.1-8b]\n    name: X\n    family: x\n    vendor: acme\n    \
+                  license: MIT\n    input_modalities: [text]\n    output_modalities: [text]\n    weights_available: true\n    \
+                  deployment_kinds: [self_hosted]\n    source: https://acme.example\n    verification: verified\n";
+    std::fs::write(dir.join("models.yaml"), models).unwrap();
+    let run = check(&catalog);
+    assert_refused(&run, "name `llama3.1-8b` is already used by model `meta-llama/Llama-3.1-8B-Instruct`");
+    assert!(run.stderr.contains("models.yaml:3:15"), "{}", run.stderr);
 }

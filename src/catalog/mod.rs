@@ -58,6 +58,13 @@ pub struct CatalogFile {
     pub sha256: String,
 }
 
+/// Where catalog files come from: the binary, or a `--catalog` directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Bundled,
+    Extra,
+}
+
 /// The loaded, validated catalog.
 #[derive(Debug)]
 pub struct Catalog {
@@ -68,6 +75,8 @@ pub struct Catalog {
     /// Lower-cased id or alias -> index into `models`.
     model_names: HashMap<String, usize>,
     files: Vec<CatalogFile>,
+    /// What `--catalog` records replaced, one note each.
+    replacements: Vec<String>,
 }
 
 /// The file that holds the model list.
@@ -83,6 +92,15 @@ impl Catalog {
         Catalog::from_bundled_json(files()).or_else(|_| Catalog::from_files(files()))
     }
 
+    /// The bundled catalog with `--catalog` directories added, in order.
+    pub fn with_dirs(dirs: &[std::path::PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::bundled()?;
+        for dir in dirs {
+            catalog.add_dir(dir)?;
+        }
+        Ok(catalog)
+    }
+
     fn empty() -> Catalog {
         Catalog {
             licenses: BTreeMap::new(),
@@ -90,6 +108,7 @@ impl Catalog {
             models: Vec::new(),
             model_names: HashMap::new(),
             files: Vec::new(),
+            replacements: Vec::new(),
         }
     }
 
@@ -111,12 +130,12 @@ impl Catalog {
             } else {
                 let record: LicenseRecord =
                     serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Catalog, e.to_string()))?;
-                catalog.add_license(&file, record, &no_position)?;
+                catalog.add_license(&file, record, &no_position, Origin::Bundled)?;
             }
         }
         let (file, list) =
             models.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
-        catalog.add_models(&file, list, &no_position)?;
+        catalog.add_models(&file, list, &no_position, Origin::Bundled)?;
         catalog.files.sort();
         Ok(catalog)
     }
@@ -134,20 +153,74 @@ impl Catalog {
             }
             let node = single_document(&file, &limits, "a license file holds exactly one record")?;
             let record: LicenseRecord = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-            catalog.add_license(&file, record, &|pointer| node.locate(pointer).0)?;
+            catalog.add_license(&file, record, &|pointer| node.locate(pointer).0, Origin::Bundled)?;
         }
         let file =
             models_file.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
         let node = single_document(&file, &limits, "the model list is one document")?;
         let list: model::ModelCatalogFile = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-        catalog.add_models(&file, list, &|pointer| node.locate(pointer).0)?;
+        catalog.add_models(&file, list, &|pointer| node.locate(pointer).0, Origin::Bundled)?;
         catalog.files.sort();
         Ok(catalog)
     }
 
+    /// Adds a `--catalog` directory: its `<id>.yaml` license records and its
+    /// `models.yaml` (either may be missing, not both). A record or model
+    /// with an id the catalog has replaces it, and `replacements` says so; a
+    /// record's id may be any `LicenseRef-` (a team's own license).
+    pub fn add_dir(&mut self, dir: &std::path::Path) -> Result<()> {
+        let display = crate::source::display_path(dir);
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read catalog directory: {e}")))?;
+        let mut paths: Vec<std::path::PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.is_file() && path.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Catalog,
+                format!("{display}: no license records (<id>.yaml) and no models.yaml in this catalog directory"),
+            ));
+        }
+        let limits = Limits::default();
+        let mut models_file = None;
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let shown = if display == "." { name.clone() } else { format!("{}/{name}", display.trim_end_matches('/')) };
+            let file = SourceFile::read(&path, shown, &limits, ErrorKind::Catalog)?;
+            self.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
+            if name == "models.yaml" {
+                models_file = Some(file);
+                continue;
+            }
+            let node = single_document(&file, &limits, "a license file holds exactly one record")?;
+            let record: LicenseRecord = from_node(&node, "").map_err(|e| de_error(&file, e))?;
+            self.add_license(&file, record, &|pointer| node.locate(pointer).0, Origin::Extra)?;
+        }
+        if let Some(file) = models_file {
+            let node = single_document(&file, &limits, "the model list is one document")?;
+            let list: model::ModelCatalogFile = from_node(&node, "").map_err(|e| de_error(&file, e))?;
+            self.add_models(&file, list, &|pointer| node.locate(pointer).0, Origin::Extra)?;
+        }
+        self.files.sort();
+        Ok(())
+    }
+
+    /// What the `--catalog` directories replaced, one note per record or model.
+    pub fn replacements(&self) -> &[String] {
+        &self.replacements
+    }
+
     /// Checks and adds one license record; `at` gives the position of a
     /// field for errors.
-    fn add_license(&mut self, file: &SourceFile, record: LicenseRecord, at: &dyn Fn(&str) -> Pos) -> Result<()> {
+    fn add_license(
+        &mut self,
+        file: &SourceFile,
+        record: LicenseRecord,
+        at: &dyn Fn(&str) -> Pos,
+        origin: Origin,
+    ) -> Result<()> {
         let stem = file.path.rsplit('/').next().unwrap_or(&file.path).trim_end_matches(".yaml");
         if stem != record.id {
             return Err(file.error(
@@ -156,18 +229,27 @@ impl Catalog {
                 at("/id"),
             ));
         }
-        let scheme_ok = record.id.starts_with("LicenseRef-scancode-")
-            || record.id.starts_with("LicenseRef-modelgate-")
-            || spdx::license_id(&record.id).is_some();
+        let scheme_ok = match origin {
+            Origin::Bundled => {
+                record.id.starts_with("LicenseRef-scancode-") || record.id.starts_with("LicenseRef-modelgate-")
+            }
+            Origin::Extra => record.id.starts_with("LicenseRef-"),
+        } || spdx::license_id(&record.id).is_some();
         if !scheme_ok {
+            let allowed = match origin {
+                Origin::Bundled => "`LicenseRef-scancode-...`/`LicenseRef-modelgate-...`",
+                Origin::Extra => "`LicenseRef-...`",
+            };
             return Err(file.error(
                 ErrorKind::Catalog,
-                format!(
-                    "`{}` is neither an SPDX id nor `LicenseRef-scancode-...`/`LicenseRef-modelgate-...`",
-                    record.id
-                ),
+                format!("`{}` is neither an SPDX id nor {allowed}", record.id),
                 at("/id"),
             ));
+        }
+        if let (Origin::Extra, Some(replaced)) = (origin, self.licenses.remove(&record.id)) {
+            self.license_names.retain(|_, id| *id != record.id);
+            self.replacements
+                .push(format!("catalog record {} in {} replaces the one in {}", record.id, file.path, replaced.file));
         }
         let names = std::iter::once((record.id.clone(), "/id".to_string()))
             .chain(record.aliases.iter().enumerate().map(|(i, a)| (a.clone(), format!("/aliases/{i}"))));
@@ -195,9 +277,37 @@ impl Catalog {
     }
 
     /// Checks and adds the model list; `at` gives the position of a field.
-    fn add_models(&mut self, file: &SourceFile, list: model::ModelCatalogFile, at: &dyn Fn(&str) -> Pos) -> Result<()> {
-        for (index, model) in list.models.into_iter().enumerate() {
-            let at = |field: &str| at(&format!("/models/{index}{field}"));
+    fn add_models(
+        &mut self,
+        file: &SourceFile,
+        list: model::ModelCatalogFile,
+        at: &dyn Fn(&str) -> Pos,
+        origin: Origin,
+    ) -> Result<()> {
+        let mut added = std::collections::BTreeMap::new();
+        for (position, model) in list.models.into_iter().enumerate() {
+            let at = |field: &str| at(&format!("/models/{position}{field}"));
+            // A `--catalog` model with the id of one loaded before takes its place.
+            let replaced = match origin {
+                Origin::Extra => self
+                    .model_names
+                    .get(&model.id.to_ascii_lowercase())
+                    .copied()
+                    .filter(|i| !added.contains_key(i) && self.models[*i].id.eq_ignore_ascii_case(&model.id)),
+                Origin::Bundled => None,
+            };
+            let index = match replaced {
+                Some(i) => {
+                    self.model_names.retain(|_, at| *at != i);
+                    self.replacements.push(format!(
+                        "catalog model {} in {} replaces the bundled record of {}",
+                        model.id, file.path, self.models[i].id
+                    ));
+                    i
+                }
+                None => self.models.len(),
+            };
+            added.insert(index, position);
             let names = std::iter::once((model.id.clone(), "/id".to_string()))
                 .chain(model.aliases.iter().enumerate().map(|(i, a)| (a.clone(), format!("/aliases/{i}"))));
             for (name, pointer) in names {
@@ -238,18 +348,33 @@ impl Catalog {
                     at(""),
                 ));
             }
-            self.models.push(Arc::new(model));
+            if index == self.models.len() {
+                self.models.push(Arc::new(model));
+            } else {
+                self.models[index] = Arc::new(model);
+            }
         }
         for (index, model) in self.models.iter().enumerate() {
-            if let Some(base) = &model.base_model {
-                if self.model(base).is_none() {
-                    return Err(file.error(
-                        ErrorKind::Catalog,
-                        format!("base model `{base}` is not in the catalog"),
-                        at(&format!("/models/{index}/base_model")),
-                    ));
-                }
+            let Some(base) = &model.base_model else { continue };
+            if self.model(base).is_some() {
+                continue;
             }
+            return Err(match added.get(&index) {
+                Some(position) => file.error(
+                    ErrorKind::Catalog,
+                    format!("base model `{base}` is not in the catalog"),
+                    at(&format!("/models/{position}/base_model")),
+                ),
+                None => file.error(
+                    ErrorKind::Catalog,
+                    format!(
+                        "base model `{base}` of `{}` is no longer in the catalog: a model in this file replaced it \
+                         and does not keep that name (add it to the model's aliases)",
+                        model.id
+                    ),
+                    Pos { line: 1, column: 1 },
+                ),
+            });
         }
         Ok(())
     }

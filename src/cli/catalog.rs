@@ -15,6 +15,9 @@ pub struct LicensesArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Extra catalog directory (repeatable), as `check --catalog` reads it.
+    #[arg(long = "catalog", value_name = "DIR")]
+    catalogs: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -37,6 +40,9 @@ pub struct ModelsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Extra catalog directory (repeatable), as `check --catalog` reads it.
+    #[arg(long = "catalog", value_name = "DIR")]
+    catalogs: Vec<std::path::PathBuf>,
 }
 
 fn verification(v: Verification) -> &'static str {
@@ -49,7 +55,7 @@ fn verification(v: Verification) -> &'static str {
 }
 
 pub fn licenses(args: LicensesArgs) -> Result<u8> {
-    let catalog = Catalog::bundled()?;
+    let catalog = Catalog::with_dirs(&args.catalogs)?;
     match args.command {
         None => {
             if args.json {
@@ -135,7 +141,7 @@ fn show(r: &LicenseRecord) -> String {
 }
 
 pub fn models(args: ModelsArgs) -> Result<u8> {
-    let catalog = Catalog::bundled()?;
+    let catalog = Catalog::with_dirs(&args.catalogs)?;
     let license_filter = match &args.license {
         Some(name) => Some(catalog.license_id_for(name).map(str::to_string).ok_or_else(|| {
             let mut error = Error::new(ErrorKind::Usage, format!("unknown license `{name}`"));

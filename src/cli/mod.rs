@@ -56,6 +56,23 @@ struct PolicyArgs {
     /// replaces it (repeatable).
     #[arg(long = "policy", short = 'p', value_name = "DIR")]
     policies: Vec<PathBuf>,
+    /// Extra catalog directory: license records (`<id>.yaml`) and a
+    /// `models.yaml`; a record or model with a bundled id replaces it
+    /// (repeatable).
+    #[arg(long = "catalog", value_name = "DIR")]
+    catalogs: Vec<PathBuf>,
+}
+
+impl PolicyArgs {
+    /// The run's catalog and policies; what a `--catalog` record replaced is
+    /// said on stderr, as a replaced rule is.
+    fn context(&self) -> Result<Context> {
+        let context = Context::load(&self.policies, &self.catalogs)?;
+        for note in context.catalog.replacements() {
+            eprintln!("modelgate: note: {note}");
+        }
+        Ok(context)
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -260,9 +277,10 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         args.input.recursive,
         args.waivers.as_deref(),
         &args.policy.policies,
+        &args.policy.catalogs,
     )?;
     let waivers = args.waivers.as_deref().map(Waivers::load).transpose()?;
-    let context = Context::new(&args.policy.policies)?;
+    let context = args.policy.context()?;
     // A replaced bundled rule changes what a pass means: say so where a
     // reviewer looks, whatever the format (the report lists the files).
     for note in context.engine.replacements() {
@@ -280,10 +298,20 @@ fn run_check(args: CheckArgs) -> Result<u8> {
         FailOn::Warn => modelgate::report::FailOn::Warn,
     };
     let policy_paths = args.policy.policies.iter().map(|p| modelgate::source::display_path(p)).collect();
+    let catalog_paths = args.policy.catalogs.iter().map(|p| modelgate::source::display_path(p)).collect();
     let proposal_paths =
         Some((args.input.paths.iter().map(|p| modelgate::source::display_path(p)).collect(), args.input.recursive));
-    let options =
-        CheckOptions { now, waivers, time_limit, interpreter_only, jobs, fail_on, policy_paths, proposal_paths };
+    let options = CheckOptions {
+        now,
+        waivers,
+        time_limit,
+        interpreter_only,
+        jobs,
+        fail_on,
+        policy_paths,
+        catalog_paths,
+        proposal_paths,
+    };
     let format = Format::parse(&args.format).unwrap_or(Format::Text);
     let streamable = |f: &Format| matches!(f, Format::Text | Format::Json);
     let report = if streamable(&format) && outputs.iter().all(|(f, _)| streamable(f)) {
@@ -320,6 +348,7 @@ fn refuse_outputs_over_inputs(
     recursive: bool,
     waivers: Option<&std::path::Path>,
     policies: &[PathBuf],
+    catalogs: &[PathBuf],
 ) -> Result<()> {
     use std::path::Path;
     let real = |p: &Path| std::fs::canonicalize(p).ok();
@@ -344,6 +373,8 @@ fn refuse_outputs_over_inputs(
             Some("the waiver file")
         } else if policies.iter().any(|p| reads(p, true, &is_policy_file)) {
             Some("a policy file")
+        } else if catalogs.iter().any(|p| reads(p, false, &|t: &Path| t.extension().is_some_and(|x| x == "yaml"))) {
+            Some("a catalog file")
         } else if paths.iter().any(|p| reads(p, recursive, &is_proposal_file)) {
             Some("a proposal file")
         } else {
@@ -481,7 +512,7 @@ fn exit_code(report: &Report) -> u8 {
 }
 
 fn run_parse(args: ParseArgs) -> Result<u8> {
-    let context = Context::new(&args.policy.policies)?;
+    let context = args.policy.context()?;
     if args.data {
         let mut text = serde_json::to_string_pretty(&policy_data(&context)?)
             .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
@@ -512,7 +543,7 @@ fn policy_data(context: &Context) -> Result<serde_json::Value> {
 }
 
 fn run_test(args: TestArgs) -> Result<u8> {
-    let context = Context::new(&args.policy.policies)?;
+    let context = args.policy.context()?;
     let results = testing::run(&context.sources, context.engine.replaced(), &args.run)?;
     if results.is_empty() {
         // Nothing ran: a gate on the tests must not read that as a pass.
@@ -583,7 +614,7 @@ fn run_test(args: TestArgs) -> Result<u8> {
 }
 
 fn run_explain(args: ExplainArgs) -> Result<u8> {
-    let context = Context::new(&args.policy.policies)?;
+    let context = args.policy.context()?;
     let rules = context.engine.rules();
     let Some(wanted) = args.rule else {
         let mut out = String::new();

@@ -36,12 +36,19 @@ pub struct OptionsArgs {
     /// Extra policy directory (repeatable).
     #[arg(long = "policy", short = 'p', value_name = "DIR")]
     policies: Vec<PathBuf>,
+    /// Extra catalog directory: license records and a `models.yaml`, whose
+    /// models are judged too (repeatable).
+    #[arg(long = "catalog", value_name = "DIR")]
+    catalogs: Vec<PathBuf>,
 }
 
 pub fn run(args: OptionsArgs) -> Result<u8> {
     let now = today(args.now.as_deref())?;
     let outputs = parse_outputs(&args.output, &OptionsFormat::NAMES, OptionsFormat::parse)?;
-    let context = Context::new(&args.policies)?;
+    let context = Context::load(&args.policies, &args.catalogs)?;
+    for note in context.catalog.replacements() {
+        eprintln!("modelgate: note: {note}");
+    }
     let set = load_paths(std::slice::from_ref(&args.scenario), &LoadOptions::default())?;
     let [scenario] = set.documents.as_slice() else {
         return Err(Error::new(
