@@ -1767,4 +1767,13 @@ fn a_broken_catalog_directory_is_refused_at_the_place() {
     let run = check(&catalog);
     assert_refused(&run, "name `llama3.1-8b` is already used by model `meta-llama/Llama-3.1-8B-Instruct`");
     assert!(run.stderr.contains("models.yaml:3:15"), "{}", run.stderr);
+    // A model that names itself twice (it panicked on an index not yet filled).
+    std::fs::write(dir.join("models.yaml"), models.replace("[llama3.1-8b]", "[ACME/X]")).unwrap();
+    assert_refused(&check(&catalog), "name `ACME/X` is given twice for this model");
+    std::fs::write(
+        dir.join("models.yaml"),
+        models.replace("[llama3.1-8b]", "[]").replace("license: MIT", "license: LicenseRef-acme-none"),
+    )
+    .unwrap();
+    assert_refused(&check(&catalog), "has no record in the catalog (licenses/, or a --catalog directory)");
 }

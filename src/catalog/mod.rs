@@ -300,7 +300,7 @@ impl Catalog {
                 Some(i) => {
                     self.model_names.retain(|_, at| *at != i);
                     self.replacements.push(format!(
-                        "catalog model {} in {} replaces the bundled record of {}",
+                        "catalog model {} in {} replaces the earlier record of {}",
                         model.id, file.path, self.models[i].id
                     ));
                     i
@@ -313,11 +313,11 @@ impl Catalog {
             for (name, pointer) in names {
                 let key = name.to_ascii_lowercase();
                 if let Some(&other) = self.model_names.get(&key) {
-                    return Err(file.error(
-                        ErrorKind::Catalog,
-                        format!("name `{name}` is already used by model `{}`", self.models[other].id),
-                        at(&pointer),
-                    ));
+                    let message = match self.models.get(other).filter(|_| other != index) {
+                        Some(model) => format!("name `{name}` is already used by model `{}`", model.id),
+                        None => format!("name `{name}` is given twice for this model"),
+                    };
+                    return Err(file.error(ErrorKind::Catalog, message, at(&pointer)));
                 }
                 self.model_names.insert(key, index);
             }
@@ -329,7 +329,7 @@ impl Catalog {
                 if let Some(id) = parsed.alternatives.concat().into_iter().find(|id| !self.licenses.contains_key(id)) {
                     return Err(file.error(
                         ErrorKind::Catalog,
-                        format!("license `{id}` has no record in licenses/"),
+                        format!("license `{id}` has no record in the catalog (licenses/, or a --catalog directory)"),
                         at(pointer),
                     ));
                 }
