@@ -691,6 +691,7 @@ fn assemble(
         catalog: CatalogSet {
             sha256: combined(catalog_files.iter().map(|f| (f.file.as_str(), f.sha256.as_str()))),
             files: catalog_files,
+            replaced: context.catalog.replacements().to_vec(),
         },
         waivers: options.waivers.as_ref().and_then(|w| w.file.clone()).map(|(file, sha256)| WaiverSet {
             file,

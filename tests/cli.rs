@@ -1741,6 +1741,13 @@ fn a_catalog_record_with_a_bundled_id_replaces_it_and_says_so() {
     assert!(run.stderr.contains("note: catalog record MIT in "), "{}", run.stderr);
     assert!(run.stderr.contains("replaces the one in licenses/MIT.yaml"), "{}", run.stderr);
     assert!(run.stdout.contains("fail  LIC-COMMERCIAL"), "{}", run.stdout);
+    // The audit record says it too, where a reviewer reads.
+    let (_, report) = check_json(&args[3..]);
+    let replaced = report["catalog"]["replaced"].as_array().unwrap();
+    assert_eq!(replaced.len(), 1, "{replaced:?}");
+    assert!(replaced[0].as_str().unwrap().ends_with("/MIT.yaml replaces the one in licenses/MIT.yaml"), "{replaced:?}");
+    let markdown = modelgate(&[&args[..3], &["--format", "markdown"], &args[3..]].concat());
+    assert!(markdown.stdout.contains("> **Replaced catalog record:** catalog record MIT in "), "{}", markdown.stdout);
 }
 
 /// A broken `--catalog` file is one error at its file:line:column, exit 2.

@@ -249,6 +249,7 @@ pub fn report() -> Report {
         catalog: CatalogSet {
             sha256: hex('e'),
             files: vec![FileDigest { file: "licenses/LicenseRef-demo.yaml".into(), sha256: hex('f') }],
+            replaced: Vec::new(),
         },
         waivers: Some(WaiverSet {
             file: "waivers.yaml".into(),

@@ -525,6 +525,12 @@ fn rules(report: &Report) -> Markup {
                 @for note in &report.policies.replaced { li { (note) } }
             }
         }
+        @if !report.catalog.replaced.is_empty() {
+            p { strong { "Replaced catalog records: " } }
+            ul {
+                @for note in &report.catalog.replaced { li { (note) } }
+            }
+        }
     }
 }
 

@@ -240,6 +240,9 @@ pub fn render(report: &Report) -> String {
     for note in &report.policies.replaced {
         let _ = writeln!(out, "> **Replaced rule:** {}\n", inline(note));
     }
+    for note in &report.catalog.replaced {
+        let _ = writeln!(out, "> **Replaced catalog record:** {}\n", inline(note));
+    }
     let _ = writeln!(out, "<details><summary>Built from</summary>\n");
     let _ = writeln!(out, "| What | File | sha256 |\n|---|---|---|");
     let _ = writeln!(out, "| tool | {} {} | |", report.tool.name, report.tool.version);

@@ -18,7 +18,7 @@
 //! fail, warn, waived, not_applicable, error}}`,
 //! `gate {fail_on, result, gating_warnings}`, `command[]` (the `modelgate
 //! check` command that reproduces the report),
-//! `inputs[] {file, sha256}`, `policies {sha256, rules, files[], replaced[]}`,
+//! `inputs[] {file, sha256}`, `policies {sha256, rules, files[], replaced[]}`, `catalog {sha256, files[], replaced[]}`,
 //! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[] {rule,
 //! proposal, route, location, approved_by, reason, ticket, expires, why}}`,
 //! `rules[]` (every rule evaluated: `id, title, severity, category, citation,
@@ -379,6 +379,9 @@ pub struct CatalogSet {
     pub sha256: String,
     /// Each file.
     pub files: Vec<FileDigest>,
+    /// Each bundled record or model a `--catalog` record took over, in
+    /// words; the bundled file stays in `files`.
+    pub replaced: Vec<String>,
 }
 
 /// The waivers a report was built with.
