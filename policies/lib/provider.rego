@@ -180,7 +180,47 @@ _backs(option, _, code) if {
 _processing_options(p) := [option |
 	some option in service(p).residency
 	object.get(option, "scope", "processing") != "at_rest"
+	not excludes_model(option, p)
 ]
+
+# excludes_model(option, p): the residency option does not serve the
+# proposal's catalog model (its excluded_models lists it: the Anthropic API's
+# inference_geo "us" takes Claude Opus 4.6 and later models only), so it
+# backs no place for that proposal. A model outside the catalog is not
+# excluded: the option's residency_limits duty names the check.
+excludes_model(option, p) if p.resolved.model.id in object.get(object.get(option, "excluded_models", {}), "ids", [])
+
+# model_excluded(p, code): a residency option of the service would back the
+# declared place but does not serve the proposal's model.
+model_excluded(p, code) if {
+	code != "global"
+	some option in service(p).residency
+	object.get(option, "scope", "processing") != "at_rest"
+	excludes_model(option, p)
+	_backs(option, p.deployment.provider, code)
+}
+
+# excluded_option(p, code): that option, for its note.
+excluded_option(p, code) := [option |
+	some option in service(p).residency
+	object.get(option, "scope", "processing") != "at_rest"
+	excludes_model(option, p)
+	_backs(option, p.deployment.provider, code)
+][0]
+
+# no_option_text(code) says, for a declared place of the proposal that the
+# service's residency facts do not back, why: the service has no option for
+# it, or has one that does not serve the proposal's model (with the fact's
+# note and how settled it is). Rules put it after the service's name.
+no_option_text(code) := sprintf(
+	"has a residency option for it that does not serve %s (%s%s)",
+	[input.resolved.model.name, trim_right(option.excluded_models.note, "."), data.modelgate.lib.facts.checked(option.excluded_models, "the provider's residency terms")],
+) if {
+	model_excluded(input, code)
+	option := excluded_option(input, code)
+}
+
+no_option_text(code) := "has no residency option for it" if not model_excluded(input, code)
 
 # stored_only(p, code): the service's residency facts keep only data at rest
 # in the declared place (an at_rest option for the same code): processing

@@ -36,6 +36,19 @@ test_offers_place if {
 	not provider.offers_place(_p("example_host", null, "vendor_api", []), "global")
 }
 
+test_a_residency_option_does_not_back_a_place_for_a_model_it_excludes if {
+	older := object.union(_p("anthropic", null, "vendor_api", ["US"]), {"resolved": {"model": {"id": "anthropic/claude-sonnet-4-5", "name": "Claude Sonnet 4.5"}}})
+	not provider.offers_place(older, "US")
+	provider.model_excluded(older, "US")
+	not provider.model_excluded(older, "EU")
+	unknown := object.union(_p("anthropic", null, "vendor_api", ["US"]), {"resolved": {"model": null}})
+	provider.offers_place(unknown, "US")
+	not provider.model_excluded(unknown, "US")
+	provider.offers_place(_p("anthropic", null, "vendor_api", ["US"]), "US")
+	contains(provider.no_option_text("US"), "does not serve Claude Sonnet 4.5") with input as older
+	provider.no_option_text("EU") == "has no residency option for it" with input as older
+}
+
 test_dpa_prefers_the_service_fact if {
 	provider.dpa(_p("google", "gemini_api_free", "vendor_api", [])).available == false
 	provider.dpa(_p("google", "gemini_api_paid", "vendor_api", [])).available == true

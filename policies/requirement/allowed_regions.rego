@@ -111,8 +111,8 @@ deny contains v if {
 	code in data.modelgate.lib.provider.unbacked_global
 	v := {
 		"msg": sprintf(
-			"%s is declared, but %s has no residency option for it and routes requests globally by default: the data may be processed outside the allowed regions",
-			[code, data.modelgate.lib.provider.input_service_label],
+			"%s is declared, but %s %s and routes requests globally by default: the data may be processed outside the allowed regions",
+			[code, data.modelgate.lib.provider.input_service_label, data.modelgate.lib.provider.no_option_text(code)],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": "Use a service or residency option the provider documents for an allowed place.",

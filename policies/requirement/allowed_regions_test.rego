@@ -84,6 +84,20 @@ test_a_region_a_globally_routing_service_does_not_offer_fails if {
 	contains(v.msg, "routes requests globally by default")
 }
 
+# The Anthropic API's inference_geo "us" serves Claude Opus 4.6 and later
+# only: an older catalog model declared in the US runs under the global
+# default, so a US-only requirement fails; a model outside the catalog is
+# not excluded (the residency_limits duty names the check).
+test_a_residency_option_that_does_not_serve_the_model_fails if {
+	inp := object.union(_proposal("vendor_api", "anthropic", null, ["US"], ["US"]), {"resolved": {"model": {"id": "anthropic/claude-sonnet-4", "name": "Claude Sonnet 4"}}})
+	count(allowed_regions.deny) == 1 with input as inp
+	some v in allowed_regions.deny with input as inp
+	v.path == "/deployment/regions/0"
+	contains(v.msg, "does not serve Claude Sonnet 4")
+	newer := object.union(inp, {"resolved": {"model": null}})
+	count(allowed_regions.deny) == 0 with input as newer
+}
+
 test_a_region_the_service_does_not_offer_fails_closed if {
 	# Bedrock does not route globally by default; its Europe profile backs no EU claim.
 	inp := _proposal("managed_cloud", "aws", "aws_bedrock", ["EU"], ["EU"])

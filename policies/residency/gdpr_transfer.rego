@@ -305,8 +305,8 @@ _deny contains v if {
 	not _mechanism in _safeguards
 	v := {
 		"msg": sprintf(
-			"%s is declared, but %s has no residency option for it and routes requests globally by default: the data may be processed in any country, and no safeguard covers transfers to countries without adequacy (%s)",
-			[code, data.modelgate.lib.provider.input_service_label, _mechanism],
+			"%s is declared, but %s %s and routes requests globally by default: the data may be processed in any country, and no safeguard covers transfers to countries without adequacy (%s)",
+			[code, data.modelgate.lib.provider.input_service_label, data.modelgate.lib.provider.no_option_text(code), _mechanism],
 		),
 		"path": sprintf("/deployment/regions/%d", [i]),
 		"remediation": concat(" ", [

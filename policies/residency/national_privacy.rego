@@ -366,8 +366,8 @@ _unknown_routing contains r if {
 
 # Why a declared place does not keep the data there, per set above.
 _why(r) := sprintf(
-	"%s is declared, but %s has no residency option for it and routes requests globally by default, so the data may be processed in any country",
-	[r, data.modelgate.lib.provider.input_service_label],
+	"%s is declared, but %s %s and routes requests globally by default, so the data may be processed in any country",
+	[r, data.modelgate.lib.provider.input_service_label, data.modelgate.lib.provider.no_option_text(r)],
 ) if r in _anywhere
 
 _why(r) := sprintf(
