@@ -1,4 +1,4 @@
-// The five fuzzed entry points, shared by the cargo-fuzz targets
+// The six fuzzed entry points, shared by the cargo-fuzz targets
 // (`fuzz/fuzz_targets/*.rs`, as `#[path] mod harness`) and the stable
 // regression test (`tests/hardening.rs`, through `include!`), so every kept
 // input goes through exactly the code the fuzzer ran. Plain comments only:
@@ -285,4 +285,74 @@ pub fn policy(data: &[u8]) -> u8 {
         }
     }
     code
+}
+
+/// Target 6: a `--catalog` directory of up to three files, cut from the
+/// bytes at lines `----`: a part headed `# models.yaml` is the model list,
+/// the others license records, each named after the `id:` it gives (as the
+/// loader requires). Added to the bundled catalog; when that works, every
+/// model resolves by its id with its licenses on record, and the first of
+/// the team's models is judged. Returns the exit code.
+pub fn catalog_dir(data: &[u8]) -> u8 {
+    let Ok(file) = source("fuzz-catalog", data, ErrorKind::Catalog).map_err(checked) else {
+        return 2;
+    };
+    let mut files = Vec::new();
+    for (i, part) in file.text.split("\n----\n").take(3).enumerate() {
+        let first = part.lines().next().unwrap_or_default().trim();
+        let name = if first == "# models.yaml" {
+            "models.yaml".to_string()
+        } else {
+            let id = part.lines().find_map(|l| l.strip_prefix("id:")).map(|id| id.trim().trim_matches('"'));
+            format!("{}.yaml", id.filter(|id| !id.is_empty() && !id.contains('/')).unwrap_or(&format!("record-{i}")))
+        };
+        files.push(SourceFile::from_text(format!("fuzz-catalog/{name}"), part.to_string()));
+    }
+    let mut catalog = match Catalog::bundled() {
+        Ok(catalog) => catalog,
+        Err(error) => panic!("the bundled catalog loads: {error}"),
+    };
+    let before: Vec<String> = catalog.models().iter().map(|m| m.id.clone()).collect();
+    if let Err(error) = catalog.add_files(files) {
+        checked(error);
+        return 2;
+    }
+    for model in catalog.models() {
+        assert!(catalog.model(&model.id).is_some_and(|m| m.id == model.id), "{}: not found by its id", model.id);
+        let parsed = expr::parse(&catalog, &model.license).unwrap_or_else(|e| panic!("{}: {}", model.id, e.message));
+        for id in parsed.alternatives.concat() {
+            assert!(catalog.license(&id).is_some(), "{}: license {id} has no record", model.id);
+        }
+    }
+    let Some(new) = catalog.models().iter().find(|m| !before.contains(&m.id)).map(|m| m.id.clone()) else {
+        return 0;
+    };
+    let context = match Context::from_sources(PolicySources::bundled(), std::sync::Arc::new(catalog)) {
+        Ok(context) => context,
+        Err(error) => {
+            checked(error);
+            return 2;
+        }
+    };
+    let proposal = format!(
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: fuzz\nmodel:\n  id: {}\n\
+         deployment:\n  kind: self_hosted\n  provider: on_prem\ndata:\n  classes: [internal]\n",
+        serde_json::to_string(&new).expect("a string")
+    );
+    let set = match load_sources(vec![SourceFile::from_text("fuzz.yaml", proposal)], &LoadOptions::default()) {
+        Ok(set) => set,
+        Err(error) => {
+            checked(error);
+            return 2;
+        }
+    };
+    let options =
+        CheckOptions { now: NOW.into(), time_limit: Some(std::time::Duration::from_secs(5)), ..CheckOptions::default() };
+    match run_check(&context, &set, &options) {
+        Ok(report) => judged(&report, &set, &context),
+        Err(error) => {
+            checked(error);
+            2
+        }
+    }
 }

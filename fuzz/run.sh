@@ -2,7 +2,7 @@
 # Runs the cargo-fuzz targets, one after another, each for SECONDS (default
 # 600), with its seeds and dictionary. Usage, from anywhere:
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]     # targets: proposal expression waiver check policy
+#   fuzz/run.sh [SECONDS] [TARGET...]     # targets: proposal expression waiver check policy catalog
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). On a stable toolchain
 # RUSTC_BOOTSTRAP=1 unlocks the nightly flags cargo-fuzz passes to rustc.
@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(proposal expression waiver check policy)
+[ ${#targets[@]} -gt 0 ] || targets=(proposal expression waiver check policy catalog)
 
 for target in "${targets[@]}"; do
   case "$target" in
@@ -26,7 +26,8 @@ for target in "${targets[@]}"; do
     expression) seeds=(regressions/expression); dict=dict/expression.dict ;;
     waiver) seeds=(regressions/waiver ../fixtures/waivers); dict=dict/waiver.dict ;;
     policy) seeds=(regressions/policy); dict=dict/policy.dict ;;
-    *) echo "unknown target: $target (proposal, expression, waiver, check, policy)" >&2; exit 2 ;;
+    catalog) seeds=(regressions/catalog); dict=dict/catalog.dict ;;
+    *) echo "unknown target: $target (proposal, expression, waiver, check, policy, catalog)" >&2; exit 2 ;;
   esac
   mkdir -p "corpus/$target" logs
   echo "fuzz: $target for ${seconds}s (log: fuzz/logs/$target.log)"

@@ -83,32 +83,37 @@ fn every_kept_input_goes_through_the_four_entry_points() {
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// The policy target's kept inputs (`fuzz/regressions/policy`), each a
-/// `--policy` directory cut into files: loaded beside the bundled policies
-/// or refused, never a panic. Only its own inputs: each builds an engine.
+/// The `policy` and `catalog` targets' kept inputs
+/// (`fuzz/regressions/{policy,catalog}`), each a `--policy` or `--catalog`
+/// directory cut into files: loaded beside the bundled ones or refused,
+/// never a panic. Only their own inputs: each builds an engine or a catalog.
 #[test]
-fn every_kept_policy_input_is_judged_or_refused() {
-    let dir = root().join("fuzz/regressions/policy");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 10, "fuzz/regressions/policy holds {} inputs", paths.len());
-    let mut codes = std::collections::BTreeSet::new();
-    let mut failures = Vec::new();
-    for path in &paths {
-        let data = std::fs::read(path).expect("read a kept input");
-        match no_panic("policy", path, || harness::policy(&data)) {
-            Ok(code) => {
-                codes.insert(code);
+fn every_kept_policy_and_catalog_input_is_judged_or_refused() {
+    type Entry = fn(&[u8]) -> u8;
+    let targets: [(&str, Entry); 2] = [("policy", harness::policy), ("catalog", harness::catalog_dir)];
+    for (target, entry) in targets {
+        let dir = root().join("fuzz/regressions").join(target);
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 5, "fuzz/regressions/{target} holds {} inputs", paths.len());
+        let mut codes = std::collections::BTreeSet::new();
+        let mut failures = Vec::new();
+        for path in &paths {
+            let data = std::fs::read(path).expect("read a kept input");
+            match no_panic(target, path, || entry(&data)) {
+                Ok(code) => {
+                    codes.insert(code);
+                }
+                Err(failure) => failures.push(failure),
             }
-            Err(failure) => failures.push(failure),
         }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        // The seeds reach past loading: some are judged (0 or 1), some refused (2).
+        assert!(codes.contains(&2) && (codes.contains(&0) || codes.contains(&1)), "{target}: exit codes {codes:?}");
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
-    // The seeds reach past loading: some are judged (0 or 1), some refused (2).
-    assert!(codes.contains(&2) && (codes.contains(&0) || codes.contains(&1)), "exit codes {codes:?}");
 }
 
 /// A scratch directory for one test, removed when dropped.

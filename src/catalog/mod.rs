@@ -142,25 +142,10 @@ impl Catalog {
 
     /// Builds a catalog from `licenses/*.yaml` files and `licenses/models.yaml`.
     pub fn from_files(files: impl IntoIterator<Item = SourceFile>) -> Result<Catalog> {
-        let limits = Limits::default();
         let mut catalog = Catalog::empty();
-        let mut models_file = None;
-        for file in files {
-            catalog.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
-            if is_models_file(&file.path) {
-                models_file = Some(file);
-                continue;
-            }
-            let node = single_document(&file, &limits, "a license file holds exactly one record")?;
-            let record: LicenseRecord = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-            catalog.add_license(&file, record, &|pointer| node.locate(pointer).0, Origin::Bundled)?;
+        if !catalog.add_sources(files, Origin::Bundled)? {
+            return Err(Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")));
         }
-        let file =
-            models_file.ok_or_else(|| Error::new(ErrorKind::Catalog, format!("the catalog has no {MODELS_FILE}")))?;
-        let node = single_document(&file, &limits, "the model list is one document")?;
-        let list: model::ModelCatalogFile = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-        catalog.add_models(&file, list, &|pointer| node.locate(pointer).0, Origin::Bundled)?;
-        catalog.files.sort();
         Ok(catalog)
     }
 
@@ -184,27 +169,44 @@ impl Catalog {
             ));
         }
         let limits = Limits::default();
-        let mut models_file = None;
+        let mut files = Vec::new();
         for path in paths {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-            let shown = if display == "." { name.clone() } else { format!("{}/{name}", display.trim_end_matches('/')) };
-            let file = SourceFile::read(&path, shown, &limits, ErrorKind::Catalog)?;
+            let shown = if display == "." { name } else { format!("{}/{name}", display.trim_end_matches('/')) };
+            files.push(SourceFile::read(&path, shown, &limits, ErrorKind::Catalog)?);
+        }
+        self.add_files(files)
+    }
+
+    /// Adds the files of one `--catalog` directory, read: license records,
+    /// and the list of models in the one named `models.yaml`.
+    pub fn add_files(&mut self, files: Vec<SourceFile>) -> Result<()> {
+        self.add_sources(files, Origin::Extra).map(|_| ())
+    }
+
+    /// Adds license records, and the list of models from the file named
+    /// `models.yaml`; whether there was one.
+    fn add_sources(&mut self, files: impl IntoIterator<Item = SourceFile>, origin: Origin) -> Result<bool> {
+        let limits = Limits::default();
+        let mut models_file = None;
+        for file in files {
             self.files.push(CatalogFile { path: file.path.clone(), sha256: sha256_hex(file.text.as_bytes()) });
-            if name == "models.yaml" {
+            if is_models_file(&file.path) {
                 models_file = Some(file);
                 continue;
             }
             let node = single_document(&file, &limits, "a license file holds exactly one record")?;
             let record: LicenseRecord = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-            self.add_license(&file, record, &|pointer| node.locate(pointer).0, Origin::Extra)?;
+            self.add_license(&file, record, &|pointer| node.locate(pointer).0, origin)?;
         }
+        let found = models_file.is_some();
         if let Some(file) = models_file {
             let node = single_document(&file, &limits, "the model list is one document")?;
             let list: model::ModelCatalogFile = from_node(&node, "").map_err(|e| de_error(&file, e))?;
-            self.add_models(&file, list, &|pointer| node.locate(pointer).0, Origin::Extra)?;
+            self.add_models(&file, list, &|pointer| node.locate(pointer).0, origin)?;
         }
         self.files.sort();
-        Ok(())
+        Ok(found)
     }
 
     /// What the `--catalog` directories replaced, one note per record or model.
