@@ -76,7 +76,8 @@ fn account(delta: isize) {
     }
 }
 
-/// The system allocator, with `CAP_BYTES` on each request.
+/// The system allocator, with `CAP_BYTES` on each request and the total
+/// cap on the memory held.
 pub struct Capped;
 
 impl Capped {
