@@ -1784,3 +1784,37 @@ fn a_broken_catalog_directory_is_refused_at_the_place() {
     .unwrap();
     assert_refused(&check(&catalog), "has no record in the catalog (licenses/, or a --catalog directory)");
 }
+
+/// A record the catalog directory would not read (`.yml`, a subdirectory) is
+/// refused, not left out without a word; so are a file given as the
+/// directory and the same directory twice.
+#[test]
+fn a_catalog_file_the_directory_does_not_read_is_refused() {
+    let dir = scratch_dir("catalog-unread");
+    let acme = crate::support::root().join("fixtures/catalog/acme");
+    for name in ["LicenseRef-acme-internal-model-1.0.yaml", "models.yaml"] {
+        std::fs::copy(acme.join(name), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("README.md"), "Acme's catalog.\n").unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let proposal = "fixtures/catalog/internal-model.yaml";
+    let check = |catalogs: &[&str]| {
+        let mut args = vec!["check", "--now", NOW];
+        for c in catalogs {
+            args.extend(["--catalog", c]);
+        }
+        args.push(proposal);
+        modelgate(&args)
+    };
+    assert_eq!(check(&[&catalog]).code, 0, "a README is no catalog file");
+    std::fs::write(dir.join("MIT.yml"), "id: MIT\n").unwrap();
+    assert_refused(&check(&[&catalog]), "MIT.yml: not read, catalog files end in `.yaml`");
+    std::fs::remove_file(dir.join("MIT.yml")).unwrap();
+    std::fs::create_dir(dir.join("more")).unwrap();
+    std::fs::copy(acme.join("models.yaml"), dir.join("more/models.yaml")).unwrap();
+    assert_refused(&check(&[&catalog]), "more: a catalog directory's subdirectories are not read");
+    std::fs::remove_dir_all(dir.join("more")).unwrap();
+    assert_refused(&check(&["fixtures/catalog/acme/models.yaml"]), "a file, not a directory");
+    assert_refused(&check(&["fixtures/catalog/acme", "fixtures/catalog/acme/"]), "given twice");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
