@@ -1818,3 +1818,25 @@ fn a_catalog_file_the_directory_does_not_read_is_refused() {
     assert_refused(&check(&["fixtures/catalog/acme", "fixtures/catalog/acme/"]), "given twice");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A catalog model that is its own base, directly or through another, is
+/// refused at its `base_model`: it was judged as a derivative of itself.
+#[test]
+fn a_catalog_model_that_is_its_own_base_is_refused() {
+    let dir = scratch_dir("catalog-cycle");
+    let acme = crate::support::root().join("fixtures/catalog/acme");
+    std::fs::copy(
+        acme.join("LicenseRef-acme-internal-model-1.0.yaml"),
+        dir.join("LicenseRef-acme-internal-model-1.0.yaml"),
+    )
+    .unwrap();
+    let models = std::fs::read_to_string(acme.join("models.yaml")).unwrap();
+    let own = models.replace("base_model: meta-llama/Llama-3.1-8B-Instruct", "base_model: acme-support-8b");
+    assert_ne!(own, models);
+    std::fs::write(dir.join("models.yaml"), own).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let run = modelgate(&["check", "--now", NOW, "--catalog", &catalog, "fixtures/catalog/internal-model.yaml"]);
+    assert_refused(&run, "model `acme/support-llm-8b` is its own base");
+    assert!(run.stderr.contains("models.yaml:11:5"), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

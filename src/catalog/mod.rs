@@ -437,6 +437,31 @@ impl Catalog {
                 ),
             });
         }
+        // A model that is its own base, through any number of steps, would
+        // be judged as a derivative of itself.
+        for (index, model) in self.models.iter().enumerate() {
+            let mut next = model.base_model.as_deref().and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+            let mut steps = 0;
+            while let Some(&at_index) = next {
+                if at_index == index {
+                    let message = format!("model `{}` is its own base (through `base_model`)", model.id);
+                    return Err(match added.get(&index) {
+                        Some(position) => {
+                            file.error(ErrorKind::Catalog, message, at(&format!("/models/{position}/base_model")))
+                        }
+                        None => file.error(ErrorKind::Catalog, message, Pos { line: 1, column: 1 }),
+                    });
+                }
+                steps += 1;
+                if steps > self.models.len() {
+                    break;
+                }
+                next = self.models[at_index]
+                    .base_model
+                    .as_deref()
+                    .and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+            }
+        }
         Ok(())
     }
 
