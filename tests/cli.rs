@@ -1840,3 +1840,18 @@ fn a_catalog_model_that_is_its_own_base_is_refused() {
     assert!(run.stderr.contains("models.yaml:11:5"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `models` and `licenses` say what a `--catalog` replaced, as every other
+/// command does.
+#[test]
+fn models_and_licenses_say_what_a_catalog_replaced() {
+    let dir = scratch_dir("catalog-browse-replacement");
+    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    for args in [vec!["models", "--catalog", &catalog], vec!["licenses", "--catalog", &catalog, "show", "MIT"]] {
+        let run = modelgate(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("note: catalog record MIT in "), "{args:?}: {}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
