@@ -1784,3 +1784,74 @@ fn a_broken_catalog_directory_is_refused_at_the_place() {
     .unwrap();
     assert_refused(&check(&catalog), "has no record in the catalog (licenses/, or a --catalog directory)");
 }
+
+/// A record the catalog directory would not read (`.yml`, a subdirectory) is
+/// refused, not left out without a word; so are a file given as the
+/// directory and the same directory twice.
+#[test]
+fn a_catalog_file_the_directory_does_not_read_is_refused() {
+    let dir = scratch_dir("catalog-unread");
+    let acme = crate::support::root().join("fixtures/catalog/acme");
+    for name in ["LicenseRef-acme-internal-model-1.0.yaml", "models.yaml"] {
+        std::fs::copy(acme.join(name), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("README.md"), "Acme's catalog.\n").unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let proposal = "fixtures/catalog/internal-model.yaml";
+    let check = |catalogs: &[&str]| {
+        let mut args = vec!["check", "--now", NOW];
+        for c in catalogs {
+            args.extend(["--catalog", c]);
+        }
+        args.push(proposal);
+        modelgate(&args)
+    };
+    assert_eq!(check(&[&catalog]).code, 0, "a README is no catalog file");
+    std::fs::write(dir.join("MIT.yml"), "id: MIT\n").unwrap();
+    assert_refused(&check(&[&catalog]), "MIT.yml: not read, catalog files end in `.yaml`");
+    std::fs::remove_file(dir.join("MIT.yml")).unwrap();
+    std::fs::create_dir(dir.join("more")).unwrap();
+    std::fs::copy(acme.join("models.yaml"), dir.join("more/models.yaml")).unwrap();
+    assert_refused(&check(&[&catalog]), "more: a catalog directory's subdirectories are not read");
+    std::fs::remove_dir_all(dir.join("more")).unwrap();
+    assert_refused(&check(&["fixtures/catalog/acme/models.yaml"]), "a file, not a directory");
+    assert_refused(&check(&["fixtures/catalog/acme", "fixtures/catalog/acme/"]), "given twice");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A catalog model that is its own base, directly or through another, is
+/// refused at its `base_model`: it was judged as a derivative of itself.
+#[test]
+fn a_catalog_model_that_is_its_own_base_is_refused() {
+    let dir = scratch_dir("catalog-cycle");
+    let acme = crate::support::root().join("fixtures/catalog/acme");
+    std::fs::copy(
+        acme.join("LicenseRef-acme-internal-model-1.0.yaml"),
+        dir.join("LicenseRef-acme-internal-model-1.0.yaml"),
+    )
+    .unwrap();
+    let models = std::fs::read_to_string(acme.join("models.yaml")).unwrap();
+    let own = models.replace("base_model: meta-llama/Llama-3.1-8B-Instruct", "base_model: acme-support-8b");
+    assert_ne!(own, models);
+    std::fs::write(dir.join("models.yaml"), own).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let run = modelgate(&["check", "--now", NOW, "--catalog", &catalog, "fixtures/catalog/internal-model.yaml"]);
+    assert_refused(&run, "model `acme/support-llm-8b` is its own base");
+    assert!(run.stderr.contains("models.yaml:11:5"), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `models` and `licenses` say what a `--catalog` replaced, as every other
+/// command does.
+#[test]
+fn models_and_licenses_say_what_a_catalog_replaced() {
+    let dir = scratch_dir("catalog-browse-replacement");
+    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    for args in [vec!["models", "--catalog", &catalog], vec!["licenses", "--catalog", &catalog, "show", "MIT"]] {
+        let run = modelgate(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("note: catalog record MIT in "), "{args:?}: {}", run.stderr);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

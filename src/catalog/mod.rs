@@ -95,7 +95,19 @@ impl Catalog {
     /// The bundled catalog with `--catalog` directories added, in order.
     pub fn with_dirs(dirs: &[std::path::PathBuf]) -> Result<Catalog> {
         let mut catalog = Catalog::bundled()?;
+        let mut seen = Vec::new();
         for dir in dirs {
+            // The same directory twice would replace each of its records by
+            // itself, and list its files twice.
+            if let Ok(real) = std::fs::canonicalize(dir) {
+                if seen.contains(&real) {
+                    return Err(Error::new(
+                        ErrorKind::Usage,
+                        format!("{}: this catalog directory is given twice", crate::source::display_path(dir)),
+                    ));
+                }
+                seen.push(real);
+            }
             catalog.add_dir(dir)?;
         }
         Ok(catalog)
@@ -155,13 +167,62 @@ impl Catalog {
     /// record's id may be any `LicenseRef-` (a team's own license).
     pub fn add_dir(&mut self, dir: &std::path::Path) -> Result<()> {
         let display = crate::source::display_path(dir);
+        if dir.is_file() {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!(
+                    "{display}: a file, not a directory: --catalog takes the directory that holds the catalog files"
+                ),
+            ));
+        }
         let entries = std::fs::read_dir(dir)
             .map_err(|e| Error::new(ErrorKind::Io, format!("{display}: cannot read catalog directory: {e}")))?;
-        let mut paths: Vec<std::path::PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.is_file() && path.extension().is_some_and(|x| x == "yaml"))
-            .collect();
-        paths.sort();
+        let mut entries: Vec<std::path::PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
+        entries.sort();
+        let shown = |path: &std::path::Path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if display == "." {
+                name
+            } else {
+                format!("{}/{name}", display.trim_end_matches('/'))
+            }
+        };
+        // A record in a file the catalog does not read (`.yml`, a
+        // subdirectory) would be left out without a word: refused instead.
+        // Other files (a README) and hidden ones are not catalog files.
+        let yaml_like = |path: &std::path::Path| {
+            path.extension().is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+        };
+        let mut paths = Vec::new();
+        for path in entries {
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if path.is_dir() {
+                let holds_yaml = std::fs::read_dir(&path)
+                    .map(|entries| entries.filter_map(|e| e.ok()).any(|e| yaml_like(&e.path())))
+                    .unwrap_or(false);
+                if holds_yaml {
+                    return Err(Error::new(
+                        ErrorKind::Catalog,
+                        format!(
+                            "{}: a catalog directory's subdirectories are not read; give it its own --catalog",
+                            shown(&path)
+                        ),
+                    ));
+                }
+            } else if path.extension().is_some_and(|x| x == "yaml") {
+                paths.push(path);
+            } else if yaml_like(&path) {
+                return Err(Error::new(
+                    ErrorKind::Catalog,
+                    format!(
+                        "{}: not read, catalog files end in `.yaml` (`<id>.yaml`, `models.yaml`); rename it",
+                        shown(&path)
+                    ),
+                ));
+            }
+        }
         if paths.is_empty() {
             return Err(Error::new(
                 ErrorKind::Catalog,
@@ -171,9 +232,7 @@ impl Catalog {
         let limits = Limits::default();
         let mut files = Vec::new();
         for path in paths {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-            let shown = if display == "." { name } else { format!("{}/{name}", display.trim_end_matches('/')) };
-            files.push(SourceFile::read(&path, shown, &limits, ErrorKind::Catalog)?);
+            files.push(SourceFile::read(&path, shown(&path), &limits, ErrorKind::Catalog)?);
         }
         self.add_files(files)
     }
@@ -377,6 +436,31 @@ impl Catalog {
                     Pos { line: 1, column: 1 },
                 ),
             });
+        }
+        // A model that is its own base, through any number of steps, would
+        // be judged as a derivative of itself.
+        for (index, model) in self.models.iter().enumerate() {
+            let mut next = model.base_model.as_deref().and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+            let mut steps = 0;
+            while let Some(&at_index) = next {
+                if at_index == index {
+                    let message = format!("model `{}` is its own base (through `base_model`)", model.id);
+                    return Err(match added.get(&index) {
+                        Some(position) => {
+                            file.error(ErrorKind::Catalog, message, at(&format!("/models/{position}/base_model")))
+                        }
+                        None => file.error(ErrorKind::Catalog, message, Pos { line: 1, column: 1 }),
+                    });
+                }
+                steps += 1;
+                if steps > self.models.len() {
+                    break;
+                }
+                next = self.models[at_index]
+                    .base_model
+                    .as_deref()
+                    .and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+            }
         }
         Ok(())
     }

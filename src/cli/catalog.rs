@@ -54,8 +54,18 @@ fn verification(v: Verification) -> &'static str {
     }
 }
 
+/// The catalog with the `--catalog` directories; what they replaced is said
+/// on stderr, as every other command says it.
+fn load(dirs: &[std::path::PathBuf]) -> Result<Catalog> {
+    let catalog = Catalog::with_dirs(dirs)?;
+    for note in catalog.replacements() {
+        eprintln!("modelgate: note: {note}");
+    }
+    Ok(catalog)
+}
+
 pub fn licenses(args: LicensesArgs) -> Result<u8> {
-    let catalog = Catalog::with_dirs(&args.catalogs)?;
+    let catalog = load(&args.catalogs)?;
     match args.command {
         None => {
             if args.json {
@@ -141,7 +151,7 @@ fn show(r: &LicenseRecord) -> String {
 }
 
 pub fn models(args: ModelsArgs) -> Result<u8> {
-    let catalog = Catalog::with_dirs(&args.catalogs)?;
+    let catalog = load(&args.catalogs)?;
     let license_filter = match &args.license {
         Some(name) => Some(catalog.license_id_for(name).map(str::to_string).ok_or_else(|| {
             let mut error = Error::new(ErrorKind::Usage, format!("unknown license `{name}`"));
