@@ -1853,5 +1853,13 @@ fn models_and_licenses_say_what_a_catalog_replaced() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(run.stderr.contains("note: catalog record MIT in "), "{args:?}: {}", run.stderr);
     }
+    // A replaced model's note names the file it came from, as a record's does.
+    let gpt = "models:\n  - id: openai/gpt-4o\n    name: GPT-4o\n    family: gpt-4o\n    vendor: openai\n    \
+               license: MIT\n    input_modalities: [text]\n    output_modalities: [text]\n    \
+               weights_available: false\n    deployment_kinds: [vendor_api]\n    source: https://acme.example\n    \
+               verification: partial\n";
+    std::fs::write(dir.join("models.yaml"), gpt).unwrap();
+    let run = modelgate(&["models", "--catalog", &catalog, "--family", "gpt-4o"]);
+    assert!(run.stderr.contains("/models.yaml replaces the one in licenses/models.yaml"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }

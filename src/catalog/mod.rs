@@ -72,6 +72,8 @@ pub struct Catalog {
     /// Lower-cased id or alias -> id.
     license_names: HashMap<String, String>,
     models: Vec<Arc<ModelRecord>>,
+    /// The file each of `models` came from.
+    model_files: Vec<String>,
     /// Lower-cased id or alias -> index into `models`.
     model_names: HashMap<String, usize>,
     files: Vec<CatalogFile>,
@@ -118,6 +120,7 @@ impl Catalog {
             licenses: BTreeMap::new(),
             license_names: HashMap::new(),
             models: Vec::new(),
+            model_files: Vec::new(),
             model_names: HashMap::new(),
             files: Vec::new(),
             replacements: Vec::new(),
@@ -361,8 +364,8 @@ impl Catalog {
                 Some(i) => {
                     self.model_names.retain(|_, at| *at != i);
                     self.replacements.push(format!(
-                        "catalog model {} in {} replaces the earlier record of {}",
-                        model.id, file.path, self.models[i].id
+                        "catalog model {} in {} replaces the one in {}",
+                        model.id, file.path, self.model_files[i]
                     ));
                     i
                 }
@@ -411,8 +414,10 @@ impl Catalog {
             }
             if index == self.models.len() {
                 self.models.push(Arc::new(model));
+                self.model_files.push(file.path.clone());
             } else {
                 self.models[index] = Arc::new(model);
+                self.model_files[index] = file.path.clone();
             }
         }
         for (index, model) in self.models.iter().enumerate() {
