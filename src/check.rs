@@ -70,6 +70,34 @@ impl Context {
         Ok(Context { catalog, vocabulary: vocabulary.into(), sources: sources.into(), engine })
     }
 
+    /// The policy files a report was built from, with their digests and
+    /// what replaced bundled rules.
+    pub fn policy_set(&self) -> PolicySet {
+        let digest = self.engine.digest();
+        PolicySet {
+            sha256: digest.sha256.clone(),
+            rules: self.engine.rules().len(),
+            files: digest.files.iter().map(|(p, d)| FileDigest { file: p.clone(), sha256: d.clone() }).collect(),
+            replaced: self.engine.replacements().to_vec(),
+        }
+    }
+
+    /// The catalog files a report was built from, with their digests and
+    /// what replaced bundled records.
+    pub fn catalog_set(&self) -> CatalogSet {
+        let files: Vec<FileDigest> = self
+            .catalog
+            .files()
+            .iter()
+            .map(|f| FileDigest { file: f.path.clone(), sha256: f.sha256.clone() })
+            .collect();
+        CatalogSet {
+            sha256: combined(files.iter().map(|f| (f.file.as_str(), f.sha256.as_str()))),
+            files,
+            replaced: self.catalog.replacements().to_vec(),
+        }
+    }
+
     /// The subjects of every proposal, validated.
     pub fn subjects(&self, set: &ProposalSet) -> Result<Vec<Subject>> {
         let mut out = Vec::new();
@@ -667,10 +695,7 @@ fn assemble(
     proposals: Vec<ProposalResult>,
     stale: Vec<StaleWaiver>,
 ) -> Report {
-    let digest = context.engine.digest();
     let licenses = LicenseFacts::collect(&context.catalog, &proposals);
-    let catalog_files: Vec<FileDigest> =
-        context.catalog.files().iter().map(|f| FileDigest { file: f.path.clone(), sha256: f.sha256.clone() }).collect();
     let summary = Summary::of(&proposals);
     Report {
         schema: SCHEMA,
@@ -681,17 +706,8 @@ fn assemble(
         summary,
         proposals,
         inputs: inputs.iter().map(|i| FileDigest { file: i.path.clone(), sha256: i.sha256.clone() }).collect(),
-        policies: PolicySet {
-            sha256: digest.sha256.clone(),
-            rules: context.engine.rules().len(),
-            files: digest.files.iter().map(|(p, d)| FileDigest { file: p.clone(), sha256: d.clone() }).collect(),
-            replaced: context.engine.replacements().to_vec(),
-        },
-        catalog: CatalogSet {
-            sha256: combined(catalog_files.iter().map(|f| (f.file.as_str(), f.sha256.as_str()))),
-            files: catalog_files,
-            replaced: context.catalog.replacements().to_vec(),
-        },
+        policies: context.policy_set(),
+        catalog: context.catalog_set(),
         waivers: options.waivers.as_ref().and_then(|w| w.file.clone()).map(|(file, sha256)| WaiverSet {
             file,
             sha256,

@@ -8,8 +8,9 @@
 //! `{"schema", "tool", "now", "scenario": {"name", "file"}, "options": [{"model",
 //! "license", "deployment_kind", "provider", "service", "verdict",
 //! "failing_rules": [{"rule", "title", "message"}], "warnings": [...],
-//! "obligations": [...], "advice": [...]}], "summary": {"options", "pass", "fail", "error"}}`,
-//! compliant options first. The DESIGN §6 fields are fixed; fields may be added.
+//! "obligations": [...], "advice": [...]}], "summary": {"options", "pass", "fail", "error"},
+//! "policies": {"sha256", "rules", "files", "replaced"}, "catalog": {"sha256", "files",
+//! "replaced"}}` (the last two as in a check report), compliant options first. The DESIGN §6 fields are fixed; fields may be added.
 
 use std::sync::Arc;
 
@@ -141,6 +142,10 @@ pub struct OptionsReport {
     pub now: String,
     /// The scenario judged.
     pub scenario: ScenarioRef,
+    /// The policy files judged with (digests, replaced rules), as in a check report.
+    pub policies: crate::report::PolicySet,
+    /// The catalog files the options came from (digests, replaced records).
+    pub catalog: crate::report::CatalogSet,
     /// Compliant options first, then by model id, kind and provider.
     pub options: Vec<OptionResult>,
     /// Counts.
@@ -309,6 +314,8 @@ pub fn options(
             file: scenario.file.path.clone(),
             model: doc.model.as_ref().and_then(|m| m.id.clone()),
         },
+        policies: context.policy_set(),
+        catalog: context.catalog_set(),
         options: results,
         summary,
     })
@@ -490,6 +497,10 @@ fn render_markdown(report: &OptionsReport) -> String {
         s.pass,
         s.fail + s.error
     );
+    // A matrix built on a team's own rules or catalog records says so.
+    for note in report.policies.replaced.iter().chain(&report.catalog.replaced) {
+        let _ = writeln!(out, "> **Replaced:** {}\n", escape_markdown(note));
+    }
     let _ = writeln!(out, "| Verdict | Model | Deployment | Provider | License | Rejected by / obligations |");
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for o in &report.options {
@@ -543,6 +554,9 @@ ul { margin: 0; padding-left: 1.2em; }
                     "Scenario " code { (report.scenario.file) } ", judged on " (report.now) " by modelgate "
                     (report.tool.version) ": " b { (s.pass) " compliant" } ", " (s.fail + s.error) " rejected, of "
                     (s.options) " options."
+                }
+                @for note in report.policies.replaced.iter().chain(&report.catalog.replaced) {
+                    p { b { "Replaced: " } (note) }
                 }
                 table {
                     thead { tr {

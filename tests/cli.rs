@@ -1863,3 +1863,24 @@ fn models_and_licenses_say_what_a_catalog_replaced() {
     assert!(run.stderr.contains("/models.yaml replaces the one in licenses/models.yaml"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An option matrix records what it was built from, as a check report
+/// does: the policy and catalog files with their digests, and what a
+/// `--catalog` record replaced (found by the catalog audit: the matrix left
+/// no trace of a team's replaced record).
+#[test]
+fn an_option_matrix_records_its_policies_and_catalog() {
+    let dir = scratch_dir("options-catalog");
+    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    let scenario = "fixtures/healthcare-onprem-llama.yaml";
+    let run = modelgate(&["options", "--now", NOW, "--format", "json", "--catalog", &catalog, scenario]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stderr));
+    assert_eq!(report["policies"]["rules"], modelgate::check::Context::new(&[]).unwrap().engine.rules().len());
+    assert_eq!(report["catalog"]["replaced"].as_array().unwrap().len(), 1, "{}", report["catalog"]);
+    let files = report["catalog"]["files"].as_array().unwrap();
+    assert!(files.iter().any(|f| f["file"].as_str().unwrap().ends_with("/MIT.yaml")), "{files:?}");
+    let markdown = modelgate(&["options", "--now", NOW, "--format", "markdown", "--catalog", &catalog, scenario]);
+    assert!(markdown.stdout.contains("> **Replaced:** catalog record MIT in "), "{}", markdown.stdout);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
