@@ -1841,13 +1841,20 @@ fn a_catalog_model_that_is_its_own_base_is_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A scratch `--catalog` directory holding the bundled MIT record again
+/// (so it replaces the bundled one), and its path as an argument.
+fn catalog_with_mit_again(tag: &str) -> (std::path::PathBuf, String) {
+    let dir = scratch_dir(tag);
+    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
+    let catalog = dir.to_string_lossy().to_string();
+    (dir, catalog)
+}
+
 /// `models` and `licenses` say what a `--catalog` replaced, as every other
 /// command does.
 #[test]
 fn models_and_licenses_say_what_a_catalog_replaced() {
-    let dir = scratch_dir("catalog-browse-replacement");
-    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
-    let catalog = dir.to_string_lossy().to_string();
+    let (dir, catalog) = catalog_with_mit_again("catalog-browse-replacement");
     for args in [vec!["models", "--catalog", &catalog], vec!["licenses", "--catalog", &catalog, "show", "MIT"]] {
         let run = modelgate(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -1870,9 +1877,7 @@ fn models_and_licenses_say_what_a_catalog_replaced() {
 /// no trace of a team's replaced record).
 #[test]
 fn an_option_matrix_records_its_policies_and_catalog() {
-    let dir = scratch_dir("options-catalog");
-    std::fs::copy(crate::support::root().join("licenses/MIT.yaml"), dir.join("MIT.yaml")).unwrap();
-    let catalog = dir.to_string_lossy().to_string();
+    let (dir, catalog) = catalog_with_mit_again("options-catalog");
     let scenario = "fixtures/healthcare-onprem-llama.yaml";
     let run = modelgate(&["options", "--now", NOW, "--format", "json", "--catalog", &catalog, scenario]);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stderr));
