@@ -849,6 +849,16 @@ pub fn read_dir_once<T>(
     result
 }
 
+/// A file under a directory shown as `display_path` shows it, named as
+/// reports name files: `dir/name`, or just `name` under `.`.
+pub fn display_join(display: &str, relative: &str) -> String {
+    if display == "." {
+        relative.to_string()
+    } else {
+        format!("{}/{relative}", display.trim_end_matches('/'))
+    }
+}
+
 /// How a path typed on the command line is named in reports and digests:
 /// relative to the working directory when it lies inside it, without `./`
 /// or `..` detours, with `/` separators. `-p pol`, `-p ./pol`,

@@ -183,12 +183,7 @@ impl Catalog {
         let mut entries: Vec<std::path::PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
         entries.sort();
         let shown = |path: &std::path::Path| {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if display == "." {
-                name
-            } else {
-                format!("{}/{name}", display.trim_end_matches('/'))
-            }
+            crate::source::display_join(&display, &path.file_name().unwrap_or_default().to_string_lossy())
         };
         // A record in a file the catalog does not read (`.yml`, a
         // subdirectory) would be left out without a word: refused instead.
@@ -444,10 +439,13 @@ impl Catalog {
         }
         // A model that is its own base, through any number of steps, would
         // be judged as a derivative of itself.
+        let base_of = |model: &ModelRecord| {
+            model.base_model.as_deref().and_then(|b| self.model_names.get(&b.to_ascii_lowercase())).copied()
+        };
         for (index, model) in self.models.iter().enumerate() {
-            let mut next = model.base_model.as_deref().and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+            let mut next = base_of(model);
             let mut steps = 0;
-            while let Some(&at_index) = next {
+            while let Some(at_index) = next {
                 if at_index == index {
                     let message = format!("model `{}` is its own base (through `base_model`)", model.id);
                     return Err(match added.get(&index) {
@@ -461,10 +459,7 @@ impl Catalog {
                 if steps > self.models.len() {
                     break;
                 }
-                next = self.models[at_index]
-                    .base_model
-                    .as_deref()
-                    .and_then(|b| self.model_names.get(&b.to_ascii_lowercase()));
+                next = base_of(&self.models[at_index]);
             }
         }
         Ok(())

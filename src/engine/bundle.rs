@@ -101,11 +101,7 @@ impl PolicySources {
             let mut files = Vec::new();
             walk(root, "", &mut files, &mut Vec::new())?;
             for relative in files {
-                let path = if display == "." {
-                    relative.clone()
-                } else {
-                    format!("{}/{}", display.trim_end_matches('/'), relative)
-                };
+                let path = crate::source::display_join(&display, &relative);
                 let text = read(&root.join(&relative), &path)?;
                 self.push(path, &relative, text, Origin::User, None);
             }

@@ -144,8 +144,7 @@ fn expand_entries(
                 expand_within(&entry, recursive, out, ancestors)?;
             }
         } else if is_proposal_file_name(name) {
-            let display =
-                if display == "." { name.to_string() } else { format!("{}/{}", display.trim_end_matches('/'), name) };
+            let display = crate::source::display_join(display, name);
             out.push((entry, display));
         }
     }
