@@ -254,12 +254,6 @@ term! {
         pub applies_to: ThresholdAppliesTo,
         /// What happens above the ceiling, in our words.
         pub consequence: String,
-        /// Where the text leaves room to read `applies_to` more narrowly
-        /// (a ceiling among the commercial terms that ends "any licenses"):
-        /// modelgate's reading, in our words, shown with a failure of the
-        /// use the narrower reading would spare (non-commercial use).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub reading: Option<String>,
     }
 }
 
