@@ -161,8 +161,8 @@ pub struct CheckOptions {
 
 /// The command that judges the same files the same way, for the report's
 /// `command`: `--now`, `--fail-on`, `--timeout-ms`, each `--policy` and
-/// `--catalog`, the waiver file and the proposal paths as given (`-R` when directories were
-/// read recursively; standard input as `-`). A directory stays a directory:
+/// `--catalog`, the waiver file and the proposal paths as given (`-R` when
+/// directories were read recursively; standard input as `-`). A directory stays a directory:
 /// `inputs` names every file read, with its digest, and a run over 100,000
 /// files would otherwise hold their names twice. What cannot change a
 /// verdict (formats, `--jobs`, `--engine`) is left out.

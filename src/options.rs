@@ -10,7 +10,8 @@
 //! "failing_rules": [{"rule", "title", "message"}], "warnings": [...],
 //! "obligations": [...], "advice": [...]}], "summary": {"options", "pass", "fail", "error"},
 //! "policies": {"sha256", "rules", "files", "replaced"}, "catalog": {"sha256", "files",
-//! "replaced"}}` (the last two as in a check report), compliant options first. The DESIGN §6 fields are fixed; fields may be added.
+//! "replaced"}}` (the last two as in a check report), compliant options first. The
+//! DESIGN §6 fields are fixed; fields may be added.
 
 use std::sync::Arc;
 

@@ -58,10 +58,16 @@ fn verification(v: Verification) -> &'static str {
 /// on stderr, as every other command says it.
 fn load(dirs: &[std::path::PathBuf]) -> Result<Catalog> {
     let catalog = Catalog::with_dirs(dirs)?;
+    note_replacements(&catalog);
+    Ok(catalog)
+}
+
+/// Says on stderr which bundled records and models `--catalog` records
+/// replaced: a reviewer must not read a team's terms as the bundled ones.
+pub(super) fn note_replacements(catalog: &Catalog) {
     for note in catalog.replacements() {
         eprintln!("modelgate: note: {note}");
     }
-    Ok(catalog)
 }
 
 pub fn licenses(args: LicensesArgs) -> Result<u8> {

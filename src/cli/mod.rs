@@ -68,9 +68,7 @@ impl PolicyArgs {
     /// said on stderr, as a replaced rule is.
     fn context(&self) -> Result<Context> {
         let context = Context::load(&self.policies, &self.catalogs)?;
-        for note in context.catalog.replacements() {
-            eprintln!("modelgate: note: {note}");
-        }
+        catalog::note_replacements(&context.catalog);
         Ok(context)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use modelgate::check::{CheckOptions, Context};
+use modelgate::check::CheckOptions;
 use modelgate::error::{Error, ErrorKind, Result};
 use modelgate::options::{options, Filters, OptionsFormat};
 use modelgate::proposal::{load_paths, DeploymentKind, LoadOptions};
@@ -33,22 +33,14 @@ pub struct OptionsArgs {
     /// The date to judge as today, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     now: Option<String>,
-    /// Extra policy directory (repeatable).
-    #[arg(long = "policy", short = 'p', value_name = "DIR")]
-    policies: Vec<PathBuf>,
-    /// Extra catalog directory: license records and a `models.yaml`, whose
-    /// models are judged too (repeatable).
-    #[arg(long = "catalog", value_name = "DIR")]
-    catalogs: Vec<PathBuf>,
+    #[command(flatten)]
+    policy: super::PolicyArgs,
 }
 
 pub fn run(args: OptionsArgs) -> Result<u8> {
     let now = today(args.now.as_deref())?;
     let outputs = parse_outputs(&args.output, &OptionsFormat::NAMES, OptionsFormat::parse)?;
-    let context = Context::load(&args.policies, &args.catalogs)?;
-    for note in context.catalog.replacements() {
-        eprintln!("modelgate: note: {note}");
-    }
+    let context = args.policy.context()?;
     let set = load_paths(std::slice::from_ref(&args.scenario), &LoadOptions::default())?;
     let [scenario] = set.documents.as_slice() else {
         return Err(Error::new(
