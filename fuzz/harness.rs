@@ -182,12 +182,22 @@ pub fn check_one(name: &str, data: &[u8]) -> u8 {
         time_limit: Some(std::time::Duration::from_secs(5)),
         ..CheckOptions::default()
     };
-    match run_check(context(), &set, &options) {
-        Ok(report) => judged(&report, &set, context()),
-        Err(error) => {
-            checked(error);
-            2
-        }
+    judged_or_refused(context(), &set, &options)
+}
+
+/// The exit code of a refused run (2), after checking the error says
+/// something.
+fn refused(error: Error) -> u8 {
+    checked(error);
+    2
+}
+
+/// The exit code of a check of `set` with `context`: the report's (after
+/// `judged`'s checks), or 2 when the check is refused.
+fn judged_or_refused(context: &Context, set: &ProposalSet, options: &CheckOptions) -> u8 {
+    match run_check(context, set, options) {
+        Ok(report) => judged(&report, set, context),
+        Err(error) => refused(error),
     }
 }
 
@@ -253,29 +263,19 @@ pub fn policy(data: &[u8]) -> u8 {
             _ => format!("acme/{}.rego", (b'a' + i as u8) as char),
         };
         if let Err(error) = sources.add_text(&name, part) {
-            checked(error);
-            return 2;
-        }
+        return refused(error);
+    }
     }
     let context = match Context::from_sources(sources, context().catalog.clone()) {
         Ok(context) => context,
-        Err(error) => {
-            checked(error);
-            return 2;
-        }
+        Err(error) => return refused(error),
     };
     let text = include_str_at_runtime("fixtures/saas-gpt4o-internal.yaml");
     let set = load_sources(vec![SourceFile::from_text("fixtures/saas-gpt4o-internal.yaml", text)], &LoadOptions::default())
         .expect("the fixture loads");
     let options =
         CheckOptions { now: NOW.into(), time_limit: Some(std::time::Duration::from_secs(1)), ..CheckOptions::default() };
-    let code = match run_check(&context, &set, &options) {
-        Ok(report) => judged(&report, &set, &context),
-        Err(error) => {
-            checked(error);
-            2
-        }
-    };
+    let code = judged_or_refused(&context, &set, &options);
     if has_tests {
         match modelgate::engine::testing::run(&context.sources, context.engine.replaced(), "fuzz") {
             Ok(results) => assert!(results.iter().all(|r| r.name.contains("fuzz")), "a test outside the filter ran"),
@@ -314,8 +314,7 @@ pub fn catalog_dir(data: &[u8]) -> u8 {
     };
     let before: Vec<String> = catalog.models().iter().map(|m| m.id.clone()).collect();
     if let Err(error) = catalog.add_files(files) {
-        checked(error);
-        return 2;
+        return refused(error);
     }
     for model in catalog.models() {
         assert!(catalog.model(&model.id).is_some_and(|m| m.id == model.id), "{}: not found by its id", model.id);
@@ -329,10 +328,7 @@ pub fn catalog_dir(data: &[u8]) -> u8 {
     };
     let context = match Context::from_sources(PolicySources::bundled(), std::sync::Arc::new(catalog)) {
         Ok(context) => context,
-        Err(error) => {
-            checked(error);
-            return 2;
-        }
+        Err(error) => return refused(error),
     };
     let proposal = format!(
         "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: fuzz\nmodel:\n  id: {}\n\
@@ -341,18 +337,9 @@ pub fn catalog_dir(data: &[u8]) -> u8 {
     );
     let set = match load_sources(vec![SourceFile::from_text("fuzz.yaml", proposal)], &LoadOptions::default()) {
         Ok(set) => set,
-        Err(error) => {
-            checked(error);
-            return 2;
-        }
+        Err(error) => return refused(error),
     };
     let options =
         CheckOptions { now: NOW.into(), time_limit: Some(std::time::Duration::from_secs(5)), ..CheckOptions::default() };
-    match run_check(&context, &set, &options) {
-        Ok(report) => judged(&report, &set, &context),
-        Err(error) => {
-            checked(error);
-            2
-        }
-    }
+    judged_or_refused(&context, &set, &options)
 }
