@@ -506,8 +506,10 @@ fn judge_par(base: &Engine, catalog: &Catalog, subjects: &[Subject], options: &C
 pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &str) -> ProposalResult {
     let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
     let mut failing: Vec<(usize, Vec<String>)> = Vec::new();
+    // One time limit for the proposal, whatever the number of alternatives.
+    let deadline = std::time::Instant::now() + engine.time_limit();
     for alternative in 0..subject.license.alternatives.len() {
-        let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now));
+        let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now), deadline);
         let findings = findings(engine, subject, alternative, outcomes);
         let score = license_score(&findings);
         // Only an `OR` has other alternatives for the report to name.

@@ -705,16 +705,54 @@ fn rules_that_could_never_fail_are_refused() {
     }
 }
 
+/// The time limit is for all rules on one proposal: the first runaway rule
+/// uses it up and is stopped, the second is not evaluated. Both are errors,
+/// never passes, on the interpreter (one proposal) and on the VM (a batch,
+/// where the `--policy` rules are judged one at a time beside the bundled
+/// aggregate). Each runaway rule was given the whole limit, and the batch
+/// path ran it three times (VM, aggregate, rule by rule).
 #[test]
-fn a_runaway_rule_is_stopped_by_the_time_limit_and_is_an_error() {
-    let args =
-        ["--policy", "fixtures/policies/runaway-rule", "--timeout-ms", "200", "fixtures/saas-gpt4o-internal.yaml"];
-    let (code, report) = check_json(&args);
-    assert_eq!(code, 2);
-    let f = finding(&report, "ACME-SLOW");
-    assert_eq!(f["status"], "error");
-    assert_eq!(f["message"], "the rule could not be evaluated: evaluation exceeded the time limit of 200 ms");
-    assert_eq!(report["proposals"][0]["verdict"], "error");
+fn runaway_rules_share_one_time_limit_per_proposal_and_are_errors() {
+    let batch = scratch_dir("runaway-batch");
+    let proposal = std::fs::read_to_string(crate::support::root().join("fixtures/saas-gpt4o-internal.yaml")).unwrap();
+    for i in 0..8 {
+        let renamed = proposal.replace("name: internal-doc-summaries", &format!("name: copy-{i}"));
+        std::fs::write(batch.join(format!("copy-{i}.yaml")), renamed).unwrap();
+    }
+    let batch = batch.display().to_string();
+    for (target, proposals) in [("fixtures/saas-gpt4o-internal.yaml", 1), (batch.as_str(), 8)] {
+        let args = ["--policy", "fixtures/policies/runaway-rule", "--timeout-ms", "100", "--jobs", "1", target];
+        let (code, report) = check_json(&args);
+        assert_eq!(code, 2, "{target}");
+        assert_eq!(report["proposals"].as_array().unwrap().len(), proposals);
+        for proposal in report["proposals"].as_array().unwrap() {
+            assert_eq!(proposal["verdict"], "error", "{target}");
+            let status = |rule: &str| {
+                let f = proposal["findings"].as_array().unwrap().iter().find(|f| f["rule"] == rule).unwrap();
+                (f["status"].clone(), f["message"].clone())
+            };
+            assert_eq!(
+                status("ACME-SLOW"),
+                (
+                    "error".into(),
+                    "the rule could not be evaluated: evaluation exceeded the time limit of 100 ms".into()
+                ),
+                "{target}"
+            );
+            assert_eq!(
+                status("ACME-SLOWER"),
+                (
+                    "error".into(),
+                    "the rule could not be evaluated: the time limit of 100 ms for the proposal ran out before this \
+                     rule was reached"
+                        .into()
+                ),
+                "{target}"
+            );
+            // The bundled rules are judged as without the runaway rules.
+            assert_eq!(status("RES-HIPAA-BAA").0, "not_applicable", "{target}");
+        }
+    }
 }
 
 /// The findings of one route of a multi-route report.

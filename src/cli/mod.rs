@@ -105,7 +105,8 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     waivers: Option<PathBuf>,
     /// Time limit for evaluating all rules on one proposal, in milliseconds;
-    /// a rule still running then is an `error` finding (exit 2).
+    /// a rule still running then, or not reached by then, is an `error`
+    /// finding (exit 2).
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     timeout_ms: u64,
     /// Evaluation engine: `auto` (the bytecode VM where the policies compile

@@ -20,6 +20,7 @@ pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 use regorus::unstable::{Rule as AstRule, RuleHead};
 
@@ -604,8 +605,14 @@ impl Engine {
         }
         // The aggregate goes in before anything is evaluated, so the policies
         // are analysed once; its `metas` reads every rule's `meta` in one query.
-        let parts: Vec<(String, &BTreeSet<String>)> =
-            packages.iter().map(|(package, (_, declares))| (package.join("."), declares)).collect();
+        let parts: Vec<AggregatePart> = packages
+            .iter()
+            .map(|(package, (files, declares))| AggregatePart {
+                package: package.join("."),
+                declares,
+                user: files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User)),
+            })
+            .collect();
         engine
             .add_policy("modelgate/aggregate.rego".to_string(), aggregate_module(&parts))
             .map_err(|e| Error::new(ErrorKind::Policy, format!("internal aggregate module: {e}")))?;
@@ -699,6 +706,11 @@ impl Engine {
         }
     }
 
+    /// The time all rules have on one proposal.
+    pub fn time_limit(&self) -> std::time::Duration {
+        self.time_limit
+    }
+
     /// The interpreter, built from the deferred sources on first use.
     fn interpreter(&mut self) -> Result<&mut regorus::Engine> {
         if self.regorus.is_none() {
@@ -723,8 +735,9 @@ impl Engine {
     /// run faithfully stay on the interpreter.
     pub fn prepare_vm(&mut self) -> bool {
         if self.program.is_none() {
+            let entry = self.aggregate_entry();
             if let Ok(engine) = self.interpreter() {
-                self.program = compile_program(engine);
+                self.program = compile_program(engine, entry);
             }
         }
         self.program.is_some()
@@ -747,8 +760,20 @@ impl Engine {
         self.vm = None;
     }
 
-    /// The aggregate results from the VM, if it is on and succeeds.
-    fn evaluate_on_vm(&mut self, input: &regorus::Value) -> Option<Vec<regorus::Value>> {
+    /// The aggregate query's rule: `results` (every rule), or with
+    /// `--policy` rules `bundled` (the bundled rules; the `--policy` ones are
+    /// judged one at a time, so one that runs away is caught once).
+    fn aggregate_entry(&self) -> &'static str {
+        if self.has_policy_rules() {
+            "bundled"
+        } else {
+            "results"
+        }
+    }
+
+    /// The aggregate results from the VM, if it is on and succeeds within
+    /// the deadline.
+    fn evaluate_on_vm(&mut self, input: &regorus::Value, deadline: Instant) -> Option<Vec<regorus::Value>> {
         let program = self.program.as_ref()?;
         if self.vm.is_none() {
             let mut vm = regorus::rvm::vm::RegoVM::new();
@@ -758,10 +783,7 @@ impl Engine {
             self.vm = Some(Box::new(vm));
         }
         let vm = self.vm.as_mut()?;
-        vm.set_execution_timer_config(Some(regorus::utils::limits::ExecutionTimerConfig {
-            limit: self.time_limit,
-            check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
-        }));
+        vm.set_execution_timer_config(Some(timer(remaining(deadline)?)));
         vm.set_input(input.clone());
         match vm.execute() {
             Ok(regorus::Value::Array(results)) if results.len() == self.rules.len() => Some(results.to_vec()),
@@ -770,21 +792,24 @@ impl Engine {
     }
 
     /// Evaluates every rule on one input; one outcome per rule, in `rules()` order.
+    /// The rules share the time until `deadline` (`time_limit()` from the
+    /// start of the proposal, whatever its number of license alternatives):
+    /// a rule still running then, or not reached by then, is an error.
     ///
     /// `--policy` rules are judged by the interpreter even when the VM runs
     /// the rest: regorus 0.14.1's VM reads a builtin error inside a rule body
     /// (`to_number("abc")`) as undefined, so a rule that errs would pass.
     /// The bundled rules are held to the interpreter's reports by the
     /// parity tests.
-    pub fn evaluate(&mut self, input: regorus::Value) -> Vec<Outcome> {
+    pub fn evaluate(&mut self, input: regorus::Value, deadline: Instant) -> Vec<Outcome> {
         if !self.has_policy_rules() {
-            return self.evaluate_all(input);
+            return self.evaluate_all(input, deadline);
         }
         // A `--policy` rule's `path` must name a place in the input: one
         // that names nothing (`/organisation/mau`) was located at the top of
         // the file, a finding pointing nowhere. The bundled rules' paths are
         // held to the fixtures by `tests/rules.rs`.
-        let outcomes = self.evaluate_all(input.clone());
+        let outcomes = self.evaluate_all(input.clone(), deadline);
         self.rules
             .iter()
             .zip(outcomes)
@@ -815,13 +840,14 @@ impl Engine {
         self.rules.iter().any(|rule| rule.origin == Origin::User)
     }
 
-    fn evaluate_all(&mut self, input: regorus::Value) -> Vec<Outcome> {
-        let on_vm = self.evaluate_on_vm(&input);
+    fn evaluate_all(&mut self, input: regorus::Value, deadline: Instant) -> Vec<Outcome> {
+        let on_vm = self.evaluate_on_vm(&input, deadline);
         if let Some(results) = &on_vm {
             if !self.has_policy_rules() {
                 return self.rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect();
             }
         }
+        let entry = self.aggregate_entry();
         // The interpreter borrows the engine mutably below.
         let rules = self.rules.clone();
         let time_limit = self.time_limit;
@@ -830,21 +856,22 @@ impl Engine {
             Err(e) => return rules.iter().map(|_| Outcome::Error(e.message().to_string())).collect(),
         };
         engine.set_input(input);
-        if let Some(results) = on_vm {
-            return rules
-                .iter()
-                .map(|rule| match rule.origin {
-                    Origin::Bundled => outcome(&results[rule.slot], rule.meta.category),
-                    Origin::User => interpret_rule(engine, rule, time_limit),
-                })
-                .collect();
-        }
-        match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.results")) {
-            Ok(regorus::Value::Array(results)) if results.len() == rules.len() => {
-                rules.iter().map(|rule| outcome(&results[rule.slot], rule.meta.category)).collect()
+        let aggregate = on_vm.or_else(|| {
+            engine.set_execution_timer_config(timer(remaining(deadline)?));
+            match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.{entry}")) {
+                Ok(regorus::Value::Array(results)) if results.len() == rules.len() => Some(results.to_vec()),
+                _ => None,
             }
-            _ => rules.iter().map(|rule| interpret_rule(engine, rule, time_limit)).collect(),
-        }
+        });
+        // Without the aggregate (a rule erred, or the time ran out) each rule
+        // is judged alone, so the error is pinned on the rule at fault.
+        rules
+            .iter()
+            .map(|rule| match (&aggregate, rule.origin) {
+                (Some(results), Origin::Bundled) => outcome(&results[rule.slot], rule.meta.category),
+                _ => interpret_rule(engine, rule, time_limit, deadline),
+            })
+            .collect()
     }
 }
 
@@ -893,8 +920,21 @@ fn pointer_target(input: &regorus::Value, pointer: &str) -> std::result::Result<
 }
 
 /// One rule's outcome from the interpreter, its input already set; an
-/// evaluation error is pinned on the rule.
-fn interpret_rule(engine: &mut regorus::Engine, rule: &Rule, time_limit: std::time::Duration) -> Outcome {
+/// evaluation error is pinned on the rule. A rule reached after the
+/// deadline is not evaluated: it is an error too, never a pass.
+fn interpret_rule(
+    engine: &mut regorus::Engine,
+    rule: &Rule,
+    time_limit: std::time::Duration,
+    deadline: Instant,
+) -> Outcome {
+    let Some(left) = remaining(deadline) else {
+        return Outcome::Error(format!(
+            "the time limit of {} ms for the proposal ran out before this rule was reached",
+            time_limit.as_millis()
+        ));
+    };
+    engine.set_execution_timer_config(timer(left));
     match engine.eval_rule(format!("data.{AGGREGATE_PACKAGE}.r{}", rule.slot)) {
         Ok(value) => outcome(&value, rule.meta.category),
         Err(e) => Outcome::Error(describe_error(time_limit, &e.to_string())),
@@ -912,15 +952,24 @@ fn describe_error(time_limit: std::time::Duration, message: &str) -> String {
 }
 
 fn set_timer(engine: &mut regorus::Engine, limit: std::time::Duration) {
-    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+    engine.set_execution_timer_config(timer(limit));
+}
+
+fn timer(limit: std::time::Duration) -> regorus::utils::limits::ExecutionTimerConfig {
+    regorus::utils::limits::ExecutionTimerConfig {
         limit,
         check_interval: std::num::NonZeroU32::new(64).expect("non-zero"),
-    });
+    }
+}
+
+/// The time left until `deadline`; `None` once it has passed.
+fn remaining(deadline: Instant) -> Option<std::time::Duration> {
+    deadline.checked_duration_since(Instant::now()).filter(|left| !left.is_zero())
 }
 
 /// Compiles the aggregate query to VM bytecode; `None` when the policies
 /// use something the VM does not support (the interpreter then runs them).
-fn compile_program(engine: &mut regorus::Engine) -> Option<Arc<regorus::rvm::program::Program>> {
+fn compile_program(engine: &mut regorus::Engine, entry: &str) -> Option<Arc<regorus::rvm::program::Program>> {
     // regorus 0.14.1's VM returns undefined for a whole `else` chain when an
     // earlier branch fails on an undefined reference (the interpreter and OPA
     // go on to the next branch), so policies with `else` stay on the interpreter.
@@ -933,7 +982,7 @@ fn compile_program(engine: &mut regorus::Engine) -> Option<Arc<regorus::rvm::pro
     if uses_else {
         return None;
     }
-    let entry = format!("data.{AGGREGATE_PACKAGE}.results");
+    let entry = format!("data.{AGGREGATE_PACKAGE}.{entry}");
     let policy = engine.compile_with_entrypoint(&entry.as_str().into()).ok()?;
     regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &[entry.as_str()]).ok()
 }
@@ -994,13 +1043,21 @@ fn replacement_notes(rules: &[Rule]) -> Vec<String> {
     notes
 }
 
-/// The aggregate module: one `r<i>` per rule, and `results`.
+/// One rule package as the aggregate module reads it.
+pub(crate) struct AggregatePart<'a> {
+    pub package: String,
+    pub declares: &'a BTreeSet<String>,
+    /// Whether any of its files comes from `--policy`.
+    pub user: bool,
+}
+
 /// The aggregate module: per rule package `i`, `m<i>` (its `meta`) and
 /// `r<i>` (its `applies`, `deny`, `warn`, `obligations`), and the lists
-/// `metas` and `results`.
-fn aggregate_module(packages: &[(String, &BTreeSet<String>)]) -> String {
+/// `metas` and `results`; with `--policy` packages also `bundled`, the
+/// results with `null` in place of each `--policy` rule's.
+fn aggregate_module(packages: &[AggregatePart]) -> String {
     let mut rego = format!("package {AGGREGATE_PACKAGE}\n\nimport rego.v1\n\n");
-    for (i, (package, declares)) in packages.iter().enumerate() {
+    for (i, AggregatePart { package, declares, .. }) in packages.iter().enumerate() {
         let pkg = format!("data.{package}");
         let part = |name: &str| if declares.contains(name) { format!("{pkg}.{name}") } else { "[]".to_string() };
         let body = format!(
@@ -1024,6 +1081,14 @@ fn aggregate_module(packages: &[(String, &BTreeSet<String>)]) -> String {
     }
     let list = |prefix: &str| (0..packages.len()).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ");
     rego.push_str(&format!("metas := [{}]\n\nresults := [{}]\n", list("m"), list("r")));
+    if packages.iter().any(|part| part.user) {
+        let bundled: Vec<String> = packages
+            .iter()
+            .enumerate()
+            .map(|(i, part)| if part.user { "null".to_string() } else { format!("r{i}") })
+            .collect();
+        rego.push_str(&format!("\nbundled := [{}]\n", bundled.join(", ")));
+    }
     rego
 }
 

@@ -19,7 +19,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{aggregate_module, mount_data, new_regorus, Deferred, Engine, PolicyDigest, PolicySources, Rule, RuleMeta};
+use super::{
+    aggregate_module, mount_data, new_regorus, AggregatePart, Deferred, Engine, PolicyDigest, PolicySources, Rule,
+    RuleMeta,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The committed manifest.
@@ -133,7 +136,10 @@ pub(super) fn engine(sources: &PolicySources) -> Option<Engine> {
         .collect();
     let mut by_slot: Vec<&Rule> = rules.iter().collect();
     by_slot.sort_by_key(|r| r.slot);
-    let parts: Vec<(String, &BTreeSet<String>)> = by_slot.iter().map(|r| (r.package.clone(), &r.declares)).collect();
+    let parts: Vec<AggregatePart> = by_slot
+        .iter()
+        .map(|r| AggregatePart { package: r.package.clone(), declares: &r.declares, user: false })
+        .collect();
     let aggregate = aggregate_module(&parts);
     rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Some(Engine {
