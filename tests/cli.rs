@@ -1859,8 +1859,9 @@ fn a_catalog_file_the_directory_does_not_read_is_refused() {
 
 /// A catalog model that is its own base, directly or through another, is
 /// refused at its `base_model`: it was judged as a derivative of itself.
+/// One whose `released` is not a date is refused at it.
 #[test]
-fn a_catalog_model_that_is_its_own_base_is_refused() {
+fn a_catalog_model_that_is_its_own_base_or_undated_is_refused() {
     let dir = scratch_dir("catalog-cycle");
     let acme = crate::support::root().join("fixtures/catalog/acme");
     std::fs::copy(
@@ -1876,6 +1877,13 @@ fn a_catalog_model_that_is_its_own_base_is_refused() {
     let run = modelgate(&["check", "--now", NOW, "--catalog", &catalog, "fixtures/catalog/internal-model.yaml"]);
     assert_refused(&run, "model `acme/support-llm-8b` is its own base");
     assert!(run.stderr.contains("models.yaml:11:5"), "{}", run.stderr);
+    // A release date must be a date, as `--now` and a waiver's `expires`.
+    let undated = models.replace("released: \"2026-09-01\"", "released: \"Feb 2025\"");
+    assert_ne!(undated, models);
+    std::fs::write(dir.join("models.yaml"), undated).unwrap();
+    let run = modelgate(&["check", "--now", NOW, "--catalog", &catalog, "fixtures/catalog/internal-model.yaml"]);
+    assert_refused(&run, "`released` must be a date written YYYY-MM-DD, found `Feb 2025`");
+    assert!(run.stderr.contains("models.yaml:"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

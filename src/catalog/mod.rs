@@ -407,6 +407,15 @@ impl Catalog {
                     at(""),
                 ));
             }
+            // A release date is shown in `models` and read by policies: an
+            // `2024-7` or `July 2024` would be neither sorted nor compared.
+            if let Some(released) = model.released.as_deref().filter(|d| crate::date::parse_iso_date(d).is_none()) {
+                return Err(file.error(
+                    ErrorKind::Catalog,
+                    format!("`released` must be a date written YYYY-MM-DD, found `{released}`"),
+                    at("/released"),
+                ));
+            }
             if index == self.models.len() {
                 self.models.push(Arc::new(model));
                 self.model_files.push(file.path.clone());
