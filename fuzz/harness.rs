@@ -277,7 +277,12 @@ pub fn policy(data: &[u8]) -> u8 {
         CheckOptions { now: NOW.into(), time_limit: Some(std::time::Duration::from_secs(1)), ..CheckOptions::default() };
     let code = judged_or_refused(&context, &set, &options);
     if has_tests {
-        match modelgate::engine::testing::run(&context.sources, context.engine.replaced(), "fuzz") {
+        match modelgate::engine::testing::run(
+            &context.sources,
+            context.engine.replaced(),
+            "fuzz",
+            std::time::Duration::from_secs(1),
+        ) {
             Ok(results) => assert!(results.iter().all(|r| r.name.contains("fuzz")), "a test outside the filter ran"),
             Err(error) => {
                 checked(error);

@@ -262,6 +262,25 @@ fn test_runs_the_bundled_rego_tests_and_fails_on_a_failing_test() {
     assert!(run.stdout.lines().filter(|l| l.ends_with(": PASS")).all(|l| l.contains("llama_mau")), "{}", run.stdout);
 }
 
+/// A Rego test that runs away is stopped by `test --timeout-ms` (as `opa
+/// test --timeout`) and is an error, exit 2, with the limit and not the
+/// measured time (the same tests give the same output); the next test runs.
+#[test]
+fn a_runaway_rego_test_is_an_error_at_the_time_limit() {
+    let run =
+        modelgate(&["test", "--policy", "fixtures/policies/runaway-rule", "--run", "acme", "--timeout-ms", "100"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "data.modelgate.rules.acme.slow_test.test_denies_nothing: ERROR\n  evaluation exceeded the time limit of \
+             100 ms\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with("PASS: 1/2\nERROR: 1/2\n"), "{}", run.stdout);
+}
+
 #[test]
 fn policy_adds_a_rule() {
     let (code, report) =

@@ -156,6 +156,10 @@ struct TestArgs {
     /// List every test, not only failures.
     #[arg(long, short = 'v')]
     verbose: bool,
+    /// Time limit for each test, in milliseconds (as `opa test --timeout`);
+    /// a test still running then is an error (exit 2).
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    timeout_ms: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -543,7 +547,8 @@ fn policy_data(context: &Context) -> Result<serde_json::Value> {
 
 fn run_test(args: TestArgs) -> Result<u8> {
     let context = args.policy.context()?;
-    let results = testing::run(&context.sources, context.engine.replaced(), &args.run)?;
+    let time_limit = std::time::Duration::from_millis(args.timeout_ms.max(1));
+    let results = testing::run(&context.sources, context.engine.replaced(), &args.run, time_limit)?;
     if results.is_empty() {
         // Nothing ran: a gate on the tests must not read that as a pass.
         let message = if args.run.is_empty() {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{first_lines, load, modules, regorus_error, PolicyFile, PolicySources};
+use super::{describe_error, load, modules, regorus_error, set_timer, PolicyFile, PolicySources};
 use crate::error::Result;
 
 /// The outcome of one test rule.
@@ -33,10 +33,16 @@ pub struct TestResult {
     pub prints: Vec<String>,
 }
 
-/// Runs every test rule whose full name contains `filter` (all when empty).
-/// Bundled tests of packages a `--policy` rule replaced are skipped: they
-/// test code that no longer runs.
-pub fn run(sources: &PolicySources, replaced: &BTreeSet<String>, filter: &str) -> Result<Vec<TestResult>> {
+/// Runs every test rule whose full name contains `filter` (all when empty),
+/// each within `time_limit` (a test still running then is an error, as with
+/// `opa test --timeout`). Bundled tests of packages a `--policy` rule
+/// replaced are skipped: they test code that no longer runs.
+pub fn run(
+    sources: &PolicySources,
+    replaced: &BTreeSet<String>,
+    filter: &str,
+    time_limit: std::time::Duration,
+) -> Result<Vec<TestResult>> {
     let tests: Vec<&PolicyFile> = sources.tests.iter().collect();
     let replaced_files: BTreeSet<String> = {
         let mut probe = load(&tests, &[])?;
@@ -64,6 +70,7 @@ pub fn run(sources: &PolicySources, replaced: &BTreeSet<String>, filter: &str) -
             }
         }
     }
+    set_timer(&mut engine, time_limit);
     engine.set_input(regorus::Value::new_object());
     let mut results = Vec::with_capacity(names.len());
     let mut names_left = names.len();
@@ -84,7 +91,8 @@ pub fn run(sources: &PolicySources, replaced: &BTreeSet<String>, filter: &str) -
                         }
                     }
                 }
-                TestStatus::Error(first_lines(&message))
+                // Without the measured elapsed time: the same tests, the same output.
+                TestStatus::Error(describe_error(time_limit, &message))
             }
         };
         let prints = engine.take_prints().unwrap_or_default();
