@@ -180,19 +180,7 @@ _contradicts(rec) if {
 # gating rules (RES-AIRGAP, REQ-NO-THIRD-PARTY) reject any API then, so no sum of
 # scores may recommend one. With any of them the framework recommends the band the
 # data names (constrained_recommendation) whatever the total.
-_constraints contains "deployment.network air_gapped" if _air_gapped
-
-_constraints contains "requirements.no_third_party_processing" if {
-	input.requirements.no_third_party_processing == true
-}
-
-_constrained if count(_constraints) > 0
-
-_constraint_text := concat(" and ", _constraints)
-
-_rule_s := "rules" if count(_constraints) == 1
-
-_rule_s := "rule" if count(_constraints) > 1
+_constrained if count(fmt.api_constraints) > 0
 
 _forced := rec if {
 	some rec in _facts.recommendations
@@ -281,8 +269,8 @@ warn contains v if {
 	_contradicts(_forced)
 	v := {
 		"msg": sprintf(
-			"%s %s out every third-party API, so the framework recommends %s whatever the scores (total %d/30), but the proposal %s: %s",
-			[_constraint_text, _rule_s, _forced.label, _total, _deployment, _forced.advice],
+			"%s, so the framework recommends %s whatever the scores (total %d/30), but the proposal %s: %s",
+			[fmt.api_ruled_out, _forced.label, _total, _deployment, _forced.advice],
 		),
 		"path": "/deployment/kind",
 	}
@@ -318,8 +306,8 @@ obligations contains text if {
 obligations contains text if {
 	rec := _recommendation(_total)
 	_overridden(rec)
-	text := sprintf("total %d/30%s: %s by the scores, but %s %s out every third-party API: %s, %s", [
-		_total, _range_note, rec.label, _constraint_text, _rule_s, _forced.label, _forced.advice,
+	text := sprintf("total %d/30%s: %s by the scores, but %s: %s, %s", [
+		_total, _range_note, rec.label, fmt.api_ruled_out, _forced.label, _forced.advice,
 	])
 }
 
