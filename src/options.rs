@@ -5,7 +5,8 @@
 //!
 //! # Wire format (`--format json`, `modelgate.dev/options/v1`)
 //!
-//! `{"schema", "tool", "now", "scenario": {"name", "file"}, "options": [{"model",
+//! `{"schema", "tool", "now", "scenario": {"name", "file", "model", "contracts_with",
+//! "contracts"}, "options": [{"model",
 //! "license", "deployment_kind", "provider", "service", "verdict",
 //! "failing_rules": [{"rule", "title", "message"}], "warnings": [...],
 //! "obligations": [...], "advice": [...]}], "summary": {"options", "pass", "fail", "error"},
@@ -162,6 +163,12 @@ pub struct ScenarioRef {
     pub file: String,
     /// The model the scenario names, if it names one (to compare against).
     pub model: Option<String>,
+    /// The provider the scenario's contracts (a BAA, a DPA, a transfer
+    /// mechanism, ...) are signed with, when it claims any: options on
+    /// another provider are judged without them.
+    pub contracts_with: Option<String>,
+    /// Those contracts, by their `contracts.` field names.
+    pub contracts: Vec<String>,
 }
 
 /// Counts over the options.
@@ -314,6 +321,12 @@ pub fn options(
             name: doc.metadata.name.clone(),
             file: scenario.file.path.clone(),
             model: doc.model.as_ref().and_then(|m| m.id.clone()),
+            contracts_with: doc
+                .contracts
+                .as_ref()
+                .filter(|c| c.claims_provider_contracts())
+                .map(|_| doc.deployment.as_ref().map_or("on_prem".to_string(), |d| d.provider.clone())),
+            contracts: doc.contracts.as_ref().map(provider_contracts).unwrap_or_default(),
         },
         policies: context.policy_set(),
         catalog: context.catalog_set(),
@@ -441,6 +454,34 @@ impl OptionsFormat {
     }
 }
 
+/// The contracts signed with the endpoint's provider that a scenario claims,
+/// by field name (the DPIA is the organisation's own, signed with no one).
+fn provider_contracts(c: &Contracts) -> Vec<String> {
+    use crate::proposal::{CnTransferMechanism, TransferMechanism};
+    let claimed = [
+        ("baa", c.baa),
+        ("dpa", c.dpa),
+        ("transfer_mechanism", c.transfer_mechanism != TransferMechanism::None),
+        ("zero_data_retention", c.zero_data_retention),
+        ("pci_dss_agreement", c.pci_dss_agreement),
+        ("ccpa_service_provider_terms", c.ccpa_service_provider_terms),
+        ("cn_transfer_mechanism", c.cn_transfer_mechanism != CnTransferMechanism::None),
+        ("br_anpd_sccs", c.br_anpd_sccs),
+    ];
+    claimed.iter().filter(|(_, on)| *on).map(|(name, _)| (*name).to_string()).collect()
+}
+
+/// Why an option on another provider fails for a contract the scenario
+/// declares: the contracts are signed with the scenario's own provider.
+fn contracts_note(report: &OptionsReport) -> Option<String> {
+    report.scenario.contracts_with.as_ref().map(|provider| {
+        format!(
+            "The scenario's contracts ({}) are signed with {provider}: options on any other provider are judged without them.",
+            report.scenario.contracts.iter().map(|c| format!("contracts.{c}")).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
 fn where_(option: &OptionResult) -> String {
     match &option.service {
         Some(service) => format!("{} ({service})", option.provider),
@@ -451,7 +492,11 @@ fn where_(option: &OptionResult) -> String {
 fn render_text(report: &OptionsReport) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let _ = writeln!(out, "Options for {} ({}), judged {}\n", report.scenario.name, report.scenario.file, report.now);
+    let _ = writeln!(out, "Options for {} ({}), judged {}", report.scenario.name, report.scenario.file, report.now);
+    if let Some(note) = contracts_note(report) {
+        let _ = writeln!(out, "{note}");
+    }
+    out.push('\n');
     let compliant: Vec<_> = report.options.iter().filter(|o| o.verdict == Verdict::Pass).collect();
     let _ = writeln!(out, "COMPLIANT ({})", compliant.len());
     for o in &compliant {
@@ -498,6 +543,9 @@ fn render_markdown(report: &OptionsReport) -> String {
         s.pass,
         s.fail + s.error
     );
+    if let Some(note) = contracts_note(report) {
+        let _ = writeln!(out, "> {}\n", escape_markdown(&note));
+    }
     // A matrix built on a team's own rules or catalog records says so.
     for note in report.policies.replaced.iter().chain(&report.catalog.replaced) {
         let _ = writeln!(out, "> **Replaced:** {}\n", escape_markdown(note));
@@ -555,6 +603,9 @@ ul { margin: 0; padding-left: 1.2em; }
                     "Scenario " code { (report.scenario.file) } ", judged on " (report.now) " by modelgate "
                     (report.tool.version) ": " b { (s.pass) " compliant" } ", " (s.fail + s.error) " rejected, of "
                     (s.options) " options."
+                }
+                @if let Some(note) = contracts_note(report) {
+                    p { (note) }
                 }
                 @for note in report.policies.replaced.iter().chain(&report.catalog.replaced) {
                     p { b { "Replaced: " } (note) }

@@ -1442,13 +1442,25 @@ fn options_apply_the_scenarios_contracts_to_its_own_provider_only() {
     )
     .unwrap();
     let (_, report) = options_json(&[scenario.to_str().unwrap()]);
+    // The matrix says so: a reviewer who declared `baa: true` sees why every
+    // other provider's option fails RES-HIPAA-BAA.
+    let text = modelgate(&["options", "--now", NOW, "--kind", "vendor_api", scenario.to_str().unwrap()]);
+    let markdown = modelgate(&["options", "--now", NOW, "--format", "markdown", scenario.to_str().unwrap()]);
     let _ = std::fs::remove_dir_all(&dir);
+    let note = "The scenario's contracts (contracts.baa) are signed with azure: options on any other provider are judged without them.";
+    assert_eq!(text.stdout.lines().nth(1), Some(note), "{}", text.stdout);
+    assert!(markdown.stdout.contains(&format!("> {note}")), "{}", markdown.stdout);
+    assert_eq!(report["scenario"]["contracts_with"], "azure");
+    assert_eq!(report["scenario"]["contracts"], serde_json::json!(["baa"]));
     let passing: Vec<&serde_json::Value> =
         report["options"].as_array().unwrap().iter().filter(|o| o["verdict"] == "pass").collect();
     assert!(passing.iter().any(|o| o["provider"] == "azure"), "Azure, under the signed BAA, is an option");
     for o in &passing {
         assert!(o["provider"] == "azure" || o["provider"] == "on_prem", "no BAA covers {o}");
     }
+    // A scenario that claims no contract with its provider gets no note.
+    let (_, plain) = options_json(&["fixtures/healthcare-onprem-llama.yaml", "--family", "llama-3.1"]);
+    assert_eq!(plain["scenario"]["contracts_with"], serde_json::Value::Null);
 }
 
 /// A Gemma 2 fine-tune declared `gemma` is bound by two dated texts of the

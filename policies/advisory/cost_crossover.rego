@@ -189,6 +189,7 @@ warn contains v if {
 	_computed
 	_self_hosted
 	_api_monthly < _low
+	count(fmt.api_constraints) == 0
 	v := {
 		"msg": sprintf(
 			"at %s tokens a day %s%s would cost about %s a month through an API (%s), less than the %s a month that self-hosting on %s takes at the least; self-hosting pays only from about %s tokens a day",
@@ -259,6 +260,14 @@ obligations contains text if {
 		_class.label, _comparable, _class.hardware, fmt.usd(_low), fmt.usd(_high),
 		_class.as_of, _class.verification, _class.url,
 	])
+}
+
+# Cheaper or not, an API the proposal's own constraints rule out is no option: the
+# price is shown for comparison, never as advice to switch.
+obligations contains text if {
+	_computed
+	count(fmt.api_constraints) > 0
+	text := sprintf("Crossover is for comparison only: %s", [fmt.api_ruled_out])
 }
 
 obligations contains text if {

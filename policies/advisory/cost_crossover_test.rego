@@ -128,3 +128,18 @@ test_a_closed_model_without_a_comparable_class_says_which_side_is_missing if {
 	contains(v.msg, "no self-hosting size class")
 	not contains(v.msg, "no price data")
 }
+
+# Behind an air gap (or under requirements.no_third_party_processing) an API is
+# no option however cheap: self-hosting below the break-even passes, and the
+# comparison says it is for comparison only.
+test_a_cheaper_api_ruled_out_by_a_constraint_does_not_warn if {
+	base := _input(_llama70, "self_hosted", "on_prem", 2000000, 0.2)
+	air_gapped := object.union(base, {"deployment": {"kind": "self_hosted", "provider": "on_prem", "network": "air_gapped"}})
+	count(rule.warn) == 0 with input as air_gapped
+	lines := rule.obligations with input as air_gapped
+	"Crossover is for comparison only: deployment.network air_gapped rules out every third-party API" in lines
+	no_third_party := object.union(base, {"requirements": {"no_third_party_processing": true}})
+	count(rule.warn) == 0 with input as no_third_party
+	some line in rule.obligations with input as no_third_party
+	line == "Crossover is for comparison only: requirements.no_third_party_processing rules out every third-party API"
+}

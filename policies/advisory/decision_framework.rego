@@ -27,7 +27,9 @@ meta := {
 		"operations (team.mlops), customization (use.fine_tune) and latency (budget) from 1, favouring",
 		"a closed API, to 5, favouring a self-hosted open-weight model; a total of 6-12 recommends closed",
 		"APIs, 13-18 a hybrid, 19-24 open weights first and 25-30 open weights only. Warns when the",
-		"recommendation contradicts the proposal's deployment.",
+		"recommendation contradicts the proposal's deployment. An air gap or a requirement of no",
+		"third-party processing rules out every API, so then it recommends open weights only whatever",
+		"the total.",
 	]),
 	"remediation": concat(" ", [
 		"Reconsider the deployment against the recommendation, or record why this proposal departs",
@@ -174,6 +176,17 @@ _contradicts(rec) if {
 	_self_hosted
 }
 
+# The proposal's own hard constraints that rule out every third-party API: the
+# gating rules (RES-AIRGAP, REQ-NO-THIRD-PARTY) reject any API then, so no sum of
+# scores may recommend one. With any of them the framework recommends the band the
+# data names (constrained_recommendation) whatever the total.
+_constrained if count(fmt.api_constraints) > 0
+
+_forced := rec if {
+	some rec in _facts.recommendations
+	rec.id == _facts.constrained_recommendation
+}
+
 # The totals within reach whose recommendation contradicts the deployment, as
 # spans [first, last]: each contradicting band clipped to the reach. A band runs
 # from its `from` to just below the next band's (the data lists them in
@@ -219,6 +232,7 @@ _missing_fields := concat(", ", [fmt.dotted(_dims[name].field) | some name in _m
 
 # Certain: every total within reach contradicts the deployment.
 warn contains v if {
+	not _constrained
 	_contradicting_count == (_highest - _lowest) + 1
 	rec := _recommendation(_total)
 	v := {
@@ -235,6 +249,7 @@ _certain_note := sprintf(", whatever %s turn out to be", [_missing_fields]) if _
 
 # Possible: some totals within reach contradict the deployment, others do not.
 warn contains v if {
+	not _constrained
 	_contradicting_count > 0
 	_contradicting_count < (_highest - _lowest) + 1
 	v := {
@@ -244,6 +259,20 @@ warn contains v if {
 		),
 		"path": _dims[_missing[0]].field,
 		"remediation": sprintf("Declare %s so the framework can settle its advice.", [_missing_fields]),
+	}
+}
+
+# Constrained: the proposal's own constraint rules out the API it uses (the
+# gating rules fail it too); the unknown dimensions cannot change that.
+warn contains v if {
+	_constrained
+	_contradicts(_forced)
+	v := {
+		"msg": sprintf(
+			"%s, so the framework recommends %s whatever the scores (total %d/30), but the proposal %s: %s",
+			[fmt.api_ruled_out, _forced.label, _total, _deployment, _forced.advice],
+		),
+		"path": "/deployment/kind",
 	}
 }
 
@@ -269,7 +298,22 @@ _unknown_why(name) := sprintf("%s not declared", [fmt.dotted(_dims[name].field)]
 
 obligations contains text if {
 	rec := _recommendation(_total)
+	not _overridden(rec)
 	text := sprintf("total %d/30%s: %s, %s", [_total, _range_note, rec.label, rec.advice])
+}
+
+# The scores point elsewhere, but a constraint settles it: say both.
+obligations contains text if {
+	rec := _recommendation(_total)
+	_overridden(rec)
+	text := sprintf("total %d/30%s: %s by the scores, but %s: %s, %s", [
+		_total, _range_note, rec.label, fmt.api_ruled_out, _forced.label, _forced.advice,
+	])
+}
+
+_overridden(rec) if {
+	_constrained
+	rec.id != _forced.id
 }
 
 _range_note := "" if _unknown == 0

@@ -189,3 +189,55 @@ test_recommendation_bands_are_in_ascending_order if {
 		recs[i - 1].from < recs[i].from
 	}
 }
+
+# An air gap or a no-third-party requirement rules out every API (RES-AIRGAP,
+# REQ-NO-THIRD-PARTY): the closed profile's total of 10 (privacy 5 for the air
+# gap) must not recommend the closed API the gate rejects.
+_air_gapped := {"deployment": {"kind": "self_hosted", "provider": "on_prem", "network": "air_gapped"}}
+
+test_an_air_gap_is_not_outweighed_by_the_scores if {
+	profile := object.union(_closed_profile, _air_gapped)
+	count(rule.warn) == 0 with input as _input("self_hosted", profile)
+	lines := rule.obligations with input as _input("self_hosted", profile)
+	some total in lines
+	total == concat("", [
+		"total 10/30: closed APIs by the scores, but deployment.network air_gapped rules out every ",
+		"third-party API: open-weight only, only an open-weight model on your own infrastructure fits: ",
+		"the data, network or workload rules a third-party API out",
+	])
+}
+
+test_no_third_party_processing_is_not_outweighed_by_the_scores if {
+	profile := object.union(_closed_profile, {
+		"deployment": {"kind": "self_hosted", "provider": "on_prem", "network": "private"},
+		"requirements": {"no_third_party_processing": true},
+	})
+	count(rule.warn) == 0 with input as _input("self_hosted", profile)
+	lines := rule.obligations with input as _input("self_hosted", profile)
+	some total in lines
+	startswith(total, "total 6/30: closed APIs by the scores, but requirements.no_third_party_processing rules out")
+}
+
+test_an_api_behind_a_constraint_warns_whatever_the_unknowns if {
+	profile := object.union(_closed_profile, {
+		"deployment": {"kind": "vendor_api", "provider": "openai", "network": "air_gapped"},
+		"requirements": {"no_third_party_processing": true},
+		"team": null,
+	})
+	result := rule.warn with input as _input("vendor_api", profile)
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/kind"
+	startswith(v.msg, concat("", [
+		"deployment.network air_gapped and requirements.no_third_party_processing rule out every ",
+		"third-party API, so the framework recommends open-weight only whatever the scores (total 12/30), ",
+		"but the proposal calls openai/gpt-4o through vendor_api (openai): ",
+	]))
+}
+
+test_a_constraint_matching_the_scores_reads_as_before if {
+	profile := object.union(_open_profile, _air_gapped)
+	lines := rule.obligations with input as _input("self_hosted", profile)
+	some total in lines
+	startswith(total, "total 28/30: open-weight only, only an open-weight model")
+}

@@ -16,6 +16,24 @@ band(bands, value) := b if {
 	b.from == start
 }
 
+# The proposal's own hard constraints that rule out every third-party API, named by
+# field: the gating rules (RES-AIRGAP, REQ-NO-THIRD-PARTY) reject any API then, so
+# no advisory rule may recommend one.
+api_constraints contains "deployment.network air_gapped" if input.deployment.network == "air_gapped"
+
+api_constraints contains "requirements.no_third_party_processing" if {
+	input.requirements.no_third_party_processing == true
+}
+
+# "deployment.network air_gapped rules out every third-party API", for one or more.
+api_ruled_out := sprintf("%s rules out every third-party API", [concat(" and ", api_constraints)]) if {
+	count(api_constraints) == 1
+}
+
+api_ruled_out := sprintf("%s rule out every third-party API", [concat(" and ", api_constraints)]) if {
+	count(api_constraints) > 1
+}
+
 # "/workload/task" -> "workload.task"
 dotted(pointer) := concat(".", split(trim_prefix(pointer, "/"), "/"))
 

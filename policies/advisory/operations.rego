@@ -3,6 +3,7 @@
 # (team.mlops) gets a warning.
 package modelgate.rules.advisory.operations
 
+import data.modelgate.lib.advisory as fmt
 import rego.v1
 
 meta := {
@@ -39,12 +40,23 @@ _has_capacity if {
 
 warn contains v if {
 	not _has_capacity
-	v := {
+	v := object.union({
 		"msg": sprintf("%s self-hosts %s but %s: nobody is named to run GPU serving, upgrades, monitoring and on-call", [
 			input.metadata.name, _model, _declared,
 		]),
 		"path": _path,
-	}
+	}, _fix)
+}
+
+# The rule's remediation offers a hosted API or a managed cloud; where the
+# proposal's own constraints rule every API out, the fix is a team only.
+_fix := {} if count(fmt.api_constraints) == 0
+
+_fix := {"remediation": sprintf(
+	"Name the team that will run the serving stack in team.mlops: %s, so the model has to be run in-house.",
+	[fmt.api_ruled_out],
+)} if {
+	count(fmt.api_constraints) > 0
 }
 
 _path := "/team/mlops" if input.team != null

@@ -42,3 +42,32 @@ test_passes_with_capacity if {
 	count(rule.warn) == 0 with input as _input("self_hosted", {"mlops": "basic"})
 	count(rule.obligations) == 1 with input as _input("self_hosted", {"mlops": "basic"})
 }
+
+# Behind an air gap or a no-third-party requirement no API is an option, so the
+# fix names a team only.
+test_an_air_gap_leaves_a_team_as_the_only_fix if {
+	result := rule.warn with input as {
+		"metadata": {"name": "p"},
+		"model": {"id": "m"},
+		"deployment": {"kind": "self_hosted", "network": "air_gapped"},
+		"team": {"mlops": "none"},
+	}
+	count(result) == 1
+	some v in result
+	v.remediation == concat("", [
+		"Name the team that will run the serving stack in team.mlops: deployment.network air_gapped ",
+		"rules out every third-party API, so the model has to be run in-house.",
+	])
+}
+
+test_without_a_constraint_the_rules_fix_stands if {
+	result := rule.warn with input as {
+		"metadata": {"name": "p"},
+		"model": {"id": "m"},
+		"deployment": {"kind": "self_hosted", "network": "private"},
+		"team": {"mlops": "none"},
+	}
+	count(result) == 1
+	some v in result
+	not v.remediation
+}
