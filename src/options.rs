@@ -297,13 +297,10 @@ pub fn options(
             }
         })
         .collect();
-    results.sort_by(|a, b| {
-        (verdict_rank(a.verdict), &a.model, a.deployment_kind, &a.provider).cmp(&(
-            verdict_rank(b.verdict),
-            &b.model,
-            b.deployment_kind,
-            &b.provider,
-        ))
+    // Models in the order a reader looks them up, whatever the case of the
+    // vendor's name (`CohereForAI`, `Qwen` sorted before `allenai`).
+    results.sort_by_cached_key(|r| {
+        (verdict_rank(r.verdict), r.model.to_lowercase(), r.model.clone(), r.deployment_kind, r.provider.clone())
     });
     let mut summary = OptionsSummary { options: results.len(), ..OptionsSummary::default() };
     for r in &results {

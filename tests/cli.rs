@@ -665,6 +665,11 @@ fn licenses_and_models_browse_the_catalog() {
     assert!(!run.stdout.contains("openai/gpt-4o"));
     let run = modelgate(&["models", "--license", "mit"]);
     assert!(run.stdout.contains("microsoft/phi-4"), "{}", run.stdout);
+    // Every row's columns line up, the longest family included.
+    let run = modelgate(&["models"]);
+    let weights_column = |line: &str| line.find(" weights ").or_else(|| line.find(" api-only "));
+    let columns: std::collections::BTreeSet<_> = run.stdout.lines().map(weights_column).collect();
+    assert_eq!(columns.len(), 1, "{}", run.stdout);
     // A filter that names nothing is an error with a hint, not an empty table.
     let run = modelgate(&["models", "--family", "lama"]);
     assert_refused(&run, "no model of family `lama` (did you mean `llama");
@@ -877,9 +882,14 @@ fn options_lists_the_compliant_choices_for_each_brief_scenario() {
     assert_eq!(report["schema"], "modelgate.dev/options/v1");
     let options = report["options"].as_array().unwrap();
     assert!(options.len() > 100, "every model in every kind: {}", options.len());
-    // Compliant options first.
+    // Compliant options first, each group by model whatever the case of its
+    // vendor (`Qwen/...` sorted before `allenai/...`).
     let first_reject = options.iter().position(|o| o["verdict"] != "pass").unwrap();
     assert!(options[first_reject..].iter().all(|o| o["verdict"] != "pass"));
+    for group in [&options[..first_reject], &options[first_reject..]] {
+        let models: Vec<String> = group.iter().map(|o| o["model"].as_str().unwrap().to_lowercase()).collect();
+        assert!(models.is_sorted(), "{models:?}");
+    }
     // PHI: only self-hosting on premises passes (the scenario signs no BAA).
     for o in &options[..first_reject] {
         assert_eq!(o["deployment_kind"], "self_hosted", "{o}");

@@ -79,10 +79,11 @@ pub fn licenses(args: LicensesArgs) -> Result<u8> {
                 print(&format!("{}\n", serde_json::to_string_pretty(&all).unwrap_or_default()))?;
                 return Ok(0);
             }
+            let id_width = catalog.licenses().map(|e| e.record.id.len()).max().unwrap_or(0);
             let mut out = String::new();
             for entry in catalog.licenses() {
                 let r = &entry.record;
-                let _ = writeln!(out, "{:<58} {:<16} {}", r.id, verification(r.verification), r.name);
+                let _ = writeln!(out, "{:<id_width$} {:<15} {}", r.id, verification(r.verification), r.name);
             }
             print(&out)?;
             Ok(0)
@@ -194,10 +195,14 @@ pub fn models(args: ModelsArgs) -> Result<u8> {
         print(&format!("{}\n", serde_json::to_string_pretty(&values).unwrap_or_default()))?;
         return Ok(0);
     }
+    // Columns as wide as their longest entry: `deepseek-coder-v2` pushed
+    // the columns after it out of line.
+    let id_width = selected.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    let family_width = selected.iter().map(|m| m.family.len()).max().unwrap_or(0);
     let mut out = String::new();
     for m in selected {
         let weights = if m.weights_available { "weights" } else { "api-only" };
-        let _ = writeln!(out, "{:<48} {:<14} {:<9} {}", m.id, m.family, weights, m.license);
+        let _ = writeln!(out, "{:<id_width$} {:<family_width$} {:<8} {}", m.id, m.family, weights, m.license);
     }
     print(&out)?;
     Ok(0)
