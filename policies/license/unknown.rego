@@ -23,6 +23,11 @@
 # service's, not the model's. A warning, not a failure: the catalog lists the
 # offerings its sources named, and a cloud may add a model before it does.
 # Self-hosting a model without weights is LIC-SELF-HOSTING's.
+# A feature the proposal uses that needs a modality the model's record does
+# not list (image input to a model recorded as taking text only) warns the
+# same way: the catalog has no record of that use, and the terms that turn on
+# modalities (the Llama 3.2 and Llama 4 clause on multimodal models,
+# LIC-GEOGRAPHIC) were judged on the record's.
 package modelgate.rules.license.unknown
 
 import rego.v1
@@ -42,7 +47,8 @@ meta := {
 		"know, NOASSERTION or NONE leaves its terms unknown, and an unknown term is never a pass; a",
 		"record whose terms were not read (verification: unverified), a catalog model whose license",
 		"was not confirmed on its card, or a deployment the model's catalog record does not list (a",
-		"cloud, API or hosted service its sources do not name), is a warning.",
+		"cloud, API or hosted service its sources do not name), or a feature needing a modality the",
+		"record does not list (image input to a text-only model), is a warning.",
 	]),
 	"remediation": concat(" ", [
 		"Find the model's actual license and declare it in model.license by its SPDX or catalog id,",
@@ -65,6 +71,8 @@ applies if _model_unverified
 applies if count(_unverified_bases) > 0
 
 applies if _unlisted_deployment
+
+applies if count(_unlisted_modalities) > 0
 
 # The license comes from a catalog model record that was not checked against
 # the model's card: a license the proposal declares overrides it.
@@ -261,3 +269,45 @@ warn contains v if {
 }
 
 _service_path := data.modelgate.lib.provider.input_service_path
+
+# The modality each modality-bound feature needs (proposal `deployment.features`).
+_feature_modality := {"image_input": "image", "audio": "audio"}
+
+# Each declared feature that needs a modality the model's catalog record does
+# not list: [index in deployment.features, feature, modality]. The features
+# are bound first: regorus reads `some x in` an undefined ref as nothing.
+_unlisted_modalities contains [i, feature, modality] if {
+	model := input.resolved.model
+	is_object(model)
+	features := input.deployment.features
+	is_array(features)
+	some i, feature in features
+	modality := _feature_modality[feature]
+	not _records_modality(model, modality)
+}
+
+_records_modality(model, modality) if modality in model.input_modalities
+
+# Audio covers speech out as well as in (realtime audio).
+_records_modality(model, "audio") if "audio" in model.output_modalities
+
+warn contains v if {
+	some [i, feature, modality] in _unlisted_modalities
+	model := input.resolved.model
+	v := {
+		"msg": sprintf(
+			"deployment.features lists %s, but the catalog records %s as taking %s input (and giving %s output), not %s: whether the model takes it, and the terms that depend on it, is not recorded, so the license rules judged the recorded modalities",
+			[
+				feature, data.modelgate.lib.licenses.model_label, concat(", ", model.input_modalities),
+				concat(", ", model.output_modalities), modality,
+			],
+		),
+		"path": sprintf("/deployment/features/%d", [i]),
+		"citation": {"document": sprintf("%s model record", [data.modelgate.lib.licenses.model_label]), "section": "input_modalities, output_modalities", "url": model.source},
+		"remediation": concat(" ", [
+			"Check the model's card: choose a model whose record lists the modality, drop the feature if",
+			"it is not used, or correct the model's record (input_modalities, output_modalities) in",
+			"licenses/models.yaml or your --catalog directory.",
+		]),
+	}
+}

@@ -229,6 +229,45 @@ test_no_catalog_model_is_not_judged_here if {
 	count(unknown.warn) == 0 with input as inp
 }
 
+# A feature needing a modality the model's record does not list.
+_with_features(modalities_in, modalities_out, features) := object.union(_deployed("vendor_api", "acme", null), {
+	"deployment": {"features": features},
+	"resolved": {"model": {"input_modalities": modalities_in, "output_modalities": modalities_out}},
+})
+
+test_image_input_to_a_text_only_model_warns_at_the_feature if {
+	inp := _with_features(["text"], ["text"], ["batch", "image_input"])
+	unknown.applies with input as inp
+	result := unknown.warn with input as inp
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/1"
+	contains(v.msg, "deployment.features lists image_input, but the catalog records")
+	contains(v.msg, "as taking text input (and giving text output), not image")
+}
+
+test_a_feature_the_record_lists_passes if {
+	inp := _with_features(["text", "image"], ["text"], ["image_input"])
+	not unknown.applies with input as inp
+	count(unknown.warn) == 0 with input as inp
+	# Audio out (speech) is audio too.
+	count(unknown.warn) == 0 with input as _with_features(["text"], ["text", "audio"], ["audio"])
+}
+
+test_audio_to_a_model_without_audio_warns if {
+	result := unknown.warn with input as _with_features(["text", "image"], ["text"], ["audio"])
+	count(result) == 1
+	some v in result
+	v.path == "/deployment/features/0"
+}
+
+test_features_not_declared_or_without_a_modality_are_not_judged if {
+	count(unknown.warn) == 0 with input as _with_features(["text"], ["text"], null)
+	count(unknown.warn) == 0 with input as _with_features(["text"], ["text"], ["batch", "files_api"])
+	inp := object.union(_with_features(["text"], ["text"], ["image_input"]), {"resolved": {"model": null}})
+	count(unknown.warn) == 0 with input as inp
+}
+
 # A derivative's base binds it whatever the derivative is declared under, so
 # a base whose catalog record did not confirm its license warns even when the
 # proposal declares the derivative's license.
