@@ -594,6 +594,36 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
     assert!(failure.attribute("message").unwrap().starts_with("<script>alert(\"x\")</script> & 100% | done"));
 }
 
+/// A proposal file whose quoted text, or whose name, holds characters
+/// XML 1.0 cannot carry: U+FFFE in `distribution.name` (quoted in the
+/// RED-NAMING message) gave a report no XML parser reads, and a control
+/// character in the file name went raw into the `file` attributes.
+fn hostile_proposal(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(root().join("fixtures/rules/RED-NAMING/fail-llama-3.1-fine-tune-renamed.yaml"))
+        .unwrap()
+        .replace("name: acme/HelpDesk-8B", "name: \"acme/<x>]]>\\ufffe\\uffff\\u0001\\e[31mred\\u0085\"");
+    let file = dir.join("hostile\u{1}\u{1b}[31m.yaml");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_input() {
+    let dir = scratch_dir("junit-hostile");
+    let file = hostile_proposal(&dir);
+    let run = render("junit", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure") && n.attribute("type") == Some("RED-NAMING"))
+        .expect("the RED-NAMING failure");
+    assert!(failure.attribute("message").unwrap().contains("acme/<x>]]>[31mred"), "{:?}", failure.attribute("message"));
+    let case = failure.parent().unwrap();
+    assert!(case.attribute("file").unwrap().ends_with("hostile[31m.yaml"), "{:?}", case.attribute("file"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn every_format_gives_the_same_bytes_twice() {
     let args = ["--waivers", "fixtures/waivers/stale.yaml", "fixtures/", "fixtures/waivers/proposals/"];
