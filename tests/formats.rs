@@ -624,6 +624,24 @@ fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_inpu
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Workflow commands carry no control character but the escaped line
+/// breaks: an ANSI escape sequence quoted from a proposal's text or file
+/// name reached the job log raw, where GitHub renders it.
+#[test]
+fn github_annotations_carry_no_control_characters_from_the_input() {
+    let dir = scratch_dir("github-hostile");
+    let file = hostile_proposal(&dir);
+    let run = render("github", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in run.stdout.lines() {
+        assert!(!line.chars().any(char::is_control), "a control character in {line:?}");
+    }
+    let naming = run.stdout.lines().find(|l| l.contains("title=RED-NAMING")).expect("the RED-NAMING annotation");
+    assert!(naming.contains("file=") && naming.contains("hostile  [31m.yaml"), "{naming}");
+    assert!(naming.contains("acme/<x>]]>\u{fffe}\u{ffff}  [31mred "), "{naming}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn every_format_gives_the_same_bytes_twice() {
     let args = ["--waivers", "fixtures/waivers/stale.yaml", "fixtures/", "fixtures/waivers/proposals/"];
