@@ -343,3 +343,25 @@ fn a_waiver_file_given_as_a_proposal_is_named_as_such() {
     assert!(run.stderr.contains("fixtures/waivers/valid.yaml:5:7"), "{}", run.stderr);
     assert!(run.stderr.contains("give it with --waivers FILE"), "{}", run.stderr);
 }
+
+/// A catalog file of two documents (a second record appended with `---`) is
+/// refused at the second document, as a policy data file and a waiver file
+/// are: the error pointed at line 1, column 1, the file's first line.
+#[test]
+fn a_catalog_file_of_two_documents_is_refused_at_the_second() {
+    let dir = scratch_dir("catalog-two-documents");
+    let models = std::fs::read_to_string(crate::support::root().join("fixtures/catalog/acme/models.yaml")).unwrap();
+    let line = models.lines().count() + 2;
+    std::fs::write(dir.join("models.yaml"), format!("{models}---\nmodels: []\n")).unwrap();
+    let run = modelgate(&[
+        "check",
+        "--now",
+        crate::support::NOW,
+        "--catalog",
+        dir.to_str().unwrap(),
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
+    crate::support::assert_refused(&run, "the model list is one document");
+    assert!(run.stderr.contains(&format!("models.yaml:{line}:1")), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
