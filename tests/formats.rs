@@ -243,6 +243,22 @@ fn markdown_cells_escape_pipes_and_html() {
     assert_eq!(pipes, 9, "{row}");
 }
 
+/// A file name with backticks stays one code span: the fence is longer than
+/// any run of backticks in it. A double backtick in the name (`a``b.yaml`)
+/// closed the two-backtick fence early and broke the table row.
+#[test]
+fn markdown_code_spans_hold_file_names_with_backtick_runs() {
+    let dir = scratch_dir("markdown-backticks");
+    let file = dir.join("a``b.yaml");
+    std::fs::copy(root().join("fixtures/saas-gpt4o-internal.yaml"), &file).unwrap();
+    let run = render("markdown", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let row = run.stdout.lines().find(|l| l.contains("internal-doc-summaries") && l.contains("a``b.yaml")).unwrap();
+    assert!(row.ends_with("a``b.yaml ``` |"), "{row}");
+    assert!(row.contains("| ``` "), "{row}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn markdown_stays_below_the_step_summary_limit() {
     let mut report = sample::report();
