@@ -286,11 +286,14 @@ impl SourceFile {
         if self.text.trim().is_empty() {
             return Err(self.error(kind, "file is empty: expected at least one document", Pos { line: 1, column: 1 }));
         }
-        if self.is_json() {
+        let text = if self.is_json() {
             self.check_json_syntax(kind)?;
-        }
+            json_surrogate_pairs(&self.text)
+        } else {
+            std::borrow::Cow::Borrowed(&*self.text)
+        };
         let mut builder = Builder { file: self, limits, kind, anchors: HashMap::new(), nodes: 0, file_nodes: 0 };
-        let mut parser = Parser::new_from_str(&self.text);
+        let mut parser = Parser::new_from_str(&text);
         let mut count = 0usize;
         loop {
             let (event, span) = builder.next_event(&mut parser)?;
@@ -371,6 +374,71 @@ impl SourceFile {
             error.with_optional_hint(hint)
         })
     }
+}
+
+/// JSON text with every UTF-16 surrogate pair escape (`"\ud83d\ude00"`, as
+/// Python's `json.dumps` and JavaScript's encoders write a character outside
+/// the Basic Multilingual Plane) written as the one YAML escape of the
+/// character (`"\U0001F600"`): the YAML parser reads each `\u` escape as a
+/// character of its own and refuses a surrogate. The escape is two
+/// characters shorter, so two spaces go after the string's closing quote,
+/// where JSON and YAML allow them: every position after the string stays
+/// where it is in the file. A lone surrogate is left for the parser to refuse.
+/// Called on text `serde_json` has accepted, so strings are well formed.
+fn json_surrogate_pairs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("\\u") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let hex4 = |s: &str| -> Option<u32> {
+        let digits = s.get(..4)?;
+        if digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            u32::from_str_radix(digits, 16).ok()
+        } else {
+            None
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut pad = 0usize;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '"' if in_string => {
+                out.push('"');
+                out.extend(std::iter::repeat_n(' ', pad));
+                pad = 0;
+                in_string = false;
+            }
+            '"' => {
+                out.push('"');
+                in_string = true;
+            }
+            '\\' if in_string => {
+                let high = rest.strip_prefix('u').and_then(hex4);
+                let low = rest.get(5..).and_then(|r| r.strip_prefix("\\u")).and_then(hex4);
+                match (high, low) {
+                    (Some(high @ 0xD800..=0xDBFF), Some(low @ 0xDC00..=0xDFFF)) => {
+                        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        out.push_str(&format!("\\U{code:08X}"));
+                        rest = &rest[11..];
+                        pad += 2;
+                    }
+                    _ => {
+                        // Any other escape is copied whole, so an escaped
+                        // quote or backslash does not end the string.
+                        out.push('\\');
+                        if let Some(next) = rest.chars().next() {
+                            out.push(next);
+                            rest = &rest[next.len_utf8()..];
+                        }
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The comma a closing `}` or `]` at `pos` follows, across whitespace.

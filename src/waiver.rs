@@ -257,7 +257,9 @@ impl Waivers {
     pub fn parse(file: &SourceFile) -> Result<Waivers> {
         let documents = file.documents(&Limits::default(), ErrorKind::Waiver)?;
         let [node] = documents.as_slice() else {
-            return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", Pos { line: 1, column: 1 }));
+            // At the document too many, as for a policy data file.
+            let second = documents.get(1).map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+            return Err(file.error(ErrorKind::Waiver, "a waiver file holds one document", second));
         };
         if let Some(kind @ crate::source::Node { value: crate::source::Value::Str(text), .. }) = node.get("kind") {
             if text == "ModelProposal" {

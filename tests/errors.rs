@@ -185,6 +185,43 @@ fn a_json_proposal_with_a_byte_order_mark_is_read() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A JSON proposal holding a character outside the Basic Multilingual Plane
+/// as a UTF-16 surrogate pair escape, as Python's `json.dumps` writes it by
+/// default (`"\ud83d\ude00"`), is valid JSON and is read: it was refused as
+/// "invalid JSON: ... found invalid Unicode character escape code", since
+/// the YAML reader took each `\u` escape as a character of its own. Fields
+/// after the string on the same line keep their columns; a lone surrogate is
+/// still refused.
+#[test]
+fn a_json_proposal_with_a_surrogate_pair_escape_is_read() {
+    let dir = scratch_dir("json-surrogates");
+    let proposal = r#"{"apiVersion": "modelgate.dev/v1", "kind": "ModelProposal", "metadata": {"name": "emoji", "owner": "team \ud83d\ude00 \\\" \ud83d\ude00"}, "model": {"id": "meta-llama/Llama-3.1-70B-Instruct"}, "deployment": {"kind": "self_hosted", "provider": "on_prem", "regions": ["US"]}, "data": {"classes": ["internal"]}, "organization": {"domicile": "US", "monthly_active_users": 800000000}}"#;
+    let file = dir.join("emoji.json");
+    std::fs::write(&file, proposal).unwrap();
+    let path = file.to_str().unwrap();
+    let (code, report) = crate::support::check_json(&[path]);
+    assert_eq!(code, 1, "{report}");
+    let mau = report["proposals"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "LIC-LLAMA-MAU")
+        .unwrap()
+        .clone();
+    assert_eq!(mau["status"], "fail");
+    let column = proposal.find("\"monthly_active_users\"").unwrap() + 1;
+    assert_eq!(mau["location"]["line"], 1);
+    assert_eq!(mau["location"]["column"], column, "{mau}");
+    let run = modelgate(&["parse", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(r#""owner": "team 😀 \\\" 😀""#), "{}", run.stdout);
+
+    std::fs::write(&file, proposal.replacen("\\ud83d\\ude00", "\\ude00", 1)).unwrap();
+    let run = modelgate(&["check", "--now", crate::support::NOW, path]);
+    crate::support::assert_refused(&run, "invalid JSON");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Model card front matter: a malformed field is one error at the field in
 /// the card, named as the user writes it, without Rust type names (`base_model:
 /// 123` said "data did not match any variant of untagged enum OneOrMany" at
@@ -305,4 +342,26 @@ fn a_waiver_file_given_as_a_proposal_is_named_as_such() {
     crate::support::assert_refused(&run, "this is a waiver file (`kind: Waivers`), not a proposal");
     assert!(run.stderr.contains("fixtures/waivers/valid.yaml:5:7"), "{}", run.stderr);
     assert!(run.stderr.contains("give it with --waivers FILE"), "{}", run.stderr);
+}
+
+/// A catalog file of two documents (a second record appended with `---`) is
+/// refused at the second document, as a policy data file and a waiver file
+/// are: the error pointed at line 1, column 1, the file's first line.
+#[test]
+fn a_catalog_file_of_two_documents_is_refused_at_the_second() {
+    let dir = scratch_dir("catalog-two-documents");
+    let models = std::fs::read_to_string(crate::support::root().join("fixtures/catalog/acme/models.yaml")).unwrap();
+    let line = models.lines().count() + 2;
+    std::fs::write(dir.join("models.yaml"), format!("{models}---\nmodels: []\n")).unwrap();
+    let run = modelgate(&[
+        "check",
+        "--now",
+        crate::support::NOW,
+        "--catalog",
+        dir.to_str().unwrap(),
+        "fixtures/saas-gpt4o-internal.yaml",
+    ]);
+    crate::support::assert_refused(&run, "the model list is one document");
+    assert!(run.stderr.contains(&format!("models.yaml:{line}:1")), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

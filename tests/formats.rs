@@ -243,6 +243,22 @@ fn markdown_cells_escape_pipes_and_html() {
     assert_eq!(pipes, 9, "{row}");
 }
 
+/// A file name with backticks stays one code span: the fence is longer than
+/// any run of backticks in it. A double backtick in the name (`a``b.yaml`)
+/// closed the two-backtick fence early and broke the table row.
+#[test]
+fn markdown_code_spans_hold_file_names_with_backtick_runs() {
+    let dir = scratch_dir("markdown-backticks");
+    let file = dir.join("a``b.yaml");
+    std::fs::copy(root().join("fixtures/saas-gpt4o-internal.yaml"), &file).unwrap();
+    let run = render("markdown", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let row = run.stdout.lines().find(|l| l.contains("internal-doc-summaries") && l.contains("a``b.yaml")).unwrap();
+    assert!(row.ends_with("a``b.yaml ``` |"), "{row}");
+    assert!(row.contains("| ``` "), "{row}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn markdown_stays_below_the_step_summary_limit() {
     let mut report = sample::report();
@@ -592,6 +608,54 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
     assert_eq!((count("testcase"), count("failure"), count("error"), count("skipped")), (11, 2, 1, 5));
     let failure = doc.descendants().find(|n| n.has_tag_name("failure")).unwrap();
     assert!(failure.attribute("message").unwrap().starts_with("<script>alert(\"x\")</script> & 100% | done"));
+}
+
+/// A proposal file whose quoted text, or whose name, holds characters
+/// XML 1.0 cannot carry: U+FFFE in `distribution.name` (quoted in the
+/// RED-NAMING message) gave a report no XML parser reads, and a control
+/// character in the file name went raw into the `file` attributes.
+fn hostile_proposal(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(root().join("fixtures/rules/RED-NAMING/fail-llama-3.1-fine-tune-renamed.yaml"))
+        .unwrap()
+        .replace("name: acme/HelpDesk-8B", "name: \"acme/<x>]]>\\ufffe\\uffff\\u0001\\e[31mred\\u0085\"");
+    let file = dir.join("hostile\u{1}\u{1b}[31m.yaml");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_input() {
+    let dir = scratch_dir("junit-hostile");
+    let file = hostile_proposal(&dir);
+    let run = render("junit", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure") && n.attribute("type") == Some("RED-NAMING"))
+        .expect("the RED-NAMING failure");
+    assert!(failure.attribute("message").unwrap().contains("acme/<x>]]>[31mred"), "{:?}", failure.attribute("message"));
+    let case = failure.parent().unwrap();
+    assert!(case.attribute("file").unwrap().ends_with("hostile[31m.yaml"), "{:?}", case.attribute("file"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Workflow commands carry no control character but the escaped line
+/// breaks: an ANSI escape sequence quoted from a proposal's text or file
+/// name reached the job log raw, where GitHub renders it.
+#[test]
+fn github_annotations_carry_no_control_characters_from_the_input() {
+    let dir = scratch_dir("github-hostile");
+    let file = hostile_proposal(&dir);
+    let run = render("github", &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in run.stdout.lines() {
+        assert!(!line.chars().any(char::is_control), "a control character in {line:?}");
+    }
+    let naming = run.stdout.lines().find(|l| l.contains("title=RED-NAMING")).expect("the RED-NAMING annotation");
+    assert!(naming.contains("file=") && naming.contains("hostile  [31m.yaml"), "{naming}");
+    assert!(naming.contains("acme/<x>]]>\u{fffe}\u{ffff}  [31mred "), "{naming}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -613,7 +613,9 @@ fn is_models_file(path: &str) -> bool {
 fn single_document(file: &SourceFile, limits: &Limits, message: &str) -> Result<crate::source::Node> {
     let mut documents = file.documents(limits, ErrorKind::Catalog)?;
     if documents.len() != 1 {
-        return Err(file.error(ErrorKind::Catalog, message, Pos { line: 1, column: 1 }));
+        // At the document too many.
+        let second = documents.get(1).map_or(Pos { line: 1, column: 1 }, |n| n.pos);
+        return Err(file.error(ErrorKind::Catalog, message, second));
     }
     Ok(documents.remove(0))
 }

@@ -15,7 +15,7 @@
 //!
 //! Escaping follows the runner's rules: in the message `%`, CR and LF become
 //! `%25`, `%0D` and `%0A`; in property values `:` and `,` also become `%3A`
-//! and `%2C`. GitHub shows at most 10 error and 10 warning annotations per
+//! and `%2C`; any other control character (an escape sequence) is a space. GitHub shows at most 10 error and 10 warning annotations per
 //! step: write `--output markdown=$GITHUB_STEP_SUMMARY` for the full report.
 
 use std::fmt::Write as _;
@@ -102,9 +102,17 @@ fn line(out: &mut String, command: &str, at: Option<&Location>, file: &str, titl
     );
 }
 
-/// Escapes a command's message (data).
+/// Escapes a command's message (data). Other control characters, which the
+/// runner has no escape for, are shown as spaces, as in `text`: an escape
+/// sequence quoted from a proposal (or its file name) would otherwise reach
+/// the job log, which renders ANSI sequences, and recolour or hide it.
 pub fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Escapes a command property value.

@@ -152,7 +152,10 @@ fn case(
     start.push_attribute(("name", one_line(&format!("{}: {}", f.rule, f.title)).as_str()));
     // The file the line is in: a finding about a model card's label points
     // into the card, not the proposal.
-    start.push_attribute(("file", f.location.as_ref().map_or(p.file.as_str(), |at| at.file.as_str())));
+    start.push_attribute((
+        "file",
+        one_line(f.location.as_ref().map_or(p.file.as_str(), |at| at.file.as_str())).as_str(),
+    ));
     if let Some(at) = &f.location {
         start.push_attribute(("line", at.line.to_string().as_str()));
     }
@@ -231,7 +234,7 @@ fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<(
     let mut start = BytesStart::new("testcase");
     start.push_attribute(("classname", WAIVER_SUITE));
     start.push_attribute(("name", one_line(&format!("stale waiver: {} for {proposal}", stale.rule)).as_str()));
-    start.push_attribute(("file", stale.location.file.as_str()));
+    start.push_attribute(("file", one_line(&stale.location.file).as_str()));
     start.push_attribute(("line", stale.location.line.to_string().as_str()));
     w.write_event(Event::Start(start))?;
     let mut skipped = BytesStart::new("skipped");
@@ -295,9 +298,14 @@ fn obligations(f: &Finding) -> String {
 }
 
 /// Drops characters XML 1.0 cannot carry at all (control characters other
-/// than tab, LF and CR); the writer escapes the rest.
+/// than tab, LF and CR, and the noncharacters U+FFFE and U+FFFF, which its
+/// `Char` production leaves out as well: a proposal's text quoted in a
+/// message made the report unreadable to every XML parser); the writer
+/// escapes the rest.
 fn clean(text: &str) -> String {
-    text.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect()
+    text.chars()
+        .filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 /// An attribute value on one line: XML parsers turn line breaks in

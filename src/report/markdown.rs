@@ -305,9 +305,15 @@ fn code(text: &str) -> String {
         return String::new();
     }
     let text = text.replace(['\n', '\r'], " ").replace('|', "\\|");
-    let fence = if text.contains('`') { "`` " } else { "`" };
-    let close = if text.contains('`') { " ``" } else { "`" };
-    format!("{fence}{text}{close}")
+    // The fence is one backtick longer than the longest run of backticks in
+    // the text (CommonMark closes a code span at a run of the same length):
+    // `` `` a``b.yaml `` `` ended at the name's own double backtick.
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    if longest == 0 {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {text} {fence}")
 }
 
 /// A link, when the URL is http(s); else the text.
