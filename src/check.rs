@@ -507,7 +507,9 @@ pub fn judge(engine: &mut Engine, catalog: &Catalog, subject: &Subject, now: &st
     let mut best: Option<((usize, usize), usize, Vec<Finding>)> = None;
     let mut failing: Vec<(usize, Vec<String>)> = Vec::new();
     // One time limit for the proposal, whatever the number of alternatives.
-    let deadline = std::time::Instant::now() + engine.time_limit();
+    // A limit past what the clock can hold (`--timeout-ms` near u64::MAX) is no limit.
+    let start = std::time::Instant::now();
+    let deadline = start.checked_add(engine.time_limit()).unwrap_or(start + std::time::Duration::from_secs(1 << 32));
     for alternative in 0..subject.license.alternatives.len() {
         let outcomes = engine.evaluate(input::build_value(subject, alternative, catalog, now), deadline);
         let findings = findings(engine, subject, alternative, outcomes);

@@ -89,6 +89,22 @@ fn a_bad_now_date_is_an_error() {
     }
 }
 
+/// A time limit of 0 ms is refused, for `check` and `test` alike: it ran
+/// with 1 ms and reported that limit, a number nobody gave. The largest
+/// value is no limit in practice, and judges as usual.
+#[test]
+fn a_zero_time_limit_is_an_error() {
+    for args in
+        [vec!["check", "--timeout-ms", "0", "fixtures/saas-gpt4o-internal.yaml"], vec!["test", "--timeout-ms", "0"]]
+    {
+        let run = modelgate(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("invalid value '0' for '--timeout-ms <MS>'"), "{}", run.stderr);
+    }
+    let run = modelgate(&["check", "--timeout-ms", &u64::MAX.to_string(), "fixtures/saas-gpt4o-internal.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 /// A proposal name used twice is an error at the second use, naming the first,
 /// across files (checked on every core, then registered in input order) and
 /// within one file; nothing is written to stdout.

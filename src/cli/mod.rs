@@ -107,7 +107,7 @@ struct CheckArgs {
     /// Time limit for evaluating all rules on one proposal, in milliseconds;
     /// a rule still running then, or not reached by then, is an `error`
     /// finding (exit 2).
-    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    #[arg(long, value_name = "MS", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..))]
     timeout_ms: u64,
     /// Evaluation engine: `auto` (the bytecode VM where the policies compile
     /// to it) or `interpreter` (for comparison and debugging).
@@ -158,7 +158,7 @@ struct TestArgs {
     verbose: bool,
     /// Time limit for each test, in milliseconds (as `opa test --timeout`);
     /// a test still running then is an error (exit 2).
-    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    #[arg(long, value_name = "MS", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..))]
     timeout_ms: u64,
 }
 
@@ -293,7 +293,7 @@ fn run_check(args: CheckArgs) -> Result<u8> {
     if !load.recursive {
         note_skipped_subdirectories(&args.input.paths);
     }
-    let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms.max(1)));
+    let time_limit = Some(std::time::Duration::from_millis(args.timeout_ms));
     let interpreter_only = args.engine == "interpreter";
     let jobs = args.jobs.map(usize::from);
     let fail_on = match args.fail_on {
@@ -547,7 +547,7 @@ fn policy_data(context: &Context) -> Result<serde_json::Value> {
 
 fn run_test(args: TestArgs) -> Result<u8> {
     let context = args.policy.context()?;
-    let time_limit = std::time::Duration::from_millis(args.timeout_ms.max(1));
+    let time_limit = std::time::Duration::from_millis(args.timeout_ms);
     let results = testing::run(&context.sources, context.engine.replaced(), &args.run, time_limit)?;
     if results.is_empty() {
         // Nothing ran: a gate on the tests must not read that as a pass.
