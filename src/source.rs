@@ -535,7 +535,7 @@ impl<'f> Builder<'f> {
                 }
                 let error = self.file.error(self.kind, message, pos);
                 Err(match lookalike {
-                    _ if tab => error.with_hint("a tab: YAML indents and separates with spaces"),
+                    _ if tab => error.with_hint("a tab: write spaces here, as modelgate's YAML reader takes only spaces for indentation and after a `:`"),
                     Some((_, c)) => error.with_hint(format!(
                         "{}, U+{:04X}, where YAML expects an ordinary space or colon",
                         lookalike_name(c).unwrap_or("an invisible character"),
