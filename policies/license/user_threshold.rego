@@ -30,9 +30,10 @@ meta := {
 		"url": "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT",
 	},
 	"description": concat(" ", [
-		"A license with a monthly-active-user ceiling grants no rights above it (Tongyi Qianwen and",
-		"Qwen: more than 100 million users of a commercial product); the figure the proposal declares",
-		"is tested as the license measures it, and an undeclared figure warns.",
+		"A license with a monthly-active-user ceiling grants no rights above it (Tongyi Qianwen: more",
+		"than 100 million users of a commercial product; the 2024 Qwen agreement's same ceiling is",
+		"unverified); the figure the proposal declares is tested as the license measures it, and an",
+		"undeclared figure warns.",
 	]),
 	"remediation": concat(" ", [
 		"Request a license from the licensor and record it as a waiver (reason license_acquired), or",
