@@ -221,6 +221,45 @@ fn the_report_records_a_command_that_reproduces_it_byte_for_byte() {
     assert!(report["inputs"].as_array().unwrap().iter().any(|i| i["file"] == "fixtures/hybrid/phi-router-pass.yaml"));
 }
 
+/// A path that begins with `-` (a file `-x.yaml`, given after `--`) is
+/// recorded so that the command reads it as a path again: positional paths
+/// after `--`, option values as `--policy=-p`. Recorded as given, `-x.yaml`
+/// was read as an unknown option and the rerun exited 2.
+#[test]
+fn the_rerun_command_keeps_paths_that_begin_with_a_dash_as_paths() {
+    let dir = crate::support::scratch_dir("dash-paths");
+    let root = crate::support::root();
+    std::fs::copy(root.join("fixtures/saas-gpt4o-internal.yaml"), dir.join("-x.yaml")).unwrap();
+    std::fs::copy(root.join("fixtures/waivers/valid.yaml"), dir.join("-w.yaml")).unwrap();
+    std::fs::create_dir(dir.join("-p")).unwrap();
+    std::fs::copy(root.join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("-p/no_gpt.rego")).unwrap();
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgate"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("run modelgate");
+        (output.status.code(), String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, first, stderr) =
+        run(&["check", "--now", NOW, "--format", "json", "--policy=-p", "--waivers=-w.yaml", "--", "-x.yaml"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let command: Vec<&str> = report["command"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(
+        command[6..],
+        ["--timeout-ms", "5000", "--policy=-p", "--waivers=-w.yaml", "--", "-x.yaml"],
+        "{command:?}"
+    );
+    // The format goes before the recorded arguments: after `--` it would be a path.
+    let mut again: Vec<&str> = vec!["check", "--format", "json"];
+    again.extend(&command[2..]);
+    let (again_code, second, stderr) = run(&again);
+    assert_eq!(again_code, code, "{stderr}");
+    assert!(second == first, "the recorded command gives the same bytes");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn parse_prints_the_input_the_policies_see() {
     let run = modelgate(&["parse", "--now", NOW, "fixtures/saas-gpt4o-internal.yaml"]);
