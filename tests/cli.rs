@@ -1445,6 +1445,29 @@ fn an_output_file_that_the_run_reads_is_refused_and_left_alone() {
     }
     let after: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
     assert!(before == after, "every input left as it was");
+    // A report not written yet, in a directory the run reads as proposals,
+    // would be read by the next run of the report's own `command` (which
+    // then failed on it, exit 2): refused too, and not written; below it,
+    // only when the directory is read recursively.
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    for (report, recursive) in [(dir.join("report.json"), false), (dir.join("sub/report.json"), true)] {
+        let output = format!("json={}", report.display());
+        let mut argv = vec!["check", "--now", NOW, "--output", &output];
+        if recursive {
+            argv.push("-R");
+        }
+        argv.push(d);
+        let run = modelgate(&argv);
+        assert_refused(
+            &run,
+            &format!("--output {output} would be read as a proposal file by the next run of this command"),
+        );
+        assert!(!report.exists());
+    }
+    let output = format!("json={}", dir.join("report.json").display());
+    let run = modelgate(&["check", "--now", NOW, "--output", &output, p]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    std::fs::remove_file(dir.join("report.json")).unwrap();
     // A new file beside them is fine.
     let report = format!("json={}", dir.join("report.out").display());
     let run = modelgate(&["check", "--now", NOW, "--waivers", w, "--output", &report, p]);
