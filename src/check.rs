@@ -175,24 +175,46 @@ fn rerun_command(options: &CheckOptions, proposals: &[crate::proposal::InputFile
         command.extend(["--timeout-ms".to_string(), limit.as_millis().to_string()]);
     }
     for policy in &options.policy_paths {
-        command.extend(["--policy".to_string(), policy.clone()]);
+        command.extend(option("--policy", policy.clone()));
     }
     for catalog in &options.catalog_paths {
-        command.extend(["--catalog".to_string(), catalog.clone()]);
+        command.extend(option("--catalog", catalog.clone()));
     }
     if let Some((file, _)) = options.waivers.as_ref().and_then(|w| w.file.as_ref()) {
-        command.extend(["--waivers".to_string(), stdin_as_dash(file)]);
+        command.extend(option("--waivers", stdin_as_dash(file)));
     }
-    match &options.proposal_paths {
+    let paths: Vec<String> = match &options.proposal_paths {
         Some((paths, recursive)) => {
             if *recursive {
                 command.push("-R".to_string());
             }
-            command.extend(paths.iter().map(|p| stdin_as_dash(p)));
+            paths.iter().map(|p| stdin_as_dash(p)).collect()
         }
-        None => command.extend(proposals.iter().map(|p| stdin_as_dash(&p.path))),
+        None => proposals.iter().map(|p| stdin_as_dash(&p.path)).collect(),
+    };
+    // A path that begins with `-` (a file named `-x.yaml`) would be read
+    // as an option: after `--`, every argument is a path.
+    if paths.iter().any(|p| looks_like_option(p)) {
+        command.push("--".to_string());
     }
+    command.extend(paths);
     command
+}
+
+/// Whether an argument would be read as an option rather than a value: it
+/// begins with `-` and is not `-` (standard input).
+fn looks_like_option(arg: &str) -> bool {
+    arg.starts_with('-') && arg != crate::source::STDIN
+}
+
+/// An option and its value as separate arguments, or as one (`--policy=-p`)
+/// when the value would be read as an option.
+fn option(name: &str, value: String) -> Vec<String> {
+    if looks_like_option(&value) {
+        vec![format!("{name}={value}")]
+    } else {
+        vec![name.to_string(), value]
+    }
 }
 
 fn stdin_as_dash(path: &str) -> String {

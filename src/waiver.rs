@@ -477,6 +477,7 @@ impl Waivers {
                     rule: v.rule.clone(),
                     proposal: v.proposal.clone(),
                     route: v.route.clone(),
+                    status: v.status,
                     location,
                     approved_by: v.approved_by.clone(),
                     reason: v.reason,

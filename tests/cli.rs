@@ -221,6 +221,45 @@ fn the_report_records_a_command_that_reproduces_it_byte_for_byte() {
     assert!(report["inputs"].as_array().unwrap().iter().any(|i| i["file"] == "fixtures/hybrid/phi-router-pass.yaml"));
 }
 
+/// A path that begins with `-` (a file `-x.yaml`, given after `--`) is
+/// recorded so that the command reads it as a path again: positional paths
+/// after `--`, option values as `--policy=-p`. Recorded as given, `-x.yaml`
+/// was read as an unknown option and the rerun exited 2.
+#[test]
+fn the_rerun_command_keeps_paths_that_begin_with_a_dash_as_paths() {
+    let dir = crate::support::scratch_dir("dash-paths");
+    let root = crate::support::root();
+    std::fs::copy(root.join("fixtures/saas-gpt4o-internal.yaml"), dir.join("-x.yaml")).unwrap();
+    std::fs::copy(root.join("fixtures/waivers/valid.yaml"), dir.join("-w.yaml")).unwrap();
+    std::fs::create_dir(dir.join("-p")).unwrap();
+    std::fs::copy(root.join("fixtures/policies/extra-rule/no_gpt.rego"), dir.join("-p/no_gpt.rego")).unwrap();
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgate"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("run modelgate");
+        (output.status.code(), String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, first, stderr) =
+        run(&["check", "--now", NOW, "--format", "json", "--policy=-p", "--waivers=-w.yaml", "--", "-x.yaml"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let command: Vec<&str> = report["command"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(
+        command[6..],
+        ["--timeout-ms", "5000", "--policy=-p", "--waivers=-w.yaml", "--", "-x.yaml"],
+        "{command:?}"
+    );
+    // The format goes before the recorded arguments: after `--` it would be a path.
+    let mut again: Vec<&str> = vec!["check", "--format", "json"];
+    again.extend(&command[2..]);
+    let (again_code, second, stderr) = run(&again);
+    assert_eq!(again_code, code, "{stderr}");
+    assert!(second == first, "the recorded command gives the same bytes");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn parse_prints_the_input_the_policies_see() {
     let run = modelgate(&["parse", "--now", NOW, "fixtures/saas-gpt4o-internal.yaml"]);
@@ -1406,6 +1445,29 @@ fn an_output_file_that_the_run_reads_is_refused_and_left_alone() {
     }
     let after: Vec<Vec<u8>> = [&proposal, &waivers, &rule].iter().map(|f| std::fs::read(f).unwrap()).collect();
     assert!(before == after, "every input left as it was");
+    // A report not written yet, in a directory the run reads as proposals,
+    // would be read by the next run of the report's own `command` (which
+    // then failed on it, exit 2): refused too, and not written; below it,
+    // only when the directory is read recursively.
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    for (report, recursive) in [(dir.join("report.json"), false), (dir.join("sub/report.json"), true)] {
+        let output = format!("json={}", report.display());
+        let mut argv = vec!["check", "--now", NOW, "--output", &output];
+        if recursive {
+            argv.push("-R");
+        }
+        argv.push(d);
+        let run = modelgate(&argv);
+        assert_refused(
+            &run,
+            &format!("--output {output} would be read as a proposal file by the next run of this command"),
+        );
+        assert!(!report.exists());
+    }
+    let output = format!("json={}", dir.join("report.json").display());
+    let run = modelgate(&["check", "--now", NOW, "--output", &output, p]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    std::fs::remove_file(dir.join("report.json")).unwrap();
     // A new file beside them is fine.
     let report = format!("json={}", dir.join("report.out").display());
     let run = modelgate(&["check", "--now", NOW, "--waivers", w, "--output", &report, p]);

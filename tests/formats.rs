@@ -601,6 +601,43 @@ fn junit_has_one_uniquely_named_case_per_proposal_and_rule() {
         assert!(skipped.attribute("message").unwrap().ends_with(waiver["why"].as_str().unwrap()));
     }
 
+    // One rule may have a stale waiver for its failure and one for its
+    // warning: their cases keep distinct names (GitLab drops a repeated
+    // classname and name), and JSON says which status each accepted.
+    let dir = crate::support::scratch_dir("junit-stale-statuses");
+    let waivers = dir.join("waivers.yaml");
+    let entry = |status: &str| {
+        format!(
+            "  - rule: RES-HIPAA-BAA\n    proposal: clinical-notes-summarizer\n    status: {status}\n    \
+             approved_by: jane.doe@example.com\n    reason: risk_accepted\n    comment: reviewed\n    expires: 2027-01-01\n"
+        )
+    };
+    std::fs::write(
+        &waivers,
+        format!("apiVersion: modelgate.dev/v1\nkind: Waivers\nwaivers:\n{}{}", entry("fail"), entry("warn")),
+    )
+    .unwrap();
+    let args = ["--waivers", waivers.to_str().unwrap(), "fixtures/healthcare-onprem-llama.yaml"];
+    let run = render("junit", &args);
+    let (_, report) = check_json(&args);
+    let statuses: Vec<&str> =
+        report["waivers"]["stale"].as_array().unwrap().iter().map(|w| w["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["fail", "warn"]);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase") && n.attribute("classname") == Some("modelgate waivers"))
+        .map(|n| n.attribute("name").unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "stale waiver: RES-HIPAA-BAA for clinical-notes-summarizer",
+            "stale waiver: RES-HIPAA-BAA (status: warn) for clinical-notes-summarizer"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
     // The sample: an error is <error>, waived and not applicable are skipped.
     let xml = Format::Junit.render(&sample::report());
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML even with control characters and markup");

@@ -258,6 +258,7 @@ pub fn report() -> Report {
                 rule: "RED-DEMO-NOTICE".into(),
                 proposal: "router".into(),
                 route: Some("eu".into()),
+                status: WaivedStatus::Fail,
                 location: at("waivers.yaml", 20, 5),
                 approved_by: "john.roe@example.com".into(),
                 reason: Reason::RiskAccepted,

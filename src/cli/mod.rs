@@ -344,7 +344,9 @@ fn run_check(args: CheckArgs) -> Result<u8> {
 /// An `--output` file that is one of the files the run reads (a proposal, a
 /// proposal file in a directory it reads, the waiver file, a policy file)
 /// would be replaced by the report: the input lost, and the record naming a
-/// digest of a file that no longer exists. Refused before anything is read.
+/// digest of a file that no longer exists. One that does not exist yet but
+/// would be such a file (a `.json` report in a directory of proposals) is
+/// read by the next run of the same command. Refused before anything is read.
 fn refuse_outputs_over_inputs(
     outputs: &[(Format, PathBuf)],
     paths: &[PathBuf],
@@ -359,10 +361,28 @@ fn refuse_outputs_over_inputs(
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         name.ends_with(".rego") || name == modelgate::engine::bundle::DATA_FILE
     };
-    let is_proposal_file =
-        |p: &Path| p.file_name().is_some_and(|n| modelgate::proposal::is_proposal_file_name(&n.to_string_lossy()));
+    // A directory's hidden files are not read (a file named on the command
+    // line is, and is matched as the path itself).
+    let is_proposal_file = |p: &Path| {
+        p.file_name().is_some_and(|n| {
+            let name = n.to_string_lossy();
+            !name.starts_with('.') && modelgate::proposal::is_proposal_file_name(&name)
+        })
+    };
+    // A file not written yet is where it would be: its directory, resolved,
+    // and its name. One that the run would read as a proposal (a report
+    // written as `proposals/report.json` while `proposals/` is checked) is
+    // read by the next run, so the report's own `command` then fails on it.
+    let real_or_new = |p: &Path| {
+        real(p).or_else(|| {
+            let name = p.file_name()?;
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            real(parent).map(|dir| dir.join(name))
+        })
+    };
     for (format, file) in outputs {
-        let Some(target) = real(file) else { continue };
+        let exists = real(file).is_some();
+        let Some(target) = real_or_new(file) else { continue };
         let reads = |root: &Path, deep: bool, fits: &dyn Fn(&Path) -> bool| {
             real(root).is_some_and(|root| {
                 target == root
@@ -387,9 +407,14 @@ fn refuse_outputs_over_inputs(
             return Err(Error::new(
                 ErrorKind::Usage,
                 format!(
-                    "--output {}={} would replace {what} this run reads: write the report to another file",
+                    "--output {}={} would {}: write the report to another file",
                     format.name(),
-                    file.display()
+                    file.display(),
+                    if exists {
+                        format!("replace {what} this run reads")
+                    } else {
+                        format!("be read as {what} by the next run of this command")
+                    }
                 ),
             ));
         }

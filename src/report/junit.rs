@@ -38,6 +38,7 @@ use quick_xml::Writer;
 
 use super::{cites_apart, points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
 use crate::finding::{Finding, Status};
+use crate::waiver::WaivedStatus;
 
 /// Renders the report as JUnit XML with a trailing newline.
 pub fn render(report: &Report) -> String {
@@ -224,16 +225,22 @@ fn stale_suite(w: &mut Writer<Vec<u8>>, waivers: &WaiverSet) -> std::io::Result<
     w.write_event(Event::End(BytesEnd::new("testsuite")))
 }
 
-/// One stale waiver: named by rule and proposal (and route), which the
-/// waiver file keeps unique.
+/// One stale waiver: named by rule, status (when it accepts a warning),
+/// and proposal (and route), which the waiver file keeps unique: a rule may
+/// have one waiver for its failure and one for its warning, and GitLab drops
+/// a case whose classname and name another case has.
 fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<()> {
     let proposal = match &stale.route {
         Some(route) => format!("{}/{route}", stale.proposal),
         None => stale.proposal.clone(),
     };
+    let status = match stale.status {
+        WaivedStatus::Fail => "",
+        WaivedStatus::Warn => " (status: warn)",
+    };
     let mut start = BytesStart::new("testcase");
     start.push_attribute(("classname", WAIVER_SUITE));
-    start.push_attribute(("name", one_line(&format!("stale waiver: {} for {proposal}", stale.rule)).as_str()));
+    start.push_attribute(("name", one_line(&format!("stale waiver: {}{status} for {proposal}", stale.rule)).as_str()));
     start.push_attribute(("file", one_line(&stale.location.file).as_str()));
     start.push_attribute(("line", stale.location.line.to_string().as_str()));
     w.write_event(Event::Start(start))?;

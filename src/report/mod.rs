@@ -20,7 +20,7 @@
 //! check` command that reproduces the report),
 //! `inputs[] {file, sha256}`, `policies {sha256, rules, files[], replaced[]}`, `catalog {sha256, files[], replaced[]}`,
 //! `catalog {sha256, files[]}`, `waivers {file, sha256, stale[] {rule,
-//! proposal, route, location, approved_by, reason, ticket, expires, why}}`,
+//! proposal, route, status, location, approved_by, reason, ticket, expires, why}}`,
 //! `rules[]` (every rule evaluated: `id, title, severity, category, citation,
 //! description, remediation, origin` (`bundled` or `policy`)`, files`, by id) and `licenses[]` (the catalog records the
 //! proposals' license expressions name: `id, name, version, kind,
@@ -404,6 +404,9 @@ pub struct StaleWaiver {
     pub proposal: String,
     /// Route, if named.
     pub route: Option<String>,
+    /// The finding status it accepts (`fail` or `warn`): two waivers for the
+    /// same rule, proposal and route differ in it.
+    pub status: crate::waiver::WaivedStatus,
     /// Where it is written.
     pub location: Location,
     /// Who approved it.
