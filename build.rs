@@ -57,6 +57,18 @@ fn to_json(relative: &str, text: String) -> String {
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
+    // The engine's version, from the lock file, for reports and the
+    // precompiled bundle's stamp: a bumped regorus must not reuse bytecode
+    // compiled by the old one, nor leave reports naming it.
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
+    let regorus = lock
+        .split("[[package]]")
+        .find(|package| package.contains("\nname = \"regorus\"\n"))
+        .and_then(|package| package.lines().find_map(|line| line.strip_prefix("version = \"")))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or("unknown");
+    println!("cargo:rustc-env=MODELGATE_REGORUS_VERSION={regorus}");
     println!("cargo:rerun-if-changed=src/source.rs");
     println!("cargo:rerun-if-changed=src/de.rs");
     println!("cargo:rerun-if-changed=src/error.rs");

@@ -223,7 +223,7 @@ pub fn report() -> Report {
     rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     Report {
         schema: SCHEMA,
-        tool: Tool { name: "modelgate", version: "9.9.9" },
+        tool: Tool { name: "modelgate", version: "9.9.9", engine: "regorus 9.9.9" },
         now: "2026-11-23".into(),
         summary: Summary::of(&proposals),
         gate: Gate::of(&Summary::of(&proposals), FailOn::Fail),

@@ -32,7 +32,7 @@ const MANIFEST: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/precom
 const PROGRAM: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/precompiled/policies.rvm"));
 
 /// The regorus release the program was compiled by (its format is its own).
-const REGORUS: &str = "regorus 0.14.1";
+const REGORUS: &str = crate::report::ENGINE;
 
 /// What the program holds, and what it was compiled from.
 #[derive(Debug, Serialize, Deserialize)]

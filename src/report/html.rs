@@ -546,7 +546,7 @@ fn provenance(report: &Report) -> Markup {
     html! {
         h2 { "Built from" }
         dl.facts {
-            dt { "Tool" } dd { (report.tool.name) " " (report.tool.version) }
+            dt { "Tool" } dd { (report.tool.name) " " (report.tool.version) " (" (report.tool.engine) ")" }
             dt { "Judged as of" } dd { (report.now) }
             dt { "Report schema" } dd { code { (report.schema) } }
             dt { "Policies" } dd { (report.policies.rules) " rules, sha256 " code.hash { (report.policies.sha256) } }

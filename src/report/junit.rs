@@ -119,6 +119,7 @@ fn suite(w: &mut Writer<Vec<u8>>, report: &Report, p: &ProposalResult, classname
         ("license.alternative", p.model.alternative.clone()),
         ("now", report.now.clone()),
         ("tool", format!("{} {}", report.tool.name, report.tool.version)),
+        ("engine", report.tool.engine.to_string()),
         ("policies.sha256", report.policies.sha256.clone()),
         ("catalog.sha256", report.catalog.sha256.clone()),
     ];

@@ -245,7 +245,7 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "<details><summary>Built from</summary>\n");
     let _ = writeln!(out, "| What | File | sha256 |\n|---|---|---|");
-    let _ = writeln!(out, "| tool | {} {} | |", report.tool.name, report.tool.version);
+    let _ = writeln!(out, "| tool | {} {} ({}) | |", report.tool.name, report.tool.version, report.tool.engine);
     let _ = writeln!(out, "| now | {} | |", report.now);
     for (written, i) in report.inputs.iter().enumerate() {
         if out.len() > DIGEST_BUDGET {

@@ -320,6 +320,9 @@ impl LicenseFacts {
     }
 }
 
+/// The policy engine this build evaluates with, from `Cargo.lock`.
+pub const ENGINE: &str = concat!("regorus ", env!("MODELGATE_REGORUS_VERSION"));
+
 /// Tool identity.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
@@ -327,12 +330,16 @@ pub struct Tool {
     pub name: &'static str,
     /// Crate version.
     pub version: &'static str,
+    /// The policy engine and its version (`regorus 0.14.1`): the same
+    /// policies may judge differently on another release, so an audit
+    /// record names it.
+    pub engine: &'static str,
 }
 
 impl Tool {
     /// This build.
     pub fn current() -> Tool {
-        Tool { name: "modelgate", version: env!("CARGO_PKG_VERSION") }
+        Tool { name: "modelgate", version: env!("CARGO_PKG_VERSION"), engine: ENGINE }
     }
 }
 
