@@ -447,6 +447,22 @@ fn a_warning_is_waived_only_by_a_waiver_for_warnings_which_never_hides_a_later_f
     let text = check(accepted.to_str().unwrap(), "text", &[LLAMA]);
     assert!(text.stdout.contains("waiver VOID (it accepts a warning; the rule now fails)"), "{}", text.stdout);
 
+    // A waiver for a warning of a rule that passes matched no warning, and
+    // the report says so in those words, not "no failure".
+    let idle = waiver_file(
+        "warning-never-met.yaml",
+        &entry("RES-HIPAA-BAA", "clinical-notes-summarizer", "    status: warn\n"),
+    );
+    let healthcare = ["fixtures/healthcare-onprem-llama.yaml"];
+    let text = check(idle.to_str().unwrap(), "text", &healthcare);
+    assert!(
+        text.stdout.contains("RES-HIPAA-BAA for clinical-notes-summarizer matches no warning: "),
+        "{}",
+        text.stdout
+    );
+    let markdown = check(idle.to_str().unwrap(), "markdown", &healthcare);
+    assert!(markdown.stdout.contains("| `RES-HIPAA-BAA` (status: warn) |"), "{}", markdown.stdout);
+
     // One waiver per status may stand for a rule, proposal and route; two
     // for warnings are a duplicate.
     let both = format!(

@@ -478,7 +478,8 @@ fn waivers(report: &Report) -> Markup {
                             td { (w.reason.as_str()) @if let Some(t) = &w.ticket { br; "Ticket " (t) } }
                             td.status { (w.expires) }
                             td {
-                                "Matched no failure: " (w.why)
+                                @if w.status == crate::waiver::WaivedStatus::Warn { "Matched no warning: " } @else { "Matched no failure: " }
+                                (w.why)
                                 br; span.where { "Written at " code { (w.location.to_string()) } }
                             }
                         }

@@ -246,12 +246,16 @@ fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<(
     start.push_attribute(("line", stale.location.line.to_string().as_str()));
     w.write_event(Event::Start(start))?;
     let mut skipped = BytesStart::new("skipped");
-    skipped.push_attribute(("message", one_line(&format!("stale waiver: matches no failure: {}", stale.why)).as_str()));
+    skipped.push_attribute((
+        "message",
+        one_line(&format!("stale waiver: {}: {}", stale.matches_nothing(), stale.why)).as_str(),
+    ));
     w.write_event(Event::Start(skipped))?;
     let ticket = stale.ticket.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
     let body = format!(
-        "{} for {proposal} matches no failure: {}\n  at {}\nwaiver: {} by {}{ticket}, until {}",
+        "{} for {proposal} {}: {}\n  at {}\nwaiver: {} by {}{ticket}, until {}",
         stale.rule,
+        stale.matches_nothing(),
         stale.why,
         stale.location,
         stale.reason.as_str(),

@@ -210,7 +210,10 @@ pub fn render(report: &Report) -> String {
     let stale = report.stale_waivers();
     if !stale.is_empty() {
         let _ = writeln!(out, "### ⚠️ Stale waivers\n");
-        let _ = writeln!(out, "These waivers matched no failure; remove them or fix their scope.\n");
+        let _ = writeln!(
+            out,
+            "These waivers matched no failure (a `status: warn` one, no warning); remove them or fix their scope.\n"
+        );
         let _ = writeln!(out, "| Waiver | Rule | Proposal | Approved by | Expires | Why |\n|---|---|---|---|---|---|");
         for (written, w) in stale.iter().enumerate() {
             if out.len() > STALE_BUDGET {
@@ -223,9 +226,10 @@ pub fn render(report: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | `{}` | {} | {} | {} | {} |",
+                "| {} | `{}`{} | {} | {} | {} | {} |",
                 code(&w.location.to_string()),
                 w.rule,
+                if w.status == crate::waiver::WaivedStatus::Warn { " (status: warn)" } else { "" },
                 cell(&proposal),
                 cell(&w.approved_by),
                 w.expires,

@@ -429,6 +429,17 @@ pub struct StaleWaiver {
     pub why: String,
 }
 
+impl StaleWaiver {
+    /// What it met nothing of, by the status it accepts: a `status: warn`
+    /// waiver matches no warning, not "no failure".
+    pub fn matches_nothing(&self) -> &'static str {
+        match self.status {
+            crate::waiver::WaivedStatus::Fail => "matches no failure",
+            crate::waiver::WaivedStatus::Warn => "matches no warning",
+        }
+    }
+}
+
 /// The judgement of one proposal (or route).
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalResult {

@@ -396,7 +396,12 @@ fn stale_waivers(report: &Report) -> Vec<ConfigurationNotification> {
             ConfigurationNotification {
                 level: "warning",
                 message: Text {
-                    text: format!("stale waiver: {} for {proposal} matches no failure: {}", stale.rule, stale.why),
+                    text: format!(
+                        "stale waiver: {} for {proposal} {}: {}",
+                        stale.rule,
+                        stale.matches_nothing(),
+                        stale.why
+                    ),
                 },
                 locations: vec![location(&stale.location.file, Some(&stale.location))],
                 associated_rule: report

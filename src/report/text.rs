@@ -86,8 +86,12 @@ pub fn tail(report: &Report) -> String {
             let route = stale.route.as_deref().map(|r| format!(" route {r}")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "warning: stale waiver at {}: {} for {}{route} matches no failure: {}",
-                stale.location, stale.rule, stale.proposal, stale.why
+                "warning: stale waiver at {}: {} for {}{route} {}: {}",
+                stale.location,
+                stale.rule,
+                stale.proposal,
+                stale.matches_nothing(),
+                stale.why
             );
         }
         if !waivers.stale.is_empty() {
