@@ -679,7 +679,8 @@ fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_inpu
 
 /// Workflow commands carry no control character but the escaped line
 /// breaks: an ANSI escape sequence quoted from a proposal's text or file
-/// name reached the job log raw, where GitHub renders it.
+/// name reached the job log raw, where GitHub renders it. The text report
+/// showed such a file name raw too.
 #[test]
 fn github_annotations_carry_no_control_characters_from_the_input() {
     let dir = scratch_dir("github-hostile");
@@ -692,6 +693,14 @@ fn github_annotations_carry_no_control_characters_from_the_input() {
     let naming = run.stdout.lines().find(|l| l.contains("title=RED-NAMING")).expect("the RED-NAMING annotation");
     assert!(naming.contains("file=") && naming.contains("hostile  [31m.yaml"), "{naming}");
     assert!(naming.contains("acme/<x>]]>\u{fffe}\u{ffff}  [31mred "), "{naming}");
+    // The text report shows the file name as it shows messages: no escape
+    // sequence reaches the terminal or the CI log.
+    let text = render("text", &[file.to_str().unwrap()]);
+    assert_eq!(text.code, 1, "{}", text.stderr);
+    for line in text.stdout.lines() {
+        assert!(!line.chars().any(char::is_control), "a control character in {line:?}");
+    }
+    assert!(text.stdout.contains("hostile [31m.yaml"), "{}", text.stdout);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

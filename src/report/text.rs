@@ -34,7 +34,9 @@ pub fn proposal(p: &ProposalResult) -> String {
             Some(route) => format!("{} / route {route}", p.name),
             None => p.name.clone(),
         };
-        let _ = writeln!(out, "{verdict}  {name}  ({})", p.file);
+        // A file name is shown as the messages are: an escape sequence in
+        // it would recolour or hide the terminal's or CI log's text.
+        let _ = writeln!(out, "{verdict}  {name}  ({})", one_line(&p.file));
         let record = match p.model.record.as_ref().filter(|r| r.short_of_verified()) {
             Some(record) => format!(" · catalog record {}", record.verification.as_str()),
             None => String::new(),
@@ -87,7 +89,7 @@ pub fn tail(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "warning: stale waiver at {}: {} for {}{route} {}: {}",
-                stale.location,
+                one_line(&stale.location.to_string()),
                 stale.rule,
                 stale.proposal,
                 stale.matches_nothing(),
@@ -147,10 +149,10 @@ fn problem(out: &mut String, finding: &Finding) {
     for point in &points {
         match (point.location, point.path) {
             (Some(location), Some(path)) => {
-                let _ = writeln!(out, "        at {location} ({path})");
+                let _ = writeln!(out, "        at {} ({path})", one_line(&location.to_string()));
             }
             (Some(location), None) => {
-                let _ = writeln!(out, "        at {location}");
+                let _ = writeln!(out, "        at {}", one_line(&location.to_string()));
             }
             _ => {}
         }
@@ -197,9 +199,6 @@ fn obligations(out: &mut String, finding: &Finding) {
     }
 }
 
-/// A text for the terminal, continuation lines indented under the first:
-/// line breaks kept, other control characters (escape sequences included)
-/// shown as spaces.
 /// A rule's message on one line: its text can quote the proposal, and a line
 /// break there could start a line a CI runner reads as a command (`::error`).
 fn one_line(text: &str) -> String {
