@@ -255,6 +255,38 @@ fn route_findings_point_at_the_route_or_at_what_it_inherits() {
     assert_eq!(at(&report, 1, "RES-GDPR-DPA"), (format!("{shown}:22:5"), "/routes/1/contracts/dpa".into()));
 }
 
+/// A route that lists purposes of its own keeps the proposal's too (README,
+/// "Decisions"), appended after its own: a finding about a kept purpose
+/// points at the proposal's `use.purposes` element that names it, not past
+/// the end of the route's list (which landed on the route's `purposes:` key).
+#[test]
+fn a_purpose_a_route_keeps_from_the_proposal_points_at_the_proposals_list() {
+    let dir = scratch_dir("locations-route-purposes");
+    let text =
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: purposes-router\norganization:\n  \
+                domicile: US\ndata:\n  classes: [internal]\nuse:\n  purposes: [medical_advice, minors]\nroutes:\n  - \
+                name: drafts\n    model: {id: openai/gpt-4o}\n    deployment: {kind: vendor_api, provider: openai, \
+                service: openai_api, regions: [US]}\n    use:\n      purposes: [legal_advice]\n";
+    let (shown, report) = check_text(&dir, "router.yaml", text.as_bytes());
+    let finding =
+        report["proposals"][0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "LIC-PROHIBITED-USE");
+    let violations = finding.expect("LIC-PROHIBITED-USE")["violations"].as_array().unwrap();
+    let at = |purpose: &str| {
+        let v = violations
+            .iter()
+            .find(|v| v["message"].as_str().unwrap().contains(&format!("purpose {purpose} ")))
+            .unwrap_or_else(|| panic!("no violation for {purpose}"));
+        let l = &v["location"];
+        (
+            format!("{}:{}:{}", l["file"].as_str().unwrap(), l["line"], l["column"]),
+            v["path"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(at("legal_advice"), (format!("{shown}:16:18"), "/routes/0/use/purposes/0".into()));
+    assert_eq!(at("medical_advice"), (format!("{shown}:10:14"), "/use/purposes/0".into()));
+    assert_eq!(at("minors"), (format!("{shown}:10:30"), "/use/purposes/1".into()));
+}
+
 /// A warning or failure caused by one element of a list points at that
 /// element, not at the list's key (a block list has its key on another
 /// line): `special_category` in `data.classes`, `surveillance` in

@@ -115,6 +115,9 @@ impl Subject {
         if let Some((card, field)) = self.card_field(logical) {
             return card.pointer(field);
         }
+        if let Some(pointer) = self.kept_purpose_pointer(logical) {
+            return pointer;
+        }
         let section = logical.trim_start_matches('/').split('/').next().unwrap_or("");
         // A section the route gives is found in the route; one the proposal
         // gives at the top is found there; one neither gives points at the
@@ -126,6 +129,23 @@ impl Subject {
                 && (self.route_defines(i, section) || (!top_defines && ROUTE_SECTIONS.contains(&section)))
         });
         format!("{}{logical}", self.start_pointer(in_route))
+    }
+
+    /// A purpose of the proposal's that a route listing purposes of its own
+    /// keeps (`keep_inherited_constraints` appends them after the route's):
+    /// its pointer in the proposal's `use.purposes`, where it is written.
+    /// The merged index runs past the route's own list, so read as a
+    /// pointer into the route it would land on the route's `purposes:` key.
+    fn kept_purpose_pointer(&self, logical: &str) -> Option<String> {
+        let index: usize = logical.strip_prefix("/use/purposes/")?.parse().ok()?;
+        let route = self.document.doc.routes.as_ref()?.get(self.route_index?)?;
+        let own = route.usage.as_ref()?.purposes.len();
+        if own == 0 || index < own {
+            return None;
+        }
+        let purpose = self.sections.usage.purposes.get(index)?;
+        let top = self.document.doc.usage.as_ref()?.purposes.iter().position(|p| p == purpose)?;
+        Some(format!("{}/use/purposes/{top}", self.document.pointer))
     }
 
     /// The JSON pointer of route `route`'s entry, or of the proposal
