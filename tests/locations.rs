@@ -287,6 +287,43 @@ fn a_purpose_a_route_keeps_from_the_proposal_points_at_the_proposals_list() {
     assert_eq!(at("minors"), (format!("{shown}:10:30"), "/use/purposes/1".into()));
 }
 
+/// Outputs the proposal says train another model stay so on a route that
+/// gives its own `use` without saying otherwise, and the failure points at
+/// the proposal's field: `use: {production: false}` dropped them, so a
+/// Llama 3 staging route passed LIC-OUTPUTS-TRAINING while the production
+/// route beside it failed. A route that states `false` is judged on that.
+#[test]
+fn outputs_used_for_training_bind_a_route_that_gives_its_own_use() {
+    let dir = scratch_dir("locations-route-outputs");
+    let route = |name: &str, usage: &str| {
+        format!(
+            "  - name: {name}\n    model: {{id: meta-llama/Meta-Llama-3-8B-Instruct}}\n    deployment: {{kind: self_hosted, \
+             provider: on_prem, regions: [US], network: private}}\n{usage}"
+        )
+    };
+    let text = format!(
+        "apiVersion: modelgate.dev/v1\nkind: ModelProposal\nmetadata:\n  name: outputs-router\norganization:\n  \
+         domicile: US\ndata:\n  classes: [internal]\nuse:\n  outputs_train_other_models: true\nroutes:\n{}{}{}",
+        route("production", ""),
+        route("staging", "    use: {production: false}\n"),
+        route("own-say", "    use: {outputs_train_other_models: false}\n"),
+    );
+    let (shown, report) = check_text(&dir, "router.yaml", text.as_bytes());
+    let outputs = |route: &str| {
+        let proposal = report["proposals"].as_array().unwrap().iter().find(|p| p["route"] == route).unwrap();
+        let f = proposal["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "LIC-OUTPUTS-TRAINING").unwrap();
+        let at = f["violations"].get(0).map(|v| {
+            let l = &v["location"];
+            format!("{}:{}:{}", l["file"].as_str().unwrap(), l["line"], l["column"])
+        });
+        (f["status"].as_str().unwrap().to_string(), at)
+    };
+    let top = Some(format!("{shown}:10:3"));
+    assert_eq!(outputs("production"), ("fail".to_string(), top.clone()));
+    assert_eq!(outputs("staging"), ("fail".to_string(), top));
+    assert_eq!(outputs("own-say").0, "not_applicable");
+}
+
 /// A warning or failure caused by one element of a list points at that
 /// element, not at the list's key (a block list has its key on another
 /// line): `special_category` in `data.classes`, `surveillance` in

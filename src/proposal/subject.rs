@@ -95,16 +95,18 @@ const ROUTE_SECTIONS: [&str; 8] =
 /// `requirements: {zero_retention: true}` keeps the proposal's
 /// `allowed_regions`, one that gives `data: {classes: [pii]}` keeps its
 /// `subjects`, and one that gives `use: {production: false}` keeps its
-/// `purposes`. Inheriting them only adds constraints and facts a rule can
-/// judge; every other field of a section the route gives is the route's
-/// alone (a route's `data` never inherits a de-identification it does not
-/// state).
-const INHERITED_FIELDS: [&str; 5] = [
+/// `purposes` and its outputs' use for training another model. Inheriting
+/// them only adds constraints and facts a rule can judge; every other field
+/// of a section the route gives is the route's alone (a route's `data` never
+/// inherits a de-identification it does not state).
+const INHERITED_FIELDS: [&str; 7] = [
     "/requirements/no_third_party_processing",
     "/requirements/allowed_regions",
     "/requirements/zero_retention",
     "/data/subjects",
     "/use/purposes",
+    "/use/outputs_train_other_models",
+    "/use/outputs_trained_model",
 ];
 
 impl Subject {
@@ -373,6 +375,17 @@ fn keep_inherited_constraints(
             for purpose in &top.purposes {
                 if !usage.purposes.contains(purpose) {
                     usage.purposes.push(*purpose);
+                }
+            }
+            // Outputs the proposal says train another model stay so on a
+            // route whose `use` does not say otherwise: `use: {production:
+            // false}` dropped them, and LIC-OUTPUTS-TRAINING passed a route
+            // it failed beside. A route may still state `false` for itself.
+            let gives = |field: &str| document.node().node_at(&format!("/routes/{index}/use/{field}")).is_some();
+            if top.outputs_train_other_models && !gives("outputs_train_other_models") {
+                usage.outputs_train_other_models = true;
+                if !gives("outputs_trained_model") {
+                    usage.outputs_trained_model = top.outputs_trained_model;
                 }
             }
         }
