@@ -660,12 +660,19 @@ fn hostile_proposal(dir: &std::path::Path) -> std::path::PathBuf {
     file
 }
 
+/// `hostile_proposal` rendered in `format`, in a scratch directory of its
+/// own (removed by the caller); the run fails on RED-NAMING.
+fn render_hostile(tag: &str, format: &str) -> (std::path::PathBuf, crate::support::Run) {
+    let dir = scratch_dir(tag);
+    let file = hostile_proposal(&dir);
+    let run = render(format, &[file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    (dir, run)
+}
+
 #[test]
 fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_input() {
-    let dir = scratch_dir("junit-hostile");
-    let file = hostile_proposal(&dir);
-    let run = render("junit", &[file.to_str().unwrap()]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let (dir, run) = render_hostile("junit-hostile", "junit");
     let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
     let failure = doc
         .descendants()
@@ -683,10 +690,7 @@ fn junit_stays_well_formed_with_noncharacters_and_control_characters_in_the_inpu
 /// showed such a file name raw too.
 #[test]
 fn github_annotations_carry_no_control_characters_from_the_input() {
-    let dir = scratch_dir("github-hostile");
-    let file = hostile_proposal(&dir);
-    let run = render("github", &[file.to_str().unwrap()]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let (dir, run) = render_hostile("github-hostile", "github");
     for line in run.stdout.lines() {
         assert!(!line.chars().any(char::is_control), "a control character in {line:?}");
     }
@@ -695,8 +699,8 @@ fn github_annotations_carry_no_control_characters_from_the_input() {
     assert!(naming.contains("acme/<x>]]>\u{fffe}\u{ffff}  [31mred "), "{naming}");
     // The text report shows the file name as it shows messages: no escape
     // sequence reaches the terminal or the CI log.
-    let text = render("text", &[file.to_str().unwrap()]);
-    assert_eq!(text.code, 1, "{}", text.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let (dir, text) = render_hostile("text-hostile", "text");
     for line in text.stdout.lines() {
         assert!(!line.chars().any(char::is_control), "a control character in {line:?}");
     }
