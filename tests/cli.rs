@@ -1737,6 +1737,13 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
             "--> fixtures/policies/helper-that-does-not-compile/helpers.rego:8:12",
         ),
         (
+            // Merged into a bundled helper, it changed bundled outcomes silently.
+            "helper-in-bundled-package",
+            "error: package `modelgate.lib.licenses` would merge into the bundled package `modelgate.lib.licenses`, \
+             which the bundled rules read",
+            "--> fixtures/policies/helper-in-bundled-package/licenses.rego:4:1",
+        ),
+        (
             "test-package-without-suffix",
             "declares `test_deepseek_is_denied` but no `meta`: a test package's name ends in `_test` (`package \
              modelgate.rules.acme.vendor_test`)",

@@ -185,6 +185,8 @@ const MAX_VM_INSTRUCTIONS: usize = 50_000_000;
 struct ModuleInfo {
     file: String,
     package: Vec<String>,
+    /// Where the package path is written (line, column).
+    package_at: (u32, u32),
     names: BTreeSet<String>,
     /// Where each name is first declared (line, column).
     at: BTreeMap<String, (u32, u32)>,
@@ -384,7 +386,15 @@ fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
             names.insert(name);
         }
         let defaults_only = defaults.into_iter().filter(|(name, _)| !defined.contains(name)).collect();
-        out.push(ModuleInfo { file: package.source_file, package: package.components, names, at, defaults_only });
+        let package_at = (module.package.span.line, module.package.span.col);
+        out.push(ModuleInfo {
+            file: package.source_file,
+            package: package.components,
+            package_at,
+            names,
+            at,
+            defaults_only,
+        });
     }
     Ok(out)
 }
@@ -412,6 +422,50 @@ fn misplaced_rule(info: &ModuleInfo, sources: &[&PolicyFile]) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// A `--policy` module in a bundled helper package (`modelgate.lib.licenses`),
+/// inside one, around one (`modelgate.lib`), or where the bundled policy data
+/// is mounted (`modelgate.facts.geography`) merges into the documents the
+/// bundled rules read: one `unknown := []` in `package modelgate.lib.licenses`
+/// turned every LIC-UNKNOWN failure into `not_applicable`, with no word of it.
+/// Replacing a bundled *rule* package is allowed and said on every run; a
+/// helper has no id to name in `policies.replaced`, so changing one is an
+/// error. Test packages (`modelgate.lib.licenses_test`) are their own paths.
+fn bundled_overlap(infos: &[ModuleInfo], sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<()> {
+    let origin_of = |file: &str| sources.iter().find(|f| f.path == file).map(|f| f.origin);
+    let bundled_packages: BTreeSet<&[String]> =
+        infos.iter().filter(|i| origin_of(&i.file) == Some(Origin::Bundled)).map(|i| i.package.as_slice()).collect();
+    let mounts: BTreeSet<Vec<String>> =
+        data.iter().filter(|f| f.origin == Origin::Bundled).map(|f| f.mount.clone()).collect();
+    for info in infos.iter().filter(|i| origin_of(&i.file) == Some(Origin::User)) {
+        let package = info.package.as_slice();
+        let overlap = |other: &[String]| other.starts_with(package) || package.starts_with(other);
+        let clash = bundled_packages
+            .iter()
+            .filter(|b| !is_rule_package(b) || (b.starts_with(package) && b.len() > package.len()))
+            .find(|b| overlap(b))
+            .map(|b| format!("the bundled package `{}`", b.join(".")))
+            .or_else(|| {
+                mounts.iter().find(|m| overlap(m)).map(|m| format!("the bundled policy data at `data.{}`", m.join(".")))
+            });
+        if let Some(what) = clash {
+            let name = package.join(".");
+            let message = format!(
+                "package `{name}` would merge into {what}, which the bundled rules read: a --policy file cannot add to \
+                 or change bundled helpers or data (the bundled rules' outcomes would change without notice); put \
+                 your helpers under a package of your own (`modelgate.lib.<your name>`), or replace a bundled rule \
+                 by its `meta.id`"
+            );
+            let location = Some(crate::error::Location {
+                file: info.file.clone(),
+                line: info.package_at.0,
+                column: info.package_at.1,
+            });
+            return Err(located_in(message, location, &info.file, sources));
+        }
+    }
+    Ok(())
 }
 
 /// A policy error at `location` with its source excerpt, or named after
@@ -528,6 +582,7 @@ impl Engine {
     fn discover(sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<(regorus::Engine, Vec<Rule>)> {
         let mut engine = load(sources, data)?;
         let infos = modules(&mut engine)?;
+        bundled_overlap(&infos, sources, data)?;
         let declared: Vec<(Vec<String>, Vec<String>)> =
             infos.iter().map(|i| (i.package.clone(), i.names.iter().cloned().collect())).collect();
         references::check_data_references(&engine.get_data(), &declared, sources)?;
