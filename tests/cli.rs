@@ -1744,6 +1744,12 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
             "--> fixtures/policies/helper-in-bundled-package/licenses.rego:4:1",
         ),
         (
+            // regorus has rand.intn: the same proposal failed or passed by chance.
+            "random-builtin",
+            "error: `rand.intn` is not allowed: its value depends on the clock, chance, the host or the network",
+            "--> fixtures/policies/random-builtin/spot_check.rego:17:2",
+        ),
+        (
             "test-package-without-suffix",
             "declares `test_deepseek_is_denied` but no `meta`: a test package's name ends in `_test` (`package \
              modelgate.rules.acme.vendor_test`)",

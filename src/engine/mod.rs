@@ -8,6 +8,7 @@
 //! When that query errors, each `r<i>` is evaluated on its own so the error
 //! is pinned on the rule at fault.
 
+mod builtins;
 pub mod bundle;
 pub mod input;
 pub mod meta;
