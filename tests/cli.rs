@@ -619,12 +619,21 @@ fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
     let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
     assert_refused(
         &run,
-        &format!(
-            "{dir_arg}/residency/data.yaml: cannot merge into data.modelgate.facts.residency: `last_verified` already \
-             has another value there"
-        ),
+        "error: cannot merge into data.modelgate.facts.residency: `last_verified` already has another value there",
     );
+    assert!(run.stderr.contains(&format!("{dir_arg}/residency/data.yaml:1:1")), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
+    // A nested bundled fact: named at its key, not only the file.
+    let dir = "fixtures/policies/data-overriding-bundled-facts";
+    for command in ["check", "test"] {
+        let mut args = vec![command, "--policy", dir];
+        if command == "check" {
+            args.push("fixtures/saas-gpt4o-internal.yaml");
+        }
+        let run = modelgate(&args);
+        assert_refused(&run, "cannot merge into data.modelgate.facts.residency: `name` already has another value");
+        assert!(run.stderr.contains(&format!("--> {dir}/residency/data.yaml:6:5")), "{}", run.stderr);
+    }
 }
 
 #[test]

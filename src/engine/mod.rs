@@ -248,6 +248,12 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
                 .insert(regorus::Value::from(segment.as_str()), value);
             value = object;
         }
+        // Where a team's data file clashes with data already mounted: the
+        // key, at its line and column (the run named only the file).
+        let clash = match file.origin {
+            Origin::User => data_clash(&engine.get_data(), file),
+            Origin::Bundled => None,
+        };
         engine.add_data(value).map_err(|e| {
             let message = e.to_string();
             // regorus names the key and then prints both values whole, the
@@ -262,13 +268,48 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
                 ),
                 None => first_lines(&message),
             };
-            Error::new(
-                ErrorKind::Policy,
-                format!("{}: cannot merge into data.{}: {reason}", file.path, file.mount.join(".")),
-            )
+            let message = format!("cannot merge into data.{}: {reason}", file.mount.join("."));
+            match &clash {
+                Some((source, pos)) => source.error(ErrorKind::Policy, message, *pos),
+                None => Error::new(ErrorKind::Policy, format!("{}: {message}", file.path)),
+            }
         })?;
     }
     Ok(())
+}
+
+/// The first key of a `--policy` data file whose value differs from the one
+/// already mounted at its place (bundled facts or an earlier data file), with
+/// the file to point into. `None` when the file cannot be read (its own error
+/// comes first) or no key clashes.
+fn data_clash(existing: &regorus::Value, file: &PolicyFile) -> Option<(SourceFile, Pos)> {
+    let source = SourceFile::from_text(file.path.clone(), file.text.clone());
+    let documents = source.documents(&Limits::default(), ErrorKind::Policy).ok()?;
+    let mut at = existing;
+    for segment in &file.mount {
+        at = at.as_object().ok()?.get(&regorus::Value::from(segment.as_str()))?;
+    }
+    fn walk(existing: &regorus::Value, node: &crate::source::Node) -> Option<Pos> {
+        let crate::source::Value::Map(entries) = &node.value else { return None };
+        let object = existing.as_object().ok()?;
+        for (key, value) in entries {
+            let Some(old) = object.get(&regorus::Value::from(key.name.as_str())) else { continue };
+            let both_maps = old.as_object().is_ok() && matches!(value.value, crate::source::Value::Map(_));
+            if both_maps {
+                if let Some(pos) = walk(old, value) {
+                    return Some(pos);
+                }
+                continue;
+            }
+            let new: serde_json::Value = crate::de::from_node(value, "").ok()?;
+            if regorus::Value::from(new) != *old {
+                return Some(key.pos);
+            }
+        }
+        None
+    }
+    let pos = walk(at, documents.first()?)?;
+    Some((source, pos))
 }
 
 /// A data file read from its YAML, errors at file:line:column.
