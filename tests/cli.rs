@@ -1759,6 +1759,12 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
             "--> fixtures/policies/random-builtin/spot_check.rego:17:2",
         ),
         (
+            // regorus prepares a rule in time quadratic in its variables, before any time limit.
+            "many-variables",
+            "this rule binds 1001 variables with `:=`; regorus prepares a rule in time that grows with the square",
+            "fixtures/policies/many-variables/many_variables.rego:16:1",
+        ),
+        (
             "test-package-without-suffix",
             "declares `test_deepseek_is_denied` but no `meta`: a test package's name ends in `_test` (`package \
              modelgate.rules.acme.vendor_test`)",

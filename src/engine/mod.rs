@@ -225,6 +225,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     }
     recursion::check(&mut engine)?;
     recursion::check_chain_length(&mut engine)?;
+    recursion::check_locals(&mut engine)?;
     recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
     split_packages::check(&mut engine)?;
     mount_data(&mut engine, data)?;
