@@ -374,12 +374,23 @@ fn located(message: &str) -> Option<(crate::error::Location, String)> {
     let line: u32 = parts.next()?.parse().ok()?;
     let file = parts.next()?.to_string();
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
+    let reason =
+        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
     let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
     let what = what.join(" ");
     let what = if what.is_empty() { "the policy does not compile".to_string() } else { what };
     Some((crate::error::Location { file, line, column }, what))
+}
+
+/// A trimmed line of a source excerpt (`--> file:line:col`, `|`, `7 | text`).
+/// regorus nests errors (rule recursion quotes modelgate's own aggregate
+/// module after the rule), and another excerpt's lines are not the reason.
+fn excerpt_line(l: &&str) -> bool {
+    l.starts_with("-->")
+        || l.starts_with('|')
+        || *l == "depends on:"
+        || l.split_once(" |").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A regorus error as one message: what went wrong first, then where (the
@@ -391,8 +402,9 @@ fn first_lines(message: &str) -> String {
         return lines.iter().filter(|l| !l.trim().is_empty()).take(6).copied().collect::<Vec<_>>().join("\n");
     };
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
+    let reason =
+        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
     let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
     format!("{}\n{}", what.join(" "), lines[at..excerpt_end].join("\n"))
 }
