@@ -619,12 +619,21 @@ fn a_policy_data_file_that_cannot_be_merged_is_named_at_its_place() {
     let run = modelgate(&["check", "--now", NOW, "--policy", dir_arg, "fixtures/saas-gpt4o-internal.yaml"]);
     assert_refused(
         &run,
-        &format!(
-            "{dir_arg}/residency/data.yaml: cannot merge into data.modelgate.facts.residency: `last_verified` already \
-             has another value there"
-        ),
+        "error: cannot merge into data.modelgate.facts.residency: `last_verified` already has another value there",
     );
+    assert!(run.stderr.contains(&format!("{dir_arg}/residency/data.yaml:1:1")), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
+    // A nested bundled fact: named at its key, not only the file.
+    let dir = "fixtures/policies/data-overriding-bundled-facts";
+    for command in ["check", "test"] {
+        let mut args = vec![command, "--policy", dir];
+        if command == "check" {
+            args.push("fixtures/saas-gpt4o-internal.yaml");
+        }
+        let run = modelgate(&args);
+        assert_refused(&run, "cannot merge into data.modelgate.facts.residency: `name` already has another value");
+        assert!(run.stderr.contains(&format!("--> {dir}/residency/data.yaml:6:5")), "{}", run.stderr);
+    }
 }
 
 #[test]
@@ -1735,6 +1744,25 @@ fn custom_policy_mistakes_are_refused_at_their_place() {
             "helper-that-does-not-compile",
             "error: use of undefined variable `approved_vendors` is unsafe",
             "--> fixtures/policies/helper-that-does-not-compile/helpers.rego:8:12",
+        ),
+        (
+            // Merged into a bundled helper, it changed bundled outcomes silently.
+            "helper-in-bundled-package",
+            "error: package `modelgate.lib.licenses` would merge into the bundled package `modelgate.lib.licenses`, \
+             which the bundled rules read",
+            "--> fixtures/policies/helper-in-bundled-package/licenses.rego:4:1",
+        ),
+        (
+            // regorus has rand.intn: the same proposal failed or passed by chance.
+            "random-builtin",
+            "error: `rand.intn` is not allowed: its value depends on the clock, chance, the host or the network",
+            "--> fixtures/policies/random-builtin/spot_check.rego:17:2",
+        ),
+        (
+            // regorus prepares a rule in time quadratic in its variables, before any time limit.
+            "many-variables",
+            "this rule binds 1001 variables with `:=`; regorus prepares a rule in time that grows with the square",
+            "fixtures/policies/many-variables/many_variables.rego:16:1",
         ),
         (
             "test-package-without-suffix",

@@ -142,6 +142,7 @@ fn read(path: &Path, display: &str) -> Result<Arc<str>> {
 fn parseable(display: &str, text: Arc<str>) -> Result<Arc<str>> {
     if display.ends_with(".rego") {
         super::nesting::check(display, &text).map_err(|e| e.with_source_text(text.clone()))?;
+        super::builtins::check(display, &text).map_err(|e| e.with_source_text(text.clone()))?;
     }
     Ok(text)
 }

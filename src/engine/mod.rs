@@ -8,6 +8,7 @@
 //! When that query errors, each `r<i>` is evaluated on its own so the error
 //! is pinned on the rule at fault.
 
+mod builtins;
 pub mod bundle;
 pub mod input;
 pub mod meta;
@@ -185,6 +186,8 @@ const MAX_VM_INSTRUCTIONS: usize = 50_000_000;
 struct ModuleInfo {
     file: String,
     package: Vec<String>,
+    /// Where the package path is written (line, column).
+    package_at: (u32, u32),
     names: BTreeSet<String>,
     /// Where each name is first declared (line, column).
     at: BTreeMap<String, (u32, u32)>,
@@ -222,6 +225,7 @@ fn load(files: &[&PolicyFile], data: &[PolicyFile]) -> Result<regorus::Engine> {
     }
     recursion::check(&mut engine)?;
     recursion::check_chain_length(&mut engine)?;
+    recursion::check_locals(&mut engine)?;
     recursion::check_enclosing_reads(&mut engine, is_rule_package)?;
     split_packages::check(&mut engine)?;
     mount_data(&mut engine, data)?;
@@ -245,6 +249,12 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
                 .insert(regorus::Value::from(segment.as_str()), value);
             value = object;
         }
+        // Where a team's data file clashes with data already mounted: the
+        // key, at its line and column (the run named only the file).
+        let clash = match file.origin {
+            Origin::User => data_clash(&engine.get_data(), file),
+            Origin::Bundled => None,
+        };
         engine.add_data(value).map_err(|e| {
             let message = e.to_string();
             // regorus names the key and then prints both values whole, the
@@ -259,13 +269,48 @@ fn mount_data(engine: &mut regorus::Engine, data: &[PolicyFile]) -> Result<()> {
                 ),
                 None => first_lines(&message),
             };
-            Error::new(
-                ErrorKind::Policy,
-                format!("{}: cannot merge into data.{}: {reason}", file.path, file.mount.join(".")),
-            )
+            let message = format!("cannot merge into data.{}: {reason}", file.mount.join("."));
+            match &clash {
+                Some((source, pos)) => source.error(ErrorKind::Policy, message, *pos),
+                None => Error::new(ErrorKind::Policy, format!("{}: {message}", file.path)),
+            }
         })?;
     }
     Ok(())
+}
+
+/// The first key of a `--policy` data file whose value differs from the one
+/// already mounted at its place (bundled facts or an earlier data file), with
+/// the file to point into. `None` when the file cannot be read (its own error
+/// comes first) or no key clashes.
+fn data_clash(existing: &regorus::Value, file: &PolicyFile) -> Option<(SourceFile, Pos)> {
+    let source = SourceFile::from_text(file.path.clone(), file.text.clone());
+    let documents = source.documents(&Limits::default(), ErrorKind::Policy).ok()?;
+    let mut at = existing;
+    for segment in &file.mount {
+        at = at.as_object().ok()?.get(&regorus::Value::from(segment.as_str()))?;
+    }
+    fn walk(existing: &regorus::Value, node: &crate::source::Node) -> Option<Pos> {
+        let crate::source::Value::Map(entries) = &node.value else { return None };
+        let object = existing.as_object().ok()?;
+        for (key, value) in entries {
+            let Some(old) = object.get(&regorus::Value::from(key.name.as_str())) else { continue };
+            let both_maps = old.as_object().is_ok() && matches!(value.value, crate::source::Value::Map(_));
+            if both_maps {
+                if let Some(pos) = walk(old, value) {
+                    return Some(pos);
+                }
+                continue;
+            }
+            let new: serde_json::Value = crate::de::from_node(value, "").ok()?;
+            if regorus::Value::from(new) != *old {
+                return Some(key.pos);
+            }
+        }
+        None
+    }
+    let pos = walk(at, documents.first()?)?;
+    Some((source, pos))
 }
 
 /// A data file read from its YAML, errors at file:line:column.
@@ -329,12 +374,23 @@ fn located(message: &str) -> Option<(crate::error::Location, String)> {
     let line: u32 = parts.next()?.parse().ok()?;
     let file = parts.next()?.to_string();
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
+    let reason =
+        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
     let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
     let what = what.join(" ");
     let what = if what.is_empty() { "the policy does not compile".to_string() } else { what };
     Some((crate::error::Location { file, line, column }, what))
+}
+
+/// A trimmed line of a source excerpt (`--> file:line:col`, `|`, `7 | text`).
+/// regorus nests errors (rule recursion quotes modelgate's own aggregate
+/// module after the rule), and another excerpt's lines are not the reason.
+fn excerpt_line(l: &&str) -> bool {
+    l.starts_with("-->")
+        || l.starts_with('|')
+        || *l == "depends on:"
+        || l.split_once(" |").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A regorus error as one message: what went wrong first, then where (the
@@ -346,8 +402,9 @@ fn first_lines(message: &str) -> String {
         return lines.iter().filter(|l| !l.trim().is_empty()).take(6).copied().collect::<Vec<_>>().join("\n");
     };
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(3);
+    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
+    let reason =
+        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
     let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
     format!("{}\n{}", what.join(" "), lines[at..excerpt_end].join("\n"))
 }
@@ -384,7 +441,15 @@ fn modules(engine: &mut regorus::Engine) -> Result<Vec<ModuleInfo>> {
             names.insert(name);
         }
         let defaults_only = defaults.into_iter().filter(|(name, _)| !defined.contains(name)).collect();
-        out.push(ModuleInfo { file: package.source_file, package: package.components, names, at, defaults_only });
+        let package_at = (module.package.span.line, module.package.span.col);
+        out.push(ModuleInfo {
+            file: package.source_file,
+            package: package.components,
+            package_at,
+            names,
+            at,
+            defaults_only,
+        });
     }
     Ok(out)
 }
@@ -412,6 +477,50 @@ fn misplaced_rule(info: &ModuleInfo, sources: &[&PolicyFile]) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// A `--policy` module in a bundled helper package (`modelgate.lib.licenses`),
+/// inside one, around one (`modelgate.lib`), or where the bundled policy data
+/// is mounted (`modelgate.facts.geography`) merges into the documents the
+/// bundled rules read: one `unknown := []` in `package modelgate.lib.licenses`
+/// turned every LIC-UNKNOWN failure into `not_applicable`, with no word of it.
+/// Replacing a bundled *rule* package is allowed and said on every run; a
+/// helper has no id to name in `policies.replaced`, so changing one is an
+/// error. Test packages (`modelgate.lib.licenses_test`) are their own paths.
+fn bundled_overlap(infos: &[ModuleInfo], sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<()> {
+    let origin_of = |file: &str| sources.iter().find(|f| f.path == file).map(|f| f.origin);
+    let bundled_packages: BTreeSet<&[String]> =
+        infos.iter().filter(|i| origin_of(&i.file) == Some(Origin::Bundled)).map(|i| i.package.as_slice()).collect();
+    let mounts: BTreeSet<Vec<String>> =
+        data.iter().filter(|f| f.origin == Origin::Bundled).map(|f| f.mount.clone()).collect();
+    for info in infos.iter().filter(|i| origin_of(&i.file) == Some(Origin::User)) {
+        let package = info.package.as_slice();
+        let overlap = |other: &[String]| other.starts_with(package) || package.starts_with(other);
+        let clash = bundled_packages
+            .iter()
+            .filter(|b| !is_rule_package(b) || (b.starts_with(package) && b.len() > package.len()))
+            .find(|b| overlap(b))
+            .map(|b| format!("the bundled package `{}`", b.join(".")))
+            .or_else(|| {
+                mounts.iter().find(|m| overlap(m)).map(|m| format!("the bundled policy data at `data.{}`", m.join(".")))
+            });
+        if let Some(what) = clash {
+            let name = package.join(".");
+            let message = format!(
+                "package `{name}` would merge into {what}, which the bundled rules read: a --policy file cannot add to \
+                 or change bundled helpers or data (the bundled rules' outcomes would change without notice); put \
+                 your helpers under a package of your own (`modelgate.lib.<your name>`), or replace a bundled rule \
+                 by its `meta.id`"
+            );
+            let location = Some(crate::error::Location {
+                file: info.file.clone(),
+                line: info.package_at.0,
+                column: info.package_at.1,
+            });
+            return Err(located_in(message, location, &info.file, sources));
+        }
+    }
+    Ok(())
 }
 
 /// A policy error at `location` with its source excerpt, or named after
@@ -528,6 +637,7 @@ impl Engine {
     fn discover(sources: &[&PolicyFile], data: &[PolicyFile]) -> Result<(regorus::Engine, Vec<Rule>)> {
         let mut engine = load(sources, data)?;
         let infos = modules(&mut engine)?;
+        bundled_overlap(&infos, sources, data)?;
         let declared: Vec<(Vec<String>, Vec<String>)> =
             infos.iter().map(|i| (i.package.clone(), i.names.iter().cloned().collect())).collect();
         references::check_data_references(&engine.get_data(), &declared, sources)?;

@@ -104,6 +104,37 @@ type Definitions = BTreeMap<String, (String, u32)>;
 /// inside `super::EVAL_STACK_BYTES`.
 pub const MAX_CHAIN: usize = 200;
 
+/// The most variables one rule may bind with `:=`. regorus 0.14.1 copies a
+/// body's scope for each statement it schedules, so the time to prepare a
+/// rule grows with the square of its variables: 3,000 took 3 s and 15,000 a
+/// minute (debug build), before any time limit runs. The bundled rules bind
+/// at most a few dozen.
+pub const MAX_LOCALS: usize = 1000;
+
+/// Rejects a rule or function binding more than `MAX_LOCALS` variables, at
+/// the rule.
+pub fn check_locals(engine: &mut regorus::Engine) -> Result<()> {
+    for module in engine.get_modules().iter() {
+        for rule in &module.policy {
+            let AstRule::Spec { span, .. } = rule.as_ref() else { continue };
+            let count = blank_strings_and_comments(span.text()).matches(":=").count();
+            if count > MAX_LOCALS {
+                let location = span_location(span, 0);
+                return Err(Error::at(
+                    ErrorKind::Policy,
+                    format!(
+                        "this rule binds {count} variables with `:=`; regorus prepares a rule in time that grows \
+                         with the square of its variables, so modelgate allows at most {MAX_LOCALS}: give parts \
+                         of the computation rules of their own"
+                    ),
+                    location,
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Rejects a chain of rules and functions longer than `MAX_CHAIN`, naming
 /// where it starts and how long it is.
 pub fn check_chain_length(engine: &mut regorus::Engine) -> Result<()> {
@@ -508,6 +539,26 @@ mod tests {
         let (_, reads) = read_graph(&mut e).unwrap();
         let (start, length) = longest_chain(&reads).unwrap();
         assert!((3..MAX_CHAIN / 10).contains(&length), "{start}: {length}");
+    }
+
+    #[test]
+    fn a_rule_binding_too_many_variables_is_rejected_and_the_bundled_ones_are_far_below() {
+        let body: String = (0..=MAX_LOCALS).map(|i| format!("\tx{i} := {i}\n")).collect();
+        let text = format!("package x\n\nr if {{\n{body}\tx0 == 0\n}}\n");
+        let mut e = engine(&[("big.rego", &text)]);
+        let err = check_locals(&mut e).unwrap_err().to_string();
+        assert!(err.contains("big.rego:3:1"), "{err}");
+        let mut bundled = regorus::Engine::new();
+        bundled.set_rego_v0(false);
+        for file in crate::engine::PolicySources::bundled().all().filter(|f| f.path.ends_with(".rego")) {
+            bundled.add_policy(file.path.clone(), file.text.to_string()).unwrap();
+        }
+        for module in bundled.get_modules().iter() {
+            for rule in &module.policy {
+                let AstRule::Spec { span, .. } = rule.as_ref() else { continue };
+                assert!(blank_strings_and_comments(span.text()).matches(":=").count() < MAX_LOCALS / 10);
+            }
+        }
     }
 
     #[test]

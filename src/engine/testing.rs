@@ -61,6 +61,7 @@ pub fn run(
     );
     let mut engine = load(&files, &sources.data)?;
     let infos = modules(&mut engine)?;
+    super::bundled_overlap(&infos, &files, &sources.data)?;
     let mut names = Vec::new();
     for info in &infos {
         for name in info.names.iter().filter(|n| n.starts_with("test_")) {
