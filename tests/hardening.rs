@@ -498,25 +498,13 @@ fn a_rule_that_holds_too_much_memory_ends_the_run_with_exit_2() {
 /// and without an excerpt of modelgate's internal aggregate module.
 #[test]
 fn rules_that_read_each_other_are_an_error_at_the_rule() {
-    let run = modelgate(&[
-        "check",
-        "--now",
-        NOW,
-        "--format",
-        "json",
+    let (code, report) = crate::support::check_json(&[
         "--policy",
         "fixtures/policies/rules-reading-each-other",
         "fixtures/saas-gpt4o-internal.yaml",
     ]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let finding = report["proposals"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "ACME-CYCLE")
-        .unwrap()
-        .clone();
+    assert_eq!(code, 2);
+    let finding = crate::support::finding(&report, "ACME-CYCLE");
     assert_eq!(finding["status"], "error");
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains("recursion detected"), "{message}");
