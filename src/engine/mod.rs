@@ -374,13 +374,20 @@ fn located(message: &str) -> Option<(crate::error::Location, String)> {
     let line: u32 = parts.next()?.parse().ok()?;
     let file = parts.next()?.to_string();
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
-    let reason =
-        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
-    let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
+    let what = reason_lines(&lines, at, excerpt_end);
     let what = what.join(" ");
     let what = if what.is_empty() { "the policy does not compile".to_string() } else { what };
     Some((crate::error::Location { file, line, column }, what))
+}
+
+/// What a regorus error says went wrong, around its first excerpt
+/// (`lines[at..excerpt_end]`): the lines before it and up to three after,
+/// trimmed, without the lines of other excerpts.
+fn reason_lines<'a>(lines: &[&'a str], at: usize, excerpt_end: usize) -> Vec<&'a str> {
+    let kept = |l: &&str| !l.is_empty() && !excerpt_line(l);
+    let context = lines[..at].iter().map(|l| l.trim()).filter(kept);
+    let reason = lines[excerpt_end..].iter().map(|l| l.trim()).filter(kept).take(3);
+    context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect()
 }
 
 /// A trimmed line of a source excerpt (`--> file:line:col`, `|`, `7 | text`).
@@ -402,10 +409,7 @@ fn first_lines(message: &str) -> String {
         return lines.iter().filter(|l| !l.trim().is_empty()).take(6).copied().collect::<Vec<_>>().join("\n");
     };
     let excerpt_end = (at + 4).min(lines.len());
-    let context = lines[..at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l));
-    let reason =
-        lines[excerpt_end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).filter(|l| !excerpt_line(l)).take(3);
-    let what: Vec<&str> = context.chain(reason.map(|l| l.strip_prefix("error: ").unwrap_or(l))).collect();
+    let what = reason_lines(&lines, at, excerpt_end);
     format!("{}\n{}", what.join(" "), lines[at..excerpt_end].join("\n"))
 }
 
@@ -537,6 +541,11 @@ fn located_in(message: String, location: Option<crate::error::Location>, file: &
         }
         None => Error::new(ErrorKind::Policy, format!("{file}: {message}")),
     }
+}
+
+/// Whether any of `files` (paths as the sources name them) has `origin`.
+fn any_from(files: &[String], sources: &[&PolicyFile], origin: Origin) -> bool {
+    files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == origin))
 }
 
 fn is_rule_package(package: &[String]) -> bool {
@@ -720,7 +729,7 @@ impl Engine {
             .map(|(package, (files, declares))| AggregatePart {
                 package: package.join("."),
                 declares,
-                user: files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User)),
+                user: any_from(files, sources, Origin::User),
             })
             .collect();
         engine
@@ -765,9 +774,8 @@ impl Engine {
             })?;
             meta.fill_defaults(json.get("description").is_some());
             meta.check().map_err(|e| at_meta(e.to_string()))?;
-            let user = files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::User));
-            let bundled =
-                files.iter().any(|path| sources.iter().any(|f| &f.path == path && f.origin == Origin::Bundled));
+            let user = any_from(&files, sources, Origin::User);
+            let bundled = any_from(&files, sources, Origin::Bundled);
             let origin = if user { Origin::User } else { Origin::Bundled };
             let infos_of: Vec<&ModuleInfo> = infos.iter().filter(|i| i.package.join(".") == package).collect();
             let never_applies = if infos_of.iter().all(|i| i.defaults_only.get("applies").is_none_or(|v| v == "false"))
