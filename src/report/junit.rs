@@ -38,7 +38,6 @@ use quick_xml::Writer;
 
 use super::{cites_apart, points, subject_name, FailOn, ProposalResult, Report, StaleWaiver, WaiverSet};
 use crate::finding::{Finding, Status};
-use crate::waiver::WaivedStatus;
 
 /// Renders the report as JUnit XML with a trailing newline.
 pub fn render(report: &Report) -> String {
@@ -235,10 +234,7 @@ fn stale_case(w: &mut Writer<Vec<u8>>, stale: &StaleWaiver) -> std::io::Result<(
         Some(route) => format!("{}/{route}", stale.proposal),
         None => stale.proposal.clone(),
     };
-    let status = match stale.status {
-        WaivedStatus::Fail => "",
-        WaivedStatus::Warn => " (status: warn)",
-    };
+    let status = stale.status_note();
     let mut start = BytesStart::new("testcase");
     start.push_attribute(("classname", WAIVER_SUITE));
     start.push_attribute(("name", one_line(&format!("stale waiver: {}{status} for {proposal}", stale.rule)).as_str()));

@@ -229,7 +229,7 @@ pub fn render(report: &Report) -> String {
                 "| {} | `{}`{} | {} | {} | {} | {} |",
                 code(&w.location.to_string()),
                 w.rule,
-                if w.status == crate::waiver::WaivedStatus::Warn { " (status: warn)" } else { "" },
+                w.status_note(),
                 cell(&proposal),
                 cell(&w.approved_by),
                 w.expires,

@@ -438,6 +438,15 @@ impl StaleWaiver {
             crate::waiver::WaivedStatus::Warn => "matches no warning",
         }
     }
+
+    /// What sets it apart from a waiver of the same rule and proposal for
+    /// the other status, after the rule id: ` (status: warn)`, or nothing.
+    pub fn status_note(&self) -> &'static str {
+        match self.status {
+            crate::waiver::WaivedStatus::Fail => "",
+            crate::waiver::WaivedStatus::Warn => " (status: warn)",
+        }
+    }
 }
 
 /// The judgement of one proposal (or route).
